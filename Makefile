@@ -1,0 +1,95 @@
+# fkigov — one entry point: build, run, check, fuzz, bench.
+#   make          build build/fkigov
+#   make run      install what is missing, build, create a demo database and start
+#   make check    install what is missing, build and run every test (also under ASan+UBSan)
+#   make fuzz     run the libFuzzer harnesses for a while (FUZZ_SECONDS, default 60)
+#   make bench    run the benchmarks in bench/
+
+CC      ?= cc
+PKGS     = sqlite3 jansson libsodium
+SAN     ?=
+O       ?= build
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wpedantic -Werror \
+           -Wshadow -Wformat=2 -Wno-format-nonliteral -Isrc -I$(O)/gen
+CFLAGS  += $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+ifeq ($(SAN),1)
+CFLAGS  += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+LIB_SRC  = $(filter-out src/cli/main.c,$(wildcard src/core/*.c src/store/*.c src/util/*.c src/cli/*.c))
+LIB_OBJ  = $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/embed.o
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+EMBED    = model/fki.json data/kommuner.csv
+
+.PHONY: all deps deps-check run check unit cli check-asan fuzz fuzz-short bench clean
+all: $(O)/fkigov
+
+deps:
+	@scripts/deps build
+deps-check:
+	@scripts/deps check
+
+$(O)/gen/embed.c: scripts/embed $(EMBED)
+	@mkdir -p $(@D)
+	scripts/embed $(EMBED) > $@.tmp && mv $@.tmp $@
+
+$(O)/gen/embed.o: $(O)/gen/embed.c
+	$(CC) $(CFLAGS) -Wno-overlength-strings -c -o $@ $<
+
+$(O)/%.o: %.c $(wildcard src/*/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(O)/libfkigov.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(O)/fkigov: $(O)/src/cli/main.o $(O)/libfkigov.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(O)/tests/%: tests/unit/%.c $(O)/libfkigov.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< $(O)/libfkigov.a $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+unit: $(UNIT_BIN)
+	@tests/run-unit $(UNIT_BIN)
+
+cli: $(O)/fkigov
+	@tests/cli/run $(O)/fkigov
+
+run: deps $(O)/fkigov
+	@scripts/run-demo $(O)/fkigov
+
+check: deps-check
+	$(MAKE) all unit cli
+	$(MAKE) fuzz-short
+	$(MAKE) check-asan
+
+check-asan:
+	$(MAKE) O=build/asan SAN=1 CFLAGS="-g" all unit cli
+
+# libFuzzer harnesses (clang). FUZZ_SECONDS per harness.
+FUZZ_SECONDS ?= 60
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isrc -Ibuild/fuzz/gen \
+              -fsanitize=fuzzer,address,undefined $(shell pkg-config --cflags $(PKGS))
+build/fuzz/gen/embed.c: scripts/embed $(EMBED)
+	@mkdir -p $(@D)
+	scripts/embed $(EMBED) > $@.tmp && mv $@.tmp $@
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) build/fuzz/gen/embed.c
+	@mkdir -p $(@D)
+	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) build/fuzz/gen/embed.c $(LDLIBS)
+fuzz: $(FUZZ_BIN)
+	@tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_BIN)
+fuzz-short: $(FUZZ_BIN)
+	@tests/fuzz/run 10 $(FUZZ_BIN)
+
+bench: $(O)/fkigov
+	bench/scale
+
+clean:
+	rm -rf build

@@ -1,0 +1,49 @@
+#ifndef FK_REGISTER_H
+#define FK_REGISTER_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/model.h"
+
+/* The register in memory: people and their appointments to the model's bodies.
+ * Loaded from the store, or built by the CSV importer, and handed to the rules.
+ * Strings are owned by the register. */
+
+struct reg_person {
+	int64_t id;   /* store row id, 0 when not stored yet */
+	char *key;    /* stable person id from the files, e.g. "p7" */
+	char *name;
+	char *email;  /* NULL when not given */
+};
+
+struct reg_appt {
+	int64_t id;       /* store row id, 0 when not stored yet */
+	int32_t person;   /* index into reg.persons */
+	int32_t body;     /* index into model.bodies */
+	int8_t org;       /* enum seat_origin: the organisation of the appointment */
+	int8_t seat;      /* enum seat_origin: the seat held */
+	int16_t profile;  /* index into model.profiles, -1 none */
+	int16_t munic;    /* municipality code, 0 none */
+	fk_date start;
+	fk_date end;      /* last day, inclusive; DATE_OPEN when still serving */
+};
+
+struct reg {
+	struct reg_person *persons;
+	size_t npersons, cappersons;
+	struct reg_appt *appts;
+	size_t nappts, capappts;
+};
+
+void reg_init(struct reg *r);
+void reg_free(struct reg *r);
+/* Adds a person (takes copies of the strings); returns its index. */
+int32_t reg_person_add(struct reg *r, int64_t id, const char *key, const char *name,
+                       const char *email);
+/* Index of the person with key, or -1 (linear; callers that need speed keep a map). */
+int32_t reg_person_find(const struct reg *r, const char *key);
+void reg_appt_add(struct reg *r, const struct reg_appt *a);
+/* Sorts appointments by body, person, start: the order the rules walk. */
+void reg_sort(struct reg *r);
+#endif

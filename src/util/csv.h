@@ -1,0 +1,43 @@
+#ifndef FK_CSV_H
+#define FK_CSV_H
+#include <stddef.h>
+
+#include "util/diag.h"
+
+/* An RFC 4180 CSV reader over a buffer in memory, for the appointments file and the
+ * municipality data. Accepts comma or semicolon separators (detected from the header
+ * line: the first of ',' or ';' outside quotes), an optional UTF-8 byte-order mark,
+ * CRLF or LF line ends, quoted fields with "" escapes and embedded newlines.
+ * Rejects (with file:line:column and a Danish reason): invalid UTF-8, a quote inside
+ * an unquoted field, text after a closing quote, an unterminated quoted field, a NUL byte.
+ * Lines and columns are 1-based; columns count characters (code points), not bytes. */
+
+struct csv_field {
+	char *s;      /* NUL-terminated, unescaped; owned by the reader */
+	size_t len;
+	long line;    /* where the field starts */
+	long col;
+};
+
+struct csv_reader {
+	const char *p, *end;
+	const char *file;
+	char sep;
+	long line, col;
+	struct csv_field *fields;
+	size_t nfields, capfields;
+	char *scratch;
+	size_t scratchlen, scratchcap;
+	long record_line; /* line the current record starts on */
+};
+
+void csv_open(struct csv_reader *r, const char *data, size_t len, const char *file);
+/* Reads the next record into r->fields / r->nfields. Returns 1 for a record, 0 at end
+ * of input, -1 on malformed input (a diagnostic is appended to d). Blank lines are
+ * skipped. The fields stay valid until the next call. */
+int csv_next(struct csv_reader *r, struct diags *d);
+void csv_close(struct csv_reader *r);
+/* Writes one field to out, quoting it when it holds sep, '"', CR or LF. */
+struct buf;
+void csv_write_field(struct buf *out, const char *s, char sep);
+#endif

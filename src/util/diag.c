@@ -1,0 +1,63 @@
+#include "util/diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+void diags_init(struct diags *d)
+{
+	d->v = NULL;
+	d->n = d->cap = 0;
+}
+
+void diags_free(struct diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].field);
+		free(d->v[i].msg);
+	}
+	free(d->v);
+	diags_init(d);
+}
+
+void diags_add(struct diags *d, const char *file, long line, long col, const char *field,
+               const char *fmt, ...)
+{
+	d->v = xgrow(d->v, sizeof *d->v, d->n + 1, &d->cap);
+	struct diag *g = &d->v[d->n++];
+	g->file = file ? xstrdup(file) : NULL;
+	g->line = line;
+	g->col = col;
+	g->field = field ? xstrdup(field) : NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	struct buf b;
+	buf_init(&b);
+	char tmp[1024];
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	buf_adds(&b, tmp);
+	g->msg = buf_detach(&b, NULL);
+}
+
+void diags_print(const struct diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct diag *g = &d->v[i];
+		if (g->file)
+			fprintf(stderr, "%s:", g->file);
+		if (g->line)
+			fprintf(stderr, "%ld:", g->line);
+		if (g->line && g->col)
+			fprintf(stderr, "%ld:", g->col);
+		if (g->file || g->line)
+			fputc(' ', stderr);
+		if (g->field)
+			fprintf(stderr, "%s: ", g->field);
+		fprintf(stderr, "%s\n", g->msg);
+	}
+}
