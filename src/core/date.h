@@ -1,6 +1,7 @@
 #ifndef FK_DATE_H
 #define FK_DATE_H
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 /* Civil dates (Europe/Copenhagen) as a day number: days since 1970-01-01.
  * DATE_OPEN stands for "no end" and compares after every real date. */

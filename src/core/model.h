@@ -7,7 +7,35 @@
 
 /* The governance model: bodies, seats, profiles, term rules, meeting cycle, economy.
  * Loaded from a JSON model file (model/fki.json is built in); no number of the model
- * lives in the code. All strings are owned by the model; model_free releases all. */
+ * lives in the code. All strings are owned by the model; model_free releases all.
+ *
+ * The JSON schema (every object rejects keys it does not know, except keys starting
+ * with "_", which are comments; "?" marks optional members, null counts as absent):
+ *
+ *   {"name": str, "source"?: str,
+ *    "profiles": [{"id": ID, "name": str, "description"?: str}],
+ *    "bodies": [{"id": ID, "name": str, "kind": KIND,
+ *                "parent"?: body id, "relation"?: RELATION (needs parent),
+ *                "via_seat"?: origin (needs parent, which must have such seats),
+ *                "description"?: str, "involvement"?: str, "mandate"?: [str],
+ *                "seats"?: {origin: int >= 0},  origin: "kommune", "KL", "UDK", "KOMBIT"
+ *                "profiles"?: [profile id], "topics"?: [str],
+ *                "term"?: {"years": 0..50, "cooloff_years"?: 0..50, "warning_days"?: int},
+ *                "seniority"?: {"years": 0..50, "quota": "a/b" with 0 < a <= b},
+ *                "region_target"?: int <= seats.kommune}],
+ *    "cycle": {"body": body id, "meetings_per_year": int, "meeting_minutes": int,
+ *              "default_time": "HH:MM", "standard_items": [ITEM],
+ *              "items_by_meeting"?: {"1".."meetings_per_year": [ITEM]},
+ *              "deadlines_weeks": {"proposals": int, "statuses": int, "dispatch": int},
+ *              "hearing_working_days": int},
+ *    "economy": {"rate_ore": int >= 0, "note"?: str}}
+ *   ITEM: {"id"?: ID, "title": str, "kind": ITEM KIND, "presenter"?: PRESENTER,
+ *          "minutes": int, "description"?: str, "material"?: bool}
+ *   ID: letters a-z A-Z, digits, '-' and '_'. Ids are unique among profiles, among bodies
+ *   and among the items of one meeting (standard items included).
+ *   KIND, RELATION, ITEM KIND, PRESENTER: the words listed at the fields below.
+ * A meeting's items (standard + its own) must fit in meeting_minutes, and the meeting must
+ * end by midnight; dispatch_weeks may not exceed proposals_weeks or statuses_weeks. */
 
 enum seat_origin { SEAT_KOMMUNE, SEAT_KL, SEAT_UDK, SEAT_KOMBIT, SEAT__MAX };
 /* "kommune", "KL", "UDK", "KOMBIT"; exact spelling. Returns -1 when unknown. */
@@ -17,6 +45,7 @@ const char *seat_name(int seat);
 struct model_profile {
 	char *id;   /* e.g. "it-digitaliseringschef" */
 	char *name; /* Danish display name, e.g. "IT- og digitaliseringschef" */
+	char *description; /* Danish, may be NULL */
 };
 
 struct model_body {
@@ -24,8 +53,15 @@ struct model_body {
 	char *name;     /* "Kommunestyregruppe" */
 	char *kind;     /* board, management, secretariat, steering-group, reference-group, working-group, kl */
 	char *parent;   /* id of the body it sits under / reports to, or NULL */
-	char *relation; /* how it links to parent: "reports-to", "advises", "served-by", "linked", or NULL */
+	int parent_index; /* index of parent in model.bodies, -1 when no parent */
+	/* How it links to parent, read "<body> <relation> <parent>": "reports-to", "advises",
+	 * "serves" (the secretariat serves the steering group), "linked" (KL's bodies), or NULL */
+	char *relation;
+	int via_seat;   /* enum seat_origin of the parent's seats the link runs through, -1 none */
 	char *description; /* Danish, may be NULL */
+	char *involvement; /* Danish: who in the municipalities it draws on, may be NULL */
+	char **mandate;    /* Danish: what the body may do, one sentence each, may be empty */
+	size_t nmandate;
 	int seats[SEAT__MAX];        /* seats per origin; all 0 for bodies without a register */
 	int *profiles;               /* indices into model.profiles */
 	size_t nprofiles;
@@ -43,10 +79,13 @@ struct model_body {
 };
 
 struct model_item {
+	char *id;     /* stable id for code to find the item by, e.g. "buffetpris", or NULL */
 	char *title;  /* "Kort orientering fra KL" */
 	char *kind;   /* orientering, inspiration, opfoelgning, raadgivning, droeftelse, beslutning, oekonomi */
 	char *presenter; /* "KL", "KOMBIT", "kommune", "FKI", "sekretariat" or NULL */
 	int minutes;
+	char *description; /* Danish, may be NULL */
+	int material;      /* 1: rests on written material, sent out with the agenda */
 };
 
 struct model_cycle {
@@ -56,7 +95,8 @@ struct model_cycle {
 	char *default_time;      /* "09:00" */
 	struct model_item *standard; /* items of every meeting */
 	size_t nstandard;
-	struct model_item **by_number; /* by_number[k] items of meeting k+1, k < meetings_per_year */
+	/* by_number[k]: items of meeting k+1 only, k < meetings_per_year; NULL when none */
+	struct model_item **by_number;
 	size_t *nby_number;
 	int proposals_weeks;     /* 4 */
 	int statuses_weeks;      /* 4 */
@@ -64,15 +104,25 @@ struct model_cycle {
 	int hearing_working_days; /* 10 */
 };
 
+/* A hash index from id to array position (open addressing, -1 empty). Private. */
+struct model_index {
+	int32_t *slot;
+	size_t cap; /* a power of two, or 0 when there is no index */
+};
+
 struct model {
 	char *name;
+	char *source;            /* where the model comes from, may be NULL */
 	struct model_profile *profiles;
 	size_t nprofiles;
 	struct model_body *bodies;
 	size_t nbodies;
 	struct model_cycle cycle;
 	int64_t rate_ore;        /* economy: rate per citizen in øre (500 = DKK 5) */
-	char *rate_note;         /* where the rate comes from */
+	char *rate_note;         /* where the rate comes from, may be NULL */
+	/* Private: id lookup for model_body_index / model_profile_index, built by model_load.
+	 * Without them (a model built by hand) lookups fall back to a linear search. */
+	struct model_index body_index, profile_index;
 };
 
 /* Loads a model from JSON text. file names the source in diagnostics. On bad input returns
@@ -83,9 +133,11 @@ int model_load(const char *json, size_t len, const char *file, struct model **ou
 void model_free(struct model *m);
 /* The built-in FKI model text (model/fki.json). */
 const char *model_builtin(size_t *len);
-/* Index of a body / profile by id, or -1. */
+/* Index of a body / profile by id, or -1 (also for NULL). Constant time on average. */
 int model_body_index(const struct model *m, const char *id);
 int model_profile_index(const struct model *m, const char *id);
+/* Rebuilds the id indexes; call it after changing m->bodies or m->profiles by hand. */
+void model_reindex(struct model *m);
 /* True when body b lists profile p. */
 int model_body_has_profile(const struct model_body *b, int p);
 #endif

@@ -35,10 +35,17 @@ int store_model_json(struct store *st, char **json, size_t *len);
  * profile ids to the model's indices. r comes back sorted (reg_sort). */
 int store_load_register(struct store *st, const struct model *m, struct reg *r);
 
-/* Transactions. begin is BEGIN IMMEDIATE. */
+/* Transactions. begin is BEGIN IMMEDIATE. The change functions below run in the caller's
+ * transaction when one is open (all or nothing: after any error other than FK_ECONFLICT,
+ * roll back), else each in a transaction of its own. commit fails with FK_EDB, and rolls
+ * back, when a change of the transaction could not be audited. */
 int store_begin(struct store *st);
 int store_commit(struct store *st);
 void store_rollback(struct store *st);
+
+/* The SQLite text of the last FK_ECONFLICT (e.g. "UNIQUE constraint failed: ..."), for
+ * logs and messages; "" when none. Valid until the next call on st. */
+const char *store_conflict(const struct store *st);
 
 /* Adds a person, or updates name/email when key exists and they differ; audited.
  * *id gets the row id. */

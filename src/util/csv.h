@@ -10,7 +10,11 @@
  * CRLF or LF line ends, quoted fields with "" escapes and embedded newlines.
  * Rejects (with file:line:column and a Danish reason): invalid UTF-8, a quote inside
  * an unquoted field, text after a closing quote, an unterminated quoted field, a NUL byte.
- * Lines and columns are 1-based; columns count characters (code points), not bytes. */
+ * Lines and columns are 1-based; columns count characters (code points), not bytes, and
+ * the byte-order mark is not counted. A lone CR ends a line as CRLF and LF do. Only truly
+ * empty lines are blank; a line of spaces is a record with one field.
+ * Fields point into one scratch buffer reused from record to record: reading allocates
+ * nothing per field or per record once the buffers have grown. */
 
 struct csv_field {
 	char *s;      /* NUL-terminated, unescaped; owned by the reader */
@@ -31,13 +35,19 @@ struct csv_reader {
 	long record_line; /* line the current record starts on */
 };
 
+/* Starts reading data[0..len) (not copied: it must outlive the reader). file names the
+ * input in diagnostics (not copied; may be NULL). Skips a byte-order mark and sets r->sep. */
 void csv_open(struct csv_reader *r, const char *data, size_t len, const char *file);
 /* Reads the next record into r->fields / r->nfields. Returns 1 for a record, 0 at end
- * of input, -1 on malformed input (a diagnostic is appended to d). Blank lines are
+ * of input, -1 on malformed input (a diagnostic is appended to d unless d is NULL; the reader
+ * then stops, and later calls return -1 without a new diagnostic). Blank lines are
  * skipped. The fields stay valid until the next call. */
 int csv_next(struct csv_reader *r, struct diags *d);
+/* Frees what the reader holds; r may be opened again. */
 void csv_close(struct csv_reader *r);
-/* Writes one field to out, quoting it when it holds sep, '"', CR or LF. */
+/* Appends one field to out, in quotes with '"' doubled when it holds sep, '"', CR or LF.
+ * The caller writes separators and line ends. A record of one empty field written this way
+ * is an empty line, which the reader skips: write it as "" instead. */
 struct buf;
 void csv_write_field(struct buf *out, const char *s, char sep);
 #endif

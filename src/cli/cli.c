@@ -1,0 +1,122 @@
+/* Shared helpers of the command line. */
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util/err.h"
+
+int cli_open(struct cli *c, bool want_reg)
+{
+	struct diags d;
+	diags_init(&d);
+	int rc = store_open(c->db, &c->st, &d);
+	if (rc != FK_OK) {
+		diags_print(&d);
+		diags_free(&d);
+		return rc == FK_ENOTFOUND ? 2 : err_exit_code(rc);
+	}
+	char *json = NULL;
+	size_t len = 0;
+	if ((rc = store_model_json(c->st, &json, &len)) != FK_OK ||
+	    (rc = model_load(json, len, c->db, &c->model, &d)) != FK_OK) {
+		fprintf(stderr, "fkigov: modellen i %s kan ikke læses.\n", c->db);
+		diags_print(&d);
+		free(json);
+		diags_free(&d);
+		return 1;
+	}
+	free(json);
+	diags_free(&d);
+	if (want_reg) {
+		reg_init(&c->reg);
+		c->reg_loaded = true;
+		if ((rc = store_load_register(c->st, c->model, &c->reg)) != FK_OK) {
+			fprintf(stderr, "fkigov: registret i %s kan ikke læses.\n", c->db);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void cli_close(struct cli *c)
+{
+	if (c->reg_loaded)
+		reg_free(&c->reg);
+	c->reg_loaded = false;
+	if (c->model)
+		model_free(c->model);
+	c->model = NULL;
+	if (c->st)
+		store_close(c->st);
+	c->st = NULL;
+}
+
+int cli_opt(int argc, char **argv, int *i, const char *name, const char **val)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+	if (strncmp(a, name, n) != 0)
+		return 0;
+	if (a[n] == '=') {
+		*val = a + n + 1;
+		(*i)++;
+		return 1;
+	}
+	if (a[n] != '\0')
+		return 0;
+	if (*i + 1 >= argc) {
+		fprintf(stderr, "fkigov: %s skal have en værdi.\n", name);
+		return -1;
+	}
+	*val = argv[*i + 1];
+	*i += 2;
+	return 1;
+}
+
+int cli_flag(char **argv, int i, const char *name) { return strcmp(argv[i], name) == 0; }
+
+int cli_usage(const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("fkigov: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s", usage);
+	return 2;
+}
+
+int cli_date(const char *opt, const char *s, fk_date *out)
+{
+	if (date_parse(s, strlen(s), out) == 0)
+		return 0;
+	fprintf(stderr,
+	        "fkigov: %s: »%s« er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-03-01.\n",
+	        opt, s);
+	return -1;
+}
+
+int cli_help(char **argv, int argc, const char *usage)
+{
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			fputs(usage, stdout);
+			return 1;
+		}
+	return 0;
+}
+
+void cli_print_json(json_t *doc)
+{
+	char *s = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0);
+	if (s) {
+		fputs(s, stdout);
+		fputc('\n', stdout);
+		free(s);
+	}
+	json_decref(doc);
+}

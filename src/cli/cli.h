@@ -1,0 +1,55 @@
+#ifndef FK_CLI_H
+#define FK_CLI_H
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "core/model.h"
+#include "core/munic.h"
+#include "core/register.h"
+#include "store/store.h"
+#include "util/diag.h"
+
+/* The command line: one file per command group, each exporting cmd_<group>(). Every
+ * command returns an exit status (SPEC §5.1): 0 done, 1 error findings or failure, 2 bad
+ * usage or bad input with nothing changed. Messages go to stderr in Danish. */
+
+struct cli {
+	const char *db;     /* --db, $FKIGOV_DB, or ./fkigov.db */
+	const char *actor;  /* who changes things: $FKIGOV_ACTOR or cli:$USER */
+	struct store *st;
+	struct model *model;
+	struct reg reg;
+	bool reg_loaded;
+};
+
+/* Opens the database and loads the model (and the register when want_reg). Prints the
+ * reason and returns an exit status != 0 on failure. */
+int cli_open(struct cli *c, bool want_reg);
+void cli_close(struct cli *c);
+
+/* Option parsing for a sub-command: argv[*i] is examined. "--name VALUE" and
+ * "--name=VALUE" both work. Returns 1 and sets *val (and advances *i) when argv[*i] is
+ * the option; prints a Danish message and returns -1 when the value is missing. */
+int cli_opt(int argc, char **argv, int *i, const char *name, const char **val);
+/* A flag without a value. */
+int cli_flag(char **argv, int i, const char *name);
+int cli_usage(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Parses a YYYY-MM-DD option value; prints the reason naming opt on failure. */
+int cli_date(const char *opt, const char *s, fk_date *out);
+int cli_help(char **argv, int argc, const char *usage);
+/* Prints a JSON document to stdout (indented, sorted keys kept as built) and frees it. */
+void cli_print_json(json_t *doc);
+
+int cmd_init(struct cli *c, int argc, char **argv);
+int cmd_import(struct cli *c, int argc, char **argv);
+int cmd_export(struct cli *c, int argc, char **argv);
+int cmd_check(struct cli *c, int argc, char **argv);
+int cmd_forecast(struct cli *c, int argc, char **argv);
+int cmd_person(struct cli *c, int argc, char **argv);
+int cmd_appoint(struct cli *c, int argc, char **argv);
+int cmd_appointment(struct cli *c, int argc, char **argv);
+int cmd_body(struct cli *c, int argc, char **argv);
+int cmd_audit(struct cli *c, int argc, char **argv);
+int cmd_municipalities(struct cli *c, int argc, char **argv);
+int cmd_model(struct cli *c, int argc, char **argv);
+#endif

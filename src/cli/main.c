@@ -1,0 +1,87 @@
+/* fkigov: the command line. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <pwd.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+static const struct {
+	const char *name;
+	int (*fn)(struct cli *, int, char **);
+	const char *help;
+} commands[] = {
+    {"init", cmd_init, "opret en ny database med FKI-modellen (eller --model FIL)"},
+    {"import", cmd_import, "indlæs udpegninger fra en CSV-fil (alle rækker eller ingen)"},
+    {"export", cmd_export, "skriv udpegningerne som CSV"},
+    {"check", cmd_check, "kontrollér reglerne for medlemskab"},
+    {"forecast", cmd_forecast, "fremskriv udskiftningen kvartal for kvartal"},
+    {"person", cmd_person, "personer: add, list, show"},
+    {"appoint", cmd_appoint, "udpeg en person til et organ"},
+    {"appointment", cmd_appointment, "udpegninger: end"},
+    {"body", cmd_body, "organer: list, show"},
+    {"audit", cmd_audit, "revisionsloggen: log, verify"},
+    {"municipalities", cmd_municipalities, "de 98 kommuner med region og indbyggertal"},
+    {"model", cmd_model, "vis styringsmodellen som JSON"},
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "Brug: fkigov [--db STI] KOMMANDO [ARGUMENTER]\n\n"
+	           "Databasen er --db, ellers $FKIGOV_DB, ellers ./fkigov.db.\n\nKommandoer:\n");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %-15s %s\n", commands[i].name, commands[i].help);
+	fprintf(f, "\nSkriv »fkigov KOMMANDO --help« for hjælp til en kommando.\n");
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c = {0};
+	c.db = getenv("FKIGOV_DB");
+	if (!c.db || !*c.db)
+		c.db = "fkigov.db";
+	const char *actor = getenv("FKIGOV_ACTOR");
+	char actor_buf[128];
+	if (!actor || !*actor) {
+		const char *user = getenv("USER");
+		struct passwd *pw = user && *user ? NULL : getpwuid(getuid());
+		if (pw)
+			user = pw->pw_name;
+		snprintf(actor_buf, sizeof actor_buf, "cli:%s", user && *user ? user : "ukendt");
+		actor = actor_buf;
+	}
+	c.actor = actor;
+
+	int i = 1;
+	while (i < argc && argv[i][0] == '-') {
+		const char *v;
+		int r = cli_opt(argc, argv, &i, "--db", &v);
+		if (r < 0)
+			return 2;
+		if (r > 0) {
+			c.db = v;
+			continue;
+		}
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			usage(stdout);
+			return 0;
+		}
+		fprintf(stderr, "fkigov: ukendt tilvalg »%s«.\n", argv[i]);
+		usage(stderr);
+		return 2;
+	}
+	if (i >= argc) {
+		usage(stderr);
+		return 2;
+	}
+	for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+		if (!strcmp(argv[i], commands[k].name)) {
+			int rc = commands[k].fn(&c, argc - i, argv + i);
+			cli_close(&c);
+			return rc;
+		}
+	fprintf(stderr, "fkigov: ukendt kommando »%s«.\n\n", argv[i]);
+	usage(stderr);
+	return 2;
+}

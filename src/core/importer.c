@@ -1,0 +1,635 @@
+/* Appointments from outside: validation, consistency with the register, and the plan. */
+#include "core/importer.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util/buf.h"
+#include "util/csv.h"
+#include "util/err.h"
+#include "util/strmap.h"
+#include "util/xalloc.h"
+
+const char *const imp_col_names[COL__MAX] = {
+    [COL_PERSON] = "person", [COL_NAME] = "name",   [COL_EMAIL] = "email",
+    [COL_ORG] = "organisation", [COL_MUNIC] = "municipality", [COL_BODY] = "body",
+    [COL_SEAT] = "seat",     [COL_PROFILE] = "profile", [COL_START] = "start",
+    [COL_END] = "end",
+};
+static const int col_required[COL__MAX] = {
+    [COL_PERSON] = 1, [COL_NAME] = 1, [COL_ORG] = 1, [COL_BODY] = 1, [COL_SEAT] = 1, [COL_START] = 1,
+};
+
+void imp_plan_free(struct imp_plan *p)
+{
+	for (size_t i = 0; i < p->npersons; i++) {
+		free(p->persons[i].key);
+		free(p->persons[i].name);
+		free(p->persons[i].email);
+	}
+	free(p->persons);
+	free(p->appts);
+	memset(p, 0, sizeof *p);
+}
+
+/* ------------------------------------------------------------------ one row */
+struct where {
+	const char *file;
+	const struct imp_fields *in;
+	struct diags *d;
+	int bad;
+};
+
+static void bad(struct where *w, int col, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void bad(struct where *w, int col, const char *fmt, ...)
+{
+	char msg[900];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (w->in->line)
+		diags_add(w->d, w->file, w->in->line, w->in->col[col], NULL, "%s: %s",
+		          imp_col_names[col], msg);
+	else
+		diags_add(w->d, w->file, 0, 0, imp_col_names[col], "%s", msg);
+	w->bad = 1;
+}
+
+/* A field's value with surrounding spaces removed, in a caller buffer. */
+static const char *value(const struct imp_fields *in, int col, char *tmp, size_t n)
+{
+	const char *s = in->v[col] ? in->v[col] : "";
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t len = strlen(s);
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len >= n)
+		len = n - 1;
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	return tmp;
+}
+
+static int parse_origin(const char *s)
+{
+	for (int i = 0; i < SEAT__MAX; i++)
+		if (strcasecmp(s, seat_name(i)) == 0)
+			return i;
+	return -1;
+}
+
+static void date_field(struct where *w, int col, const char *s, fk_date *out)
+{
+	if (date_parse(s, strlen(s), out) == 0)
+		return;
+	int a, b, c;
+	char tail;
+	if (sscanf(s, "%d%*[-./]%d%*[-./]%d%c", &a, &b, &c, &tail) == 3 && c >= 1900 &&
+	    date_valid_ymd(c, b, a))
+		bad(w, col,
+		    "Datoen »%s« skal skrives som ÅÅÅÅ-MM-DD. Mente du %04d-%02d-%02d?", s, c, b, a);
+	else
+		bad(w, col, "»%s« er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-01-01.", s);
+}
+
+static int valid_key(const char *s)
+{
+	if (!*s || strlen(s) > 64)
+		return 0;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '-' && *s != '_')
+			return 0;
+	return 1;
+}
+
+static int valid_email(const char *s)
+{
+	const char *at = strchr(s, '@');
+	if (!at || at == s || strchr(at + 1, '@') || !strchr(at + 1, '.') || strlen(s) > 254)
+		return 0;
+	for (; *s; s++)
+		if ((unsigned char)*s <= ' ' || *s == ',' || *s == ';' || *s == '<' || *s == '>')
+			return 0;
+	return at[1] != '.' && s[-1] != '.';
+}
+
+struct row {
+	char *person, *name, *email;
+	struct reg_appt a;
+	long line;
+};
+
+/* Validates one appointment; on success fills out (strings owned by out). */
+static int check_row(const struct model *m, const struct munic_table *mt,
+                     const struct imp_fields *in, const char *file, struct row *out,
+                     struct diags *d)
+{
+	struct where w = {file, in, d, 0};
+	char t[COL__MAX][256];
+	const char *v[COL__MAX];
+	for (int c = 0; c < COL__MAX; c++)
+		v[c] = value(in, c, t[c], sizeof t[c]);
+	memset(out, 0, sizeof *out);
+	out->a.profile = -1;
+	out->a.end = DATE_OPEN;
+	out->line = in->line;
+
+	for (int c = 0; c < COL__MAX; c++)
+		if (col_required[c] && !*v[c])
+			bad(&w, c, "Feltet skal udfyldes.");
+	if (*v[COL_PERSON] && !valid_key(v[COL_PERSON]))
+		bad(&w, COL_PERSON,
+		    "Person-id'et »%s« må kun indeholde bogstaver (a-z), tal, - og _ (højst 64 tegn).",
+		    v[COL_PERSON]);
+	if (*v[COL_EMAIL] && !valid_email(v[COL_EMAIL]))
+		bad(&w, COL_EMAIL, "»%s« ligner ikke en e-mailadresse. Ret den, eller lad feltet stå tomt.",
+		    v[COL_EMAIL]);
+
+	int org = -1, seat = -1;
+	if (*v[COL_ORG] && (org = parse_origin(v[COL_ORG])) < 0)
+		bad(&w, COL_ORG, "Organisationen »%s« kendes ikke. Brug kommune, KL, UDK eller KOMBIT.",
+		    v[COL_ORG]);
+	if (*v[COL_SEAT] && (seat = parse_origin(v[COL_SEAT])) < 0)
+		bad(&w, COL_SEAT, "Pladsen »%s« kendes ikke. Brug kommune, KL, UDK eller KOMBIT.",
+		    v[COL_SEAT]);
+
+	int munic = 0;
+	if (*v[COL_MUNIC]) {
+		const char *s = v[COL_MUNIC];
+		int ok = strlen(s) <= 4;
+		for (const char *p = s; *p && ok; p++)
+			ok = isdigit((unsigned char)*p);
+		if (ok)
+			munic = atoi(s);
+		if (!ok || !munic_find(mt, munic)) {
+			bad(&w, COL_MUNIC,
+			    "Kommunekoden »%s« findes ikke. Brug den officielle kode på tre cifre, fx 751 "
+			    "for Aarhus (se »fkigov municipalities«).",
+			    s);
+			munic = 0;
+		} else if (org >= 0 && org != SEAT_KOMMUNE) {
+			bad(&w, COL_MUNIC,
+			    "Der er angivet en kommune, men organisationen er %s. Lad feltet stå tomt, "
+			    "eller ret organisationen til kommune.",
+			    seat_name(org));
+		}
+	} else if (org == SEAT_KOMMUNE) {
+		bad(&w, COL_MUNIC, "Angiv kommunens kode, når organisationen er kommune, fx 751 for Aarhus.");
+	}
+
+	int body = -1;
+	if (*v[COL_BODY]) {
+		body = model_body_index(m, v[COL_BODY]);
+		if (body < 0) {
+			bad(&w, COL_BODY, "Organet »%s« findes ikke i modellen. Se »fkigov body list«.",
+			    v[COL_BODY]);
+		} else {
+			int seats = 0;
+			for (int s = 0; s < SEAT__MAX; s++)
+				seats += m->bodies[body].seats[s];
+			if (!seats) {
+				bad(&w, COL_BODY,
+				    "%s har ingen pladser i modellen, så der kan ikke udpeges medlemmer til det.",
+				    m->bodies[body].name);
+				body = -1;
+			}
+		}
+	}
+
+	int profile = -1;
+	if (*v[COL_PROFILE]) {
+		profile = model_profile_index(m, v[COL_PROFILE]);
+		if (profile < 0)
+			bad(&w, COL_PROFILE, "Profilen »%s« findes ikke i modellen. Se »fkigov body show %s«.",
+			    v[COL_PROFILE], body >= 0 ? m->bodies[body].id : "ORGAN");
+	} else if (seat == SEAT_KOMMUNE) {
+		bad(&w, COL_PROFILE, "Angiv medlemmets profil; den skal udfyldes for kommunale pladser.");
+	}
+
+	fk_date start = 0, end = DATE_OPEN;
+	if (*v[COL_START])
+		date_field(&w, COL_START, v[COL_START], &start);
+	if (*v[COL_END]) {
+		date_field(&w, COL_END, v[COL_END], &end);
+		if (!w.bad && end < start)
+			bad(&w, COL_END, "Slutdatoen %s ligger før startdatoen %s. Slutdatoen er den sidste dag "
+			                 "i udpegningen.", v[COL_END], v[COL_START]);
+	}
+	if (w.bad)
+		return FK_EINPUT;
+	out->person = xstrdup(v[COL_PERSON]);
+	out->name = xstrdup(v[COL_NAME]);
+	out->email = *v[COL_EMAIL] ? xstrdup(v[COL_EMAIL]) : NULL;
+	out->a = (struct reg_appt){0, -1, body, (int8_t)org, (int8_t)seat, (int16_t)profile,
+	                           (int16_t)munic, start, end};
+	return FK_OK;
+}
+
+/* ------------------------------------------------------------------ the plan */
+struct planned {
+	struct reg_appt a;  /* a.person: index into plan.persons */
+	long line;          /* 0: already stored */
+	const struct imp_fields *in;
+	int keep;           /* 0: replaced by a row of the file */
+};
+
+static int cmp_planned(const void *x, const void *y)
+{
+	const struct planned *p = x, *q = y;
+	if (p->a.person != q->a.person)
+		return p->a.person < q->a.person ? -1 : 1;
+	if (p->a.body != q->a.body)
+		return p->a.body < q->a.body ? -1 : 1;
+	if (p->a.start != q->a.start)
+		return p->a.start < q->a.start ? -1 : 1;
+	/* stored before new */
+	return (p->line > q->line) - (p->line < q->line);
+}
+
+static int same_appt(const struct reg_appt *a, const struct reg_appt *b)
+{
+	return a->org == b->org && a->seat == b->seat && a->profile == b->profile &&
+	       a->munic == b->munic && a->end == b->end;
+}
+
+static int32_t plan_person(struct imp_plan *p, struct strmap *map, const char *key)
+{
+	int64_t ix;
+	if (strmap_get(map, key, &ix))
+		return (int32_t)ix;
+	p->persons = xgrow(p->persons, sizeof *p->persons, p->npersons + 1, &p->cappersons);
+	memset(&p->persons[p->npersons], 0, sizeof p->persons[0]);
+	p->persons[p->npersons].key = xstrdup(key);
+	strmap_put(map, key, (int64_t)p->npersons);
+	return (int32_t)p->npersons++;
+}
+
+static void diag_at(struct diags *d, const char *file, const struct imp_fields *in, int col,
+                    const char *msg)
+{
+	if (in && in->line)
+		diags_add(d, file, in->line, in->col[col], NULL, "%s: %s", imp_col_names[col], msg);
+	else
+		diags_add(d, file, 0, 0, imp_col_names[col], "%s", msg);
+}
+
+int imp_rows(const struct model *m, const struct munic_table *mt, const struct reg *existing,
+             const struct imp_fields *rows, size_t n, const char *file, struct imp_plan *plan,
+             struct diags *d)
+{
+	memset(plan, 0, sizeof *plan);
+	plan->rows = n;
+	size_t nd = d->n;
+	struct strmap map;
+	strmap_init(&map);
+
+	/* People already in the register. */
+	for (size_t i = 0; i < existing->npersons; i++) {
+		const struct reg_person *rp = &existing->persons[i];
+		int32_t k = plan_person(plan, &map, rp->key);
+		plan->persons[k].name = xstrdup(rp->name);
+		plan->persons[k].email = rp->email ? xstrdup(rp->email) : NULL;
+		plan->persons[k].id = rp->id;
+	}
+	size_t nstored = plan->npersons;
+	/* Where each person's name and e-mail were first given in this input. */
+	const struct imp_fields **name_from = xcalloc(n + nstored + 1, sizeof *name_from);
+	const struct imp_fields **email_from = xcalloc(n + nstored + 1, sizeof *email_from);
+
+	size_t total = existing->nappts + n, np = 0;
+	struct planned *all = xmalloc((total ? total : 1) * sizeof *all);
+	for (size_t i = 0; i < existing->nappts; i++) {
+		all[np] = (struct planned){existing->appts[i], 0, NULL, 1};
+		np++;
+	}
+
+	for (size_t i = 0; i < n; i++) {
+		struct row r;
+		if (check_row(m, mt, &rows[i], file, &r, d) != FK_OK)
+			continue;
+		int32_t k = plan_person(plan, &map, r.person);
+		struct imp_person *ip = &plan->persons[k];
+		if (k >= (int32_t)nstored && !ip->name) {
+			ip->is_new = 1;
+			ip->name = xstrdup(r.name);
+			name_from[k] = &rows[i];
+		} else if (strcmp(ip->name, r.name) != 0) {
+			char msg[700];
+			if (name_from[k] && name_from[k]->line)
+				snprintf(msg, sizeof msg,
+				         "Personen %s hedder »%s« i linje %ld, men »%s« her. Navnet hører til "
+				         "personen og skal være ens i alle rækker.",
+				         r.person, ip->name, name_from[k]->line, r.name);
+			else
+				snprintf(msg, sizeof msg,
+				         "Personen %s er registreret som »%s«, men hedder »%s« her. Navnet "
+				         "skal være ens; ret rækken, eller ret personen først.",
+				         r.person, ip->name, r.name);
+			diag_at(d, file, &rows[i], COL_NAME, msg);
+		}
+		if (r.email) {
+			if (!ip->email) {
+				ip->email = xstrdup(r.email);
+				email_from[k] = &rows[i];
+				if (!ip->is_new)
+					ip->changed = 1;
+			} else if (strcasecmp(ip->email, r.email) != 0) {
+				char msg[700];
+				if (email_from[k] && email_from[k]->line)
+					snprintf(msg, sizeof msg,
+					         "Personen %s har e-mail »%s« i linje %ld, men »%s« her. E-mail "
+					         "hører til personen og skal være ens i alle rækker.",
+					         r.person, ip->email, email_from[k]->line, r.email);
+				else
+					snprintf(msg, sizeof msg,
+					         "Personen %s er registreret med e-mail »%s«, men har »%s« her. "
+					         "Ret rækken, eller ret personen først.",
+					         r.person, ip->email, r.email);
+				diag_at(d, file, &rows[i], COL_EMAIL, msg);
+			}
+		}
+		r.a.person = k;
+		all[np++] = (struct planned){r.a, rows[i].line ? rows[i].line : (long)i + 1, &rows[i], 1};
+		free(r.person);
+		free(r.name);
+		free(r.email);
+	}
+
+	/* Existing appointments point at register persons, which are plan persons 0..nstored
+	 * in the same order. Sort everything by person, body, start. */
+	if (np > 1)
+		qsort(all, np, sizeof *all, cmp_planned);
+	for (size_t i = 0; i < np; i++) {
+		struct planned *a = &all[i];
+		if (!a->line)
+			continue;
+		struct planned *prev = NULL;
+		for (size_t j = i; j-- > 0;) {
+			if (all[j].a.person != a->a.person || all[j].a.body != a->a.body)
+				break;
+			if (all[j].keep) {
+				prev = &all[j];
+				break;
+			}
+		}
+		if (prev && prev->a.start == a->a.start) {
+			if (prev->line) {
+				char msg[400];
+				snprintf(msg, sizeof msg,
+				         "Udpegningen af %s til %s fra samme dato står også i linje %ld. Slet den "
+				         "ene række.",
+				         plan->persons[a->a.person].key, m->bodies[a->a.body].id, prev->line);
+				diag_at(d, file, a->in, COL_START, msg);
+				a->keep = 0;
+				continue;
+			}
+			/* The file restates a stored appointment: unchanged, or an update of it. */
+			prev->keep = 0;
+			a->a.id = prev->a.id;
+			if (same_appt(&prev->a, &a->a)) {
+				a->line = 0; /* nothing to write */
+				plan->unchanged++;
+			}
+			/* compare with what came before the stored one */
+			prev = NULL;
+			for (size_t j = i; j-- > 0;) {
+				if (all[j].a.person != a->a.person || all[j].a.body != a->a.body)
+					break;
+				if (all[j].keep) {
+					prev = &all[j];
+					break;
+				}
+			}
+		}
+		if (prev && prev->a.end >= a->a.start) {
+			char msg[600], d1[11], d2[11] = "", at[40] = "";
+			date_format(prev->a.start, d1);
+			if (prev->a.end != DATE_OPEN)
+				date_format(prev->a.end, d2);
+			if (prev->line)
+				snprintf(at, sizeof at, ", linje %ld", prev->line);
+			snprintf(msg, sizeof msg,
+			         "Udpegningen overlapper en anden udpegning af %s til %s (%s–%s%s). Sæt "
+			         "en slutdato på den første, eller ret startdatoen.",
+			         plan->persons[a->a.person].key, m->bodies[a->a.body].id, d1, d2, at);
+			diag_at(d, file, a->in, COL_START, msg);
+		}
+	}
+	/* A later stored appointment may overlap a new one too (new one sorted before it). */
+	for (size_t i = 0; i + 1 < np; i++) {
+		struct planned *a = &all[i];
+		if (!a->keep || !a->line)
+			continue;
+		for (size_t j = i + 1; j < np; j++) {
+			struct planned *b = &all[j];
+			if (b->a.person != a->a.person || b->a.body != a->a.body)
+				break;
+			if (!b->keep)
+				continue;
+			if (!b->line && a->a.end >= b->a.start) {
+				char msg[400], d1[11];
+				date_format(b->a.start, d1);
+				snprintf(msg, sizeof msg,
+				         "Udpegningen overlapper en registreret udpegning af %s til %s fra %s. "
+				         "Sæt en slutdato før %s.",
+				         plan->persons[a->a.person].key, m->bodies[a->a.body].id, d1, d1);
+				diag_at(d, file, a->in, COL_END, msg);
+			}
+			break;
+		}
+	}
+
+	if (d->n > nd) {
+		free(all);
+		free(name_from);
+		free(email_from);
+		strmap_free(&map);
+		imp_plan_free(plan);
+		plan->rows = n;
+		return FK_EINPUT;
+	}
+	for (size_t i = 0; i < np; i++) {
+		if (!all[i].line || !all[i].keep)
+			continue;
+		plan->appts = xgrow(plan->appts, sizeof *plan->appts, plan->nappts + 1, &plan->capappts);
+		plan->appts[plan->nappts++] = (struct imp_appt){all[i].a, all[i].line};
+	}
+	free(all);
+	free(name_from);
+	free(email_from);
+	strmap_free(&map);
+	return FK_OK;
+}
+
+/* ------------------------------------------------------------------ CSV */
+int imp_csv(const struct model *m, const struct munic_table *mt, const struct reg *existing,
+            const char *data, size_t len, const char *file, struct imp_plan *plan,
+            struct diags *d)
+{
+	memset(plan, 0, sizeof *plan);
+	struct csv_reader r;
+	csv_open(&r, data, len, file);
+	size_t nd = d->n;
+	int rc = csv_next(&r, d);
+	if (rc <= 0) {
+		if (rc == 0)
+			diags_add(d, file, 1, 1, NULL,
+			          "Filen er tom. Den skal have en overskriftslinje med kolonnerne person, "
+			          "name, email, organisation, municipality, body, seat, profile, start, end.");
+		csv_close(&r);
+		return FK_EINPUT;
+	}
+	int map[64];
+	size_t ncols = r.nfields;
+	int have[COL__MAX];
+	for (int c = 0; c < COL__MAX; c++)
+		have[c] = -1;
+	long header_line = r.record_line;
+	for (size_t i = 0; i < ncols; i++) {
+		char name[64];
+		const char *s = r.fields[i].s;
+		while (*s == ' ')
+			s++;
+		size_t l = strlen(s);
+		while (l && s[l - 1] == ' ')
+			l--;
+		if (l >= sizeof name)
+			l = sizeof name - 1;
+		memcpy(name, s, l);
+		name[l] = '\0';
+		int c = -1;
+		for (int k = 0; k < COL__MAX; k++)
+			if (strcasecmp(name, imp_col_names[k]) == 0)
+				c = k;
+		if (i < 64)
+			map[i] = c;
+		if (c < 0)
+			diags_add(d, file, r.fields[i].line, r.fields[i].col, NULL,
+			          "Ukendt kolonne »%s«. Kolonnerne hedder person, name, email, "
+			          "organisation, municipality, body, seat, profile, start og end.",
+			          name);
+		else if (have[c] >= 0)
+			diags_add(d, file, r.fields[i].line, r.fields[i].col, NULL,
+			          "Kolonnen »%s« står to gange i overskriften. Slet den ene.", name);
+		else
+			have[c] = (int)i;
+	}
+	if (ncols > 64)
+		diags_add(d, file, header_line, 1, NULL, "Overskriften har %zu kolonner; højst 64.", ncols);
+	for (int c = 0; c < COL__MAX; c++)
+		if (col_required[c] && have[c] < 0)
+			diags_add(d, file, header_line, 1, NULL,
+			          "Kolonnen »%s« mangler i overskriften. Tilføj den.", imp_col_names[c]);
+	if (d->n > nd) {
+		csv_close(&r);
+		return FK_EINPUT;
+	}
+
+	/* Read every record; keep the field texts in one arena. */
+	struct buf arena;
+	buf_init(&arena);
+	struct rec {
+		long line;
+		size_t off[COL__MAX];
+		long col[COL__MAX];
+		int has[COL__MAX];
+	} *recs = NULL;
+	size_t nrecs = 0, caprecs = 0;
+	while ((rc = csv_next(&r, d)) > 0) {
+		if (r.nfields != ncols) {
+			diags_add(d, file, r.record_line, 1, NULL,
+			          "Linjen har %zu felter, men overskriften har %zu. Tjek skilletegn og "
+			          "anførselstegn i linjen.",
+			          r.nfields, ncols);
+			continue;
+		}
+		recs = xgrow(recs, sizeof *recs, nrecs + 1, &caprecs);
+		struct rec *rec = &recs[nrecs++];
+		memset(rec, 0, sizeof *rec);
+		rec->line = r.record_line;
+		for (size_t i = 0; i < ncols; i++) {
+			int c = map[i];
+			rec->off[c] = arena.len;
+			rec->col[c] = r.fields[i].col;
+			rec->has[c] = 1;
+			buf_add(&arena, r.fields[i].s, r.fields[i].len);
+			buf_addc(&arena, '\0');
+		}
+	}
+	csv_close(&r);
+	if (rc < 0 || d->n > nd) {
+		free(recs);
+		buf_free(&arena);
+		return FK_EINPUT;
+	}
+	struct imp_fields *rows = xcalloc(nrecs ? nrecs : 1, sizeof *rows);
+	for (size_t i = 0; i < nrecs; i++) {
+		rows[i].line = recs[i].line;
+		for (int c = 0; c < COL__MAX; c++) {
+			rows[i].v[c] = recs[i].has[c] ? arena.s + recs[i].off[c] : NULL;
+			rows[i].col[c] = recs[i].has[c] ? recs[i].col[c] : 1;
+		}
+	}
+	free(recs);
+	rc = imp_rows(m, mt, existing, rows, nrecs, file, plan, d);
+	free(rows);
+	buf_free(&arena);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ export */
+struct exp {
+	const struct reg_appt *a;
+	const char *key;
+};
+
+static int cmp_exp(const void *x, const void *y)
+{
+	const struct exp *p = x, *q = y;
+	int k = strcmp(p->key, q->key);
+	if (k)
+		return k;
+	if (p->a->body != q->a->body)
+		return p->a->body < q->a->body ? -1 : 1;
+	return (p->a->start > q->a->start) - (p->a->start < q->a->start);
+}
+
+void imp_export(const struct model *m, const struct reg *r, struct buf *out)
+{
+	for (int c = 0; c < COL__MAX; c++)
+		buf_printf(out, "%s%s", c ? "," : "", imp_col_names[c]);
+	buf_addc(out, '\n');
+	struct exp *e = xmalloc((r->nappts ? r->nappts : 1) * sizeof *e);
+	for (size_t i = 0; i < r->nappts; i++)
+		e[i] = (struct exp){&r->appts[i], r->persons[r->appts[i].person].key};
+	qsort(e, r->nappts, sizeof *e, cmp_exp);
+	for (size_t i = 0; i < r->nappts; i++) {
+		const struct reg_appt *a = e[i].a;
+		const struct reg_person *p = &r->persons[a->person];
+		char d1[11], d2[11], mun[8] = "";
+		date_format(a->start, d1);
+		if (a->end != DATE_OPEN)
+			date_format(a->end, d2);
+		else
+			d2[0] = '\0';
+		if (a->munic)
+			snprintf(mun, sizeof mun, "%03d", a->munic);
+		csv_write_field(out, p->key, ',');
+		buf_addc(out, ',');
+		csv_write_field(out, p->name, ',');
+		buf_addc(out, ',');
+		csv_write_field(out, p->email ? p->email : "", ',');
+		buf_printf(out, ",%s,%s,%s,%s,", seat_name(a->org), mun, m->bodies[a->body].id,
+		           seat_name(a->seat));
+		csv_write_field(out, a->profile >= 0 ? m->profiles[a->profile].id : "", ',');
+		buf_printf(out, ",%s,%s\n", d1, d2);
+	}
+	free(e);
+}

@@ -1,0 +1,69 @@
+#ifndef FK_IMPORTER_H
+#define FK_IMPORTER_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/model.h"
+#include "core/munic.h"
+#include "core/register.h"
+#include "util/diag.h"
+
+/* Appointments from outside — a CSV file (SPEC §5.2), a form, the API — validated and
+ * checked against the register before anything is written. Pure: the caller applies the
+ * resulting plan in one transaction, so an import is all rows or none. */
+
+enum imp_col {
+	COL_PERSON, COL_NAME, COL_EMAIL, COL_ORG, COL_MUNIC,
+	COL_BODY, COL_SEAT, COL_PROFILE, COL_START, COL_END, COL__MAX
+};
+/* "person", "name", "email", "organisation", "municipality", "body", "seat", "profile",
+ * "start", "end": the column names of the file, the form fields and the API keys. */
+extern const char *const imp_col_names[COL__MAX];
+
+/* One appointment as text, with where each value came from. line 0: not from a file, and
+ * diagnostics then name the field instead. NULL or "" is an empty value. */
+struct imp_fields {
+	const char *v[COL__MAX];
+	long line;
+	long col[COL__MAX];
+};
+
+struct imp_person {
+	char *key, *name, *email; /* email NULL when not known */
+	int64_t id;               /* store row id; 0 for a new person */
+	int is_new, changed;      /* write it: insert, or update name/email */
+};
+
+struct imp_appt {
+	struct reg_appt a;        /* a.person: index into plan.persons; a.id: row to update or 0 */
+	long line;
+};
+
+struct imp_plan {
+	struct imp_person *persons;
+	size_t npersons, cappersons;
+	struct imp_appt *appts;   /* appointments to insert (a.id 0) or update (a.id set) */
+	size_t nappts, capappts;
+	size_t unchanged;         /* rows that are already in the register as given */
+	size_t rows;              /* rows read */
+};
+
+void imp_plan_free(struct imp_plan *p);
+
+/* Reads a whole appointments CSV (comma or semicolon, optional BOM) and plans it against
+ * the register existing (may be empty). Every problem is reported with file:line:column
+ * and why; then FK_EINPUT and an empty plan. */
+int imp_csv(const struct model *m, const struct munic_table *mt, const struct reg *existing,
+            const char *data, size_t len, const char *file, struct imp_plan *plan,
+            struct diags *d);
+
+/* Plans the given appointments (from a form or the API). file may be NULL. */
+int imp_rows(const struct model *m, const struct munic_table *mt, const struct reg *existing,
+             const struct imp_fields *rows, size_t n, const char *file, struct imp_plan *plan,
+             struct diags *d);
+
+/* Writes the register as an appointments CSV (comma, header, LF), ordered by person id,
+ * body (model order) and start: export, then import, then export gives the same bytes. */
+struct buf;
+void imp_export(const struct model *m, const struct reg *r, struct buf *out);
+#endif

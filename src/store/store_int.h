@@ -1,0 +1,118 @@
+#ifndef FK_STORE_INT_H
+#define FK_STORE_INT_H
+/* Private to src/store/: the store handle, the statement table and the helpers every
+ * store file shares. Nothing outside src/store/ includes this. */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include <jansson.h>
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+/* Every SQL statement of the store, by name. The text is in stmt_sql[] (store.c);
+ * statements are prepared on first use and finalised by store_close. */
+enum stmt {
+	STMT_BEGIN,
+	STMT_BEGIN_READ,
+	STMT_COMMIT,
+	STMT_ROLLBACK,
+	STMT_USER_VERSION,
+	STMT_MODEL_COUNT,
+	STMT_MODEL_GET,
+	STMT_MODEL_PUT,
+	STMT_PERSON_BY_KEY,
+	STMT_PERSON_KEY,
+	STMT_PERSON_INSERT,
+	STMT_PERSON_UPDATE,
+	STMT_PERSON_COUNT,
+	STMT_PERSON_ALL,
+	STMT_APPT_INSERT,
+	STMT_APPT_GET,
+	STMT_APPT_UPDATE,
+	STMT_APPT_MAXID,
+	STMT_APPT_ALL,
+	STMT_AUDIT_HEAD,
+	STMT_AUDIT_INSERT,
+	STMT_AUDIT_ALL,
+	STMT_AUDIT_LIST,
+	STMT__MAX
+};
+
+/* A reusable output buffer for JSON text (not NUL-terminated by jansson; we add one). */
+struct jbuf {
+	char *s;
+	size_t len, cap;
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *stmt[STMT__MAX];
+
+	/* Head of the audit chain. Valid only inside the current transaction: cleared at
+	 * begin, commit and rollback, and read again by the first append of a transaction. */
+	bool head_valid;
+	int64_t head_id;
+	char head_hash[65];
+	/* Set when a change was written but its audit row could not be: commit then rolls
+	 * back and fails, so no change is ever committed unaudited. */
+	bool poisoned;
+
+	/* The last "now" string and the second it was made for. */
+	time_t now_t;
+	char now[32];
+
+	/* Person row id -> key, for the appointment audit rows without a SELECT each.
+	 * pkey[id] is NULL when not known yet. Cleared on rollback. */
+	char **pkey;
+	size_t cappkey;
+	char *pkey_spill; /* the one key of an id too large for pkey */
+
+	/* Scratch for the audit JSON of appointments: one object reused, two buffers
+	 * (before and after). */
+	json_t *jappt;
+	struct jbuf jb[2];
+
+	/* Text of the last constraint violation (FK_ECONFLICT), for callers' messages. */
+	char conflict[256];
+};
+
+/* The statement s, prepared on first use; NULL after printing the error. The caller binds,
+ * steps and resets it (stmt_done). */
+sqlite3_stmt *stmt_get(struct store *st, enum stmt s);
+/* Resets a statement after use (keeps the preparation). */
+void stmt_done(sqlite3_stmt *s);
+/* Runs statement s, which takes no parameters and returns no rows; what names it in an
+ * error message. */
+int stmt_run(struct store *st, enum stmt s, const char *what);
+
+/* Maps a failed SQLite result code to the store's errors: a constraint violation is
+ * FK_ECONFLICT (its text kept in st->conflict), everything else FK_EDB with the SQLite
+ * message printed to stderr once, naming what was being done. */
+int store_fail(struct store *st, int rc, const char *what);
+
+/* Runs fn's change in a transaction: when no transaction is open, tx_enter begins one and
+ * sets *own; tx_leave then commits it on rc == FK_OK, else rolls it back. Inside the
+ * caller's transaction both do nothing (the caller commits or rolls back). */
+int tx_enter(struct store *st, bool *own);
+int tx_leave(struct store *st, bool own, int rc);
+
+/* "YYYY-MM-DDTHH:MM:SSZ" in UTC, or $FKIGOV_NOW when set (for tests). Valid until the next
+ * call. */
+const char *store_now(struct store *st);
+
+/* Appends one audit row; strings with explicit lengths (before/after may be NULL).
+ * Must run inside a transaction. Updates the cached chain head on success. */
+int audit_append(struct store *st, const char *actor, const char *action, const char *entity,
+                 const char *eid, size_t eidlen, const char *before, size_t beforelen,
+                 const char *after, size_t afterlen);
+/* Forgets cached state that a rollback may have made wrong. */
+void store_forget(struct store *st);
+
+/* The numbered migrations (store_schema.c): migration i+1 is migrations[i]. */
+extern const char *const store_migrations[];
+extern const int store_nmigrations;
+#endif

@@ -1,0 +1,602 @@
+/* Persons and appointments: put, insert, update (each audited in the same transaction as the
+ * change) and loading the whole register into memory. */
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "store/store_int.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+
+#define JSON_FLAGS (JSON_COMPACT | JSON_SORT_KEYS)
+/* Person ids above this are looked up, not cached by id. */
+#define PKEY_MAX ((size_t)1 << 24)
+
+/* ---------------------------------------------------------------- helpers */
+
+static void bind_text_or_null(sqlite3_stmt *q, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(q, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(q, i);
+}
+
+static const char *col_text(sqlite3_stmt *q, int i)
+{
+	return sqlite3_column_type(q, i) == SQLITE_NULL ? NULL
+	                                                 : (const char *)sqlite3_column_text(q, i);
+}
+
+/* Dumps o into the scratch buffer b, NUL-terminated. Returns 0, or -1 when jansson fails. */
+static int jbuf_dump(struct jbuf *b, const json_t *o)
+{
+	for (;;) {
+		size_t n = json_dumpb(o, b->s, b->cap, JSON_FLAGS);
+		if (n == 0)
+			return -1;
+		if (n < b->cap) {
+			b->s[n] = '\0';
+			b->len = n;
+			return 0;
+		}
+		b->cap = n + 256;
+		b->s = xrealloc(b->s, b->cap);
+	}
+}
+
+static json_t *jstr_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+
+/* The cache slot of person row id, growing the cache; NULL when id is out of its range. */
+static char **pkey_slot(struct store *st, int64_t id)
+{
+	if (id <= 0 || (size_t)id >= PKEY_MAX)
+		return NULL;
+	if ((size_t)id >= st->cappkey) {
+		size_t old = st->cappkey, cap = old ? old : 1024;
+		while (cap <= (size_t)id)
+			cap *= 2;
+		st->pkey = xrealloc(st->pkey, cap * sizeof *st->pkey);
+		memset(st->pkey + old, 0, (cap - old) * sizeof *st->pkey);
+		st->cappkey = cap;
+	}
+	return &st->pkey[id];
+}
+
+/* The key of person row id: from the cache, else one SELECT. The pointer stays valid until
+ * the next call. FK_ECONFLICT when there is no such person. */
+static int person_key(struct store *st, int64_t id, const char **key)
+{
+	if (id > 0 && (size_t)id < st->cappkey && st->pkey[id]) {
+		*key = st->pkey[id];
+		return FK_OK;
+	}
+	sqlite3_stmt *q = stmt_get(st, STMT_PERSON_KEY);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q), err = FK_OK;
+	if (rc == SQLITE_ROW) {
+		char *k = xstrdup((const char *)sqlite3_column_text(q, 0));
+		char **slot = pkey_slot(st, id);
+		if (!slot)
+			slot = &st->pkey_spill;
+		free(*slot);
+		*slot = k;
+		*key = k;
+	} else if (rc == SQLITE_DONE) {
+		snprintf(st->conflict, sizeof st->conflict, "person %lld findes ikke",
+		         (long long)id);
+		err = FK_ECONFLICT;
+	} else {
+		err = store_fail(st, rc, "læs person");
+	}
+	stmt_done(q);
+	return err;
+}
+
+/* Remembers the key of a person row just written (so appointments need no SELECT). */
+static void person_key_put(struct store *st, int64_t id, const char *key)
+{
+	char **slot = pkey_slot(st, id);
+	if (slot && !*slot)
+		*slot = xstrdup(key);
+}
+
+/* ---------------------------------------------------------------- persons */
+
+/* {"email":...,"key":...,"name":...} (caller frees); NULL when a string is not UTF-8. */
+static char *person_json(const char *key, const char *name, const char *email)
+{
+	json_t *o = json_pack("{s:s, s:s, s:s?}", "key", key, "name", name, "email", email);
+	if (!o)
+		return NULL;
+	char *s = json_dumps(o, JSON_FLAGS);
+	json_decref(o);
+	return s;
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+int store_person_put(struct store *st, const char *actor, const char *key, const char *name,
+                     const char *email, int64_t *id)
+{
+	assert(st && actor && key && name);
+	if (email && !*email)
+		email = NULL;
+	char *before = NULL, *after = NULL;
+	int64_t pid = 0;
+	bool own;
+	int rc = tx_enter(st, &own), src;
+	if (rc != FK_OK)
+		return rc;
+	sqlite3_stmt *q = stmt_get(st, STMT_PERSON_BY_KEY);
+	if (!q) {
+		rc = FK_EDB;
+		goto out;
+	}
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	src = sqlite3_step(q);
+	if (src == SQLITE_ROW) {
+		pid = sqlite3_column_int64(q, 0);
+		const char *oname = col_text(q, 1), *oemail = col_text(q, 2);
+		if (same_str(oname, name) && same_str(oemail, email)) {
+			stmt_done(q);
+			person_key_put(st, pid, key);
+			goto out;
+		}
+		before = person_json(key, oname ? oname : "", oemail);
+		stmt_done(q);
+		if (!(after = person_json(key, name, email)) || !before) {
+			rc = FK_EINPUT;
+			goto out;
+		}
+		q = stmt_get(st, STMT_PERSON_UPDATE);
+		if (!q) {
+			rc = FK_EDB;
+			goto out;
+		}
+		sqlite3_bind_int64(q, 1, pid);
+	} else if (src == SQLITE_DONE) {
+		stmt_done(q);
+		if (!(after = person_json(key, name, email))) {
+			rc = FK_EINPUT;
+			goto out;
+		}
+		q = stmt_get(st, STMT_PERSON_INSERT);
+		if (!q) {
+			rc = FK_EDB;
+			goto out;
+		}
+		sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	} else {
+		rc = store_fail(st, src, "læs person");
+		stmt_done(q);
+		goto out;
+	}
+	sqlite3_bind_text(q, 2, name, -1, SQLITE_STATIC);
+	bind_text_or_null(q, 3, email);
+	src = sqlite3_step(q);
+	rc = src == SQLITE_DONE ? FK_OK : store_fail(st, src, "gem person");
+	stmt_done(q);
+	if (rc != FK_OK)
+		goto out;
+	if (!pid)
+		pid = sqlite3_last_insert_rowid(st->db);
+	person_key_put(st, pid, key);
+	rc = audit_append(st, actor, before ? "update" : "create", "person", key, strlen(key),
+	                  before, before ? strlen(before) : 0, after, strlen(after));
+	if (rc != FK_OK)
+		st->poisoned = true;
+out:
+	free(before);
+	free(after);
+	if (rc == FK_OK && id)
+		*id = pid;
+	return tx_leave(st, own, rc);
+}
+
+/* ---------------------------------------------------------------- appointments */
+
+/* An appointment as its stored text. */
+struct appt_text {
+	int64_t person;
+	const char *body, *org, *seat, *profile; /* profile may be NULL */
+	int munic;                               /* 0: none */
+	char start[11], end[11];                 /* end "" when open */
+};
+
+static void appt_text(const struct model *m, const struct reg_appt *a, struct appt_text *t)
+{
+	assert(a->body >= 0 && (size_t)a->body < m->nbodies);
+	assert(a->org >= 0 && a->org < SEAT__MAX && a->seat >= 0 && a->seat < SEAT__MAX);
+	assert(a->profile >= -1 && (a->profile < 0 || (size_t)a->profile < m->nprofiles));
+	t->person = a->person;
+	t->body = m->bodies[a->body].id;
+	t->org = seat_name(a->org);
+	t->seat = seat_name(a->seat);
+	t->profile = a->profile >= 0 ? m->profiles[a->profile].id : NULL;
+	t->munic = a->munic;
+	date_format(a->start, t->start);
+	if (a->end == DATE_OPEN)
+		t->end[0] = '\0';
+	else
+		date_format(a->end, t->end);
+}
+
+/* Binds t to q from parameter i on: person, body, organisation, municipality, seat,
+ * profile, start, end. */
+static void appt_bind(sqlite3_stmt *q, int i, const struct appt_text *t)
+{
+	sqlite3_bind_int64(q, i, t->person);
+	sqlite3_bind_text(q, i + 1, t->body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, i + 2, t->org, -1, SQLITE_STATIC);
+	if (t->munic)
+		sqlite3_bind_int(q, i + 3, t->munic);
+	else
+		sqlite3_bind_null(q, i + 3);
+	sqlite3_bind_text(q, i + 4, t->seat, -1, SQLITE_STATIC);
+	bind_text_or_null(q, i + 5, t->profile);
+	sqlite3_bind_text(q, i + 6, t->start, 10, SQLITE_STATIC);
+	bind_text_or_null(q, i + 7, t->end[0] ? t->end : NULL);
+}
+
+/* The audit JSON of an appointment into st->jb[which]:
+ * {"body","end","municipality","organisation","person","profile","seat","start"}. */
+static int appt_json(struct store *st, int which, const char *key, const struct appt_text *t)
+{
+	json_t *o = st->jappt;
+	char munic[8];
+	snprintf(munic, sizeof munic, "%03d", t->munic);
+	if (json_object_set_new(o, "person", json_string(key)) ||
+	    json_object_set_new(o, "body", json_string(t->body)) ||
+	    json_object_set_new(o, "organisation", json_string(t->org)) ||
+	    json_object_set_new(o, "municipality", t->munic ? json_string(munic) : json_null()) ||
+	    json_object_set_new(o, "seat", json_string(t->seat)) ||
+	    json_object_set_new(o, "profile", jstr_or_null(t->profile)) ||
+	    json_object_set_new(o, "start", json_string(t->start)) ||
+	    json_object_set_new(o, "end", t->end[0] ? json_string(t->end) : json_null()) ||
+	    jbuf_dump(&st->jb[which], o)) {
+		fprintf(stderr, "fkigov: aftalen kunne ikke skrives som JSON til audit-loggen\n");
+		return FK_EDB;
+	}
+	return FK_OK;
+}
+
+/* The audit entity id of an appointment, "personkey/body/start", into out[n]. */
+static size_t appt_eid(char *out, size_t n, const char *key, const struct appt_text *t)
+{
+	int k = snprintf(out, n, "%s/%s/%s", key, t->body, t->start);
+	return k < 0 ? 0 : (size_t)k;
+}
+
+int store_appt_insert(struct store *st, const char *actor, const struct model *m,
+                      struct reg_appt *a)
+{
+	assert(st && actor && m && a);
+	struct appt_text t;
+	appt_text(m, a, &t);
+	const char *key;
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	if ((rc = person_key(st, t.person, &key)) != FK_OK)
+		goto out;
+	sqlite3_stmt *q = stmt_get(st, STMT_APPT_INSERT);
+	if (!q) {
+		rc = FK_EDB;
+		goto out;
+	}
+	appt_bind(q, 1, &t);
+	int src = sqlite3_step(q);
+	rc = src == SQLITE_DONE ? FK_OK : store_fail(st, src, "gem aftale");
+	stmt_done(q);
+	if (rc != FK_OK)
+		goto out;
+	a->id = sqlite3_last_insert_rowid(st->db);
+	char eid[512];
+	size_t eidlen = appt_eid(eid, sizeof eid, key, &t);
+	if ((rc = appt_json(st, 1, key, &t)) != FK_OK ||
+	    (rc = audit_append(st, actor, "create", "appointment", eid, eidlen, NULL, 0,
+	                       st->jb[1].s, st->jb[1].len)) != FK_OK)
+		st->poisoned = true;
+out:
+	return tx_leave(st, own, rc);
+}
+
+int store_appt_update(struct store *st, const char *actor, const struct model *m,
+                      const struct reg_appt *a)
+{
+	assert(st && actor && m && a && a->id > 0);
+	struct appt_text t, o;
+	appt_text(m, a, &t);
+	const char *key;
+	bool own;
+	int rc = tx_enter(st, &own), src;
+	if (rc != FK_OK)
+		return rc;
+	/* Before: the stored row, as JSON. */
+	sqlite3_stmt *q = stmt_get(st, STMT_APPT_GET);
+	if (!q) {
+		rc = FK_EDB;
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, a->id);
+	src = sqlite3_step(q);
+	if (src != SQLITE_ROW) {
+		rc = src == SQLITE_DONE ? FK_ENOTFOUND : store_fail(st, src, "læs aftale");
+		stmt_done(q);
+		goto out;
+	}
+	o.person = sqlite3_column_int64(q, 0);
+	o.body = col_text(q, 1);
+	o.org = col_text(q, 2);
+	o.munic = sqlite3_column_int(q, 3);
+	o.seat = col_text(q, 4);
+	o.profile = col_text(q, 5);
+	snprintf(o.start, sizeof o.start, "%s", col_text(q, 6));
+	snprintf(o.end, sizeof o.end, "%s", col_text(q, 7) ? col_text(q, 7) : "");
+	rc = person_key(st, o.person, &key);
+	if (rc == FK_OK)
+		rc = appt_json(st, 0, key, &o);
+	stmt_done(q);
+	if (rc != FK_OK)
+		goto out;
+	/* After. */
+	if ((rc = person_key(st, t.person, &key)) != FK_OK ||
+	    (rc = appt_json(st, 1, key, &t)) != FK_OK)
+		goto out;
+	if (strcmp(st->jb[0].s, st->jb[1].s) == 0)
+		goto out; /* nothing changes: nothing to write or audit */
+	q = stmt_get(st, STMT_APPT_UPDATE);
+	if (!q) {
+		rc = FK_EDB;
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, a->id);
+	appt_bind(q, 2, &t);
+	src = sqlite3_step(q);
+	rc = src == SQLITE_DONE ? FK_OK : store_fail(st, src, "gem aftale");
+	stmt_done(q);
+	if (rc != FK_OK)
+		goto out;
+	char eid[512];
+	size_t eidlen = appt_eid(eid, sizeof eid, key, &t);
+	if ((rc = audit_append(st, actor, "update", "appointment", eid, eidlen, st->jb[0].s,
+	                       st->jb[0].len, st->jb[1].s, st->jb[1].len)) != FK_OK)
+		st->poisoned = true;
+out:
+	return tx_leave(st, own, rc);
+}
+
+/* ---------------------------------------------------------------- loading */
+
+/* Maps a text id to a model index, remembering the last one (rows come in runs). */
+struct idcache {
+	char text[64];
+	int len; /* -1: empty */
+	int index;
+};
+
+static int cached_index(struct idcache *c, const char *s, int len,
+                        int (*lookup)(const struct model *, const char *),
+                        const struct model *m)
+{
+	if (len == c->len && memcmp(c->text, s, (size_t)len) == 0)
+		return c->index;
+	int i = lookup(m, s);
+	if (i >= 0 && len < (int)sizeof c->text) {
+		memcpy(c->text, s, (size_t)len);
+		c->len = len;
+		c->index = i;
+	}
+	return i;
+}
+
+static int64_t scalar(struct store *st, enum stmt s, int *err)
+{
+	sqlite3_stmt *q = stmt_get(st, s);
+	int64_t v = 0;
+	if (!q) {
+		*err = FK_EDB;
+		return 0;
+	}
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		v = sqlite3_column_int64(q, 0);
+	else
+		*err = store_fail(st, rc, "læs register");
+	stmt_done(q);
+	return v;
+}
+
+static int load_persons(struct store *st, struct reg *r)
+{
+	int err = FK_OK;
+	int64_t n = scalar(st, STMT_PERSON_COUNT, &err);
+	if (err != FK_OK)
+		return err;
+	if (n > 0)
+		r->persons = xgrow(r->persons, sizeof *r->persons, (size_t)n, &r->cappersons);
+	sqlite3_stmt *q = stmt_get(st, STMT_PERSON_ALL);
+	if (!q)
+		return FK_EDB;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		reg_person_add(r, sqlite3_column_int64(q, 0), (const char *)sqlite3_column_text(q, 1),
+		               (const char *)sqlite3_column_text(q, 2), col_text(q, 3));
+	if (rc != SQLITE_DONE)
+		err = store_fail(st, rc, "læs personer");
+	stmt_done(q);
+	return err;
+}
+
+/* Person row id -> register index: a direct table when the ids are dense (they are, as
+ * persons are never deleted), else a binary search over the id-ordered persons. */
+struct pmap {
+	int32_t *direct;
+	int64_t ndirect;
+	const struct reg *r;
+};
+
+static void pmap_init(struct pmap *pm, const struct reg *r)
+{
+	pm->r = r;
+	pm->direct = NULL;
+	pm->ndirect = 0;
+	if (!r->npersons)
+		return;
+	int64_t max = r->persons[r->npersons - 1].id;
+	if (max > 0 && max <= 2 * (int64_t)r->npersons + 1024) {
+		pm->ndirect = max + 1;
+		pm->direct = xmalloc((size_t)pm->ndirect * sizeof *pm->direct);
+		for (int64_t i = 0; i < pm->ndirect; i++)
+			pm->direct[i] = -1;
+		for (size_t i = 0; i < r->npersons; i++)
+			pm->direct[r->persons[i].id] = (int32_t)i;
+	}
+}
+
+static int32_t pmap_find(const struct pmap *pm, int64_t id)
+{
+	if (pm->direct)
+		return id >= 0 && id < pm->ndirect ? pm->direct[id] : -1;
+	size_t lo = 0, hi = pm->r->npersons;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t v = pm->r->persons[mid].id;
+		if (v == id)
+			return (int32_t)mid;
+		if (v < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static int bad_row(int64_t id, const char *what, const char *value)
+{
+	fprintf(stderr,
+	        "fkigov: aftale %lld i databasen har %s \"%s\", som modellen ikke kender."
+	        " Ret aftalen, eller brug den model, databasen blev lavet med.\n",
+	        (long long)id, what, value ? value : "");
+	return FK_EDB;
+}
+
+static int load_appts(struct store *st, const struct model *m, struct reg *r)
+{
+	int err = FK_OK;
+	int64_t n = scalar(st, STMT_APPT_MAXID, &err);
+	if (err != FK_OK)
+		return err;
+	if (n > 0)
+		r->appts = xgrow(r->appts, sizeof *r->appts, (size_t)n, &r->capappts);
+	struct pmap pm;
+	pmap_init(&pm, r);
+	struct idcache bc = {.len = -1}, pc = {.len = -1};
+	sqlite3_stmt *q = stmt_get(st, STMT_APPT_ALL);
+	if (!q) {
+		free(pm.direct);
+		return FK_EDB;
+	}
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct reg_appt a;
+		a.id = sqlite3_column_int64(q, 0);
+		int64_t pid = sqlite3_column_int64(q, 1);
+		if ((a.person = pmap_find(&pm, pid)) < 0) {
+			err = bad_row(a.id, "en person", "");
+			break;
+		}
+		const char *s = (const char *)sqlite3_column_text(q, 2);
+		a.body = cached_index(&bc, s, sqlite3_column_bytes(q, 2), model_body_index, m);
+		if (a.body < 0) {
+			err = bad_row(a.id, "organet", s);
+			break;
+		}
+		a.org = (int8_t)seat_parse((const char *)sqlite3_column_text(q, 3));
+		a.munic = (int16_t)sqlite3_column_int(q, 4);
+		a.seat = (int8_t)seat_parse((const char *)sqlite3_column_text(q, 5));
+		if (a.org < 0 || a.seat < 0) {
+			err = bad_row(a.id, "organisationen eller pladsen",
+			              (const char *)sqlite3_column_text(q, a.org < 0 ? 3 : 5));
+			break;
+		}
+		if (sqlite3_column_type(q, 6) == SQLITE_NULL) {
+			a.profile = -1;
+		} else {
+			s = (const char *)sqlite3_column_text(q, 6);
+			int p = cached_index(&pc, s, sqlite3_column_bytes(q, 6), model_profile_index,
+			                     m);
+			if (p < 0) {
+				err = bad_row(a.id, "profilen", s);
+				break;
+			}
+			a.profile = (int16_t)p;
+		}
+		s = (const char *)sqlite3_column_text(q, 7);
+		if (date_parse(s, (size_t)sqlite3_column_bytes(q, 7), &a.start) != 0) {
+			err = bad_row(a.id, "startdatoen", s);
+			break;
+		}
+		if (sqlite3_column_type(q, 8) == SQLITE_NULL) {
+			a.end = DATE_OPEN;
+		} else {
+			s = (const char *)sqlite3_column_text(q, 8);
+			if (date_parse(s, (size_t)sqlite3_column_bytes(q, 8), &a.end) != 0) {
+				err = bad_row(a.id, "slutdatoen", s);
+				break;
+			}
+		}
+		if (r->nappts < r->capappts)
+			r->appts[r->nappts++] = a;
+		else
+			reg_appt_add(r, &a);
+	}
+	if (err == FK_OK && rc != SQLITE_DONE)
+		err = store_fail(st, rc, "læs aftaler");
+	stmt_done(q);
+	free(pm.direct);
+	return err;
+}
+
+static bool appts_sorted(const struct reg *r)
+{
+	for (size_t i = 1; i < r->nappts; i++) {
+		const struct reg_appt *a = &r->appts[i - 1], *b = &r->appts[i];
+		if (a->body != b->body ? a->body > b->body
+		    : a->person != b->person ? a->person > b->person
+		                             : a->start > b->start)
+			return false;
+	}
+	return true;
+}
+
+int store_load_register(struct store *st, const struct model *m, struct reg *r)
+{
+	assert(st && m && r && r->npersons == 0 && r->nappts == 0);
+	/* One read transaction, so persons and appointments come from the same snapshot. */
+	bool own = sqlite3_get_autocommit(st->db);
+	int rc;
+	if (own && (rc = stmt_run(st, STMT_BEGIN_READ, "begynd læsning")) != FK_OK)
+		return rc;
+	rc = load_persons(st, r);
+	if (rc == FK_OK)
+		rc = load_appts(st, m, r);
+	if (own)
+		(void)stmt_run(st, STMT_ROLLBACK, "afslut læsning"); /* nothing was written */
+	if (rc != FK_OK) {
+		reg_free(r);
+		return rc;
+	}
+	if (!appts_sorted(r))
+		reg_sort(r);
+	return FK_OK;
+}

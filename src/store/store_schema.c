@@ -1,0 +1,55 @@
+/* The schema, as numbered migrations. PRAGMA user_version holds how many have been applied;
+ * store_open applies the rest in order, each in its own transaction. Never edit a migration
+ * that has shipped: add the next one. */
+#include "store/store_int.h"
+
+const char *const store_migrations[] = {
+	/* 1: model, persons, appointments, the append-only audit log. */
+	"CREATE TABLE model (\n"
+	"	id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+	"	json TEXT NOT NULL,\n"
+	"	source TEXT NOT NULL,\n"
+	"	created TEXT NOT NULL\n"
+	");\n"
+	"CREATE TABLE person (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	key TEXT NOT NULL UNIQUE CHECK (key <> ''),\n"
+	"	name TEXT NOT NULL,\n"
+	"	email TEXT\n"
+	");\n"
+	"CREATE TABLE appointment (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	person INTEGER NOT NULL REFERENCES person(id),\n"
+	"	body TEXT NOT NULL,\n"
+	"	organisation TEXT NOT NULL\n"
+	"		CHECK (organisation IN ('kommune', 'KL', 'UDK', 'KOMBIT')),\n"
+	"	municipality INTEGER CHECK (municipality IS NULL OR municipality BETWEEN 1 AND 999),\n"
+	"	seat TEXT NOT NULL CHECK (seat IN ('kommune', 'KL', 'UDK', 'KOMBIT')),\n"
+	"	profile TEXT,\n"
+	"	start TEXT NOT NULL\n"
+	"		CHECK (start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+	"	end TEXT\n"
+	"		CHECK (end IS NULL OR end GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+	"	UNIQUE (person, body, start),\n"
+	"	CHECK (end IS NULL OR end >= start),\n"
+	"	CHECK (organisation <> 'kommune' OR municipality IS NOT NULL)\n"
+	");\n"
+	"CREATE TABLE audit (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	at TEXT NOT NULL,\n"
+	"	actor TEXT NOT NULL,\n"
+	"	action TEXT NOT NULL,\n"
+	"	entity TEXT NOT NULL,\n"
+	"	entity_id TEXT NOT NULL,\n"
+	"	before TEXT,\n"
+	"	after TEXT,\n"
+	"	prev_hash TEXT NOT NULL,\n"
+	"	hash TEXT NOT NULL\n"
+	");\n"
+	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n"
+	"BEGIN SELECT RAISE(ABORT, 'audit-loggen kan ikke ændres'); END;\n"
+	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n"
+	"BEGIN SELECT RAISE(ABORT, 'audit-loggen kan ikke slettes'); END;\n",
+};
+
+const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);
