@@ -23,28 +23,27 @@ extern const size_t embed_fki_json_len;
 /* The words the program understands. The model chooses among them; it cannot add any,
  * since code acts on them (e.g. the agenda looks for the "inspiration" item). */
 static const char *const seat_names[SEAT__MAX + 1] = {"kommune", "KL", "UDK", "KOMBIT", NULL};
-static const char *const body_kinds[] = {"board",           "management",      "secretariat",
-                                         "steering-group",  "reference-group", "working-group",
-                                         "kl",              NULL};
+static const char *const body_kinds[] = {
+    "board",           "management",    "secretariat", "steering-group",
+    "reference-group", "working-group", "kl",          NULL};
 static const char *const relations[] = {"reports-to", "advises", "serves", "linked", NULL};
-static const char *const item_kinds[] = {"orientering", "inspiration", "opfoelgning",
-                                         "raadgivning", "droeftelse",  "beslutning",
-                                         "oekonomi",    NULL};
+static const char *const item_kinds[] = {"orientering", "inspiration", "opfoelgning", "raadgivning",
+                                         "droeftelse",  "beslutning",  "oekonomi",    NULL};
 static const char *const presenters[] = {"KL", "KOMBIT", "kommune", "FKI", "sekretariat", NULL};
 
 /* Bounds that keep a model sane and the program's arithmetic safe. None of them is a
  * number of the governance model: those all come from the model file. */
 enum {
-	LIM_YEARS = 50,             /* term, cooling-off and seniority years */
-	LIM_SEATS = 100000,         /* seats of one origin in one body */
-	LIM_DAYS = 3660,            /* warning days, hearing working days */
-	LIM_WEEKS = 52,             /* deadlines before a meeting */
-	LIM_MEETINGS = 366,         /* meetings a year */
-	LIM_MINUTES = 24 * 60,      /* minutes in a day */
-	LIM_PROFILES = INT16_MAX,   /* the register keeps profile indices in 16 bits */
-	LIM_ID = 64,                /* length of an id */
-	SHOW_MAX = 60,              /* code points of a user's text quoted in a message */
-	PATH_DEPTH = 8,             /* deepest path into the model that is reported */
+	LIM_YEARS = 50,           /* term, cooling-off and seniority years */
+	LIM_SEATS = 100000,       /* seats of one origin in one body */
+	LIM_DAYS = 3660,          /* warning days, hearing working days */
+	LIM_WEEKS = 52,           /* deadlines before a meeting */
+	LIM_MEETINGS = 366,       /* meetings a year */
+	LIM_MINUTES = 24 * 60,    /* minutes in a day */
+	LIM_PROFILES = INT16_MAX, /* the register keeps profile indices in 16 bits */
+	LIM_ID = 64,              /* length of an id */
+	SHOW_MAX = 60,            /* code points of a user's text quoted in a message */
+	PATH_DEPTH = 8,           /* deepest path into the model that is reported */
 };
 
 _Static_assert(offsetof(struct model_body, id) == 0, "index reads ids at offset 0");
@@ -94,8 +93,8 @@ static const char *id_at(const void *base, size_t stride, size_t i)
 	return *p;
 }
 
-static int index_lookup(const struct model_index *ix, const void *base, size_t stride,
-                        size_t n, const char *id)
+static int index_lookup(const struct model_index *ix, const void *base, size_t stride, size_t n,
+                        const char *id)
 {
 	if (!id)
 		return -1;
@@ -120,8 +119,7 @@ static int index_lookup(const struct model_index *ix, const void *base, size_t s
 /* Builds ix over entries [0, n) (NULL ids are left out). An id seen before is not entered
  * again: the first one wins. When dup is given, dup[i] gets the index of the first entry
  * with the same id, or -1. */
-static void index_build(struct model_index *ix, const void *base, size_t stride, size_t n,
-                        int *dup)
+static void index_build(struct model_index *ix, const void *base, size_t stride, size_t n, int *dup)
 {
 	free(ix->slot);
 	size_t cap = 8;
@@ -157,8 +155,7 @@ int model_body_index(const struct model *m, const char *id)
 
 int model_profile_index(const struct model *m, const char *id)
 {
-	return index_lookup(&m->profile_index, m->profiles, sizeof *m->profiles, m->nprofiles,
-	                    id);
+	return index_lookup(&m->profile_index, m->profiles, sizeof *m->profiles, m->nprofiles, id);
 }
 
 void model_reindex(struct model *m)
@@ -322,7 +319,7 @@ static const char *show(struct ctx *c, const char *s)
 
 /* Adds a diagnostic at the current path (its member name when at_key is set). */
 static void report(struct ctx *c, int at_key, const char *f, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 static void report(struct ctx *c, int at_key, const char *f, ...)
 {
 	long line, col;
@@ -369,11 +366,16 @@ enum { OPT = 0, REQ = 1 };
 static int is_type(const json_t *v, enum jtype t)
 {
 	switch (t) {
-	case J_STR: return json_is_string(v);
-	case J_INT: return json_is_integer(v);
-	case J_OBJ: return json_is_object(v);
-	case J_ARR: return json_is_array(v);
-	case J_BOOL: return json_is_boolean(v);
+	case J_STR:
+		return json_is_string(v);
+	case J_INT:
+		return json_is_integer(v);
+	case J_OBJ:
+		return json_is_object(v);
+	case J_ARR:
+		return json_is_array(v);
+	case J_BOOL:
+		return json_is_boolean(v);
 	}
 	return 0;
 }
@@ -400,8 +402,7 @@ static json_t *member(struct ctx *c, json_t *obj, const char *key, enum jtype t,
 
 /* A text member. Required texts may not be empty; an empty optional text counts as
  * absent. */
-static const char *get_text(struct ctx *c, json_t *obj, const char *key, int req,
-                            const char *what)
+static const char *get_text(struct ctx *c, json_t *obj, const char *key, int req, const char *what)
 {
 	json_t *v = member(c, obj, key, J_STR, req, what);
 	if (!v)
@@ -418,7 +419,10 @@ static const char *get_text(struct ctx *c, json_t *obj, const char *key, int req
 	return s;
 }
 
-static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
 
 static int valid_id(const char *s)
 {
@@ -435,8 +439,7 @@ static int valid_id(const char *s)
 }
 
 /* An id member: letters, digits, '-' and '_'. */
-static const char *get_id(struct ctx *c, json_t *obj, const char *key, int req,
-                          const char *what)
+static const char *get_id(struct ctx *c, json_t *obj, const char *key, int req, const char *what)
 {
 	json_t *v = member(c, obj, key, J_STR, req, what);
 	if (!v)
@@ -474,8 +477,8 @@ static int get_int(struct ctx *c, json_t *obj, const char *key, int req, const c
 }
 
 /* A text member that must be one of list. */
-static const char *get_word(struct ctx *c, json_t *obj, const char *key, int req,
-                            const char *what, const char *const *list)
+static const char *get_word(struct ctx *c, json_t *obj, const char *key, int req, const char *what,
+                            const char *const *list)
 {
 	const char *s = get_text(c, obj, key, req, what);
 	if (s && !in_list(list, s)) {
@@ -489,8 +492,8 @@ static const char *get_word(struct ctx *c, json_t *obj, const char *key, int req
 }
 
 /* A list of non-empty texts. */
-static void get_texts(struct ctx *c, json_t *obj, const char *key, const char *what,
-                      char ***out, size_t *nout)
+static void get_texts(struct ctx *c, json_t *obj, const char *key, const char *what, char ***out,
+                      size_t *nout)
 {
 	json_t *a = member(c, obj, key, J_ARR, OPT, what);
 	*out = NULL;
@@ -516,8 +519,7 @@ static void get_texts(struct ctx *c, json_t *obj, const char *key, const char *w
 
 /* Reports every member of obj that is not in allowed (members starting with '_' are
  * comments). */
-static void check_keys(struct ctx *c, json_t *obj, const char *const *allowed,
-                       const char *what)
+static void check_keys(struct ctx *c, json_t *obj, const char *const *allowed, const char *what)
 {
 	const char *key;
 	json_t *v;
@@ -598,8 +600,9 @@ static void load_profiles(struct ctx *c, json_t *root, struct model *m)
 		const char *what = fmt(c, "profil nr. %zu under \"profiles\"", i + 1);
 		push_index(c, i);
 		if (!json_is_object(o)) {
-			report(c, 0, "Profil nr. %zu under \"profiles\" skal være et objekt med "
-			             "\"id\" og \"name\".",
+			report(c, 0,
+			       "Profil nr. %zu under \"profiles\" skal være et objekt med "
+			       "\"id\" og \"name\".",
 			       i + 1);
 			pop(c);
 			continue;
@@ -637,11 +640,10 @@ static void load_profiles(struct ctx *c, json_t *root, struct model *m)
 /* Bodies                                                                               */
 /* ------------------------------------------------------------------------------------ */
 
-static const char *const body_keys[] = {
-	"id",        "name",        "kind",     "parent",   "relation",
-	"via_seat",  "description", "involvement", "mandate", "seats",
-	"profiles",  "topics",      "term",     "seniority", "region_target",
-	NULL};
+static const char *const body_keys[] = {"id",       "name",      "kind",          "parent",
+                                        "relation", "via_seat",  "description",   "involvement",
+                                        "mandate",  "seats",     "profiles",      "topics",
+                                        "term",     "seniority", "region_target", NULL};
 static const char *const term_keys[] = {"years", "cooloff_years", "warning_days", NULL};
 static const char *const seniority_keys[] = {"years", "quota", NULL};
 
@@ -664,7 +666,9 @@ static void load_seats(struct ctx *c, json_t *o, struct model_body *b, const cha
 			       "oprindelse. Brug en af: %s.",
 			       name, show(c, key), join(c, seat_names));
 		} else if (!json_is_integer(v)) {
-			report(c, 0, "Antallet af pladser for \"%s\" i organet \"%s\" skal være et helt tal.",
+			report(c, 0,
+			       "Antallet af pladser for \"%s\" i organet \"%s\" skal være et helt "
+			       "tal.",
 			       key, name);
 		} else if (json_integer_value(v) < 0) {
 			report(c, 0,
@@ -672,7 +676,8 @@ static void load_seats(struct ctx *c, json_t *o, struct model_body *b, const cha
 			       "negativt; skriv 0, hvis der ingen pladser er.",
 			       name, (long long)json_integer_value(v), key);
 		} else if (json_integer_value(v) > LIM_SEATS) {
-			report(c, 0, "Organet \"%s\" har %lld pladser for \"%s\"; der kan højst være %d.",
+			report(c, 0,
+			       "Organet \"%s\" har %lld pladser for \"%s\"; der kan højst være %d.",
 			       name, (long long)json_integer_value(v), key, LIM_SEATS);
 		} else {
 			b->seats[origin] = (int)json_integer_value(v);
@@ -697,19 +702,24 @@ static void load_body_profiles(struct ctx *c, json_t *o, const struct model *m,
 		json_t *v = json_array_get(a, i);
 		push_index(c, i);
 		if (!json_is_string(v)) {
-			report(c, 0, "Profilerne for organet \"%s\" skal skrives som id'er i "
-			             "anførselstegn, f.eks. \"%s\".",
-			       name, m->nprofiles && m->profiles[0].id ? m->profiles[0].id : "profil");
+			report(c, 0,
+			       "Profilerne for organet \"%s\" skal skrives som id'er i "
+			       "anførselstegn, f.eks. \"%s\".",
+			       name,
+			       m->nprofiles && m->profiles[0].id ? m->profiles[0].id : "profil");
 		} else {
 			const char *id = json_string_value(v);
 			int p = model_profile_index(m, id);
 			if (p < 0)
-				report(c, 0,
-				       "Organet \"%s\" nævner profilen \"%s\", som ikke findes under "
-				       "\"profiles\". Tilføj profilen eller ret navnet.",
-				       name, show(c, id));
+				report(
+				    c, 0,
+				    "Organet \"%s\" nævner profilen \"%s\", som ikke findes under "
+				    "\"profiles\". Tilføj profilen eller ret navnet.",
+				    name, show(c, id));
 			else if (model_body_has_profile(b, p))
-				report(c, 0, "Organet \"%s\" nævner profilen \"%s\" to gange. Fjern den ene.",
+				report(c, 0,
+				       "Organet \"%s\" nævner profilen \"%s\" to gange. Fjern den "
+				       "ene.",
 				       name, id);
 			else
 				b->profiles[b->nprofiles++] = p;
@@ -764,11 +774,13 @@ static void load_body(struct ctx *c, json_t *o, size_t i, const struct model *m,
                       struct model_body *b)
 {
 	const char *what = fmt(c, "organ nr. %zu under \"bodies\"", i + 1);
+	size_t before = c->d->n;
 	b->parent_index = -1;
 	b->via_seat = -1;
 	if (!json_is_object(o)) {
-		report(c, 0, "Organ nr. %zu under \"bodies\" skal være et objekt med mindst \"id\", "
-		             "\"name\" og \"kind\".",
+		report(c, 0,
+		       "Organ nr. %zu under \"bodies\" skal være et objekt med mindst \"id\", "
+		       "\"name\" og \"kind\".",
 		       i + 1);
 		return;
 	}
@@ -820,11 +832,15 @@ static void load_body(struct ctx *c, json_t *o, size_t i, const struct model *m,
 	long long x;
 	if (get_int(c, o, "region_target", OPT, what, 0, LIM_SEATS, &x)) {
 		b->region_target = (int)x;
-		if (x > b->seats[SEAT_KOMMUNE]) {
+		/* Compared with the seats only when the body is otherwise sound: a misspelt
+		 * "seats" should give one message, not two. */
+		if (c->d->n == before && x > b->seats[SEAT_KOMMUNE]) {
 			push_key(c, "region_target");
 			report(c, 0,
-			       "Organet \"%s\" skal have kommunale medlemmer fra %lld regioner, men har "
-			       "kun %d kommunale pladser. Sænk \"region_target\", eller tilføj pladser.",
+			       "Organet \"%s\" skal have kommunale medlemmer fra %lld regioner, "
+			       "men har "
+			       "kun %d kommunale pladser. Sænk \"region_target\", eller tilføj "
+			       "pladser.",
 			       name, x, b->seats[SEAT_KOMMUNE]);
 			pop(c);
 		}
@@ -845,10 +861,11 @@ static void link_bodies(struct ctx *c, struct model *m)
 		int p = model_body_index(m, b->parent);
 		const char *name = b->id ? b->id : "?";
 		if (p < 0) {
-			report(c, 0,
-			       "Organet \"%s\" hører under \"%s\", som ikke findes under \"bodies\". "
-			       "Tilføj organet eller ret navnet.",
-			       name, show(c, b->parent));
+			report(
+			    c, 0,
+			    "Organet \"%s\" hører under \"%s\", som ikke findes under \"bodies\". "
+			    "Tilføj organet eller ret navnet.",
+			    name, show(c, b->parent));
 		} else if ((size_t)p == i) {
 			report(c, 0, "Organet \"%s\" kan ikke høre under sig selv. Ret \"parent\".",
 			       name);
@@ -856,7 +873,8 @@ static void link_bodies(struct ctx *c, struct model *m)
 			b->parent_index = p;
 			if (b->via_seat >= 0 && m->bodies[p].seats[b->via_seat] == 0)
 				report(c, 0,
-				       "Organet \"%s\" er koblet til \"%s\" via en %s-plads, men \"%s\" "
+				       "Organet \"%s\" er koblet til \"%s\" via en %s-plads, men "
+				       "\"%s\" "
 				       "har ingen %s-pladser. Ret \"via_seat\" eller \"parent\".",
 				       name, b->parent, seat_name(b->via_seat), b->parent,
 				       seat_name(b->via_seat));
@@ -882,7 +900,8 @@ static void link_bodies(struct ctx *c, struct model *m)
 			push_key(c, "parent");
 			report(c, 0,
 			       "Organet \"%s\" ligger indirekte under sig selv, fordi kæden af "
-			       "overordnede organer (\"parent\") går i ring. Ret en af forbindelserne.",
+			       "overordnede organer (\"parent\") går i ring. Ret en af "
+			       "forbindelserne.",
 			       m->bodies[j].id);
 			c->depth -= 3;
 		}
@@ -941,10 +960,15 @@ static void load_bodies(struct ctx *c, json_t *root, struct model *m)
 /* The annual cycle                                                                     */
 /* ------------------------------------------------------------------------------------ */
 
-static const char *const cycle_keys[] = {
-	"body",           "meetings_per_year", "meeting_minutes", "default_time",
-	"standard_items", "items_by_meeting",  "deadlines_weeks", "hearing_working_days",
-	NULL};
+static const char *const cycle_keys[] = {"body",
+                                         "meetings_per_year",
+                                         "meeting_minutes",
+                                         "default_time",
+                                         "standard_items",
+                                         "items_by_meeting",
+                                         "deadlines_weeks",
+                                         "hearing_working_days",
+                                         NULL};
 static const char *const deadline_keys[] = {"proposals", "statuses", "dispatch", NULL};
 static const char *const item_keys[] = {"id",      "title",       "kind",     "presenter",
                                         "minutes", "description", "material", NULL};
@@ -963,8 +987,9 @@ static void load_items(struct ctx *c, json_t *a, const char *list, struct model_
 		const char *what = fmt(c, "punkt nr. %zu på %s", i + 1, list);
 		push_index(c, i);
 		if (!json_is_object(o)) {
-			report(c, 0, "Punkt nr. %zu på %s skal være et objekt med mindst \"title\", "
-			             "\"kind\" og \"minutes\".",
+			report(c, 0,
+			       "Punkt nr. %zu på %s skal være et objekt med mindst \"title\", "
+			       "\"kind\" og \"minutes\".",
 			       i + 1, list);
 			pop(c);
 			continue;
@@ -1048,12 +1073,14 @@ static void load_by_meeting(struct ctx *c, json_t *cy, struct model_cycle *m, in
 		if (!k) {
 			if (mpy > 0)
 				report(c, 1,
-				       "Nøglen \"%s\" under \"items_by_meeting\" skal være et mødenummer "
+				       "Nøglen \"%s\" under \"items_by_meeting\" skal være et "
+				       "mødenummer "
 				       "fra 1 til %d (\"meetings_per_year\").",
 				       show(c, key), mpy);
 			else
 				report(c, 1,
-				       "Nøglen \"%s\" under \"items_by_meeting\" skal være et mødenummer, "
+				       "Nøglen \"%s\" under \"items_by_meeting\" skal være et "
+				       "mødenummer, "
 				       "f.eks. \"1\".",
 				       show(c, key));
 		} else if (!json_is_array(a)) {
@@ -1128,11 +1155,12 @@ static void load_deadlines(struct ctx *c, json_t *cy, struct model_cycle *m)
 		m->dispatch_weeks = (int)d;
 	if (d >= 0 && ((p >= 0 && d > p) || (s >= 0 && d > s))) {
 		push_key(c, "dispatch");
+		long long first = p >= 0 && (s < 0 || p < s) ? p : s;
 		report(c, 0,
-		       "Dagsordenen udsendes %lld uger før mødet, men forslag og status skal først "
-		       "være modtaget senere. Udsendelsen (\"dispatch\") kan tidligst ligge samme "
-		       "uge som fristerne for \"proposals\" og \"statuses\".",
-		       d);
+		       "Dagsordenen skal udsendes %lld uger før mødet, men forslag og status "
+		       "modtages først %lld uger før. Materialet kan ikke udsendes, før det er "
+		       "modtaget: Sæt \"dispatch\" til højst %lld.",
+		       d, first, first);
 		pop(c);
 	}
 	pop(c);
@@ -1210,7 +1238,7 @@ static void load_cycle(struct ctx *c, json_t *root, struct model *model)
 /* The whole model                                                                      */
 /* ------------------------------------------------------------------------------------ */
 
-static const char *const root_keys[] = {"name",  "source", "profiles", "bodies",
+static const char *const root_keys[] = {"name",  "source",  "profiles", "bodies",
                                         "cycle", "economy", NULL};
 static const char *const economy_keys[] = {"rate_ore", "note", NULL};
 
@@ -1243,27 +1271,27 @@ static const char *syntax_message(struct ctx *c, const char *text)
 	static const struct {
 		const char *en, *da;
 	} tr[] = {
-		{"string or '}' expected", "her ventede jeg et feltnavn i anførselstegn eller '}'"},
-		{"':' expected", "her mangler ':' efter feltnavnet"},
-		{"'}' expected", "her mangler ',' eller '}'"},
-		{"']' expected", "her mangler ',' eller ']'"},
-		{"'[' or '{' expected", "filen skal begynde med '{'"},
-		{"end of file expected", "der står mere efter modellens afsluttende '}'"},
-		{"duplicate object key", "det samme feltnavn står to gange i et objekt"},
-		{"unexpected newline", "en tekst fortsætter over et linjeskift (skriv \\n)"},
-		{"control character", "en tekst indeholder et kontroltegn"},
-		{"unable to decode byte", "filen er ikke gyldig UTF-8"},
-		{"invalid UTF-8", "filen er ikke gyldig UTF-8"},
-		{"invalid escape", "en ugyldig escape-sekvens med \\"},
-		{"invalid Unicode", "et ugyldigt Unicode-tegn (\\u)"},
-		{"\\u0000 is not allowed", "tegnet \\u0000 er ikke tilladt"},
-		{"NUL byte", "tegnet \\u0000 er ikke tilladt"},
-		{"too big integer", "tallet er for stort"},
-		{"real number overflow", "tallet er for stort"},
-		{"maximum parsing depth", "der er for mange niveauer inden i hinanden"},
-		{"unexpected token", "her står et tegn, der ikke hører til"},
-		{"invalid token", "her står et ord eller tal, som ikke er gyldig JSON"},
-		{"premature end of input", "filen slutter for tidligt"},
+	    {"string or '}' expected", "her ventede jeg et feltnavn i anførselstegn eller '}'"},
+	    {"':' expected", "her mangler ':' efter feltnavnet"},
+	    {"'}' expected", "her mangler ',' eller '}'"},
+	    {"']' expected", "her mangler ',' eller ']'"},
+	    {"'[' or '{' expected", "filen skal begynde med '{'"},
+	    {"end of file expected", "der står mere efter modellens afsluttende '}'"},
+	    {"duplicate object key", "det samme feltnavn står to gange i et objekt"},
+	    {"unexpected newline", "en tekst fortsætter over et linjeskift (skriv \\n)"},
+	    {"control character", "en tekst indeholder et kontroltegn"},
+	    {"unable to decode byte", "filen er ikke gyldig UTF-8"},
+	    {"invalid UTF-8", "filen er ikke gyldig UTF-8"},
+	    {"invalid escape", "en ugyldig escape-sekvens med \\"},
+	    {"invalid Unicode", "et ugyldigt Unicode-tegn (\\u)"},
+	    {"\\u0000 is not allowed", "tegnet \\u0000 er ikke tilladt"},
+	    {"NUL byte", "tegnet \\u0000 er ikke tilladt"},
+	    {"too big integer", "tallet er for stort"},
+	    {"real number overflow", "tallet er for stort"},
+	    {"maximum parsing depth", "der er for mange niveauer inden i hinanden"},
+	    {"unexpected token", "her står et tegn, der ikke hører til"},
+	    {"invalid token", "her står et ord eller tal, som ikke er gyldig JSON"},
+	    {"premature end of input", "filen slutter for tidligt"},
 	};
 	const char *da = NULL;
 	for (size_t i = 0; i < sizeof tr / sizeof tr[0] && !da; i++)
@@ -1306,8 +1334,7 @@ static void sort_diags(struct diags *d, size_t from)
 	}
 }
 
-int model_load(const char *json, size_t len, const char *file, struct model **out,
-               struct diags *d)
+int model_load(const char *json, size_t len, const char *file, struct model **out, struct diags *d)
 {
 	struct ctx c = {.text = json ? json : "", .len = json ? len : 0, .file = file, .d = d};
 	c.d0 = d->n;

@@ -35,11 +35,14 @@
  *   and among the items of one meeting (standard items included).
  *   KIND, RELATION, ITEM KIND, PRESENTER: the words listed at the fields below.
  * A meeting's items (standard + its own) must fit in meeting_minutes, and the meeting must
- * end by midnight; dispatch_weeks may not exceed proposals_weeks or statuses_weeks. */
+ * end by midnight; dispatch_weeks may not exceed proposals_weeks or statuses_weeks.
+ * In a model from model_load, the ids, names, kinds and titles are never NULL, parents
+ * are resolved (parent_index) and contain no ring, and cycle.body names a body. */
 
 enum seat_origin { SEAT_KOMMUNE, SEAT_KL, SEAT_UDK, SEAT_KOMBIT, SEAT__MAX };
-/* "kommune", "KL", "UDK", "KOMBIT"; exact spelling. Returns -1 when unknown. */
+/* "kommune", "KL", "UDK", "KOMBIT"; exact spelling. Returns -1 when unknown (or NULL). */
 int seat_parse(const char *s);
+/* The name of a seat origin; "?" for a value outside the enum. */
 const char *seat_name(int seat);
 
 struct model_profile {
@@ -51,7 +54,8 @@ struct model_profile {
 struct model_body {
 	char *id;       /* e.g. "styregruppe" */
 	char *name;     /* "Kommunestyregruppe" */
-	char *kind;     /* board, management, secretariat, steering-group, reference-group, working-group, kl */
+	/* board, management, secretariat, steering-group, reference-group, working-group, kl */
+	char *kind;
 	char *parent;   /* id of the body it sits under / reports to, or NULL */
 	int parent_index; /* index of parent in model.bodies, -1 when no parent */
 	/* How it links to parent, read "<body> <relation> <parent>": "reports-to", "advises",
@@ -81,7 +85,8 @@ struct model_body {
 struct model_item {
 	char *id;     /* stable id for code to find the item by, e.g. "buffetpris", or NULL */
 	char *title;  /* "Kort orientering fra KL" */
-	char *kind;   /* orientering, inspiration, opfoelgning, raadgivning, droeftelse, beslutning, oekonomi */
+	/* orientering, inspiration, opfoelgning, raadgivning, droeftelse, beslutning, oekonomi */
+	char *kind;
 	char *presenter; /* "KL", "KOMBIT", "kommune", "FKI", "sekretariat" or NULL */
 	int minutes;
 	char *description; /* Danish, may be NULL */

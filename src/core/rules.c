@@ -171,16 +171,20 @@ static void check_terms(struct ctx *c, int body, int person, const struct reg_ap
 		fk_date last = rules_last_allowed(start, b->term_years);
 		fk_date back = date_add_years(last + 1, b->cooloff_years);
 		if (stint_end >= c->d) {
+			/* Leaving on the recorded end, or today when there is none. */
+			fk_date leave = stint_end != DATE_OPEN ? stint_end : (c->d > last ? c->d : last);
+			fk_date back_over = date_add_years(leave + 1, b->cooloff_years);
 			int over = stint_end == DATE_OPEN && c->d > last;
 			for (size_t x = i; x < j && !over; x++)
 				over = (mun[x]->end != DATE_OPEN && mun[x]->end > last) || mun[x]->start > last;
 			if (over)
 				emit(c, RULE_TERM_LIMIT, body, person,
 				     "Medlemmet har siddet i %s siden %s og måtte højst sidde til og med %s "
-				     "(%d år ad gangen). Afslut udpegningen; medlemmet kan tidligst "
+				     "(%d år ad gangen). Afslut udpegningen%s; medlemmet kan derefter tidligst "
 				     "genudpeges %s.",
 				     b->name, da(start, d1, sizeof d1), da(last, d2, sizeof d2),
-				     b->term_years, da(back, d3, sizeof d3));
+				     b->term_years, stint_end == DATE_OPEN ? " nu" : " senest på den dag",
+				     da(stint_end == DATE_OPEN ? back_over : back, d3, sizeof d3));
 			int serving = 0;
 			for (size_t x = i; x < j; x++)
 				serving |= mun[x]->start <= c->d && c->d <= mun[x]->end;

@@ -329,7 +329,7 @@ static int open_db(const char *path, bool create, struct store **out, struct dia
 	static const char pragmas[] = "PRAGMA foreign_keys = ON;"
 	                              "PRAGMA journal_mode = WAL;"
 	                              "PRAGMA synchronous = FULL;"
-	                              "PRAGMA cache_size = -65536;";
+	                              "PRAGMA cache_size = -2000;";
 	rc = sqlite3_exec(st->db, pragmas, NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		if ((rc & 0xff) == SQLITE_NOTADB)

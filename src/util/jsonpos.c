@@ -11,12 +11,15 @@ struct scan {
 	size_t i;
 };
 
-static int at(const struct scan *s, unsigned char c) { return s->i < s->len && s->t[s->i] == c; }
+static int at(const struct scan *s, unsigned char c)
+{
+	return s->i < s->len && s->t[s->i] == c;
+}
 
 static void skip_ws(struct scan *s)
 {
-	while (s->i < s->len &&
-	       (s->t[s->i] == ' ' || s->t[s->i] == '\t' || s->t[s->i] == '\n' || s->t[s->i] == '\r'))
+	while (s->i < s->len && (s->t[s->i] == ' ' || s->t[s->i] == '\t' || s->t[s->i] == '\n' ||
+	                         s->t[s->i] == '\r'))
 		s->i++;
 }
 
@@ -138,7 +141,7 @@ static int string_equals(struct scan *s, const char *key)
 			if (s->i >= s->len)
 				break;
 			unsigned char e = s->t[s->i++];
-			const char *from = "\"\\/bfnrt", *to = "\"\\/\b\f\n\r\t";
+			static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
 			const char *p = e ? strchr(from, e) : NULL;
 			if (p) {
 				enc[0] = (unsigned char)to[p - from];
@@ -150,7 +153,8 @@ static int string_equals(struct scan *s, const char *key)
 					s->i += 2;
 					long lo = hex4(s);
 					if (lo >= 0xDC00 && lo < 0xE000)
-						cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+						cp =
+						    0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
 					else
 						s->i = back;
 				}
@@ -248,7 +252,8 @@ size_t jsonpos_find(const char *text, size_t len, const struct jsonpos_step *pat
 	while (done < n) {
 		const struct jsonpos_step *p = &path[done];
 		int last = done + 1 == n;
-		int ok = p->key ? find_member(&s, p->key, at_key && last) : find_element(&s, p->index);
+		int ok =
+		    p->key ? find_member(&s, p->key, at_key && last) : find_element(&s, p->index);
 		if (!ok)
 			break;
 		found = s.i;
