@@ -10,12 +10,12 @@ PKGS     = sqlite3 jansson libsodium
 SAN     ?=
 O       ?= build
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wpedantic -Werror \
+XCFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wpedantic -Werror \
            -Wshadow -Wformat=2 -Wno-format-nonliteral -Isrc -I$(O)/gen
-CFLAGS  += $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+XCFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 ifeq ($(SAN),1)
-CFLAGS  += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+XCFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=address,undefined
 endif
 
@@ -38,11 +38,11 @@ $(O)/gen/embed.c: scripts/embed $(EMBED)
 	scripts/embed $(EMBED) > $@.tmp && mv $@.tmp $@
 
 $(O)/gen/embed.o: $(O)/gen/embed.c
-	$(CC) $(CFLAGS) -Wno-overlength-strings -c -o $@ $<
+	$(CC) $(CFLAGS) $(XCFLAGS) -Wno-overlength-strings -c -o $@ $<
 
 $(O)/%.o: %.c $(wildcard src/*/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
 
 $(O)/libfkigov.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
@@ -52,7 +52,7 @@ $(O)/fkigov: $(O)/src/cli/main.o $(O)/libfkigov.a
 
 $(O)/tests/%: tests/unit/%.c $(O)/libfkigov.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< $(O)/libfkigov.a $(LDLIBS) $(shell pkg-config --libs cmocka)
+	$(CC) $(CFLAGS) $(XCFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< $(O)/libfkigov.a $(LDLIBS) $(shell pkg-config --libs cmocka)
 
 unit: $(UNIT_BIN)
 	@tests/run-unit $(UNIT_BIN)
@@ -69,7 +69,8 @@ check: deps-check
 	$(MAKE) check-asan
 
 check-asan:
-	$(MAKE) O=build/asan SAN=1 CFLAGS="-g" all unit cli
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		$(MAKE) O=build/asan SAN=1 CFLAGS="-g" all unit cli
 
 # libFuzzer harnesses (clang). FUZZ_SECONDS per harness.
 FUZZ_SECONDS ?= 60

@@ -399,6 +399,28 @@ static int cached_index(struct idcache *c, const char *s, int len,
 	return i;
 }
 
+/* The origin words as the model spells them (seat_name), matched by length first. */
+struct origins {
+	const char *name[SEAT__MAX];
+	int len[SEAT__MAX];
+};
+
+static void origins_init(struct origins *o)
+{
+	for (int i = 0; i < SEAT__MAX; i++) {
+		o->name[i] = seat_name(i);
+		o->len[i] = (int)strlen(o->name[i]);
+	}
+}
+
+static int origin_of(const struct origins *o, const char *s, int len)
+{
+	for (int i = 0; i < SEAT__MAX; i++)
+		if (len == o->len[i] && memcmp(s, o->name[i], (size_t)len) == 0)
+			return i;
+	return -1;
+}
+
 static int64_t scalar(struct store *st, enum stmt s, int *err)
 {
 	sqlite3_stmt *q = stmt_get(st, s);
@@ -501,6 +523,8 @@ static int load_appts(struct store *st, const struct model *m, struct reg *r)
 	struct pmap pm;
 	pmap_init(&pm, r);
 	struct idcache bc = {.len = -1}, pc = {.len = -1};
+	struct origins og;
+	origins_init(&og);
 	sqlite3_stmt *q = stmt_get(st, STMT_APPT_ALL);
 	if (!q) {
 		free(pm.direct);
@@ -521,12 +545,17 @@ static int load_appts(struct store *st, const struct model *m, struct reg *r)
 			err = bad_row(a.id, "organet", s);
 			break;
 		}
-		a.org = (int8_t)seat_parse((const char *)sqlite3_column_text(q, 3));
+		s = (const char *)sqlite3_column_text(q, 3);
+		a.org = (int8_t)origin_of(&og, s, sqlite3_column_bytes(q, 3));
+		if (a.org < 0) {
+			err = bad_row(a.id, "organisationen", s);
+			break;
+		}
 		a.munic = (int16_t)sqlite3_column_int(q, 4);
-		a.seat = (int8_t)seat_parse((const char *)sqlite3_column_text(q, 5));
-		if (a.org < 0 || a.seat < 0) {
-			err = bad_row(a.id, "organisationen eller pladsen",
-			              (const char *)sqlite3_column_text(q, a.org < 0 ? 3 : 5));
+		s = (const char *)sqlite3_column_text(q, 5);
+		a.seat = (int8_t)origin_of(&og, s, sqlite3_column_bytes(q, 5));
+		if (a.seat < 0) {
+			err = bad_row(a.id, "pladsen", s);
 			break;
 		}
 		if (sqlite3_column_type(q, 6) == SQLITE_NULL) {
@@ -567,16 +596,53 @@ static int load_appts(struct store *st, const struct model *m, struct reg *r)
 	return err;
 }
 
-static bool appts_sorted(const struct reg *r)
+static int cmp_person_start(const void *x, const void *y)
 {
-	for (size_t i = 1; i < r->nappts; i++) {
-		const struct reg_appt *a = &r->appts[i - 1], *b = &r->appts[i];
+	const struct reg_appt *a = x, *b = y;
+	if (a->person != b->person)
+		return a->person < b->person ? -1 : 1;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* Whether v[0..n) is in the order of reg_sort: body, person, start. */
+static bool appts_sorted(const struct reg_appt *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		const struct reg_appt *a = &v[i - 1], *b = &v[i];
 		if (a->body != b->body ? a->body > b->body
 		    : a->person != b->person ? a->person > b->person
 		                             : a->start > b->start)
 			return false;
 	}
 	return true;
+}
+
+/* Puts r->appts in the order of reg_sort. Rows come in table order, which for imported data
+ * is mostly person by person: a stable distribution by body (linear) leaves most bodies in
+ * order already, and only a body whose rows are not gets sorted. */
+static void sort_appts(struct reg *r, size_t nbodies)
+{
+	size_t n = r->nappts;
+	if (appts_sorted(r->appts, n))
+		return;
+	size_t *at = xcalloc(nbodies + 1, sizeof *at);
+	for (size_t i = 0; i < n; i++)
+		at[r->appts[i].body + 1]++;
+	for (size_t b = 0; b < nbodies; b++)
+		at[b + 1] += at[b];
+	struct reg_appt *out = xmalloc(n * sizeof *out);
+	for (size_t i = 0; i < n; i++)
+		out[at[r->appts[i].body]++] = r->appts[i];
+	free(r->appts);
+	r->appts = out;
+	r->capappts = n;
+	/* at[b] is now the end of body b's rows. */
+	for (size_t b = 0, lo = 0; b < nbodies; lo = at[b++]) {
+		size_t cnt = at[b] - lo;
+		if (!appts_sorted(out + lo, cnt))
+			qsort(out + lo, cnt, sizeof *out, cmp_person_start);
+	}
+	free(at);
 }
 
 int store_load_register(struct store *st, const struct model *m, struct reg *r)
@@ -596,7 +662,6 @@ int store_load_register(struct store *st, const struct model *m, struct reg *r)
 		reg_free(r);
 		return rc;
 	}
-	if (!appts_sorted(r))
-		reg_sort(r);
+	sort_appts(r, m->nbodies);
 	return FK_OK;
 }

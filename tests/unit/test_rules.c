@@ -371,7 +371,7 @@ static void test_clean_register(void **state)
 {
 	fresh(state);
 	static const int sg[] = {101, 259, 461, 751, 851, 147, 330, 561, 813};
-	char key[8];
+	char key[16];
 	for (int i = 0; i < 9; i++) {
 		snprintf(key, sizeof key, "s%d", i);
 		SG(key, sg[i], i < 4 ? "2023-03-01" : "2026-01-01", NULL);
