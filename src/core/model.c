@@ -1311,6 +1311,14 @@ static const char *syntax_message(struct ctx *c, const char *text)
 	return fmt(c, "%s%s", da, where);
 }
 
+static int blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strchr(" \t\r\n", s[i]) || !s[i])
+			return 0;
+	return 1;
+}
+
 /* Diagnostics in the order of the file: by line, then column, then as found. */
 static int diag_cmp(const void *a, const void *b)
 {
@@ -1347,6 +1355,11 @@ int model_load(const char *json, size_t len, const char *file, struct model **ou
 
 	json_error_t je;
 	json_t *root = json_loadb(c.text, c.len, JSON_REJECT_DUPLICATES, &je);
+	if (!root && blank(c.text, c.len)) {
+		diags_add(d, file, 1, 1, NULL,
+		          "Filen er tom. En model er et JSON-objekt, der begynder med '{'.");
+		return FK_EINPUT;
+	}
 	if (!root) {
 		diags_add(d, file, je.line > 0 ? je.line : 1, je.column > 0 ? je.column : 1, NULL,
 		          "Filen er ikke gyldig JSON: %s. Ret fejlen, og prøv igen.",

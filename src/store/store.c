@@ -303,8 +303,8 @@ static void free_store(struct store *st)
 	free(st->pkey_spill);
 	if (st->jappt)
 		json_decref(st->jappt);
-	free(st->jb[0].s);
-	free(st->jb[1].s);
+	for (int i = 0; i < 3; i++)
+		free(st->jb[i].s);
 	free(st->path);
 	free(st);
 }

@@ -24,15 +24,26 @@ static const char zero_hash[65] =
 
 /* ---------------------------------------------------------------- hashing */
 
+/* Writes v in decimal followed by c, ending at end; returns where it starts. (By hand: this
+ * runs eight times per row, a million rows per import.) */
+static char *put_dec(char *end, uint64_t v, char c)
+{
+	*--end = c;
+	do
+		*--end = (char)('0' + v % 10);
+	while (v /= 10);
+	return end;
+}
+
 static void hash_field(crypto_hash_sha256_state *h, const char *s, size_t n)
 {
 	if (!s) {
 		crypto_hash_sha256_update(h, (const unsigned char *)"-;", 2);
 		return;
 	}
-	char pre[24];
-	int k = snprintf(pre, sizeof pre, "%zu:", n);
-	crypto_hash_sha256_update(h, (const unsigned char *)pre, (unsigned long long)k);
+	char pre[24], *end = pre + sizeof pre;
+	char *p = put_dec(end, n, ':');
+	crypto_hash_sha256_update(h, (const unsigned char *)p, (unsigned long long)(end - p));
 	crypto_hash_sha256_update(h, (const unsigned char *)s, n);
 	crypto_hash_sha256_update(h, (const unsigned char *)";", 1);
 }
@@ -49,9 +60,10 @@ static void row_hash(const char *prev, size_t prevlen, const struct hrow *r, cha
 	crypto_hash_sha256_state h;
 	crypto_hash_sha256_init(&h);
 	crypto_hash_sha256_update(&h, (const unsigned char *)prev, prevlen);
-	char id[24];
-	int k = snprintf(id, sizeof id, "%lld", (long long)r->id);
-	hash_field(&h, id, (size_t)k);
+	assert(r->id > 0);
+	char id[24], *end = id + sizeof id;
+	char *p = put_dec(end, (uint64_t)r->id, '\0');
+	hash_field(&h, p, (size_t)(end - p - 1));
 	for (int i = 0; i < 7; i++)
 		hash_field(&h, r->f[i], r->n[i]);
 	unsigned char bin[crypto_hash_sha256_BYTES];

@@ -73,10 +73,10 @@ struct store {
 	size_t cappkey;
 	char *pkey_spill; /* the one key of an id too large for pkey */
 
-	/* Scratch for the audit JSON of appointments: one object reused, two buffers
-	 * (before and after). */
+	/* Scratch for the audit rows of appointments: one JSON object reused, buffers for
+	 * the before and after JSON and the entity id. */
 	json_t *jappt;
-	struct jbuf jb[2];
+	struct jbuf jb[3];
 
 	/* Text of the last constraint violation (FK_ECONFLICT), for callers' messages. */
 	char conflict[256];

@@ -251,8 +251,9 @@ static void appt_bind(sqlite3_stmt *q, int i, const struct appt_text *t)
 static int appt_json(struct store *st, int which, const char *key, const struct appt_text *t)
 {
 	json_t *o = st->jappt;
-	char munic[8];
-	snprintf(munic, sizeof munic, "%03d", t->munic);
+	assert(t->munic >= 0 && t->munic <= 999);
+	char munic[4] = {(char)('0' + t->munic / 100), (char)('0' + t->munic / 10 % 10),
+	                 (char)('0' + t->munic % 10), '\0'};
 	if (json_object_set_new(o, "person", json_string(key)) ||
 	    json_object_set_new(o, "body", json_string(t->body)) ||
 	    json_object_set_new(o, "organisation", json_string(t->org)) ||
@@ -268,11 +269,25 @@ static int appt_json(struct store *st, int which, const char *key, const struct 
 	return FK_OK;
 }
 
-/* The audit entity id of an appointment, "personkey/body/start", into out[n]. */
-static size_t appt_eid(char *out, size_t n, const char *key, const struct appt_text *t)
+/* The audit entity id of an appointment, "personkey/body/start", into b. */
+static void appt_eid(struct jbuf *b, const char *key, const struct appt_text *t)
 {
-	int k = snprintf(out, n, "%s/%s/%s", key, t->body, t->start);
-	return k < 0 ? 0 : (size_t)k;
+	size_t nk = strlen(key), nb = strlen(t->body), need = nk + nb + 13;
+	if (need > b->cap) {
+		b->cap = need + 64;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	char *p = b->s;
+	memcpy(p, key, nk);
+	p += nk;
+	*p++ = '/';
+	memcpy(p, t->body, nb);
+	p += nb;
+	*p++ = '/';
+	memcpy(p, t->start, 10);
+	p += 10;
+	*p = '\0';
+	b->len = (size_t)(p - b->s);
 }
 
 int store_appt_insert(struct store *st, const char *actor, const struct model *m,
@@ -300,11 +315,10 @@ int store_appt_insert(struct store *st, const char *actor, const struct model *m
 	if (rc != FK_OK)
 		goto out;
 	a->id = sqlite3_last_insert_rowid(st->db);
-	char eid[512];
-	size_t eidlen = appt_eid(eid, sizeof eid, key, &t);
+	appt_eid(&st->jb[2], key, &t);
 	if ((rc = appt_json(st, 1, key, &t)) != FK_OK ||
-	    (rc = audit_append(st, actor, "create", "appointment", eid, eidlen, NULL, 0,
-	                       st->jb[1].s, st->jb[1].len)) != FK_OK)
+	    (rc = audit_append(st, actor, "create", "appointment", st->jb[2].s, st->jb[2].len,
+	                       NULL, 0, st->jb[1].s, st->jb[1].len)) != FK_OK)
 		st->poisoned = true;
 out:
 	return tx_leave(st, own, rc);
@@ -366,10 +380,9 @@ int store_appt_update(struct store *st, const char *actor, const struct model *m
 	stmt_done(q);
 	if (rc != FK_OK)
 		goto out;
-	char eid[512];
-	size_t eidlen = appt_eid(eid, sizeof eid, key, &t);
-	if ((rc = audit_append(st, actor, "update", "appointment", eid, eidlen, st->jb[0].s,
-	                       st->jb[0].len, st->jb[1].s, st->jb[1].len)) != FK_OK)
+	appt_eid(&st->jb[2], key, &t);
+	if ((rc = audit_append(st, actor, "update", "appointment", st->jb[2].s, st->jb[2].len,
+	                       st->jb[0].s, st->jb[0].len, st->jb[1].s, st->jb[1].len)) != FK_OK)
 		st->poisoned = true;
 out:
 	return tx_leave(st, own, rc);
@@ -377,26 +390,33 @@ out:
 
 /* ---------------------------------------------------------------- loading */
 
-/* Maps a text id to a model index, remembering the last one (rows come in runs). */
+/* Maps text ids to model indices, remembering the ids seen (a model has a few dozen bodies
+ * and profiles; rows repeat them). */
+#define IDCACHE_N 32
 struct idcache {
-	char text[64];
-	int len; /* -1: empty */
-	int index;
+	struct {
+		char text[48];
+		int len;
+		int index;
+	} e[IDCACHE_N];
+	int n;
 };
 
 static int cached_index(struct idcache *c, const char *s, int len,
                         int (*lookup)(const struct model *, const char *),
                         const struct model *m)
 {
-	if (len == c->len && memcmp(c->text, s, (size_t)len) == 0)
-		return c->index;
-	int i = lookup(m, s);
-	if (i >= 0 && len < (int)sizeof c->text) {
-		memcpy(c->text, s, (size_t)len);
-		c->len = len;
-		c->index = i;
+	for (int i = 0; i < c->n; i++)
+		if (c->e[i].len == len && memcmp(c->e[i].text, s, (size_t)len) == 0)
+			return c->e[i].index;
+	int x = lookup(m, s);
+	if (x >= 0 && c->n < IDCACHE_N && len < (int)sizeof c->e[0].text) {
+		memcpy(c->e[c->n].text, s, (size_t)len);
+		c->e[c->n].len = len;
+		c->e[c->n].index = x;
+		c->n++;
 	}
-	return i;
+	return x;
 }
 
 /* The origin words as the model spells them (seat_name), matched by length first. */
@@ -522,7 +542,7 @@ static int load_appts(struct store *st, const struct model *m, struct reg *r)
 		r->appts = xgrow(r->appts, sizeof *r->appts, (size_t)n, &r->capappts);
 	struct pmap pm;
 	pmap_init(&pm, r);
-	struct idcache bc = {.len = -1}, pc = {.len = -1};
+	struct idcache bc = {.n = 0}, pc = {.n = 0};
 	struct origins og;
 	origins_init(&og);
 	sqlite3_stmt *q = stmt_get(st, STMT_APPT_ALL);

@@ -294,7 +294,8 @@ static void syntax_error_has_jansson_position(void **state)
 	expect_one_in_base("\"Test\",", "\"Test\"", 3, 12, "ikke gyldig JSON");
 	/* A trailing comma in a list. */
 	expect_one_in_base("\"Arkitekt\"}\n", "\"Arkitekt\"},\n", 6, 3, "ikke gyldig JSON");
-	expect_one("", 1, 1, "ikke gyldig JSON");
+	expect_one("", 1, 1, "Filen er tom.");
+	expect_one(" \n ", 1, 1, "Filen er tom.");
 	expect_one("{\"a\": 1, \"a\": 2}", 1, 12, "samme feltnavn står to gange");
 }
 
