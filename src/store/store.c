@@ -19,54 +19,54 @@
 /* ---------------------------------------------------------------- statements */
 
 static const char *const stmt_sql[STMT__MAX] = {
-	[STMT_BEGIN] = "BEGIN IMMEDIATE",
-	[STMT_BEGIN_READ] = "BEGIN",
-	[STMT_COMMIT] = "COMMIT",
-	[STMT_ROLLBACK] = "ROLLBACK",
-	[STMT_USER_VERSION] = "PRAGMA user_version",
-	/* The page cache: 64 MiB while writing (a bulk import touches the appointment index all
-	 * over), the default 2 MiB otherwise (a scan of the register gains nothing from more,
-	 * and the server stays small). */
-	[STMT_CACHE_WRITE] = "PRAGMA cache_size = -65536",
-	[STMT_CACHE_READ] = "PRAGMA cache_size = -2000",
-	[STMT_MODEL_COUNT] = "SELECT count(*) FROM model",
-	[STMT_MODEL_GET] = "SELECT json FROM model WHERE id = 1",
-	[STMT_MODEL_PUT] = "INSERT INTO model (id, json, source, created) VALUES (1, ?1, ?2, ?3)",
-	[STMT_PERSON_BY_KEY] = "SELECT id, name, email FROM person WHERE key = ?1",
-	[STMT_PERSON_KEY] = "SELECT key FROM person WHERE id = ?1",
-	[STMT_PERSON_INSERT] = "INSERT INTO person (key, name, email) VALUES (?1, ?2, ?3)",
-	[STMT_PERSON_UPDATE] = "UPDATE person SET name = ?2, email = ?3 WHERE id = ?1",
-	[STMT_PERSON_COUNT] = "SELECT count(*) FROM person",
-	[STMT_PERSON_ALL] = "SELECT id, key, name, email FROM person ORDER BY id",
-	[STMT_APPT_INSERT] = "INSERT INTO appointment"
-	                     " (person, body, organisation, municipality, seat, profile, start, end)"
-	                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	[STMT_APPT_GET] = "SELECT person, body, organisation, municipality, seat, profile, start, end"
-	                  " FROM appointment WHERE id = ?1",
-	[STMT_APPT_UPDATE] = "UPDATE appointment SET person = ?2, body = ?3, organisation = ?4,"
-	                     " municipality = ?5, seat = ?6, profile = ?7, start = ?8, end = ?9"
-	                     " WHERE id = ?1",
-	[STMT_APPT_MAXID] = "SELECT max(id) FROM appointment",
-	/* Table order (a sequential scan); store_load_register sorts in memory, which is
-	 * cheaper than letting SQLite sort a million rows by text. */
-	[STMT_APPT_ALL] = "SELECT id, person, body, organisation, municipality, seat, profile,"
-	                  " start, end FROM appointment ORDER BY id",
-	[STMT_AUDIT_HEAD] = "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
-	[STMT_AUDIT_INSERT] = "INSERT INTO audit (id, at, actor, action, entity, entity_id, before,"
-	                      " after, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-	                      " ?10)",
-	[STMT_AUDIT_ALL] = "SELECT id, at, actor, action, entity, entity_id, before, after,"
-	                   " prev_hash, hash FROM audit ORDER BY id",
-	/* A NULL parameter switches its filter off. until is an inclusive prefix: until
-	 * "2026-11-27" takes the whole day. */
-	[STMT_AUDIT_LIST] = "SELECT id, at, actor, action, entity, entity_id, before, after, hash"
-	                    " FROM audit"
-	                    " WHERE (?1 IS NULL OR entity = ?1)"
-	                    " AND (?2 IS NULL OR entity_id = ?2)"
-	                    " AND (?3 IS NULL OR actor = ?3)"
-	                    " AND (?4 IS NULL OR at >= ?4)"
-	                    " AND (?5 IS NULL OR substr(at, 1, length(?5)) <= ?5)"
-	                    " ORDER BY id LIMIT ?6",
+    [STMT_BEGIN] = "BEGIN IMMEDIATE",
+    [STMT_BEGIN_READ] = "BEGIN",
+    [STMT_COMMIT] = "COMMIT",
+    [STMT_ROLLBACK] = "ROLLBACK",
+    [STMT_USER_VERSION] = "PRAGMA user_version",
+    /* The page cache: 64 MiB while writing (a bulk import touches the appointment index all
+     * over), the default 2 MiB otherwise (a scan of the register gains nothing from more,
+     * and the server stays small). */
+    [STMT_CACHE_WRITE] = "PRAGMA cache_size = -65536",
+    [STMT_CACHE_READ] = "PRAGMA cache_size = -2000",
+    [STMT_MODEL_COUNT] = "SELECT count(*) FROM model",
+    [STMT_MODEL_GET] = "SELECT json FROM model WHERE id = 1",
+    [STMT_MODEL_PUT] = "INSERT INTO model (id, json, source, created) VALUES (1, ?1, ?2, ?3)",
+    [STMT_PERSON_BY_KEY] = "SELECT id, name, email FROM person WHERE key = ?1",
+    [STMT_PERSON_KEY] = "SELECT key FROM person WHERE id = ?1",
+    [STMT_PERSON_INSERT] = "INSERT INTO person (key, name, email) VALUES (?1, ?2, ?3)",
+    [STMT_PERSON_UPDATE] = "UPDATE person SET name = ?2, email = ?3 WHERE id = ?1",
+    [STMT_PERSON_COUNT] = "SELECT count(*) FROM person",
+    [STMT_PERSON_ALL] = "SELECT id, key, name, email FROM person ORDER BY id",
+    [STMT_APPT_INSERT] = "INSERT INTO appointment"
+                         " (person, body, organisation, municipality, seat, profile, start, end)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [STMT_APPT_GET] = "SELECT person, body, organisation, municipality, seat, profile, start, end"
+                      " FROM appointment WHERE id = ?1",
+    [STMT_APPT_UPDATE] = "UPDATE appointment SET person = ?2, body = ?3, organisation = ?4,"
+                         " municipality = ?5, seat = ?6, profile = ?7, start = ?8, end = ?9"
+                         " WHERE id = ?1",
+    [STMT_APPT_MAXID] = "SELECT max(id) FROM appointment",
+    /* Table order (a sequential scan); store_load_register sorts in memory, which is
+     * cheaper than letting SQLite sort a million rows by text. */
+    [STMT_APPT_ALL] = "SELECT id, person, body, organisation, municipality, seat, profile,"
+                      " start, end FROM appointment ORDER BY id",
+    [STMT_AUDIT_HEAD] = "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+    [STMT_AUDIT_INSERT] = "INSERT INTO audit (id, at, actor, action, entity, entity_id, before,"
+                          " after, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+                          " ?10)",
+    [STMT_AUDIT_ALL] = "SELECT id, at, actor, action, entity, entity_id, before, after,"
+                       " prev_hash, hash FROM audit ORDER BY id",
+    /* A NULL parameter switches its filter off. until is an inclusive prefix: until
+     * "2026-11-27" takes the whole day. */
+    [STMT_AUDIT_LIST] = "SELECT id, at, actor, action, entity, entity_id, before, after, hash"
+                        " FROM audit"
+                        " WHERE (?1 IS NULL OR entity = ?1)"
+                        " AND (?2 IS NULL OR entity_id = ?2)"
+                        " AND (?3 IS NULL OR actor = ?3)"
+                        " AND (?4 IS NULL OR at >= ?4)"
+                        " AND (?5 IS NULL OR substr(at, 1, length(?5)) <= ?5)"
+                        " ORDER BY id LIMIT ?6",
 };
 
 sqlite3_stmt *stmt_get(struct store *st, enum stmt s)
@@ -101,7 +101,10 @@ int store_fail(struct store *st, int rc, const char *what)
 	return FK_EDB;
 }
 
-const char *store_conflict(const struct store *st) { return st->conflict; }
+const char *store_conflict(const struct store *st)
+{
+	return st->conflict;
+}
 
 int stmt_run(struct store *st, enum stmt s, const char *what)
 {
@@ -121,6 +124,7 @@ int store_begin(struct store *st)
 	int rc = stmt_run(st, STMT_BEGIN, "begynd transaktion");
 	st->head_valid = false;
 	st->poisoned = false;
+	st->pkey_new = false;
 	if (rc == FK_OK)
 		(void)stmt_run(st, STMT_CACHE_WRITE, "sæt cache"); /* only speed depends on it */
 	return rc;
@@ -144,6 +148,8 @@ int store_commit(struct store *st)
 	int rc = stmt_run(st, STMT_COMMIT, "gem transaktion");
 	if (rc != FK_OK && !sqlite3_get_autocommit(st->db))
 		store_rollback(st);
+	if (rc == FK_OK)
+		st->pkey_new = false;
 	end_write(st);
 	return rc;
 }
@@ -160,6 +166,9 @@ void store_forget(struct store *st)
 {
 	st->head_valid = false;
 	st->poisoned = false;
+	if (!st->pkey_new)
+		return; /* every cached key is of a committed row: still right */
+	st->pkey_new = false;
 	for (size_t i = 0; i < st->cappkey; i++) {
 		free(st->pkey[i]);
 		st->pkey[i] = NULL;
@@ -345,8 +354,9 @@ static int open_db(const char *path, bool create, struct store **out, struct dia
 	rc = sqlite3_exec(st->db, pragmas, NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		if ((rc & 0xff) == SQLITE_NOTADB)
-			snprintf(msg, sizeof msg,
-			         "Filen er ikke en fkigov-database. Angiv den rigtige sti med --db.");
+			snprintf(
+			    msg, sizeof msg,
+			    "Filen er ikke en fkigov-database. Angiv den rigtige sti med --db.");
 		else
 			snprintf(msg, sizeof msg, "Databasen kan ikke åbnes: %s.",
 			         sqlite3_errmsg(st->db));
@@ -390,8 +400,9 @@ int store_open(const char *path, struct store **out, struct diags *d)
 	if ((rc = has_model(st, &has)) != FK_OK)
 		goto fail;
 	if (!has) {
-		open_msg(d, path,
-		         "Databasen er ikke sat op endnu. Kør \"fkigov init\" med denne sti først.");
+		open_msg(
+		    d, path,
+		    "Databasen er ikke sat op endnu. Kør \"fkigov init\" med denne sti først.");
 		rc = FK_ENOTFOUND;
 		goto fail;
 	}
@@ -403,7 +414,10 @@ fail:
 	return rc;
 }
 
-void store_close(struct store *st) { free_store(st); }
+void store_close(struct store *st)
+{
+	free_store(st);
+}
 
 /* The audit record of a model: its source, size and SHA-256, not the whole text (the
  * model table holds that, and the hash ties the two together). */
@@ -413,8 +427,8 @@ static char *model_audit_json(const char *json, size_t len, const char *source)
 	char hex[2 * crypto_hash_sha256_BYTES + 1];
 	crypto_hash_sha256(h, (const unsigned char *)json, len);
 	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-	json_t *o = json_pack("{s:s, s:I, s:s}", "source", source, "bytes", (json_int_t)len,
-	                      "sha256", hex);
+	json_t *o =
+	    json_pack("{s:s, s:I, s:s}", "source", source, "bytes", (json_int_t)len, "sha256", hex);
 	if (!o)
 		return NULL;
 	char *s = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);

@@ -80,11 +80,14 @@ struct audit_filter {
 	const char *until;     /* NULL: all */
 	int64_t limit;         /* 0: no limit */
 };
-/* Calls fn for each matching row, oldest first. The row is valid during the call. */
+/* Calls fn for each matching row, oldest first. The row is valid during the call. A non-zero
+ * return from fn stops the walk and is returned; fn must not call store_audit_list. */
 int store_audit_list(struct store *st, const struct audit_filter *f,
                      int (*fn)(const struct audit_row *row, void *arg), void *arg);
 /* Recomputes the chain. FK_OK when intact; FK_ETAMPER with *bad_id the first row whose
- * hash does not match its content and predecessor (or whose predecessor is missing). */
+ * hash does not match its content and predecessor (or whose predecessor is missing).
+ * *rows gets the number of rows read. Either pointer may be NULL. The serialisation hashed
+ * is described at the top of store_audit.c. */
 int store_audit_verify(struct store *st, int64_t *bad_id, int64_t *rows);
 /* Appends an audit row; used by the store itself and by other modules' store functions. */
 int store_audit_append(struct store *st, const char *actor, const char *action,

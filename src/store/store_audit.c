@@ -20,7 +20,7 @@
 #include "util/err.h"
 
 static const char zero_hash[65] =
-	"0000000000000000000000000000000000000000000000000000000000000000";
+    "0000000000000000000000000000000000000000000000000000000000000000";
 
 /* ---------------------------------------------------------------- hashing */
 
@@ -111,10 +111,10 @@ int audit_append(struct store *st, const char *actor, const char *action, const 
 		return FK_EDB;
 	const char *at = store_now(st);
 	struct hrow r = {
-		.id = st->head_id + 1,
-		.f = {at, actor, action, entity, eid, before, after},
-		.n = {strlen(at), strlen(actor), strlen(action), strlen(entity), eidlen, beforelen,
-		      afterlen},
+	    .id = st->head_id + 1,
+	    .f = {at, actor, action, entity, eid, before, after},
+	    .n = {strlen(at), strlen(actor), strlen(action), strlen(entity), eidlen, beforelen,
+	          afterlen},
 	};
 	char hash[65];
 	row_hash(st->head_hash, strlen(st->head_hash), &r, hash);
@@ -149,9 +149,8 @@ int audit_append(struct store *st, const char *actor, const char *action, const 
 	return FK_OK;
 }
 
-int store_audit_append(struct store *st, const char *actor, const char *action,
-                       const char *entity, const char *entity_id, const char *before_json,
-                       const char *after_json)
+int store_audit_append(struct store *st, const char *actor, const char *action, const char *entity,
+                       const char *entity_id, const char *before_json, const char *after_json)
 {
 	bool own;
 	int rc = tx_enter(st, &own);
@@ -160,6 +159,8 @@ int store_audit_append(struct store *st, const char *actor, const char *action,
 	rc = audit_append(st, actor, action, entity, entity_id, strlen(entity_id), before_json,
 	                  before_json ? strlen(before_json) : 0, after_json,
 	                  after_json ? strlen(after_json) : 0);
+	if (rc != FK_OK)
+		st->poisoned = true; /* the caller's change must not be committed unaudited */
 	return tx_leave(st, own, rc);
 }
 
@@ -168,7 +169,7 @@ int store_audit_append(struct store *st, const char *actor, const char *action,
 static const char *col_text(sqlite3_stmt *q, int i)
 {
 	return sqlite3_column_type(q, i) == SQLITE_NULL ? NULL
-	                                                 : (const char *)sqlite3_column_text(q, i);
+	                                                : (const char *)sqlite3_column_text(q, i);
 }
 
 int store_audit_list(struct store *st, const struct audit_filter *f,
@@ -190,15 +191,15 @@ int store_audit_list(struct store *st, const struct audit_filter *f,
 	int rc, err = FK_OK;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		struct audit_row row = {
-			.id = sqlite3_column_int64(q, 0),
-			.at = (char *)col_text(q, 1),
-			.actor = (char *)col_text(q, 2),
-			.action = (char *)col_text(q, 3),
-			.entity = (char *)col_text(q, 4),
-			.entity_id = (char *)col_text(q, 5),
-			.before = (char *)col_text(q, 6),
-			.after = (char *)col_text(q, 7),
-			.hash = (char *)col_text(q, 8),
+		    .id = sqlite3_column_int64(q, 0),
+		    .at = (char *)col_text(q, 1),
+		    .actor = (char *)col_text(q, 2),
+		    .action = (char *)col_text(q, 3),
+		    .entity = (char *)col_text(q, 4),
+		    .entity_id = (char *)col_text(q, 5),
+		    .before = (char *)col_text(q, 6),
+		    .after = (char *)col_text(q, 7),
+		    .hash = (char *)col_text(q, 8),
 		};
 		if ((err = fn(&row, arg)) != 0)
 			break;

@@ -68,10 +68,12 @@ struct store {
 	char now[32];
 
 	/* Person row id -> key, for the appointment audit rows without a SELECT each.
-	 * pkey[id] is NULL when not known yet. Cleared on rollback. */
+	 * pkey[id] is NULL when not known yet. Keys never change and persons are never deleted,
+	 * so only a rollback of a transaction that inserted persons makes entries wrong. */
 	char **pkey;
 	size_t cappkey;
 	char *pkey_spill; /* the one key of an id too large for pkey */
+	bool pkey_new;    /* a person was inserted in this transaction: clear on rollback */
 
 	/* Scratch for the audit rows of appointments: one JSON object reused, buffers for
 	 * the before and after JSON and the entity id. */

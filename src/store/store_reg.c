@@ -27,7 +27,7 @@ static void bind_text_or_null(sqlite3_stmt *q, int i, const char *s)
 static const char *col_text(sqlite3_stmt *q, int i)
 {
 	return sqlite3_column_type(q, i) == SQLITE_NULL ? NULL
-	                                                 : (const char *)sqlite3_column_text(q, i);
+	                                                : (const char *)sqlite3_column_text(q, i);
 }
 
 /* Dumps o into the scratch buffer b, NUL-terminated. Returns 0, or -1 when jansson fails. */
@@ -47,7 +47,10 @@ static int jbuf_dump(struct jbuf *b, const json_t *o)
 	}
 }
 
-static json_t *jstr_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+static json_t *jstr_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
 
 /* The cache slot of person row id, growing the cache; NULL when id is out of its range. */
 static char **pkey_slot(struct store *st, int64_t id)
@@ -69,6 +72,7 @@ static char **pkey_slot(struct store *st, int64_t id)
  * the next call. FK_ECONFLICT when there is no such person. */
 static int person_key(struct store *st, int64_t id, const char **key)
 {
+	*key = "";
 	if (id > 0 && (size_t)id < st->cappkey && st->pkey[id]) {
 		*key = st->pkey[id];
 		return FK_OK;
@@ -186,8 +190,10 @@ int store_person_put(struct store *st, const char *actor, const char *key, const
 	stmt_done(q);
 	if (rc != FK_OK)
 		goto out;
-	if (!pid)
+	if (!pid) {
 		pid = sqlite3_last_insert_rowid(st->db);
+		st->pkey_new = true;
+	}
 	person_key_put(st, pid, key);
 	rc = audit_append(st, actor, before ? "update" : "create", "person", key, strlen(key),
 	                  before, before ? strlen(before) : 0, after, strlen(after));
@@ -210,6 +216,17 @@ struct appt_text {
 	int munic;                               /* 0: none */
 	char start[11], end[11];                 /* end "" when open */
 };
+
+/* FK_ECONFLICT for a municipality code the schema would refuse (checked here too, as the
+ * audit JSON of an update is made before the row is written). */
+static int appt_check(struct store *st, const struct reg_appt *a)
+{
+	if (a->munic >= 0 && a->munic <= 999)
+		return FK_OK;
+	snprintf(st->conflict, sizeof st->conflict, "kommunekoden %d har ikke tre cifre",
+	         (int)a->munic);
+	return FK_ECONFLICT;
+}
 
 static void appt_text(const struct model *m, const struct reg_appt *a, struct appt_text *t)
 {
@@ -294,12 +311,14 @@ int store_appt_insert(struct store *st, const char *actor, const struct model *m
                       struct reg_appt *a)
 {
 	assert(st && actor && m && a);
+	int rc;
+	if ((rc = appt_check(st, a)) != FK_OK)
+		return rc;
 	struct appt_text t;
 	appt_text(m, a, &t);
-	const char *key;
+	const char *key = "";
 	bool own;
-	int rc = tx_enter(st, &own);
-	if (rc != FK_OK)
+	if ((rc = tx_enter(st, &own)) != FK_OK)
 		return rc;
 	if ((rc = person_key(st, t.person, &key)) != FK_OK)
 		goto out;
@@ -317,8 +336,8 @@ int store_appt_insert(struct store *st, const char *actor, const struct model *m
 	a->id = sqlite3_last_insert_rowid(st->db);
 	appt_eid(&st->jb[2], key, &t);
 	if ((rc = appt_json(st, 1, key, &t)) != FK_OK ||
-	    (rc = audit_append(st, actor, "create", "appointment", st->jb[2].s, st->jb[2].len,
-	                       NULL, 0, st->jb[1].s, st->jb[1].len)) != FK_OK)
+	    (rc = audit_append(st, actor, "create", "appointment", st->jb[2].s, st->jb[2].len, NULL,
+	                       0, st->jb[1].s, st->jb[1].len)) != FK_OK)
 		st->poisoned = true;
 out:
 	return tx_leave(st, own, rc);
@@ -328,12 +347,14 @@ int store_appt_update(struct store *st, const char *actor, const struct model *m
                       const struct reg_appt *a)
 {
 	assert(st && actor && m && a && a->id > 0);
+	int rc, src;
+	if ((rc = appt_check(st, a)) != FK_OK)
+		return rc;
 	struct appt_text t, o;
 	appt_text(m, a, &t);
-	const char *key;
+	const char *key = "";
 	bool own;
-	int rc = tx_enter(st, &own), src;
-	if (rc != FK_OK)
+	if ((rc = tx_enter(st, &own)) != FK_OK)
 		return rc;
 	/* Before: the stored row, as JSON. */
 	sqlite3_stmt *q = stmt_get(st, STMT_APPT_GET);
@@ -354,8 +375,9 @@ int store_appt_update(struct store *st, const char *actor, const struct model *m
 	o.munic = sqlite3_column_int(q, 3);
 	o.seat = col_text(q, 4);
 	o.profile = col_text(q, 5);
-	snprintf(o.start, sizeof o.start, "%s", col_text(q, 6));
-	snprintf(o.end, sizeof o.end, "%s", col_text(q, 7) ? col_text(q, 7) : "");
+	const char *ostart = col_text(q, 6), *oend = col_text(q, 7);
+	snprintf(o.start, sizeof o.start, "%s", ostart ? ostart : "");
+	snprintf(o.end, sizeof o.end, "%s", oend ? oend : "");
 	rc = person_key(st, o.person, &key);
 	if (rc == FK_OK)
 		rc = appt_json(st, 0, key, &o);
@@ -403,8 +425,7 @@ struct idcache {
 };
 
 static int cached_index(struct idcache *c, const char *s, int len,
-                        int (*lookup)(const struct model *, const char *),
-                        const struct model *m)
+                        int (*lookup)(const struct model *, const char *), const struct model *m)
 {
 	for (int i = 0; i < c->n; i++)
 		if (c->e[i].len == len && memcmp(c->e[i].text, s, (size_t)len) == 0)
@@ -471,7 +492,8 @@ static int load_persons(struct store *st, struct reg *r)
 		return FK_EDB;
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-		reg_person_add(r, sqlite3_column_int64(q, 0), (const char *)sqlite3_column_text(q, 1),
+		reg_person_add(r, sqlite3_column_int64(q, 0),
+		               (const char *)sqlite3_column_text(q, 1),
 		               (const char *)sqlite3_column_text(q, 2), col_text(q, 3));
 	if (rc != SQLITE_DONE)
 		err = store_fail(st, rc, "læs personer");
@@ -582,8 +604,8 @@ static int load_appts(struct store *st, const struct model *m, struct reg *r)
 			a.profile = -1;
 		} else {
 			s = (const char *)sqlite3_column_text(q, 6);
-			int p = cached_index(&pc, s, sqlite3_column_bytes(q, 6), model_profile_index,
-			                     m);
+			int p = cached_index(&pc, s, sqlite3_column_bytes(q, 6),
+			                     model_profile_index, m);
 			if (p < 0) {
 				err = bad_row(a.id, "profilen", s);
 				break;
@@ -629,7 +651,7 @@ static bool appts_sorted(const struct reg_appt *v, size_t n)
 {
 	for (size_t i = 1; i < n; i++) {
 		const struct reg_appt *a = &v[i - 1], *b = &v[i];
-		if (a->body != b->body ? a->body > b->body
+		if (a->body != b->body       ? a->body > b->body
 		    : a->person != b->person ? a->person > b->person
 		                             : a->start > b->start)
 			return false;

@@ -27,26 +27,40 @@
 
 /* A model built by hand: two bodies, three profiles (no JSON, no model_load). */
 static struct model_profile profiles[] = {
-	{.id = "it-digitaliseringschef", .name = "IT- og digitaliseringschef"},
-	{.id = "it-arkitekt", .name = "IT-arkitekt"},
-	{.id = "forvaltningschef", .name = "Forvaltningschef"},
+    {.id = "it-digitaliseringschef", .name = "IT- og digitaliseringschef"},
+    {.id = "it-arkitekt", .name = "IT-arkitekt"},
+    {.id = "forvaltningschef", .name = "Forvaltningschef"},
 };
 static int sg_profiles[] = {0};
 static int rg_profiles[] = {1, 2};
 static struct model_body bodies[] = {
-	{.id = "styregruppe", .name = "Kommunestyregruppe", .kind = "steering-group",
-	 .parent_index = -1, .via_seat = -1, .seats = {9, 1, 1, 0}, .profiles = sg_profiles,
-	 .nprofiles = 1, .term_years = 5, .cooloff_years = 1},
-	{.id = "rg-arkitektur-udvikling", .name = "Referencegruppe Arkitektur og Udvikling",
-	 .kind = "reference-group", .parent_index = 0, .via_seat = -1, .seats = {6, 1, 0, 0},
-	 .profiles = rg_profiles, .nprofiles = 2, .term_years = 3, .cooloff_years = 1},
+    {.id = "styregruppe",
+     .name = "Kommunestyregruppe",
+     .kind = "steering-group",
+     .parent_index = -1,
+     .via_seat = -1,
+     .seats = {9, 1, 1, 0},
+     .profiles = sg_profiles,
+     .nprofiles = 1,
+     .term_years = 5,
+     .cooloff_years = 1},
+    {.id = "rg-arkitektur-udvikling",
+     .name = "Referencegruppe Arkitektur og Udvikling",
+     .kind = "reference-group",
+     .parent_index = 0,
+     .via_seat = -1,
+     .seats = {6, 1, 0, 0},
+     .profiles = rg_profiles,
+     .nprofiles = 2,
+     .term_years = 3,
+     .cooloff_years = 1},
 };
 static struct model model = {
-	.name = "test",
-	.profiles = profiles,
-	.nprofiles = 3,
-	.bodies = bodies,
-	.nbodies = 2,
+    .name = "test",
+    .profiles = profiles,
+    .nprofiles = 3,
+    .bodies = bodies,
+    .nbodies = 2,
 };
 
 static const char model_text[] = "{\"name\": \"test\"}";
@@ -99,18 +113,18 @@ static fk_date D(const char *s)
 	return t;
 }
 
-static struct reg_appt appt(int64_t person, int body, int org, int seat, int profile,
-                            int munic, const char *start, const char *end)
+static struct reg_appt appt(int64_t person, int body, int org, int seat, int profile, int munic,
+                            const char *start, const char *end)
 {
 	struct reg_appt a = {
-		.person = (int32_t)person,
-		.body = body,
-		.org = (int8_t)org,
-		.seat = (int8_t)seat,
-		.profile = (int16_t)profile,
-		.munic = (int16_t)munic,
-		.start = D(start),
-		.end = end ? D(end) : DATE_OPEN,
+	    .person = (int32_t)person,
+	    .body = body,
+	    .org = (int8_t)org,
+	    .seat = (int8_t)seat,
+	    .profile = (int16_t)profile,
+	    .munic = (int16_t)munic,
+	    .start = D(start),
+	    .end = end ? D(end) : DATE_OPEN,
 	};
 	return a;
 }
@@ -232,9 +246,9 @@ static void test_newer_schema_refused(void **state)
 static void test_create_twice_conflict(void **state)
 {
 	struct fx *f = *state;
-	assert_int_equal(store_create(f->path, model_text, strlen(model_text), "x", "tester",
-	                              &f->d),
-	                 FK_ECONFLICT);
+	assert_int_equal(
+	    store_create(f->path, model_text, strlen(model_text), "x", "tester", &f->d),
+	    FK_ECONFLICT);
 	assert_int_equal(f->d.n, 1);
 	assert_non_null(strstr(f->d.v[0].msg, "--db"));
 	assert_non_null(strstr(f->d.v[0].msg, "fjern filen"));
@@ -295,10 +309,11 @@ static void test_person_put_audited(void **state)
 	struct collect c = audit_of(f->st, &pf);
 	assert_int_equal(c.n, 2);
 	assert_string_equal(
-		c.text,
-		"anna create person p1 - {\"email\":\"per@x.dk\",\"key\":\"p1\",\"name\":\"Per Hansen\"}\n"
-		"bo update person p1 {\"email\":\"per@x.dk\",\"key\":\"p1\",\"name\":\"Per Hansen\"} "
-		"{\"email\":null,\"key\":\"p1\",\"name\":\"Per Hansen\"}\n");
+	    c.text,
+	    "anna create person p1 - {\"email\":\"per@x.dk\",\"key\":\"p1\",\"name\":\"Per "
+	    "Hansen\"}\n"
+	    "bo update person p1 {\"email\":\"per@x.dk\",\"key\":\"p1\",\"name\":\"Per Hansen\"} "
+	    "{\"email\":null,\"key\":\"p1\",\"name\":\"Per Hansen\"}\n");
 	assert_chain_ok(f->st, 3);
 }
 
@@ -319,15 +334,15 @@ static void test_appt_insert_audited(void **state)
 	struct audit_filter af = {.entity = "appointment"};
 	struct collect c = audit_of(f->st, &af);
 	assert_string_equal(
-		c.text,
-		"a create appointment p7/styregruppe/2024-01-01 - "
-		"{\"body\":\"styregruppe\",\"end\":null,\"municipality\":\"101\",\"organisation\":"
-		"\"kommune\",\"person\":\"p7\",\"profile\":\"it-digitaliseringschef\",\"seat\":"
-		"\"kommune\",\"start\":\"2024-01-01\"}\n"
-		"a create appointment p7/rg-arkitektur-udvikling/2023-02-01 - "
-		"{\"body\":\"rg-arkitektur-udvikling\",\"end\":\"2023-12-31\",\"municipality\":null,"
-		"\"organisation\":\"KL\",\"person\":\"p7\",\"profile\":null,\"seat\":\"KL\","
-		"\"start\":\"2023-02-01\"}\n");
+	    c.text,
+	    "a create appointment p7/styregruppe/2024-01-01 - "
+	    "{\"body\":\"styregruppe\",\"end\":null,\"municipality\":\"101\",\"organisation\":"
+	    "\"kommune\",\"person\":\"p7\",\"profile\":\"it-digitaliseringschef\",\"seat\":"
+	    "\"kommune\",\"start\":\"2024-01-01\"}\n"
+	    "a create appointment p7/rg-arkitektur-udvikling/2023-02-01 - "
+	    "{\"body\":\"rg-arkitektur-udvikling\",\"end\":\"2023-12-31\",\"municipality\":null,"
+	    "\"organisation\":\"KL\",\"person\":\"p7\",\"profile\":null,\"seat\":\"KL\","
+	    "\"start\":\"2023-02-01\"}\n");
 	assert_chain_ok(f->st, 4);
 }
 
@@ -346,8 +361,8 @@ static void test_appt_constraints_conflict(void **state)
 	dup.munic = 147;
 	assert_int_equal(store_appt_insert(f->st, "a", &model, &dup), FK_ECONFLICT);
 	assert_non_null(strstr(store_conflict(f->st), "UNIQUE"));
-	struct reg_appt back = appt(p, 1, SEAT_KOMMUNE, SEAT_KOMMUNE, 1, 101, "2024-01-01",
-	                            "2023-12-31");
+	struct reg_appt back =
+	    appt(p, 1, SEAT_KOMMUNE, SEAT_KOMMUNE, 1, 101, "2024-01-01", "2023-12-31");
 	assert_int_equal(store_appt_insert(f->st, "a", &model, &back), FK_ECONFLICT);
 	struct reg_appt ghost = appt(p + 100, 1, SEAT_KL, SEAT_KL, -1, 0, "2024-01-01", NULL);
 	assert_int_equal(store_appt_insert(f->st, "a", &model, &ghost), FK_ECONFLICT);
@@ -375,8 +390,8 @@ static void test_appt_update_audited(void **state)
 	assert_int_equal(store_person_put(f->st, "a", "p1", "Eva", NULL, &p), FK_OK);
 	struct reg_appt a = appt(p, 0, SEAT_KOMMUNE, SEAT_KOMMUNE, 0, 101, "2024-01-01", NULL);
 	assert_int_equal(store_appt_insert(f->st, "a", &model, &a), FK_OK);
-	struct reg_appt b = appt(p, 0, SEAT_KOMMUNE, SEAT_KOMMUNE, 0, 101, "2020-01-01",
-	                         "2020-12-31");
+	struct reg_appt b =
+	    appt(p, 0, SEAT_KOMMUNE, SEAT_KOMMUNE, 0, 101, "2020-01-01", "2020-12-31");
 	assert_int_equal(store_appt_insert(f->st, "a", &model, &b), FK_OK);
 	a.end = D("2026-06-30");
 	assert_int_equal(store_appt_update(f->st, "bo", &model, &a), FK_OK);
@@ -385,6 +400,9 @@ static void test_appt_update_audited(void **state)
 	clash.start = b.start;
 	clash.end = b.end;
 	assert_int_equal(store_appt_update(f->st, "bo", &model, &clash), FK_ECONFLICT);
+	struct reg_appt badmun = a;
+	badmun.munic = 1234;
+	assert_int_equal(store_appt_update(f->st, "bo", &model, &badmun), FK_ECONFLICT);
 	struct reg_appt none = a;
 	none.id = 9999;
 	assert_int_equal(store_appt_update(f->st, "bo", &model, &none), FK_ENOTFOUND);
@@ -392,14 +410,14 @@ static void test_appt_update_audited(void **state)
 	struct collect c = audit_of(f->st, &af);
 	assert_int_equal(c.n, 1);
 	assert_string_equal(
-		c.text,
-		"bo update appointment p1/styregruppe/2024-01-01 "
-		"{\"body\":\"styregruppe\",\"end\":null,\"municipality\":\"101\",\"organisation\":"
-		"\"kommune\",\"person\":\"p1\",\"profile\":\"it-digitaliseringschef\",\"seat\":"
-		"\"kommune\",\"start\":\"2024-01-01\"} "
-		"{\"body\":\"styregruppe\",\"end\":\"2026-06-30\",\"municipality\":\"101\","
-		"\"organisation\":\"kommune\",\"person\":\"p1\",\"profile\":"
-		"\"it-digitaliseringschef\",\"seat\":\"kommune\",\"start\":\"2024-01-01\"}\n");
+	    c.text,
+	    "bo update appointment p1/styregruppe/2024-01-01 "
+	    "{\"body\":\"styregruppe\",\"end\":null,\"municipality\":\"101\",\"organisation\":"
+	    "\"kommune\",\"person\":\"p1\",\"profile\":\"it-digitaliseringschef\",\"seat\":"
+	    "\"kommune\",\"start\":\"2024-01-01\"} "
+	    "{\"body\":\"styregruppe\",\"end\":\"2026-06-30\",\"municipality\":\"101\","
+	    "\"organisation\":\"kommune\",\"person\":\"p1\",\"profile\":"
+	    "\"it-digitaliseringschef\",\"seat\":\"kommune\",\"start\":\"2024-01-01\"}\n");
 	assert_chain_ok(f->st, 5);
 }
 
@@ -444,11 +462,11 @@ static void test_load_register_round_trip(void **state)
 	assert_int_equal(store_person_put(f->st, "a", "p2", "Bent", NULL, &p2), FK_OK);
 	assert_int_equal(store_person_put(f->st, "a", "p3", "Carl", NULL, &p3), FK_OK);
 	struct reg_appt in[] = {
-		appt(p3, 1, SEAT_KOMMUNE, SEAT_KOMMUNE, 2, 751, "2023-03-01", NULL),
-		appt(p2, 0, SEAT_UDK, SEAT_UDK, -1, 0, "2022-01-01", "2024-12-31"),
-		appt(p1, 1, SEAT_KOMMUNE, SEAT_KOMMUNE, 1, 101, "2021-05-01", "2023-04-30"),
-		appt(p1, 0, SEAT_KOMMUNE, SEAT_KOMMUNE, 0, 101, "2025-01-01", NULL),
-		appt(p1, 0, SEAT_KOMMUNE, SEAT_KOMMUNE, 0, 101, "2020-01-01", "2024-12-31"),
+	    appt(p3, 1, SEAT_KOMMUNE, SEAT_KOMMUNE, 2, 751, "2023-03-01", NULL),
+	    appt(p2, 0, SEAT_UDK, SEAT_UDK, -1, 0, "2022-01-01", "2024-12-31"),
+	    appt(p1, 1, SEAT_KOMMUNE, SEAT_KOMMUNE, 1, 101, "2021-05-01", "2023-04-30"),
+	    appt(p1, 0, SEAT_KOMMUNE, SEAT_KOMMUNE, 0, 101, "2025-01-01", NULL),
+	    appt(p1, 0, SEAT_KOMMUNE, SEAT_KOMMUNE, 0, 101, "2020-01-01", "2024-12-31"),
 	};
 	for (size_t i = 0; i < 5; i++)
 		assert_int_equal(store_appt_insert(f->st, "a", &model, &in[i]), FK_OK);
@@ -484,6 +502,43 @@ static void test_load_register_round_trip(void **state)
 	assert_int_equal(o[2].profile, -1);
 	assert_int_equal(o[2].munic, 0);
 	assert_int_equal(o[2].end, D("2024-12-31"));
+	reg_free(&r);
+}
+
+/* Whatever order the rows were written in, the register comes back in exactly the order
+ * reg_sort gives (body, person, start). */
+static void test_load_register_order_is_reg_sort(void **state)
+{
+	struct fx *f = *state;
+	enum { NP = 40, NA = 300 };
+	int64_t ids[NP];
+	assert_int_equal(store_begin(f->st), FK_OK);
+	for (int i = 0; i < NP; i++) {
+		char key[16];
+		snprintf(key, sizeof key, "p%d", i);
+		assert_int_equal(store_person_put(f->st, "a", key, key, NULL, &ids[i]), FK_OK);
+	}
+	unsigned x = 12345;
+	int n = 0;
+	for (int k = 0; k < NA; k++) {
+		x = x * 1103515245u + 12345u;
+		int p = (int)(x >> 8) % NP, body = (int)(x >> 20) % 2;
+		struct reg_appt a = appt(ids[p], body, SEAT_KL, SEAT_KL, -1, 0, "2000-01-01", NULL);
+		a.start += (fk_date)((x >> 4) % 5000);
+		int rc = store_appt_insert(f->st, "a", &model, &a);
+		assert_true(rc == FK_OK || rc == FK_ECONFLICT);
+		n += rc == FK_OK;
+	}
+	assert_int_equal(store_commit(f->st), FK_OK);
+	struct reg r;
+	reg_init(&r);
+	assert_int_equal(store_load_register(f->st, &model, &r), FK_OK);
+	assert_int_equal(r.nappts, (size_t)n);
+	struct reg_appt *copy = xmalloc(r.nappts * sizeof *copy);
+	memcpy(copy, r.appts, r.nappts * sizeof *copy);
+	reg_sort(&r);
+	assert_memory_equal(copy, r.appts, r.nappts * sizeof *copy);
+	free(copy);
 	reg_free(&r);
 }
 
@@ -523,7 +578,7 @@ static void make_history(struct fx *f)
 	int64_t p;
 	assert_int_equal(store_person_put(f->st, "a", "p1", "Anne", NULL, &p), FK_OK); /* 2 */
 	struct reg_appt a = appt(p, 0, SEAT_KL, SEAT_KL, -1, 0, "2024-01-01", NULL);
-	assert_int_equal(store_appt_insert(f->st, "a", &model, &a), FK_OK);           /* 3 */
+	assert_int_equal(store_appt_insert(f->st, "a", &model, &a), FK_OK);              /* 3 */
 	assert_int_equal(store_person_put(f->st, "b", "p1", "Anne B", NULL, &p), FK_OK); /* 4 */
 	assert_int_equal(store_audit_append(f->st, "c", "delete", "note", "n1", "{}", NULL),
 	                 FK_OK); /* 5 */
@@ -668,25 +723,26 @@ static void test_audit_list_filters(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_create_stores_model_audited, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_migrations_idempotent, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_create_twice_conflict, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_open_missing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_open_not_a_database, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_person_put_audited, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_appt_insert_audited, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_appt_constraints_conflict, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_appt_update_audited, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_load_register_round_trip, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_load_register_unknown_body, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_audit_append_only, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_audit_tamper_content, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_audit_tamper_rehashed, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_audit_fields_unambiguous, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_audit_tamper_delete, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_audit_list_filters, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_create_stores_model_audited, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migrations_idempotent, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_create_twice_conflict, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_open_missing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_open_not_a_database, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_person_put_audited, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_appt_insert_audited, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_appt_constraints_conflict, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_appt_update_audited, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_rollback_leaves_nothing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_load_register_round_trip, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_load_register_order_is_reg_sort, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_load_register_unknown_body, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_audit_append_only, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_audit_tamper_content, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_audit_tamper_rehashed, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_audit_fields_unambiguous, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_audit_tamper_delete, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_audit_list_filters, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
