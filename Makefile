@@ -6,7 +6,7 @@
 #   make bench    run the benchmarks in bench/
 
 CC      ?= cc
-PKGS     = sqlite3 jansson libsodium
+PKGS     = sqlite3 jansson libsodium libmicrohttpd
 SAN     ?=
 O       ?= build
 CFLAGS  ?= -O2 -g
@@ -19,8 +19,9 @@ XCFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-
 LDFLAGS += -fsanitize=address,undefined
 endif
 
-LIB_SRC  = $(filter-out src/cli/main.c,$(wildcard src/core/*.c src/store/*.c src/util/*.c src/cli/*.c))
-LIB_OBJ  = $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/embed.o
+LIB_SRC  = $(filter-out src/cli/main.c,$(wildcard src/core/*.c src/store/*.c src/util/*.c src/web/*.c src/cli/*.c))
+LIB_OBJ  = $(LIB_SRC:%.c=$(O)/%.o) $(O)/gen/embed.o $(O)/gen/files.o
+WEB_FILES = $(sort $(wildcard templates/*.mustache static/*))
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 EMBED    = model/fki.json data/kommuner.csv
@@ -40,6 +41,13 @@ $(O)/gen/embed.c: scripts/embed $(EMBED)
 $(O)/gen/embed.o: $(O)/gen/embed.c
 	$(CC) $(CFLAGS) $(XCFLAGS) -Wno-overlength-strings -c -o $@ $<
 
+$(O)/gen/files.c: scripts/embed-table $(WEB_FILES)
+	@mkdir -p $(@D)
+	scripts/embed-table $(WEB_FILES) > $@.tmp && mv $@.tmp $@
+
+$(O)/gen/files.o: $(O)/gen/files.c
+	$(CC) $(CFLAGS) $(XCFLAGS) -Wno-overlength-strings -c -o $@ $<
+
 $(O)/%.o: %.c $(wildcard src/*/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
@@ -47,7 +55,8 @@ $(O)/%.o: %.c $(wildcard src/*/*.h)
 $(O)/libfkigov.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-$(O)/fkigov: $(O)/src/cli/main.o $(O)/libfkigov.a
+# Linked from the objects, not the archive, so every definition is seen.
+$(O)/fkigov: $(O)/src/cli/main.o $(LIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(O)/tests/%: tests/unit/%.c $(O)/libfkigov.a
@@ -81,9 +90,10 @@ FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isrc 
 build/fuzz/gen/embed.c: scripts/embed $(EMBED)
 	@mkdir -p $(@D)
 	scripts/embed $(EMBED) > $@.tmp && mv $@.tmp $@
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) build/fuzz/gen/embed.c
+FUZZ_LIB = $(filter-out src/web/% src/cli/%,$(LIB_SRC)) src/web/tmpl.c
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB) build/fuzz/gen/embed.c
 	@mkdir -p $(@D)
-	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) build/fuzz/gen/embed.c $(LDLIBS)
+	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_LIB) build/fuzz/gen/embed.c $(LDLIBS)
 fuzz: $(FUZZ_BIN)
 	@tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_BIN)
 fuzz-short: $(FUZZ_BIN)

@@ -52,4 +52,6 @@ int cmd_body(struct cli *c, int argc, char **argv);
 int cmd_audit(struct cli *c, int argc, char **argv);
 int cmd_municipalities(struct cli *c, int argc, char **argv);
 int cmd_model(struct cli *c, int argc, char **argv);
+int cmd_serve(struct cli *c, int argc, char **argv);
+int cmd_routes(struct cli *c, int argc, char **argv);
 #endif

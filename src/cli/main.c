@@ -24,6 +24,8 @@ static const struct {
     {"audit", cmd_audit, "revisionsloggen: log, verify"},
     {"municipalities", cmd_municipalities, "de 98 kommuner med region og indbyggertal"},
     {"model", cmd_model, "vis styringsmodellen som JSON"},
+    {"serve", cmd_serve, "start webapplikationen"},
+    {"routes", cmd_routes, "vis webapplikationens ruter og roller"},
 };
 
 static void usage(FILE *f)

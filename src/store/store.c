@@ -67,6 +67,35 @@ static const char *const stmt_sql[STMT__MAX] = {
                         " AND (?4 IS NULL OR at >= ?4)"
                         " AND (?5 IS NULL OR substr(at, 1, length(?5)) <= ?5)"
                         " ORDER BY id LIMIT ?6",
+    /* Accounts, sessions and API tokens (store_auth.c). An account row is read as
+     * id, login, role, person key, created, disabled [, pwhash]. */
+    [STMT_ACCOUNT_INSERT] = "INSERT INTO account (login, pwhash, role, person, created)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [STMT_ACCOUNT_BY_LOGIN] = "SELECT a.id, a.login, a.role, p.key, a.created, a.disabled,"
+                              " a.pwhash FROM account a LEFT JOIN person p ON p.id = a.person"
+                              " WHERE a.login = ?1",
+    [STMT_ACCOUNT_ALL] = "SELECT a.id, a.login, a.role, p.key, a.created, a.disabled"
+                         " FROM account a LEFT JOIN person p ON p.id = a.person"
+                         " ORDER BY a.login",
+    [STMT_SESSION_INSERT] = "INSERT INTO session (id_hash, account, csrf, created, last_seen)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [STMT_SESSION_GET] = "SELECT a.id, a.login, a.role, p.key, a.created, a.disabled, s.csrf,"
+                         " s.last_seen FROM session s JOIN account a ON a.id = s.account"
+                         " LEFT JOIN person p ON p.id = a.person WHERE s.id_hash = ?1",
+    /* Written at most once a minute per session, not once per request. */
+    [STMT_SESSION_TOUCH] = "UPDATE session SET last_seen = ?2"
+                           " WHERE id_hash = ?1 AND last_seen < ?2 - 60",
+    [STMT_SESSION_DELETE] = "DELETE FROM session WHERE id_hash = ?1",
+    [STMT_SESSION_DELETE_CSRF] = "DELETE FROM session WHERE account = ?1 AND csrf = ?2",
+    [STMT_SESSION_EXPIRE] = "DELETE FROM session WHERE last_seen < ?1",
+    [STMT_TOKEN_INSERT] = "INSERT INTO api_token (account, hash, label, created)"
+                          " VALUES (?1, ?2, ?3, ?4)",
+    [STMT_TOKEN_GET] = "SELECT a.id, a.login, a.role, p.key, a.created, a.disabled, t.id"
+                       " FROM api_token t JOIN account a ON a.id = t.account"
+                       " LEFT JOIN person p ON p.id = a.person WHERE t.hash = ?1",
+    /* last_used to the minute: at most one write a minute per token. */
+    [STMT_TOKEN_TOUCH] = "UPDATE api_token SET last_used = ?2 WHERE id = ?1"
+                         " AND (last_used IS NULL OR substr(last_used, 1, 16) <> substr(?2, 1, 16))",
 };
 
 sqlite3_stmt *stmt_get(struct store *st, enum stmt s)

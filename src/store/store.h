@@ -89,8 +89,77 @@ int store_audit_list(struct store *st, const struct audit_filter *f,
  * *rows gets the number of rows read. Either pointer may be NULL. The serialisation hashed
  * is described at the top of store_audit.c. */
 int store_audit_verify(struct store *st, int64_t *bad_id, int64_t *rows);
+/* The data version: the id of the newest audit row. Every change writes one, from any
+ * process, so a cached view is current exactly when the version is unchanged. */
+int store_version(struct store *st, int64_t *version);
 /* Appends an audit row; used by the store itself and by other modules' store functions. */
 int store_audit_append(struct store *st, const char *actor, const char *action,
                        const char *entity, const char *entity_id, const char *before_json,
                        const char *after_json);
+
+/* ---------------------------------------------------------------- accounts (store_auth.c)
+ * Local accounts, browser sessions and API bearer tokens. Passwords are held only as
+ * argon2id strings (crypto_pwhash_str); sessions and tokens only as the SHA-256 (64 hex
+ * characters) of the secret the client holds. Account and token creation are audited
+ * without any hash; sessions are not audited (they change no governance data). */
+
+#define STORE_LOGIN_MAX 64   /* bytes of a login */
+#define STORE_PWHASH_MAX 128 /* crypto_pwhash_STRBYTES, with its NUL */
+
+struct store_account {
+	int64_t id;
+	char login[STORE_LOGIN_MAX + 1];
+	char role[8];                 /* "admin", "member" or "viewer" */
+	char person[65];              /* key of the linked person, "" none */
+	char created[32];             /* UTC, 2026-11-27T10:00:00Z */
+	bool disabled;
+	char pwhash[STORE_PWHASH_MAX]; /* filled by store_account_by_login only, else "" */
+};
+
+/* Adds an account; audited (entity "account", id the login, after {login, role, person} —
+ * never the hash). role is admin, member or viewer; person is a person key or NULL, and is
+ * required for member. *id (may be NULL) gets the row id. FK_EINPUT for a bad login, role
+ * or hash or a member without a person, FK_ENOTFOUND when person names no person,
+ * FK_ECONFLICT when the login is taken. */
+int store_account_add(struct store *st, const char *actor, const char *login, const char *pwhash,
+                      const char *role, const char *person, int64_t *id);
+/* The account with that login, with its password hash. FK_ENOTFOUND when none. */
+int store_account_by_login(struct store *st, const char *login, struct store_account *out);
+/* Calls fn for every account in login order (no hashes); a non-zero return stops the walk
+ * and is returned. */
+int store_account_list(struct store *st, int (*fn)(const struct store_account *a, void *arg),
+                       void *arg);
+
+struct store_session {
+	struct store_account account; /* no hash */
+	char csrf[65];
+	int64_t last_seen;            /* unix seconds */
+};
+/* Stores a session: id_hash is the SHA-256 hex of the session id, csrf its token, now the
+ * time in unix seconds (created and last_seen). */
+int store_session_create(struct store *st, const char *id_hash, int64_t account,
+                         const char *csrf, int64_t now);
+/* The session with that id hash, joined with its account. FK_ENOTFOUND when none. The
+ * caller decides about expiry (last_seen) and disabled accounts. */
+int store_session_lookup(struct store *st, const char *id_hash, struct store_session *out);
+/* Sets last_seen to now, but only when it is more than 60 s old (no write per request). */
+int store_session_touch(struct store *st, const char *id_hash, int64_t now);
+/* Deletes the session; FK_OK also when there was none. */
+int store_session_delete(struct store *st, const char *id_hash);
+/* Deletes the session of account whose CSRF token is csrf (for logout, where the request
+ * knows its token but not its id); FK_OK also when there was none. */
+int store_session_delete_csrf(struct store *st, int64_t account, const char *csrf);
+/* Deletes every session last seen before before (unix seconds); *n (may be NULL) gets how
+ * many. */
+int store_session_expire(struct store *st, int64_t before, int64_t *n);
+
+/* Stores an API token of the account login: hash is the SHA-256 hex of the token, label a
+ * note or NULL; audited (entity "token", id the row id, after {login, label}). *id (may be
+ * NULL) gets the row id. FK_ENOTFOUND when there is no such account. */
+int store_token_create(struct store *st, const char *actor, const char *login, const char *hash,
+                       const char *label, int64_t *id);
+/* The account of the token whose SHA-256 hex is hash; notes the use (last_used, at most
+ * once a minute). FK_ENOTFOUND when none. */
+int store_token_lookup(struct store *st, const char *hash, struct store_account *out);
+
 #endif

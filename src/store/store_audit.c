@@ -250,3 +250,20 @@ int store_audit_verify(struct store *st, int64_t *bad_id, int64_t *rows)
 		*rows = n;
 	return err;
 }
+
+int store_version(struct store *st, int64_t *version)
+{
+	sqlite3_stmt *q = stmt_get(st, STMT_AUDIT_HEAD);
+	if (!q)
+		return FK_EDB;
+	int rc = sqlite3_step(q);
+	int err = FK_OK;
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int64(q, 0);
+	else if (rc == SQLITE_DONE)
+		*version = 0;
+	else
+		err = store_fail(st, rc, "læs version");
+	stmt_done(q);
+	return err;
+}

@@ -55,6 +55,36 @@ const char *const store_migrations[] = {
     "BEGIN SELECT RAISE(ABORT, 'audit-loggen kan ikke ændres'); END;\n"
     "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n"
     "BEGIN SELECT RAISE(ABORT, 'audit-loggen kan ikke slettes'); END;\n",
+    /* 2: local accounts (argon2id hashes), browser sessions and API tokens. Sessions and
+     * tokens are stored only as the SHA-256 (hex) of the secret the client holds;
+     * last_seen is unix seconds, for the idle timeout. */
+    "CREATE TABLE account (\n"
+    "	id INTEGER PRIMARY KEY,\n"
+    "	login TEXT NOT NULL UNIQUE,\n"
+    "	pwhash TEXT NOT NULL,\n"
+    "	role TEXT NOT NULL CHECK (role = 'admin' OR role = 'member' OR role = 'viewer'),\n"
+    "	person INTEGER REFERENCES person(id),\n"
+    "	created TEXT NOT NULL,\n"
+    "	disabled INTEGER NOT NULL DEFAULT 0\n"
+    ");\n"
+    "CREATE TABLE session (\n"
+    "	id_hash TEXT PRIMARY KEY,\n"
+    "	account INTEGER NOT NULL REFERENCES account(id),\n"
+    "	csrf TEXT NOT NULL,\n"
+    "	created TEXT NOT NULL,\n"
+    "	last_seen INTEGER NOT NULL\n"
+    ");\n"
+    "CREATE INDEX session_account ON session(account);\n"
+    "CREATE INDEX session_last_seen ON session(last_seen);\n"
+    "CREATE TABLE api_token (\n"
+    "	id INTEGER PRIMARY KEY,\n"
+    "	account INTEGER NOT NULL REFERENCES account(id),\n"
+    "	hash TEXT NOT NULL UNIQUE,\n"
+    "	label TEXT,\n"
+    "	created TEXT NOT NULL,\n"
+    "	last_used TEXT\n"
+    ");\n"
+    "CREATE INDEX api_token_account ON api_token(account);\n",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -1,0 +1,46 @@
+/* GET/POST /login and POST /logout. */
+#include <stdio.h>
+#include <string.h>
+
+#include "web/auth.h"
+#include "web/pages.h"
+
+/* Only local paths are followed after login (no open redirect). */
+static const char *safe_next(const char *next)
+{
+	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strpbrk(next, "\r\n"))
+		return "/";
+	return next;
+}
+
+int page_login(struct web_req *r, struct web_resp *p)
+{
+	const char *next = safe_next(r->method == WM_POST ? web_form(r, "next") : web_query(r, "next"));
+	if (r->method != WM_POST) {
+		if (r->user.role != ROLE_ANON) {
+			web_redirect(p, "%s", next);
+			return 0;
+		}
+		p->doc = json_pack("{s:s, s:s}", "title", "Log ind", "next", next);
+		return 0;
+	}
+	const char *login = web_form(r, "login"), *password = web_form(r, "password");
+	char msg[300];
+	if (!login || !*login || !password || !*password) {
+		snprintf(msg, sizeof msg, "Skriv brugernavn og adgangskode.");
+	} else if (auth_login(r, p, login, password, msg, sizeof msg) == 0) {
+		web_redirect(p, "%s", next);
+		return 0;
+	}
+	p->status = 401;
+	p->doc = json_pack("{s:s, s:s, s:s, s:s}", "title", "Log ind", "next", next, "error", msg,
+	                   "login", login ? login : "");
+	return 0;
+}
+
+int page_logout(struct web_req *r, struct web_resp *p)
+{
+	auth_logout(r, p);
+	web_redirect(p, "/");
+	return 0;
+}

@@ -1,0 +1,101 @@
+/* The route table: who may call what. */
+#include "web/route.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "web/pages.h"
+#include "util/xalloc.h"
+
+#define R_READERS (R_VIEWER | R_ADMIN) /* read everything, e-mails and the audit log too */
+
+const struct route routes[PAGE__MAX] = {
+    /* pattern                  handler              template      GET        POST */
+    [PAGE_HOME] = {"/", page_home, "home", R_ALL, 0, "Forside"},
+    [PAGE_LOGIN] = {"/login", page_login, "login", R_ALL, R_ALL, "Log ind"},
+    [PAGE_LOGOUT] = {"/logout", page_logout, NULL, 0, R_USERS, "Log ud"},
+    [PAGE_ORG] = {"/organisation", page_org, "org", R_ALL, 0, "Organisation"},
+    [PAGE_BODY] = {"/bodies/{id}", page_body, "body", R_ALL, 0, "Organ"},
+    [PAGE_PEOPLE] = {"/people", page_people, "people", R_ALL, 0, "Personer"},
+    [PAGE_PERSON] = {"/people/{id}", page_person, "person", R_ALL, 0, "Person"},
+    [PAGE_PERSON_NEW] = {"/person-new", page_person_new, "person_new", R_ADMIN, R_ADMIN, "Ny person"},
+    [PAGE_APPOINT] = {"/appoint", page_appoint, "appoint", R_ADMIN, R_ADMIN, "Udpeg"},
+    [PAGE_APPT_END] = {"/appointments/{id}/end", page_appt_end, "appt_end", R_ADMIN, R_ADMIN,
+                       "Afslut udpegning"},
+    [PAGE_COMPLIANCE] = {"/compliance", page_compliance, "compliance", R_USERS, 0, "Overholdelse"},
+    [PAGE_IMPORT] = {"/import", page_import, "import", R_ADMIN, R_ADMIN, "Import"},
+    [PAGE_IMPORT_SHOW] = {"/import/{id}", page_import_show, "import", R_ADMIN, 0, "Import"},
+    [PAGE_IMPORT_COMMIT] = {"/import/{id}/commit", page_import_commit, NULL, 0, R_ADMIN,
+                            "Gem import"},
+    [PAGE_IMPORT_CANCEL] = {"/import/{id}/cancel", page_import_cancel, NULL, 0, R_ADMIN,
+                            "Annullér import"},
+    [PAGE_AUDIT] = {"/audit", page_audit, "audit", R_READERS, 0, "Revisionslog"},
+    [PAGE_STATIC] = {"/static/{id}", page_static, NULL, R_ALL, 0, "Statisk fil"},
+    [API_BODIES] = {"/api/v1/bodies", api_bodies, NULL, R_ALL, 0, "Organer"},
+    [API_BODY] = {"/api/v1/bodies/{id}", api_body, NULL, R_ALL, 0, "Organ"},
+    [API_PEOPLE] = {"/api/v1/people", api_people, NULL, R_ALL, 0, "Personer"},
+    [API_PERSON] = {"/api/v1/people/{id}", api_person, NULL, R_ALL, 0, "Person"},
+    [API_APPOINTMENTS] = {"/api/v1/appointments", api_appointments, NULL, R_ALL, R_ADMIN,
+                          "Udpegninger"},
+    [API_FINDINGS] = {"/api/v1/findings", api_findings, NULL, R_USERS, 0, "Fund"},
+    [API_FORECAST] = {"/api/v1/forecast", api_forecast, NULL, R_USERS, 0, "Fremskrivning"},
+    [API_AUDIT] = {"/api/v1/audit", api_audit, NULL, R_READERS, 0, "Revisionslog"},
+    [API_OPENAPI] = {"/api/v1/openapi.json", api_openapi, NULL, R_ALL, 0, "OpenAPI"},
+};
+
+/* Matches path against pattern; one {id} segment at most. */
+static int match(const char *pat, const char *path, const char **seg, size_t *seglen)
+{
+	while (*pat && *path) {
+		if (*pat == '{') {
+			const char *end = strchr(path, '/');
+			size_t n = end ? (size_t)(end - path) : strlen(path);
+			if (n == 0)
+				return 0;
+			*seg = path;
+			*seglen = n;
+			path += n;
+			pat = strchr(pat, '}') + 1;
+			continue;
+		}
+		if (*pat++ != *path++)
+			return 0;
+	}
+	return *pat == '\0' && *path == '\0';
+}
+
+enum page route_match(const char *path, char **param)
+{
+	*param = NULL;
+	for (int i = 0; i < PAGE__MAX; i++) {
+		const char *seg = NULL;
+		size_t n = 0;
+		if (match(routes[i].pattern, path, &seg, &n)) {
+			if (seg)
+				*param = xstrndup(seg, n);
+			return (enum page)i;
+		}
+	}
+	return PAGE__MAX;
+}
+
+static json_t *roles_json(unsigned mask)
+{
+	json_t *a = json_array();
+	for (int k = 0; k < ROLE__MAX; k++)
+		if (mask & (1u << k))
+			json_array_append_new(a, json_string(role_name((enum role)k)));
+	return a;
+}
+
+json_t *route_table_json(void)
+{
+	json_t *arr = json_array();
+	for (int i = 0; i < PAGE__MAX; i++)
+		json_array_append_new(
+		    arr, json_pack("{s:i, s:s, s:s, s:o, s:o, s:b}", "page", i, "pattern",
+		                   routes[i].pattern, "title", routes[i].title, "get",
+		                   roles_json(routes[i].get), "post", roles_json(routes[i].post), "api",
+		                   strncmp(routes[i].pattern, "/api/", 5) == 0));
+	return arr;
+}

@@ -1,0 +1,57 @@
+#ifndef FK_ROUTE_H
+#define FK_ROUTE_H
+#include "web/web.h"
+
+/* Every route of the web application in one table: path pattern, handler, template and
+ * the roles allowed per method. Authorisation is the table; tests walk it row by row
+ * (fkigov routes --json prints it). */
+
+enum page {
+	PAGE_HOME,
+	PAGE_LOGIN,
+	PAGE_LOGOUT,
+	PAGE_ORG,
+	PAGE_BODY,
+	PAGE_PEOPLE,
+	PAGE_PERSON,
+	PAGE_PERSON_NEW,
+	PAGE_APPOINT,
+	PAGE_APPT_END,
+	PAGE_COMPLIANCE,
+	PAGE_IMPORT,
+	PAGE_IMPORT_SHOW,
+	PAGE_IMPORT_COMMIT,
+	PAGE_IMPORT_CANCEL,
+	PAGE_AUDIT,
+	PAGE_STATIC,
+	API_BODIES,
+	API_BODY,
+	API_PEOPLE,
+	API_PERSON,
+	API_APPOINTMENTS,
+	API_FINDINGS,
+	API_FORECAST,
+	API_AUDIT,
+	API_OPENAPI,
+	PAGE__MAX
+};
+
+typedef int (*web_handler)(struct web_req *r, struct web_resp *p);
+
+struct route {
+	const char *pattern;   /* "/bodies/{id}": {id} matches one path segment */
+	web_handler handler;
+	const char *tmpl;      /* template of the HTML rendering; NULL for API and raw bodies */
+	unsigned get;          /* roles allowed to GET (and HEAD); 0: method not allowed */
+	unsigned post;         /* roles allowed to POST; 0: method not allowed */
+	const char *title;     /* Danish, for navigation and the route listing */
+};
+
+extern const struct route routes[PAGE__MAX];
+
+/* Finds the route of path; sets *param to a copy of the {id} segment (caller frees) or
+ * NULL. Returns PAGE__MAX when no route matches. */
+enum page route_match(const char *path, char **param);
+/* The route table as JSON: [{"page","pattern","get":[roles],"post":[roles],"api"}]. */
+json_t *route_table_json(void);
+#endif

@@ -1,0 +1,565 @@
+/* The HTTP server: libmicrohttpd with a thread pool on epoll (one worker per core; the
+ * handlers are short and CPU-bound, so more threads would only contend), request size
+ * limits, per-thread SQLite connections, the route table, authentication, CSRF, rendering
+ * and security headers, graceful shutdown on SIGTERM. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/err.h"
+#include "util/xalloc.h"
+#include "web/auth.h"
+#include "web/cache.h"
+#include "web/route.h"
+#include "web/tmpl.h"
+#include "web/web.h"
+
+static struct web_app app;
+
+/* ------------------------------------------------------------------ per-thread store */
+static pthread_mutex_t stores_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct store **stores;
+static size_t nstores, capstores;
+static _Thread_local struct store *tl_store;
+
+static struct store *thread_store(void)
+{
+	if (tl_store)
+		return tl_store;
+	struct diags d;
+	diags_init(&d);
+	if (store_open(app.cfg.db, &tl_store, &d) != FK_OK) {
+		diags_print(&d);
+		diags_free(&d);
+		return NULL;
+	}
+	diags_free(&d);
+	pthread_mutex_lock(&stores_mu);
+	stores = xgrow(stores, sizeof *stores, nstores + 1, &capstores);
+	stores[nstores++] = tl_store;
+	pthread_mutex_unlock(&stores_mu);
+	return tl_store;
+}
+
+/* ------------------------------------------------------------------ request state */
+struct conn {
+	struct buf body;
+	struct MHD_PostProcessor *pp;
+	struct web_field *form;
+	size_t nform, capform;
+	size_t total;
+	bool too_big;
+	bool bad_form;
+};
+
+static void fields_free(struct web_field *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(f[i].name);
+		free(f[i].value);
+		free(f[i].filename);
+		free(f[i].ctype);
+	}
+	free(f);
+}
+
+static void conn_free(struct conn *c)
+{
+	if (!c)
+		return;
+	if (c->pp)
+		MHD_destroy_post_processor(c->pp);
+	buf_free(&c->body);
+	fields_free(c->form, c->nform);
+	free(c);
+}
+
+static enum MHD_Result post_field(void *cls, enum MHD_ValueKind kind, const char *key,
+                                  const char *filename, const char *ctype, const char *enc,
+                                  const char *data, uint64_t off, size_t size)
+{
+	(void)kind;
+	(void)enc;
+	struct conn *c = cls;
+	struct web_field *f = c->nform ? &c->form[c->nform - 1] : NULL;
+	if (off == 0 || !f || strcmp(f->name, key) != 0) {
+		if (c->nform >= 1000) {
+			c->bad_form = true;
+			return MHD_NO;
+		}
+		c->form = xgrow(c->form, sizeof *c->form, c->nform + 1, &c->capform);
+		f = &c->form[c->nform++];
+		memset(f, 0, sizeof *f);
+		f->name = xstrdup(key);
+		f->value = xstrdup("");
+		f->filename = filename ? xstrdup(filename) : NULL;
+		f->ctype = ctype ? xstrdup(ctype) : NULL;
+	}
+	if (size) {
+		f->value = xrealloc(f->value, f->len + size + 1);
+		memcpy(f->value + f->len, data, size);
+		f->len += size;
+		f->value[f->len] = '\0';
+	}
+	return MHD_YES;
+}
+
+struct kvlist {
+	struct web_field *v;
+	size_t n, cap;
+};
+
+static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *key,
+                               const char *value)
+{
+	(void)kind;
+	struct kvlist *l = cls;
+	if (l->n >= 200)
+		return MHD_NO;
+	l->v = xgrow(l->v, sizeof *l->v, l->n + 1, &l->cap);
+	struct web_field *f = &l->v[l->n++];
+	memset(f, 0, sizeof *f);
+	f->name = xstrdup(key ? key : "");
+	f->value = xstrdup(value ? value : "");
+	f->len = strlen(f->value);
+	return MHD_YES;
+}
+
+/* ------------------------------------------------------------------ responses */
+static const char csp[] = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+                          "script-src 'self'; form-action 'self'; base-uri 'none'; "
+                          "frame-ancestors 'none'";
+
+static enum MHD_Result respond(struct MHD_Connection *mc, int status, const char *ctype, char *body,
+                            size_t len, const struct web_resp *p, bool private)
+{
+	struct MHD_Response *resp =
+	    MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
+	MHD_add_response_header(resp, "Content-Security-Policy", csp);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+	MHD_add_response_header(resp, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+	                        private ? "no-store" : "no-cache");
+	if (p)
+		for (size_t i = 0; i < p->nheaders; i++)
+			MHD_add_response_header(resp, p->headers[i].name, p->headers[i].value);
+	enum MHD_Result rc = MHD_queue_response(mc, (unsigned)status, resp);
+	MHD_destroy_response(resp);
+	return rc;
+}
+
+static enum MHD_Result send_text(struct MHD_Connection *mc, int status, const char *msg, bool api)
+{
+	char *body;
+	if (api) {
+		json_t *o = json_pack("{s:s}", "error", msg);
+		body = json_dumps(o, JSON_COMPACT);
+		json_decref(o);
+		return respond(mc, status, "application/json", body, strlen(body), NULL, true);
+	}
+	body = xasprintf("<!doctype html><html lang=\"da\"><meta charset=\"utf-8\"><title>Fejl</title>"
+	                 "<p>%s</p></html>",
+	                 msg);
+	return respond(mc, status, "text/html; charset=utf-8", body, strlen(body), NULL, true);
+}
+
+static void resp_free(struct web_resp *p)
+{
+	json_decref(p->doc);
+	free(p->location);
+	buf_free(&p->body);
+	for (size_t i = 0; i < p->nheaders; i++) {
+		free(p->headers[i].name);
+		free(p->headers[i].value);
+	}
+}
+
+/* The navigation and the user, added to every HTML view model. */
+static void add_layout(struct web_req *r, json_t *doc, enum page pg)
+{
+	static const enum page nav[] = {PAGE_HOME, PAGE_ORG, PAGE_PEOPLE, PAGE_COMPLIANCE,
+	                                PAGE_IMPORT, PAGE_AUDIT};
+	json_t *items = json_array();
+	for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
+		const struct route *rt = &routes[nav[i]];
+		if (!(rt->get & (1u << r->user.role)))
+			continue;
+		json_array_append_new(items, json_pack("{s:s, s:s, s:b}", "href", rt->pattern, "title",
+		                                       rt->title, "current", nav[i] == pg));
+	}
+	json_object_set_new(doc, "nav", items);
+	json_object_set_new(doc, "csrf", json_string(r->csrf));
+	json_object_set_new(doc, "path", json_string(r->path));
+	if (r->user.role != ROLE_ANON) {
+		json_t *u = json_pack("{s:s, s:s, s:b, s:b, s:b}", "login", r->user.login, "role",
+		                      role_name(r->user.role), "admin", r->user.role == ROLE_ADMIN,
+		                      "member", r->user.role == ROLE_MEMBER, "private", true);
+		if (r->user.person[0])
+			json_object_set_new(u, "person", json_string(r->user.person));
+		json_object_set_new(doc, "user", u);
+	}
+	char today[40];
+	date_format_da(r->today, today, sizeof today);
+	json_object_set_new(doc, "today_da", json_string(today));
+	if (!json_object_get(doc, "title"))
+		json_object_set_new(doc, "title", json_string(routes[pg].title));
+}
+
+/* ------------------------------------------------------------------ dispatch */
+static enum MHD_Result dispatch(struct MHD_Connection *mc, const char *url, const char *method,
+                                struct conn *c)
+{
+	struct web_req r;
+	struct web_resp p;
+	memset(&r, 0, sizeof r);
+	memset(&p, 0, sizeof p);
+	buf_init(&p.body);
+	p.status = 200;
+	r.app = &app;
+	r.path = url;
+	r.api = strncmp(url, "/api/", 5) == 0;
+	r.method = !strcmp(method, "GET")    ? WM_GET
+	           : !strcmp(method, "HEAD") ? WM_HEAD
+	           : !strcmp(method, "POST") ? WM_POST
+	                                     : WM_OTHER;
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(mc, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
+			          r.client_ip, sizeof r.client_ip);
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
+			          r.client_ip, sizeof r.client_ip);
+	}
+	if (c->too_big)
+		return send_text(mc, 413, "Forespørgslen er for stor.", r.api);
+	if (c->bad_form)
+		return send_text(mc, 400, "Formularen kunne ikke læses.", r.api);
+
+	char *param = NULL;
+	enum page pg = route_match(url, &param);
+	if (pg == PAGE__MAX)
+		return send_text(mc, 404, "Siden findes ikke.", r.api);
+	const struct route *rt = &routes[pg];
+	unsigned allowed = r.method == WM_POST ? rt->post : r.method == WM_OTHER ? 0 : rt->get;
+	if (!allowed) {
+		free(param);
+		struct MHD_Response *resp = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
+		MHD_add_response_header(resp, "Allow", rt->post && rt->get ? "GET, HEAD, POST"
+		                                       : rt->post          ? "POST"
+		                                                           : "GET, HEAD");
+		enum MHD_Result rc = MHD_queue_response(mc, 405, resp);
+		MHD_destroy_response(resp);
+		return rc;
+	}
+	r.param = param;
+	r.st = thread_store();
+	if (!r.st) {
+		free(param);
+		return send_text(mc, 503, "Databasen kan ikke åbnes lige nu.", r.api);
+	}
+	r.today = date_today();
+
+	struct kvlist q = {0};
+	MHD_get_connection_values(mc, MHD_GET_ARGUMENT_KIND, collect, &q);
+	r.query = q.v;
+	r.nquery = q.n;
+	r.form = c->form;
+	r.nform = c->nform;
+	r.body = c->body.s;
+	r.body_len = c->body.len;
+
+	const char *trusted = NULL;
+	if (app.cfg.trusted_header && app.cfg.trusted_proxy && !strcmp(r.client_ip, app.cfg.trusted_proxy))
+		trusted = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, app.cfg.trusted_header);
+	auth_identify(&r, &p, MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "Authorization"),
+	              MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, AUTH_COOKIE),
+	              MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, AUTH_CSRF_COOKIE), trusted);
+
+	/* Cached public response? Only for anonymous GETs. */
+	struct cache_key ck;
+	bool try_cache = r.method != WM_POST && r.user.role == ROLE_ANON && pg != PAGE_LOGIN;
+	if (try_cache && cache_key_make(&ck, &r, url)) {
+		struct cache_hit hit;
+		if (cache_get(&ck, &hit)) {
+			resp_free(&p);
+			free(param);
+			fields_free(q.v, q.n);
+			return respond(mc, 200, hit.ctype, hit.body, hit.len, NULL, false);
+		}
+	} else {
+		try_cache = false;
+	}
+
+	int status;
+	if (!(allowed & (1u << r.user.role))) {
+		if (r.user.role == ROLE_ANON && r.api) {
+			web_resp_header(&p, "WWW-Authenticate", "Bearer realm=\"fkigov\"");
+			web_error(&r, &p, 401, "Log ind, eller send et token: Authorization: Bearer TOKEN.");
+		} else if (r.user.role == ROLE_ANON) {
+			p.status = 302;
+			web_redirect(&p, "/login?next=%s", r.method == WM_GET ? url : "/");
+		} else {
+			web_error(&r, &p, 403, "Din rolle (%s) giver ikke adgang til denne side.",
+			          role_name(r.user.role));
+		}
+	} else if (r.method == WM_POST && !r.user.via_token &&
+	           !auth_csrf_ok(&r, web_form(&r, "csrf")
+	                                  ? web_form(&r, "csrf")
+	                                  : MHD_lookup_connection_value(mc, MHD_HEADER_KIND,
+	                                                                "X-CSRF-Token"))) {
+		web_error(&r, &p, 403,
+		          "Formularen er udløbet eller kom ikke fra fkigov (CSRF-kontrol). Gå tilbage, "
+		          "genindlæs siden, og prøv igen.");
+	} else {
+		rt->handler(&r, &p);
+	}
+	status = p.status ? p.status : 200;
+
+	enum MHD_Result rc;
+	bool private = r.user.role != ROLE_ANON;
+	if (p.location) {
+		struct MHD_Response *resp = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, p.location);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+		for (size_t i = 0; i < p.nheaders; i++)
+			MHD_add_response_header(resp, p.headers[i].name, p.headers[i].value);
+		rc = MHD_queue_response(mc, (unsigned)(status == 200 ? 303 : status), resp);
+		MHD_destroy_response(resp);
+	} else if (p.ctype) {
+		size_t len;
+		char *body = buf_detach(&p.body, &len);
+		if (try_cache && status == 200 && p.cacheable)
+			cache_put(&ck, p.ctype, body, len);
+		rc = respond(mc, status, p.ctype, body, len, &p, private);
+	} else {
+		json_t *doc = p.doc ? p.doc : json_object();
+		p.doc = doc;
+		char *body;
+		size_t len;
+		const char *ctype;
+		if (r.api) {
+			body = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
+			len = strlen(body);
+			ctype = "application/json";
+		} else {
+			add_layout(&r, doc, pg);
+			struct buf out;
+			buf_init(&out);
+			const char *t = p.tmpl ? p.tmpl : rt->tmpl;
+			if (!t || tmpl_render(app.tmpl, t, doc, &out) != 0) {
+				fprintf(stderr, "fkigov serve: skabelonen »%s« kunne ikke vises\n", t ? t : "?");
+				buf_free(&out);
+				buf_adds(&out, "Siden kunne ikke vises.");
+				status = 500;
+			}
+			body = buf_detach(&out, &len);
+			ctype = "text/html; charset=utf-8";
+		}
+		if (try_cache && status == 200 && p.cacheable)
+			cache_put(&ck, ctype, body, len);
+		rc = respond(mc, status, ctype, body, len, &p, private);
+	}
+	resp_free(&p);
+	free(param);
+	fields_free(q.v, q.n);
+	return rc;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const char *url,
+                                  const char *method, const char *version, const char *upload,
+                                  size_t *upload_size, void **con_cls)
+{
+	(void)cls;
+	(void)version;
+	struct conn *c = *con_cls;
+	if (!c) {
+		c = xcalloc(1, sizeof *c);
+		buf_init(&c->body);
+		*con_cls = c;
+		if (!strcmp(method, "POST")) {
+			const char *len = MHD_lookup_connection_value(mc, MHD_HEADER_KIND,
+			                                              MHD_HTTP_HEADER_CONTENT_LENGTH);
+			if (len && strtoull(len, NULL, 10) > app.cfg.max_body)
+				c->too_big = true;
+			const char *ct = MHD_lookup_connection_value(mc, MHD_HEADER_KIND,
+			                                             MHD_HTTP_HEADER_CONTENT_TYPE);
+			if (ct && (!strncasecmp(ct, "application/x-www-form-urlencoded", 33) ||
+			           !strncasecmp(ct, "multipart/form-data", 19)))
+				c->pp = MHD_create_post_processor(mc, 64 * 1024, post_field, c);
+		}
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		c->total += *upload_size;
+		if (c->total > app.cfg.max_body)
+			c->too_big = true;
+		if (!c->too_big && !c->bad_form) {
+			if (c->pp) {
+				if (MHD_post_process(c->pp, upload, *upload_size) != MHD_YES)
+					c->bad_form = true;
+			} else {
+				buf_add(&c->body, upload, *upload_size);
+			}
+		}
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	return dispatch(mc, url, method, c);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)mc;
+	(void)toe;
+	conn_free(*con_cls);
+	*con_cls = NULL;
+}
+
+/* ------------------------------------------------------------------ start and stop */
+int web_templates_load(struct tmpl_set **out);
+
+static int parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *len)
+{
+	char host[128];
+	const char *colon = strrchr(s, ':');
+	if (!colon || colon == s || (size_t)(colon - s) >= sizeof host)
+		return -1;
+	memcpy(host, s, (size_t)(colon - s));
+	host[colon - s] = '\0';
+	char *end;
+	long port = strtol(colon + 1, &end, 10);
+	if (*end || port < 1 || port > 65535)
+		return -1;
+	memset(ss, 0, sizeof *ss);
+	char *h = host;
+	if (h[0] == '[' && h[strlen(h) - 1] == ']') {
+		h[strlen(h) - 1] = '\0';
+		h++;
+	}
+	struct sockaddr_in *v4 = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)ss;
+	if (inet_pton(AF_INET, h, &v4->sin_addr) == 1) {
+		v4->sin_family = AF_INET;
+		v4->sin_port = htons((uint16_t)port);
+		*len = sizeof *v4;
+	} else if (inet_pton(AF_INET6, h, &v6->sin6_addr) == 1) {
+		v6->sin6_family = AF_INET6;
+		v6->sin6_port = htons((uint16_t)port);
+		*len = sizeof *v6;
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+int web_serve(const struct web_config *cfg)
+{
+	app.cfg = *cfg;
+	struct sockaddr_storage ss;
+	socklen_t slen;
+	if (parse_listen(cfg->listen, &ss, &slen) != 0) {
+		fprintf(stderr, "fkigov serve: --listen »%s« skal være ADRESSE:PORT, fx 127.0.0.1:8080.\n",
+		        cfg->listen);
+		return 2;
+	}
+	/* The model is read once and shared read-only by all threads. */
+	struct store *st;
+	struct diags d;
+	diags_init(&d);
+	if (store_open(cfg->db, &st, &d) != FK_OK) {
+		diags_print(&d);
+		diags_free(&d);
+		return 2;
+	}
+	char *json;
+	size_t len;
+	int rc = store_model_json(st, &json, &len);
+	if (rc == FK_OK)
+		rc = model_load(json, len, cfg->db, &app.model, &d);
+	if (rc == FK_OK)
+		free(json);
+	store_close(st);
+	if (rc != FK_OK) {
+		diags_print(&d);
+		diags_free(&d);
+		return 1;
+	}
+	diags_free(&d);
+	app.mt = munic_builtin();
+	if (web_templates_load(&app.tmpl) != 0)
+		return 1;
+	auth_init();
+	cache_init();
+
+	/* Signals are taken by sigwait in this thread only. */
+	sigset_t sigs;
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	unsigned threads = cfg->threads;
+	if (!threads) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = n > 0 && n < 64 ? (unsigned)n : 2;
+	}
+	struct MHD_Daemon *daemon = MHD_start_daemon(
+	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
+	        (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
+	    0, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)200, MHD_OPTION_CONNECTION_TIMEOUT,
+	    (unsigned)30, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_LISTEN_BACKLOG_SIZE,
+	    (unsigned)1024, MHD_OPTION_END);
+	if (!daemon) {
+		fprintf(stderr, "fkigov serve: kan ikke lytte på %s: %s.\n", cfg->listen, strerror(errno));
+		return 1;
+	}
+	fprintf(stderr, "fkigov lytter på http://%s/ (%u tråde). Stop med Ctrl+C.\n", cfg->listen,
+	        threads);
+	int sig = 0;
+	sigwait(&sigs, &sig);
+	fprintf(stderr, "fkigov: stopper (signal %d) ...\n", sig);
+	/* Stop accepting, let requests in flight finish (up to 5 s), then stop. */
+	MHD_socket ls = MHD_quiesce_daemon(daemon);
+	for (int i = 0; i < 50; i++) {
+		const union MHD_DaemonInfo *di =
+		    MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+		if (!di || di->num_connections == 0)
+			break;
+		struct timespec ts = {0, 100 * 1000 * 1000};
+		nanosleep(&ts, NULL);
+	}
+	MHD_stop_daemon(daemon);
+	if (ls != MHD_INVALID_SOCKET)
+		close(ls);
+	for (size_t i = 0; i < nstores; i++)
+		store_close(stores[i]);
+	free(stores);
+	cache_shutdown();
+	auth_shutdown();
+	tmpl_set_free(app.tmpl);
+	model_free(app.model);
+	fprintf(stderr, "fkigov: stoppet.\n");
+	return 0;
+}
