@@ -82,6 +82,13 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+static int write_out(struct buf *out, void *arg)
+{
+	int rc = fwrite(out->s, 1, out->len, arg) == out->len ? 0 : -1;
+	buf_reset(out);
+	return rc;
+}
+
 static const char export_usage[] =
     "Brug: fkigov [--db STI] export appointments [FIL.csv]\n\n"
     "Skriver alle udpegninger som CSV i samme format, som import læser (komma, UTF-8).\n"
@@ -97,18 +104,24 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	int rc = cli_open(c, true);
 	if (rc)
 		return rc;
+	/* Written as it is built, beside the target and renamed at the end, so a failed export
+	 * never leaves half a file. */
+	char *tmp = NULL;
+	FILE *f = stdout;
+	if (file) {
+		tmp = malloc(strlen(file) + 32);
+		sprintf(tmp, "%s.tmp%ld", file, (long)getpid());
+		if (!(f = fopen(tmp, "wb"))) {
+			fprintf(stderr, "fkigov: %s kan ikke skrives: %s.\n", file, strerror(errno));
+			free(tmp);
+			return 2;
+		}
+	}
 	struct buf out;
 	buf_init(&out);
-	imp_export(c->model, &c->reg, &out);
-	if (!file) {
-		rc = fwrite(out.s, 1, out.len, stdout) == out.len ? 0 : 1;
-	} else {
-		/* Write beside the target and rename, so a failed export never leaves half a file. */
-		char *tmp = malloc(strlen(file) + 16);
-		sprintf(tmp, "%s.tmp%ld", file, (long)getpid());
-		FILE *f = fopen(tmp, "wb");
-		rc = !f || fwrite(out.s, 1, out.len, f) != out.len;
-		if (f && fclose(f) != 0)
+	rc = imp_export(c->model, &c->reg, &out, write_out, f) != 0;
+	if (file) {
+		if (fclose(f) != 0)
 			rc = 1;
 		if (!rc && rename(tmp, file) != 0)
 			rc = 1;
@@ -120,6 +133,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 			fprintf(stderr, "Skrev %zu udpegninger til %s.\n", c->reg.nappts, file);
 		}
 		free(tmp);
+	} else if (fflush(stdout) != 0) {
+		rc = 1;
 	}
 	buf_free(&out);
 	return rc;

@@ -9,6 +9,7 @@
 #include "core/rules.h"
 #include "store/apply.h"
 #include "util/err.h"
+#include "util/xalloc.h"
 
 /* Prints the findings on date today that concern person in body, after a change. */
 static void after_change(struct cli *c, int32_t person, int body)
@@ -106,20 +107,25 @@ int cmd_person(struct cli *c, int argc, char **argv)
 		if (rc)
 			return rc;
 		fk_date d = date_today();
+		/* Current bodies per person in one pass over the appointments. */
+		json_t **bodies = xcalloc(c->reg.npersons + 1, sizeof *bodies);
+		for (size_t i = 0; i < c->reg.npersons; i++)
+			bodies[i] = json_array();
+		for (size_t k = 0; k < c->reg.nappts; k++) {
+			const struct reg_appt *a = &c->reg.appts[k];
+			if (a->start <= d && d <= a->end)
+				json_array_append_new(bodies[a->person],
+				                      json_string(c->model->bodies[a->body].id));
+		}
 		json_t *arr = json_array();
 		for (size_t i = 0; i < c->reg.npersons; i++) {
 			const struct reg_person *p = &c->reg.persons[i];
-			json_t *bodies = json_array();
-			for (size_t k = 0; k < c->reg.nappts; k++) {
-				const struct reg_appt *a = &c->reg.appts[k];
-				if (a->person == (int32_t)i && a->start <= d && d <= a->end)
-					json_array_append_new(bodies, json_string(c->model->bodies[a->body].id));
-			}
 			json_array_append_new(arr, json_pack("{s:s, s:s, s:o, s:o}", "person", p->key, "name",
 			                                     p->name, "email",
 			                                     p->email ? json_string(p->email) : json_null(),
-			                                     "bodies", bodies));
+			                                     "bodies", bodies[i]));
 		}
+		free(bodies);
 		if (json) {
 			cli_print_json(json_pack("{s:o}", "persons", arr));
 			return 0;

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,9 +236,11 @@ static int check_row(const struct model *m, const struct munic_table *mt,
 /* ------------------------------------------------------------------ the plan */
 struct planned {
 	struct reg_appt a;  /* a.person: index into plan.persons */
-	long line;          /* 0: already stored */
-	const struct imp_fields *in;
-	int keep;           /* 0: replaced by a row of the file */
+	int32_t line;       /* 0: already stored (or unchanged: nothing to write) */
+	int32_t col_start;  /* where start and end stood, for diagnostics; 0 without a file */
+	int32_t col_end;
+	bool keep;          /* false: replaced by a row of the file */
+	bool from_input;
 };
 
 static int cmp_planned(const void *x, const void *y)
@@ -249,7 +252,9 @@ static int cmp_planned(const void *x, const void *y)
 		return p->a.body < q->a.body ? -1 : 1;
 	if (p->a.start != q->a.start)
 		return p->a.start < q->a.start ? -1 : 1;
-	/* stored before new */
+	/* stored before new, then in input order */
+	if (p->from_input != q->from_input)
+		return p->from_input ? 1 : -1;
 	return (p->line > q->line) - (p->line < q->line);
 }
 
@@ -259,173 +264,200 @@ static int same_appt(const struct reg_appt *a, const struct reg_appt *b)
 	       a->munic == b->munic && a->end == b->end;
 }
 
-static int32_t plan_person(struct imp_plan *p, struct strmap *map, const char *key)
+/* The planner: rows are fed one at a time (a file is never held as fields in memory), then
+ * planner_end checks duplicates and overlaps against the register and builds the plan. */
+struct planner {
+	const struct model *m;
+	const struct munic_table *mt;
+	const char *file;
+	struct diags *d;
+	size_t nd;
+	struct imp_plan *plan;
+	struct strmap map;
+	size_t nstored;
+	long *name_line;  /* per plan person: the input line that gave the name, 0 none */
+	long *email_line;
+	size_t capl;
+	struct planned *all;
+	size_t nall, capall;
+};
+
+static int32_t plan_person(struct planner *pl, const char *key)
 {
+	struct imp_plan *p = pl->plan;
 	int64_t ix;
-	if (strmap_get(map, key, &ix))
+	if (strmap_get(&pl->map, key, &ix))
 		return (int32_t)ix;
 	p->persons = xgrow(p->persons, sizeof *p->persons, p->npersons + 1, &p->cappersons);
 	memset(&p->persons[p->npersons], 0, sizeof p->persons[0]);
 	p->persons[p->npersons].key = xstrdup(key);
-	strmap_put(map, key, (int64_t)p->npersons);
+	strmap_put(&pl->map, key, (int64_t)p->npersons);
+	size_t cap = pl->capl;
+	pl->name_line = xgrow(pl->name_line, sizeof *pl->name_line, p->npersons + 1, &cap);
+	cap = pl->capl;
+	pl->email_line = xgrow(pl->email_line, sizeof *pl->email_line, p->npersons + 1, &cap);
+	pl->capl = cap;
+	pl->name_line[p->npersons] = pl->email_line[p->npersons] = 0;
 	return (int32_t)p->npersons++;
 }
 
-static void diag_at(struct diags *d, const char *file, const struct imp_fields *in, int col,
-                    const char *msg)
+static void diag_row(struct planner *pl, long line, long col, int field, const char *msg)
 {
-	if (in && in->line)
-		diags_add(d, file, in->line, in->col[col], NULL, "%s: %s", imp_col_names[col], msg);
+	if (line > 0 && pl->file)
+		diags_add(pl->d, pl->file, line, col, NULL, "%s: %s", imp_col_names[field], msg);
 	else
-		diags_add(d, file, 0, 0, imp_col_names[col], "%s", msg);
+		diags_add(pl->d, pl->file, 0, 0, imp_col_names[field], "%s", msg);
 }
 
-int imp_rows(const struct model *m, const struct munic_table *mt, const struct reg *existing,
-             const struct imp_fields *rows, size_t n, const char *file, struct imp_plan *plan,
-             struct diags *d)
+static void planner_begin(struct planner *pl, const struct model *m, const struct munic_table *mt,
+                          const struct reg *existing, const char *file, struct imp_plan *plan,
+                          struct diags *d)
 {
+	memset(pl, 0, sizeof *pl);
 	memset(plan, 0, sizeof *plan);
-	plan->rows = n;
-	size_t nd = d->n;
-	struct strmap map;
-	strmap_init(&map);
-
-	/* People already in the register. */
+	pl->m = m;
+	pl->mt = mt;
+	pl->file = file;
+	pl->d = d;
+	pl->nd = d->n;
+	pl->plan = plan;
+	strmap_init(&pl->map);
+	/* People already in the register: plan persons 0..nstored, in register order. */
 	for (size_t i = 0; i < existing->npersons; i++) {
 		const struct reg_person *rp = &existing->persons[i];
-		int32_t k = plan_person(plan, &map, rp->key);
+		int32_t k = plan_person(pl, rp->key);
 		plan->persons[k].name = xstrdup(rp->name);
 		plan->persons[k].email = rp->email ? xstrdup(rp->email) : NULL;
 		plan->persons[k].id = rp->id;
 	}
-	size_t nstored = plan->npersons;
-	/* Where each person's name and e-mail were first given in this input. */
-	const struct imp_fields **name_from = xcalloc(n + nstored + 1, sizeof *name_from);
-	const struct imp_fields **email_from = xcalloc(n + nstored + 1, sizeof *email_from);
+	pl->nstored = plan->npersons;
+	pl->capall = existing->nappts + 16;
+	pl->all = xmalloc(pl->capall * sizeof *pl->all);
+	for (size_t i = 0; i < existing->nappts; i++)
+		pl->all[pl->nall++] = (struct planned){existing->appts[i], 0, 0, 0, true, false};
+}
 
-	size_t total = existing->nappts + n, np = 0;
-	struct planned *all = xmalloc((total ? total : 1) * sizeof *all);
-	for (size_t i = 0; i < existing->nappts; i++) {
-		all[np] = (struct planned){existing->appts[i], 0, NULL, 1};
-		np++;
+/* One row of input; seq numbers rows that do not come from a file. */
+static void planner_row(struct planner *pl, const struct imp_fields *in, long seq)
+{
+	struct row r;
+	struct imp_plan *plan = pl->plan;
+	plan->rows++;
+	if (check_row(pl->m, pl->mt, in, pl->file, &r, pl->d) != FK_OK)
+		return;
+	long line = in->line ? in->line : seq;
+	int32_t k = plan_person(pl, r.person);
+	struct imp_person *ip = &plan->persons[k];
+	char msg[700];
+	if ((size_t)k >= pl->nstored && !ip->name) {
+		ip->is_new = 1;
+		ip->name = xstrdup(r.name);
+		pl->name_line[k] = line;
+	} else if (strcmp(ip->name, r.name) != 0) {
+		if (pl->name_line[k] && in->line)
+			snprintf(msg, sizeof msg,
+			         "Personen %s hedder »%s« i linje %ld, men »%s« her. Navnet hører til "
+			         "personen og skal være ens i alle rækker.",
+			         r.person, ip->name, pl->name_line[k], r.name);
+		else
+			snprintf(msg, sizeof msg,
+			         "Personen %s er registreret som »%s«, men hedder »%s« her. Navnet skal "
+			         "være ens; ret rækken, eller ret personen først.",
+			         r.person, ip->name, r.name);
+		diag_row(pl, in->line, in->col[COL_NAME], COL_NAME, msg);
 	}
-
-	for (size_t i = 0; i < n; i++) {
-		struct row r;
-		if (check_row(m, mt, &rows[i], file, &r, d) != FK_OK)
-			continue;
-		int32_t k = plan_person(plan, &map, r.person);
-		struct imp_person *ip = &plan->persons[k];
-		if (k >= (int32_t)nstored && !ip->name) {
-			ip->is_new = 1;
-			ip->name = xstrdup(r.name);
-			name_from[k] = &rows[i];
-		} else if (strcmp(ip->name, r.name) != 0) {
-			char msg[700];
-			if (name_from[k] && name_from[k]->line)
+	if (r.email) {
+		if (!ip->email) {
+			ip->email = xstrdup(r.email);
+			pl->email_line[k] = line;
+			if (!ip->is_new)
+				ip->changed = 1;
+		} else if (strcasecmp(ip->email, r.email) != 0) {
+			if (pl->email_line[k] && in->line)
 				snprintf(msg, sizeof msg,
-				         "Personen %s hedder »%s« i linje %ld, men »%s« her. Navnet hører til "
-				         "personen og skal være ens i alle rækker.",
-				         r.person, ip->name, name_from[k]->line, r.name);
+				         "Personen %s har e-mail »%s« i linje %ld, men »%s« her. E-mail hører "
+				         "til personen og skal være ens i alle rækker.",
+				         r.person, ip->email, pl->email_line[k], r.email);
 			else
 				snprintf(msg, sizeof msg,
-				         "Personen %s er registreret som »%s«, men hedder »%s« her. Navnet "
-				         "skal være ens; ret rækken, eller ret personen først.",
-				         r.person, ip->name, r.name);
-			diag_at(d, file, &rows[i], COL_NAME, msg);
+				         "Personen %s er registreret med e-mail »%s«, men har »%s« her. Ret "
+				         "rækken, eller ret personen først.",
+				         r.person, ip->email, r.email);
+			diag_row(pl, in->line, in->col[COL_EMAIL], COL_EMAIL, msg);
 		}
-		if (r.email) {
-			if (!ip->email) {
-				ip->email = xstrdup(r.email);
-				email_from[k] = &rows[i];
-				if (!ip->is_new)
-					ip->changed = 1;
-			} else if (strcasecmp(ip->email, r.email) != 0) {
-				char msg[700];
-				if (email_from[k] && email_from[k]->line)
-					snprintf(msg, sizeof msg,
-					         "Personen %s har e-mail »%s« i linje %ld, men »%s« her. E-mail "
-					         "hører til personen og skal være ens i alle rækker.",
-					         r.person, ip->email, email_from[k]->line, r.email);
-				else
-					snprintf(msg, sizeof msg,
-					         "Personen %s er registreret med e-mail »%s«, men har »%s« her. "
-					         "Ret rækken, eller ret personen først.",
-					         r.person, ip->email, r.email);
-				diag_at(d, file, &rows[i], COL_EMAIL, msg);
-			}
-		}
-		r.a.person = k;
-		all[np++] = (struct planned){r.a, rows[i].line ? rows[i].line : (long)i + 1, &rows[i], 1};
-		free(r.person);
-		free(r.name);
-		free(r.email);
 	}
+	r.a.person = k;
+	pl->all = xgrow(pl->all, sizeof *pl->all, pl->nall + 1, &pl->capall);
+	pl->all[pl->nall++] = (struct planned){r.a, (int32_t)line, (int32_t)in->col[COL_START],
+	                                       (int32_t)in->col[COL_END], true, true};
+	free(r.person);
+	free(r.name);
+	free(r.email);
+}
 
-	/* Existing appointments point at register persons, which are plan persons 0..nstored
-	 * in the same order. Sort everything by person, body, start. */
+static struct planned *prev_kept(struct planned *all, size_t i)
+{
+	for (size_t j = i; j-- > 0;) {
+		if (all[j].a.person != all[i].a.person || all[j].a.body != all[i].a.body)
+			return NULL;
+		if (all[j].keep)
+			return &all[j];
+	}
+	return NULL;
+}
+
+static int planner_end(struct planner *pl)
+{
+	struct imp_plan *plan = pl->plan;
+	const struct model *m = pl->m;
+	struct planned *all = pl->all;
+	size_t np = pl->nall;
 	if (np > 1)
 		qsort(all, np, sizeof *all, cmp_planned);
 	for (size_t i = 0; i < np; i++) {
 		struct planned *a = &all[i];
-		if (!a->line)
+		if (!a->from_input)
 			continue;
-		struct planned *prev = NULL;
-		for (size_t j = i; j-- > 0;) {
-			if (all[j].a.person != a->a.person || all[j].a.body != a->a.body)
-				break;
-			if (all[j].keep) {
-				prev = &all[j];
-				break;
-			}
-		}
+		struct planned *prev = prev_kept(all, i);
 		if (prev && prev->a.start == a->a.start) {
-			if (prev->line) {
+			if (prev->from_input) {
 				char msg[400];
 				snprintf(msg, sizeof msg,
 				         "Udpegningen af %s til %s fra samme dato står også i linje %ld. Slet den "
 				         "ene række.",
-				         plan->persons[a->a.person].key, m->bodies[a->a.body].id, prev->line);
-				diag_at(d, file, a->in, COL_START, msg);
-				a->keep = 0;
+				         plan->persons[a->a.person].key, m->bodies[a->a.body].id,
+				         (long)prev->line);
+				diag_row(pl, a->col_start ? a->line : 0, a->col_start, COL_START, msg);
+				a->keep = false;
 				continue;
 			}
-			/* The file restates a stored appointment: unchanged, or an update of it. */
-			prev->keep = 0;
+			/* The input restates a stored appointment: unchanged, or an update of it. */
+			prev->keep = false;
 			a->a.id = prev->a.id;
 			if (same_appt(&prev->a, &a->a)) {
-				a->line = 0; /* nothing to write */
+				a->from_input = false; /* nothing to write; it stands for the stored one */
 				plan->unchanged++;
 			}
-			/* compare with what came before the stored one */
-			prev = NULL;
-			for (size_t j = i; j-- > 0;) {
-				if (all[j].a.person != a->a.person || all[j].a.body != a->a.body)
-					break;
-				if (all[j].keep) {
-					prev = &all[j];
-					break;
-				}
-			}
+			prev = prev_kept(all, i);
 		}
 		if (prev && prev->a.end >= a->a.start) {
 			char msg[600], d1[11], d2[11] = "", at[40] = "";
 			date_format(prev->a.start, d1);
 			if (prev->a.end != DATE_OPEN)
 				date_format(prev->a.end, d2);
-			if (prev->line)
-				snprintf(at, sizeof at, ", linje %ld", prev->line);
+			if (prev->from_input && prev->col_start)
+				snprintf(at, sizeof at, ", linje %ld", (long)prev->line);
 			snprintf(msg, sizeof msg,
 			         "Udpegningen overlapper en anden udpegning af %s til %s (%s–%s%s). Sæt "
 			         "en slutdato på den første, eller ret startdatoen.",
 			         plan->persons[a->a.person].key, m->bodies[a->a.body].id, d1, d2, at);
-			diag_at(d, file, a->in, COL_START, msg);
+			diag_row(pl, a->col_start ? a->line : 0, a->col_start, COL_START, msg);
 		}
 	}
-	/* A later stored appointment may overlap a new one too (new one sorted before it). */
+	/* A later stored appointment may overlap a new one too (the new one sorts before it). */
 	for (size_t i = 0; i + 1 < np; i++) {
 		struct planned *a = &all[i];
-		if (!a->keep || !a->line)
+		if (!a->keep || !a->from_input)
 			continue;
 		for (size_t j = i + 1; j < np; j++) {
 			struct planned *b = &all[j];
@@ -433,39 +465,52 @@ int imp_rows(const struct model *m, const struct munic_table *mt, const struct r
 				break;
 			if (!b->keep)
 				continue;
-			if (!b->line && a->a.end >= b->a.start) {
+			if (!b->from_input && a->a.end >= b->a.start) {
 				char msg[400], d1[11];
 				date_format(b->a.start, d1);
 				snprintf(msg, sizeof msg,
 				         "Udpegningen overlapper en registreret udpegning af %s til %s fra %s. "
 				         "Sæt en slutdato før %s.",
 				         plan->persons[a->a.person].key, m->bodies[a->a.body].id, d1, d1);
-				diag_at(d, file, a->in, COL_END, msg);
+				diag_row(pl, a->col_end ? a->line : 0, a->col_end, COL_END, msg);
 			}
 			break;
 		}
 	}
-
-	if (d->n > nd) {
-		free(all);
-		free(name_from);
-		free(email_from);
-		strmap_free(&map);
+	int rc = FK_OK;
+	if (pl->d->n > pl->nd) {
+		size_t rows = plan->rows;
 		imp_plan_free(plan);
-		plan->rows = n;
-		return FK_EINPUT;
+		plan->rows = rows;
+		rc = FK_EINPUT;
+	} else {
+		/* Compact in place: the plan's appointments are the kept rows of the input. */
+		size_t k = 0;
+		for (size_t i = 0; i < np; i++)
+			if (all[i].from_input && all[i].keep)
+				all[k++] = all[i];
+		plan->appts = xmalloc((k ? k : 1) * sizeof *plan->appts);
+		plan->capappts = k;
+		for (size_t i = 0; i < k; i++)
+			plan->appts[i] = (struct imp_appt){all[i].a, all[i].line};
+		plan->nappts = k;
 	}
-	for (size_t i = 0; i < np; i++) {
-		if (!all[i].line || !all[i].keep)
-			continue;
-		plan->appts = xgrow(plan->appts, sizeof *plan->appts, plan->nappts + 1, &plan->capappts);
-		plan->appts[plan->nappts++] = (struct imp_appt){all[i].a, all[i].line};
-	}
-	free(all);
-	free(name_from);
-	free(email_from);
-	strmap_free(&map);
-	return FK_OK;
+	free(pl->all);
+	free(pl->name_line);
+	free(pl->email_line);
+	strmap_free(&pl->map);
+	return rc;
+}
+
+int imp_rows(const struct model *m, const struct munic_table *mt, const struct reg *existing,
+             const struct imp_fields *rows, size_t n, const char *file, struct imp_plan *plan,
+             struct diags *d)
+{
+	struct planner pl;
+	planner_begin(&pl, m, mt, existing, file, plan, d);
+	for (size_t i = 0; i < n; i++)
+		planner_row(&pl, &rows[i], (long)i + 1);
+	return planner_end(&pl);
 }
 
 /* ------------------------------------------------------------------ CSV */
@@ -532,16 +577,9 @@ int imp_csv(const struct model *m, const struct munic_table *mt, const struct re
 		return FK_EINPUT;
 	}
 
-	/* Read every record; keep the field texts in one arena. */
-	struct buf arena;
-	buf_init(&arena);
-	struct rec {
-		long line;
-		size_t off[COL__MAX];
-		long col[COL__MAX];
-		int has[COL__MAX];
-	} *recs = NULL;
-	size_t nrecs = 0, caprecs = 0;
+	/* Each record is checked as it is read; only the compact plan is kept. */
+	struct planner pl;
+	planner_begin(&pl, m, mt, existing, file, plan, d);
 	while ((rc = csv_next(&r, d)) > 0) {
 		if (r.nfields != ncols) {
 			diags_add(d, file, r.record_line, 1, NULL,
@@ -550,37 +588,29 @@ int imp_csv(const struct model *m, const struct munic_table *mt, const struct re
 			          r.nfields, ncols);
 			continue;
 		}
-		recs = xgrow(recs, sizeof *recs, nrecs + 1, &caprecs);
-		struct rec *rec = &recs[nrecs++];
-		memset(rec, 0, sizeof *rec);
-		rec->line = r.record_line;
+		struct imp_fields f;
+		memset(&f, 0, sizeof f);
+		f.line = r.record_line;
+		for (int c = 0; c < COL__MAX; c++)
+			f.col[c] = 1;
 		for (size_t i = 0; i < ncols; i++) {
-			int c = map[i];
-			rec->off[c] = arena.len;
-			rec->col[c] = r.fields[i].col;
-			rec->has[c] = 1;
-			buf_add(&arena, r.fields[i].s, r.fields[i].len);
-			buf_addc(&arena, '\0');
+			f.v[map[i]] = r.fields[i].s;
+			f.col[map[i]] = r.fields[i].col;
 		}
+		planner_row(&pl, &f, 0);
+		/* Stop collecting after many errors: the first hundreds say what is wrong. */
+		if (d->n - nd >= 1000)
+			break;
 	}
 	csv_close(&r);
-	if (rc < 0 || d->n > nd) {
-		free(recs);
-		buf_free(&arena);
-		return FK_EINPUT;
+	rc = planner_end(&pl) != FK_OK || rc < 0 ? FK_EINPUT : FK_OK;
+	if (rc != FK_OK && d->n == nd)
+		diags_add(d, file, 0, 0, NULL, "Filen kunne ikke læses.");
+	if (rc != FK_OK) {
+		size_t rows = plan->rows;
+		imp_plan_free(plan);
+		plan->rows = rows;
 	}
-	struct imp_fields *rows = xcalloc(nrecs ? nrecs : 1, sizeof *rows);
-	for (size_t i = 0; i < nrecs; i++) {
-		rows[i].line = recs[i].line;
-		for (int c = 0; c < COL__MAX; c++) {
-			rows[i].v[c] = recs[i].has[c] ? arena.s + recs[i].off[c] : NULL;
-			rows[i].col[c] = recs[i].has[c] ? recs[i].col[c] : 1;
-		}
-	}
-	free(recs);
-	rc = imp_rows(m, mt, existing, rows, nrecs, file, plan, d);
-	free(rows);
-	buf_free(&arena);
 	return rc;
 }
 
@@ -601,8 +631,10 @@ static int cmp_exp(const void *x, const void *y)
 	return (p->a->start > q->a->start) - (p->a->start < q->a->start);
 }
 
-void imp_export(const struct model *m, const struct reg *r, struct buf *out)
+int imp_export(const struct model *m, const struct reg *r, struct buf *out,
+               int (*flush)(struct buf *out, void *arg), void *arg)
 {
+	int rc = 0;
 	for (int c = 0; c < COL__MAX; c++)
 		buf_printf(out, "%s%s", c ? "," : "", imp_col_names[c]);
 	buf_addc(out, '\n');
@@ -630,6 +662,11 @@ void imp_export(const struct model *m, const struct reg *r, struct buf *out)
 		           seat_name(a->seat));
 		csv_write_field(out, a->profile >= 0 ? m->profiles[a->profile].id : "", ',');
 		buf_printf(out, ",%s,%s\n", d1, d2);
+		if (flush && out->len > (1u << 20) && (rc = flush(out, arg)) != 0)
+			break;
 	}
 	free(e);
+	if (flush && rc == 0 && out->len)
+		rc = flush(out, arg);
+	return rc;
 }

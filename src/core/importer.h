@@ -63,7 +63,10 @@ int imp_rows(const struct model *m, const struct munic_table *mt, const struct r
              struct diags *d);
 
 /* Writes the register as an appointments CSV (comma, header, LF), ordered by person id,
- * body (model order) and start: export, then import, then export gives the same bytes. */
+ * body (model order) and start: export, then import, then export gives the same bytes.
+ * When flush is given it is called whenever out holds more than a megabyte (and at the
+ * end), and must empty out; it returns 0, or -1 to stop (imp_export then returns -1). */
 struct buf;
-void imp_export(const struct model *m, const struct reg *r, struct buf *out);
+int imp_export(const struct model *m, const struct reg *r, struct buf *out,
+               int (*flush)(struct buf *out, void *arg), void *arg);
 #endif

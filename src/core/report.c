@@ -92,6 +92,55 @@ json_t *report_forecast(const struct model *m, const struct reg *r, const struct
 	                 bodies);
 }
 
+/* ------------------------------------------------------------------ names and dates */
+const char *report_kind_name(const char *kind)
+{
+	static const char *const names[][2] = {
+	    {"board", "Bestyrelse"},          {"management", "Ledelse"},
+	    {"secretariat", "Sekretariat"},   {"steering-group", "Styregruppe"},
+	    {"reference-group", "Referencegruppe"}, {"working-group", "Arbejdsgruppe"},
+	    {"kl", "KL-forankring"},
+	};
+	for (size_t i = 0; kind && i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(names[i][0], kind))
+			return names[i][1];
+	return kind ? kind : "";
+}
+
+const char *report_relation_name(const char *relation)
+{
+	if (!relation)
+		return "";
+	if (!strcmp(relation, "reports-to"))
+		return "rapporterer til";
+	if (!strcmp(relation, "advises"))
+		return "rådgiver";
+	if (!strcmp(relation, "serves"))
+		return "betjener";
+	if (!strcmp(relation, "linked"))
+		return "er knyttet til";
+	return relation;
+}
+
+void report_date_short_da(fk_date t, char *out, size_t n)
+{
+	static const char *const mon[] = {"jan.", "feb.", "mar.", "apr.", "maj",  "jun.",
+	                                  "jul.", "aug.", "sep.", "okt.", "nov.", "dec."};
+	if (t == DATE_OPEN || t == DATE_NONE) {
+		snprintf(out, n, "%s", "");
+		return;
+	}
+	int y, m, d;
+	date_to_ymd(t, &y, &m, &d);
+	snprintf(out, n, "%d. %s %d", d, mon[m - 1], y);
+}
+
+static const char *status_name(const struct reg_appt *a, fk_date d)
+{
+	return a->start > d ? "planned" : a->end < d ? "past" : "current";
+}
+
+/* ------------------------------------------------------------------ appointments */
 json_t *report_appt(const struct model *m, const struct reg *r, const struct reg_appt *a,
                     bool with_private)
 {
@@ -109,8 +158,7 @@ json_t *report_appt(const struct model *m, const struct reg *r, const struct reg
 	                    a->profile >= 0 ? json_string(m->profiles[a->profile].id) : json_null());
 	json_object_set_new(o, "start", report_date(a->start));
 	json_object_set_new(o, "end", report_date(a->end));
-	if (a->id)
-		json_object_set_new(o, "id", json_integer(a->id));
+	json_object_set_new(o, "id", a->id ? json_integer(a->id) : json_null());
 	return o;
 }
 
@@ -151,16 +199,141 @@ static json_t *seats_json(const struct model_body *b)
 	return o;
 }
 
+static json_t *strings_json(char **v, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_string(v[i]));
+	return a;
+}
+
+/* Stints of one person's appointments in one body, pa[0..n) sorted by start, as the rules
+ * count them: the stint over all seats (seniority) and, for a municipal appointment, the
+ * stint over the municipal appointments only (term limit and cooling-off). */
+struct stint_info {
+	fk_date start, end;   /* all seats; end DATE_OPEN while serving */
+	fk_date mstart, mend; /* municipal stint, DATE_NONE for other seats */
+	fk_date last;         /* last allowed day of the municipal stint, DATE_NONE when none */
+	fk_date back;         /* earliest return after a recorded end, DATE_NONE when none */
+};
+
+struct stint_work {
+	size_t *stint_of;
+	const struct reg_appt **mun;
+	size_t *mun_at;
+	size_t cap;
+};
+
+static void stint_work_free(struct stint_work *w)
+{
+	free(w->stint_of);
+	free(w->mun);
+	free(w->mun_at);
+}
+
+static void stints_of(const struct model_body *b, const struct reg_appt *const *pa, size_t n,
+                      struct stint_work *w, struct stint_info *out)
+{
+	if (n > w->cap) {
+		w->cap = n;
+		w->stint_of = xrealloc(w->stint_of, n * sizeof *w->stint_of);
+		w->mun = xrealloc(w->mun, n * sizeof *w->mun);
+		w->mun_at = xrealloc(w->mun_at, n * sizeof *w->mun_at);
+	}
+	rules_stints(pa, n, b->cooloff_years, w->stint_of);
+	for (size_t x = 0; x < n; x++) {
+		size_t y = x, z = x;
+		while (y > 0 && w->stint_of[y - 1] == w->stint_of[x])
+			y--;
+		while (z + 1 < n && w->stint_of[z + 1] == w->stint_of[x])
+			z++;
+		out[x].start = pa[y]->start;
+		out[x].end = pa[z]->end;
+		out[x].mstart = out[x].mend = out[x].last = out[x].back = DATE_NONE;
+	}
+	size_t k = 0;
+	for (size_t x = 0; x < n; x++)
+		if (pa[x]->seat == SEAT_KOMMUNE) {
+			w->mun[k] = pa[x];
+			w->mun_at[k++] = x;
+		}
+	rules_stints(w->mun, k, b->cooloff_years, w->stint_of);
+	for (size_t x = 0; x < k; x++) {
+		size_t y = x, z = x;
+		while (y > 0 && w->stint_of[y - 1] == w->stint_of[x])
+			y--;
+		while (z + 1 < k && w->stint_of[z + 1] == w->stint_of[x])
+			z++;
+		struct stint_info *s = &out[w->mun_at[x]];
+		s->mstart = w->mun[y]->start;
+		s->mend = w->mun[z]->end;
+		if (b->term_years > 0)
+			s->last = rules_last_allowed(s->mstart, b->term_years);
+		if (b->cooloff_years > 0 && s->mend != DATE_OPEN)
+			s->back = date_add_years(s->mend + 1, b->cooloff_years);
+	}
+}
+
+/* ------------------------------------------------------------------ a body */
+struct item {
+	json_t *o;
+	int seat;
+	const char *name;
+	fk_date start, end;
+};
+
+static int cmp_member(const void *x, const void *y)
+{
+	const struct item *a = x, *b = y;
+	if (a->seat != b->seat)
+		return a->seat < b->seat ? -1 : 1;
+	int c = strcmp(a->name, b->name);
+	if (c)
+		return c;
+	return (a->start > b->start) - (a->start < b->start);
+}
+
+static int cmp_planned(const void *x, const void *y)
+{
+	const struct item *a = x, *b = y;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return cmp_member(x, y);
+}
+
+static int cmp_history(const void *x, const void *y)
+{
+	const struct item *a = x, *b = y;
+	if (a->end != b->end)
+		return a->end > b->end ? -1 : 1;
+	return cmp_member(x, y);
+}
+
+static json_t *items_json(struct item *v, size_t n, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp);
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, v[i].o);
+	return a;
+}
+
 json_t *report_body(const struct model *m, const struct munic_table *mt, const struct reg *r,
                     int body, fk_date d, const struct findings *f, bool with_private)
 {
 	const struct model_body *b = &m->bodies[body];
 	size_t lo, hi;
 	body_range(r, body, &lo, &hi);
-	json_t *members = json_array(), *planned = json_array(), *history = json_array();
+	size_t n_all = hi - lo;
+	struct item *it = xmalloc((n_all + 1) * sizeof *it);
+	size_t nmem = 0, nplan = 0, nhist = 0;
+	struct item *plan = xmalloc((n_all + 1) * sizeof *plan);
+	struct item *hist = xmalloc((n_all + 1) * sizeof *hist);
 	int count[SEAT__MAX] = {0};
-	size_t *stint_of = xmalloc((hi - lo + 1) * sizeof *stint_of);
-	const struct reg_appt **pa = xmalloc((hi - lo + 1) * sizeof *pa);
+	struct stint_work w = {0};
+	struct stint_info *si = xmalloc((n_all + 1) * sizeof *si);
+	const struct reg_appt **pa = xmalloc((n_all + 1) * sizeof *pa);
 	for (size_t i = lo; i < hi;) {
 		size_t j = i;
 		while (j < hi && r->appts[j].person == r->appts[i].person)
@@ -168,58 +341,123 @@ json_t *report_body(const struct model *m, const struct munic_table *mt, const s
 		size_t n = j - i;
 		for (size_t x = 0; x < n; x++)
 			pa[x] = &r->appts[i + x];
-		rules_stints(pa, n, b->cooloff_years, stint_of);
+		stints_of(b, pa, n, &w, si);
 		for (size_t x = 0; x < n; x++) {
 			const struct reg_appt *a = pa[x];
-			size_t y = x, z = x;
-			while (y > 0 && stint_of[y - 1] == stint_of[x])
-				y--;
-			while (z + 1 < n && stint_of[z + 1] == stint_of[x])
-				z++;
 			json_t *o = report_appt(m, r, a, with_private);
 			json_object_set_new(o, "municipality", munic_json(mt, a->munic));
-			json_object_set_new(o, "stint_start", report_date(pa[y]->start));
-			json_object_set_new(o, "stint_end", report_date(pa[z]->end));
-			fk_date last = DATE_NONE;
-			if (a->seat == SEAT_KOMMUNE && b->term_years > 0)
-				last = rules_last_allowed(pa[y]->start, b->term_years);
-			json_object_set_new(o, "last_allowed_day", report_date(last));
-			if (a->start <= d && d <= a->end) {
+			json_object_set_new(o, "profile_name",
+			                    a->profile >= 0 ? json_string(m->profiles[a->profile].name)
+			                                    : json_null());
+			const char *st = status_name(a, d);
+			json_object_set_new(o, "status", json_string(st));
+			json_object_set_new(o, "stint_start", report_date(si[x].start));
+			json_object_set_new(o, "stint_end", report_date(si[x].end));
+			json_object_set_new(o, "last_allowed_day", report_date(si[x].last));
+			json_object_set_new(o, "earliest_return", report_date(si[x].back));
+			struct item v = {o, a->seat, r->persons[a->person].name, a->start, a->end};
+			if (!strcmp(st, "current")) {
 				char dur[64];
-				report_duration_da(pa[y]->start, d, dur, sizeof dur);
+				report_duration_da(si[x].start, d, dur, sizeof dur);
 				json_object_set_new(o, "seniority", json_string(dur));
-				json_object_set_new(o, "seniority_days", json_integer(d - pa[y]->start));
+				json_object_set_new(o, "seniority_days", json_integer(d - si[x].start));
 				json_object_set_new(
 				    o, "senior",
-				    json_boolean(pa[y]->start <= date_add_years(d, -b->seniority_years)));
-				json_array_append_new(members, o);
+				    json_boolean(si[x].start <= date_add_years(d, -b->seniority_years)));
+				it[nmem++] = v;
 				count[a->seat]++;
-			} else if (a->start > d) {
-				json_array_append_new(planned, o);
 			} else {
-				json_array_append_new(history, o);
+				json_object_set_new(o, "seniority", json_null());
+				json_object_set_new(o, "seniority_days", json_null());
+				json_object_set_new(o, "senior", json_null());
+				if (!strcmp(st, "planned"))
+					plan[nplan++] = v;
+				else
+					hist[nhist++] = v;
 			}
 		}
 		i = j;
 	}
-	free(stint_of);
+	stint_work_free(&w);
+	free(si);
 	free(pa);
+	json_t *members = items_json(it, nmem, cmp_member);
+	json_t *planned = items_json(plan, nplan, cmp_planned);
+	json_t *history = items_json(hist, nhist, cmp_history);
+	free(it);
+	free(plan);
+	free(hist);
+
 	json_t *vac = json_array();
-	for (int s = 0; s < SEAT__MAX; s++)
+	int seats_total = 0, member_count = 0;
+	for (int s = 0; s < SEAT__MAX; s++) {
+		seats_total += b->seats[s];
+		member_count += count[s];
 		if (count[s] < b->seats[s])
 			json_array_append_new(vac, json_pack("{s:s, s:i}", "seat", seat_name(s), "count",
 			                                     b->seats[s] - count[s]));
+	}
 	json_t *profiles = json_array();
 	for (size_t p = 0; p < b->nprofiles; p++)
 		json_array_append_new(profiles,
 		                      json_pack("{s:s, s:s}", "id", m->profiles[b->profiles[p]].id, "name",
 		                                m->profiles[b->profiles[p]].name));
-	json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o}", "id", b->id, "name", b->name,
-	                      "kind", b->kind, "parent", b->parent ? json_string(b->parent) : json_null(),
-	                      "date", report_date(d), "seats", seats_json(b), "profiles", profiles);
-	if (b->term_years)
-		json_object_set_new(o, "term", json_pack("{s:i, s:i}", "years", b->term_years,
-		                                         "cooloff_years", b->cooloff_years));
+	json_t *children = json_array();
+	for (size_t k = 0; k < m->nbodies; k++)
+		if (m->bodies[k].parent_index == body)
+			json_array_append_new(
+			    children,
+			    json_pack("{s:s, s:s, s:s, s:o, s:o}", "id", m->bodies[k].id, "name",
+			              m->bodies[k].name, "kind", m->bodies[k].kind, "relation",
+			              m->bodies[k].relation ? json_string(m->bodies[k].relation) : json_null(),
+			              "via_seat",
+			              m->bodies[k].via_seat >= 0 ? json_string(seat_name(m->bodies[k].via_seat))
+			                                         : json_null()));
+	const struct model_body *par = b->parent_index >= 0 ? &m->bodies[b->parent_index] : NULL;
+
+	json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "id", b->id, "name", b->name, "kind", b->kind,
+	                      "kind_name", report_kind_name(b->kind));
+	json_object_set_new(o, "parent", par ? json_string(par->id) : json_null());
+	json_object_set_new(o, "parent_name", par ? json_string(par->name) : json_null());
+	json_object_set_new(o, "relation", b->relation ? json_string(b->relation) : json_null());
+	json_object_set_new(o, "via_seat", b->via_seat >= 0 ? json_string(seat_name(b->via_seat))
+	                                                    : json_null());
+	json_object_set_new(o, "description", b->description ? json_string(b->description)
+	                                                      : json_null());
+	json_object_set_new(o, "involvement", b->involvement ? json_string(b->involvement)
+	                                                     : json_null());
+	json_object_set_new(o, "mandate", strings_json(b->mandate, b->nmandate));
+	json_object_set_new(o, "topics", strings_json(b->topics, b->ntopics));
+	json_object_set_new(o, "children", children);
+	json_object_set_new(o, "date", report_date(d));
+	json_object_set_new(o, "seats", seats_json(b));
+	json_object_set_new(o, "seats_total", json_integer(seats_total));
+	json_object_set_new(o, "member_count", json_integer(member_count));
+	json_object_set_new(o, "profiles", profiles);
+	json_object_set_new(o, "term",
+	                    b->term_years || b->cooloff_years
+	                        ? json_pack("{s:o, s:i, s:i}", "years",
+	                                    b->term_years ? json_integer(b->term_years) : json_null(),
+	                                    "cooloff_years", b->cooloff_years, "warning_days",
+	                                    b->term_warning_days)
+	                        : json_null());
+	if (b->quota_den > 0) {
+		char q[32];
+		snprintf(q, sizeof q, "%d/%d", b->quota_num, b->quota_den);
+		json_object_set_new(o, "seniority",
+		                    json_pack("{s:i, s:s, s:i, s:i}", "years", b->seniority_years,
+		                              "quota", q, "required",
+		                              rules_quota(member_count, b->quota_num, b->quota_den),
+		                              "senior", 0));
+		int senior = 0;
+		for (size_t i = 0; i < json_array_size(members); i++)
+			senior += json_is_true(json_object_get(json_array_get(members, i), "senior"));
+		json_object_set_new(json_object_get(o, "seniority"), "senior", json_integer(senior));
+	} else {
+		json_object_set_new(o, "seniority", json_null());
+	}
+	json_object_set_new(o, "region_target",
+	                    b->region_target ? json_integer(b->region_target) : json_null());
 	json_object_set_new(o, "members", members);
 	json_object_set_new(o, "planned", planned);
 	json_object_set_new(o, "history", history);
@@ -229,10 +467,13 @@ json_t *report_body(const struct model *m, const struct munic_table *mt, const s
 		for (size_t i = 0; i < f->n; i++)
 			if (f->v[i].body == body)
 				json_array_append_new(
-				    fs, json_pack("{s:s, s:s, s:s, s:o, s:s}", "rule", rule_name(f->v[i].rule),
-				                  "severity", severity_name(f->v[i].severity), "body", b->id,
-				                  "person",
+				    fs, json_pack("{s:s, s:s, s:s, s:o, s:o, s:s}", "rule",
+				                  rule_name(f->v[i].rule), "severity",
+				                  severity_name(f->v[i].severity), "body", b->id, "person",
 				                  f->v[i].person >= 0 ? json_string(r->persons[f->v[i].person].key)
+				                                      : json_null(),
+				                  "name",
+				                  f->v[i].person >= 0 ? json_string(r->persons[f->v[i].person].name)
 				                                      : json_null(),
 				                  "message", f->v[i].message));
 		json_object_set_new(o, "findings", fs);
@@ -247,17 +488,34 @@ json_t *report_bodies(const struct model *m, const struct reg *r, fk_date d)
 		const struct model_body *b = &m->bodies[k];
 		size_t lo, hi;
 		body_range(r, (int)k, &lo, &hi);
-		int count = 0, seats = 0;
+		int count = 0, seats = 0, in_seat[SEAT__MAX] = {0}, vacant = 0;
 		for (size_t i = lo; i < hi; i++)
-			count += r->appts[i].start <= d && d <= r->appts[i].end;
-		for (int s = 0; s < SEAT__MAX; s++)
+			if (r->appts[i].start <= d && d <= r->appts[i].end) {
+				count++;
+				in_seat[r->appts[i].seat]++;
+			}
+		for (int s = 0; s < SEAT__MAX; s++) {
 			seats += b->seats[s];
+			if (in_seat[s] < b->seats[s])
+				vacant += b->seats[s] - in_seat[s];
+		}
 		json_array_append_new(
-		    arr, json_pack("{s:s, s:s, s:s, s:o, s:o, s:i, s:i}", "id", b->id, "name", b->name,
-		                   "kind", b->kind, "parent", b->parent ? json_string(b->parent) : json_null(),
-		                   "seats", seats_json(b), "seats_total", seats, "members", count));
+		    arr, json_pack("{s:s, s:s, s:s, s:o, s:o, s:i, s:i, s:i}", "id", b->id, "name",
+		                   b->name, "kind", b->kind, "parent",
+		                   b->parent ? json_string(b->parent) : json_null(), "seats",
+		                   seats_json(b), "seats_total", seats, "members", count, "vacant",
+		                   vacant));
 	}
 	return json_pack("{s:o, s:o}", "date", report_date(d), "bodies", arr);
+}
+
+/* ------------------------------------------------------------------ people */
+static int cmp_start_desc(const void *x, const void *y)
+{
+	const struct item *a = x, *b = y;
+	if (a->start != b->start)
+		return a->start > b->start ? -1 : 1;
+	return strcmp(a->name, b->name);
 }
 
 json_t *report_person(const struct model *m, const struct munic_table *mt, const struct reg *r,
@@ -267,19 +525,340 @@ json_t *report_person(const struct model *m, const struct munic_table *mt, const
 	json_t *o = json_pack("{s:s, s:s}", "person", p->key, "name", p->name);
 	if (with_private)
 		json_object_set_new(o, "email", p->email ? json_string(p->email) : json_null());
-	json_t *arr = json_array();
-	for (size_t i = 0; i < r->nappts; i++) {
-		const struct reg_appt *a = &r->appts[i];
-		if (a->person != person)
+	struct item *v = xmalloc((r->nappts + 1) * sizeof *v);
+	size_t nv = 0;
+	struct stint_work w = {0};
+	struct stint_info *si = NULL;
+	const struct reg_appt **pa = NULL;
+	size_t cap = 0;
+	int current = 0, planned = 0;
+	for (size_t i = 0; i < r->nappts;) {
+		if (r->appts[i].person != person) {
+			i++;
 			continue;
-		json_t *x = report_appt(m, r, a, false);
-		json_object_del(x, "person");
-		json_object_del(x, "name");
-		json_object_set_new(x, "body_name", json_string(m->bodies[a->body].name));
-		json_object_set_new(x, "municipality", munic_json(mt, a->munic));
-		json_object_set_new(x, "current", json_boolean(a->start <= d && d <= a->end));
-		json_array_append_new(arr, x);
+		}
+		/* this person's appointments in one body: r->appts[i..j) (sorted by body, person) */
+		size_t j = i;
+		while (j < r->nappts && r->appts[j].person == person && r->appts[j].body == r->appts[i].body)
+			j++;
+		size_t n = j - i;
+		if (n > cap) {
+			cap = n;
+			si = xrealloc(si, cap * sizeof *si);
+			pa = xrealloc(pa, cap * sizeof *pa);
+		}
+		for (size_t x = 0; x < n; x++)
+			pa[x] = &r->appts[i + x];
+		const struct model_body *b = &m->bodies[r->appts[i].body];
+		stints_of(b, pa, n, &w, si);
+		for (size_t x = 0; x < n; x++) {
+			const struct reg_appt *a = pa[x];
+			json_t *y = report_appt(m, r, a, false);
+			json_object_del(y, "person");
+			json_object_del(y, "name");
+			json_object_set_new(y, "body_name", json_string(b->name));
+			json_object_set_new(y, "municipality", munic_json(mt, a->munic));
+			json_object_set_new(y, "profile_name",
+			                    a->profile >= 0 ? json_string(m->profiles[a->profile].name)
+			                                    : json_null());
+			const char *st = status_name(a, d);
+			json_object_set_new(y, "status", json_string(st));
+			json_object_set_new(y, "current", json_boolean(!strcmp(st, "current")));
+			json_object_set_new(y, "stint_start", report_date(si[x].start));
+			json_object_set_new(y, "last_allowed_day", report_date(si[x].last));
+			json_object_set_new(y, "earliest_return", report_date(si[x].back));
+			current += !strcmp(st, "current");
+			planned += !strcmp(st, "planned");
+			v[nv++] = (struct item){y, a->seat, b->name, a->start, a->end};
+		}
+		i = j;
 	}
-	json_object_set_new(o, "appointments", arr);
+	stint_work_free(&w);
+	free(si);
+	free(pa);
+	json_object_set_new(o, "current_count", json_integer(current));
+	json_object_set_new(o, "planned_count", json_integer(planned));
+	/* Newest first. */
+	json_object_set_new(o, "appointments", items_json(v, nv, cmp_start_desc));
+	free(v);
 	return o;
+}
+
+/* Folds one UTF-8 character of s for a caseless comparison: ASCII and the Latin-1 letters
+ * (Æ Ø Å É ...) to lower case. Returns the bytes consumed; *c gets the folded code point. */
+static size_t fold_char(const unsigned char *s, unsigned *c)
+{
+	if (s[0] < 0x80) {
+		*c = s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32u : s[0];
+		return 1;
+	}
+	if ((s[0] & 0xE0) == 0xC0 && (s[1] & 0xC0) == 0x80) {
+		unsigned u = ((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+		if (u >= 0xC0 && u <= 0xDE && u != 0xD7)
+			u += 0x20;
+		*c = u;
+		return 2;
+	}
+	*c = s[0] | 0x100000u; /* other bytes compare as themselves */
+	return 1;
+}
+
+bool report_text_match(const char *hay, const char *needle)
+{
+	if (!needle || !*needle)
+		return true;
+	if (!hay)
+		return false;
+	for (const unsigned char *h = (const unsigned char *)hay; *h;) {
+		const unsigned char *a = h, *b = (const unsigned char *)needle;
+		for (;;) {
+			if (!*b)
+				return true;
+			if (!*a)
+				return false;
+			unsigned ca, cb;
+			size_t na = fold_char(a, &ca), nb = fold_char(b, &cb);
+			if (ca != cb)
+				break;
+			a += na;
+			b += nb;
+		}
+		unsigned c;
+		h += fold_char(h, &c);
+	}
+	return false;
+}
+
+struct person_row {
+	json_t *cur, *plan;
+	int past;
+	bool in_body;
+};
+
+static int cmp_person_name(const void *x, const void *y)
+{
+	const struct item *a = x, *b = y;
+	int c = strcmp(a->name, b->name);
+	if (c)
+		return c;
+	return strcmp(json_string_value(json_object_get(a->o, "person")),
+	              json_string_value(json_object_get(b->o, "person")));
+}
+
+json_t *report_people(const struct model *m, const struct munic_table *mt, const struct reg *r,
+                      fk_date d, const char *q, int body, bool past, bool with_private)
+{
+	struct person_row *pr = xcalloc(r->npersons + 1, sizeof *pr);
+	struct stint_work w = {0};
+	struct stint_info *si = NULL;
+	const struct reg_appt **pa = NULL;
+	size_t cap = 0;
+	for (size_t i = 0; i < r->nappts;) {
+		size_t j = i;
+		while (j < r->nappts && r->appts[j].person == r->appts[i].person &&
+		       r->appts[j].body == r->appts[i].body)
+			j++;
+		size_t n = j - i;
+		if (n > cap) {
+			cap = n;
+			si = xrealloc(si, cap * sizeof *si);
+			pa = xrealloc(pa, cap * sizeof *pa);
+		}
+		for (size_t x = 0; x < n; x++)
+			pa[x] = &r->appts[i + x];
+		const struct model_body *b = &m->bodies[r->appts[i].body];
+		stints_of(b, pa, n, &w, si);
+		struct person_row *row = &pr[r->appts[i].person];
+		for (size_t x = 0; x < n; x++) {
+			const struct reg_appt *a = pa[x];
+			const char *st = status_name(a, d);
+			if (a->body == body && (past || strcmp(st, "past")))
+				row->in_body = true;
+			if (!strcmp(st, "past")) {
+				row->past++;
+				continue;
+			}
+			json_t *y = report_appt(m, r, a, false);
+			json_object_del(y, "person");
+			json_object_del(y, "name");
+			json_object_set_new(y, "body_name", json_string(b->name));
+			json_object_set_new(y, "municipality", munic_json(mt, a->munic));
+			json_object_set_new(y, "profile_name",
+			                    a->profile >= 0 ? json_string(m->profiles[a->profile].name)
+			                                    : json_null());
+			json_object_set_new(y, "status", json_string(st));
+			json_object_set_new(y, "last_allowed_day", report_date(si[x].last));
+			json_t **into = !strcmp(st, "current") ? &row->cur : &row->plan;
+			if (!*into)
+				*into = json_array();
+			json_array_append_new(*into, y);
+		}
+		i = j;
+	}
+	stint_work_free(&w);
+	free(si);
+	free(pa);
+	struct item *v = xmalloc((r->npersons + 1) * sizeof *v);
+	size_t nv = 0;
+	for (size_t i = 0; i < r->npersons; i++) {
+		const struct reg_person *p = &r->persons[i];
+		struct person_row *row = &pr[i];
+		bool keep = (body < 0 || row->in_body) &&
+		            (report_text_match(p->name, q) || report_text_match(p->key, q));
+		if (!keep) {
+			json_decref(row->cur);
+			json_decref(row->plan);
+			continue;
+		}
+		json_t *o = json_pack("{s:s, s:s}", "person", p->key, "name", p->name);
+		if (with_private)
+			json_object_set_new(o, "email", p->email ? json_string(p->email) : json_null());
+		json_object_set_new(o, "current", row->cur ? row->cur : json_array());
+		json_object_set_new(o, "planned", row->plan ? row->plan : json_array());
+		json_object_set_new(o, "past_count", json_integer(row->past));
+		v[nv++] = (struct item){o, 0, p->name, 0, 0};
+	}
+	free(pr);
+	json_t *people = items_json(v, nv, cmp_person_name);
+	free(v);
+	return json_pack("{s:o, s:o, s:o, s:b, s:o}", "date", report_date(d), "q",
+	                 q && *q ? json_string(q) : json_null(), "body",
+	                 body >= 0 ? json_string(m->bodies[body].id) : json_null(), "past", past,
+	                 "people", people);
+}
+
+/* ------------------------------------------------------------------ timeline */
+static int cmp_row(const void *x, const void *y)
+{
+	const struct item *a = x, *b = y;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return cmp_person_name(x, y);
+}
+
+json_t *report_timeline(const struct model *m, const struct reg *r, int body, fk_date d)
+{
+	const struct model_body *b = &m->bodies[body];
+	size_t lo, hi;
+	body_range(r, body, &lo, &hi);
+	size_t n_all = hi - lo;
+	struct stint_info *si = xmalloc((n_all + 1) * sizeof *si);
+	const struct reg_appt **pa = xmalloc((n_all + 1) * sizeof *pa);
+	struct stint_work w = {0};
+	for (size_t i = lo; i < hi;) {
+		size_t j = i;
+		while (j < hi && r->appts[j].person == r->appts[i].person)
+			j++;
+		for (size_t x = i; x < j; x++)
+			pa[x - i] = &r->appts[x];
+		stints_of(b, pa, j - i, &w, si + (i - lo));
+		i = j;
+	}
+	stint_work_free(&w);
+	free(pa);
+
+	/* The window: whole years, from the first appointment (at most 12 years back) to 3 years
+	 * ahead, or further to show planned appointments, recorded ends and the last allowed
+	 * days of open terms (at most 10 years ahead). */
+	int y = date_year(d), fy = y - 2, ty = y + 3;
+	fk_date first = DATE_OPEN;
+	for (size_t i = lo; i < hi; i++) {
+		const struct reg_appt *a = &r->appts[i];
+		const struct stint_info *s = &si[i - lo];
+		if (a->start < first)
+			first = a->start;
+		if (a->start > d && date_year(a->start) + 1 > ty)
+			ty = date_year(a->start) + 1;
+		if (a->end != DATE_OPEN && a->end >= d && date_year(a->end) > ty)
+			ty = date_year(a->end);
+		if (s->last != DATE_NONE && s->mend >= d && date_year(s->last) > ty)
+			ty = date_year(s->last);
+	}
+	if (first != DATE_OPEN) {
+		fy = date_year(first);
+		if (fy < y - 12)
+			fy = y - 12;
+		if (fy > y)
+			fy = y;
+	}
+	if (ty > y + 10)
+		ty = y + 10;
+	fk_date from = date_from_ymd(fy, 1, 1), to = date_from_ymd(ty, 12, 31);
+
+	struct item *rows = xmalloc((n_all + 1) * sizeof *rows);
+	size_t nrows = 0;
+	for (size_t i = lo; i < hi;) {
+		size_t j = i;
+		while (j < hi && r->appts[j].person == r->appts[i].person)
+			j++;
+		const struct reg_person *p = &r->persons[r->appts[i].person];
+		json_t *appts = json_array(), *terms = json_array();
+		bool visible = false, cur = false, plan = false;
+		fk_date row_first = DATE_OPEN;
+		for (size_t x = i; x < j; x++) {
+			const struct reg_appt *a = &r->appts[x];
+			const char *st = status_name(a, d);
+			cur |= !strcmp(st, "current");
+			plan |= !strcmp(st, "planned");
+			if (a->start <= to && a->end >= from) {
+				visible = true;
+				if (a->start < row_first)
+					row_first = a->start;
+			}
+			char mun[8];
+			snprintf(mun, sizeof mun, "%03d", a->munic);
+			json_array_append_new(
+			    appts,
+			    json_pack("{s:o, s:o, s:o, s:s, s:s, s:o, s:o, s:s}", "id",
+			              a->id ? json_integer(a->id) : json_null(), "start",
+			              report_date(a->start), "end", report_date(a->end), "seat",
+			              seat_name(a->seat), "organisation", seat_name(a->org), "municipality",
+			              a->munic ? json_string(mun) : json_null(), "profile",
+			              a->profile >= 0 ? json_string(m->profiles[a->profile].id) : json_null(),
+			              "status", st));
+			const struct stint_info *s = &si[x - lo];
+			/* One term per municipal stint, at its first appointment. */
+			if (s->mstart != a->start || a->seat != SEAT_KOMMUNE)
+				continue;
+			if (b->term_years <= 0 && b->cooloff_years <= 0)
+				continue;
+			bool over = s->last != DATE_NONE &&
+			            ((s->mend == DATE_OPEN && d > s->last) ||
+			             (s->mend != DATE_OPEN && s->mend > s->last));
+			fk_date cool = DATE_NONE, back = DATE_NONE;
+			bool projected = false;
+			if (b->cooloff_years > 0 && s->mend != DATE_OPEN) {
+				cool = s->mend + 1;
+				back = date_add_years(cool, b->cooloff_years);
+			} else if (b->cooloff_years > 0 && s->last != DATE_NONE) {
+				fk_date leave = d > s->last ? d : s->last;
+				cool = leave + 1;
+				back = date_add_years(cool, b->cooloff_years);
+				projected = true;
+			}
+			if (cool != DATE_NONE && cool <= to && back > from)
+				visible = true;
+			json_array_append_new(
+			    terms, json_pack("{s:o, s:o, s:o, s:b, s:o, s:o, s:b}", "start",
+			                     report_date(s->mstart), "end", report_date(s->mend),
+			                     "last_allowed_day", report_date(s->last), "over_limit", over,
+			                     "cooloff_start", report_date(cool), "earliest_return",
+			                     report_date(back), "projected", projected));
+		}
+		if (visible) {
+			json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:o}", "person", p->key, "name", p->name,
+			                      "status", cur ? "current" : plan ? "planned" : "past",
+			                      "appointments", appts, "terms", terms);
+			rows[nrows++] = (struct item){o, 0, p->name, row_first, 0};
+		} else {
+			json_decref(appts);
+			json_decref(terms);
+		}
+		i = j;
+	}
+	free(si);
+	json_t *arr = items_json(rows, nrows, cmp_row);
+	free(rows);
+	return json_pack("{s:o, s:o, s:o, s:o}", "from", report_date(from), "to", report_date(to),
+	                 "date", report_date(d), "rows", arr);
 }

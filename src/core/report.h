@@ -18,16 +18,39 @@ json_t *report_findings(const struct model *m, const struct reg *r, const struct
                         fk_date d);
 /* The forecast, quarter by quarter per body. */
 json_t *report_forecast(const struct model *m, const struct reg *r, const struct forecast *f);
-/* A body on date d: identity, seats, current members (with municipality, region, profile,
- * stint start, last allowed day, seniority), planned appointments, vacancies and the
- * findings concerning it (f may be NULL). */
+/* A body on date d: identity and model facts (kind, parent, relation, description,
+ * involvement, mandate, topics, seats, term and seniority rules), the current members
+ * ("members", ordered by seat and name, each with municipality {code, name, region}, profile,
+ * status, stint start/end, last allowed day, earliest return, seniority), the planned
+ * appointments ("planned"), the past ones ("history"), the vacancies, and — only when f is
+ * not NULL — the findings concerning it. Every key is always present (null when there is no
+ * value) except "email" (only with with_private) and "findings" (only with f). */
 json_t *report_body(const struct model *m, const struct munic_table *mt, const struct reg *r,
                     int body, fk_date d, const struct findings *f, bool with_private);
-/* Every body with seats, members and vacancies on d. */
+/* Every body with seats, members (a count) and vacant seats on d. */
 json_t *report_bodies(const struct model *m, const struct reg *r, fk_date d);
-/* A person with all appointments. */
+/* A person with all appointments, newest first, each with its status on d ("past",
+ * "current", "planned"). */
 json_t *report_person(const struct model *m, const struct munic_table *mt, const struct reg *r,
                       int person, fk_date d, bool with_private);
+/* Everyone, by name, with their current and planned appointments on d:
+ * {"date", "q", "body", "past", "people": [{"person", "name", ["email"], "current": [...],
+ * "planned": [...], "past_count"}]}. q (may be NULL) keeps the people whose name or key
+ * contains it, caseless (Danish letters too); body >= 0 keeps those with a current or planned
+ * appointment in that body (with past: any appointment there). */
+json_t *report_people(const struct model *m, const struct munic_table *mt, const struct reg *r,
+                      fk_date d, const char *q, int body, bool past, bool with_private);
+/* The timeline of a body for term planning: {"from", "to", "date", "rows": [{"person", "name",
+ * "status", "appointments": [{"id", "start", "end", "seat", "organisation", "municipality",
+ * "profile", "status"}], "terms": [{"start", "end", "last_allowed_day", "over_limit",
+ * "cooloff_start", "earliest_return", "projected"}]}]}. The window is whole years: from the
+ * first appointment (at most 12 years before d) to 3 years after d, longer to show planned
+ * appointments, recorded ends and the last allowed days of open terms (at most 10 years).
+ * Rows are the people with an appointment or a cooling-off in the window, by first start.
+ * A term is a municipal stint (as the rules count it); its cooling-off runs from the day
+ * after its end — for an open term, projected from the last allowed day (or d, when that has
+ * passed) — to the day before earliest_return. */
+json_t *report_timeline(const struct model *m, const struct reg *r, int body, fk_date d);
 /* One appointment in the columns of the appointments file. */
 json_t *report_appt(const struct model *m, const struct reg *r, const struct reg_appt *a,
                     bool with_private);
@@ -35,4 +58,13 @@ json_t *report_appt(const struct model *m, const struct reg *r, const struct reg
 json_t *report_date(fk_date t);
 /* "4 år og 10 måneder" for the time from since to d. */
 void report_duration_da(fk_date since, fk_date d, char *out, size_t n);
+/* "1. jan. 2027"; "" for DATE_OPEN and DATE_NONE. */
+void report_date_short_da(fk_date t, char *out, size_t n);
+/* Danish names: of a body kind ("steering-group" -> "Styregruppe") and of a relation
+ * ("advises" -> "rådgiver"); unknown words come back as they are. */
+const char *report_kind_name(const char *kind);
+const char *report_relation_name(const char *relation);
+/* True when needle (NULL or "" matches everything) occurs in hay, caseless for ASCII and the
+ * Latin-1 letters (Æ, Ø, Å, É ...). */
+bool report_text_match(const char *hay, const char *needle);
 #endif

@@ -96,6 +96,26 @@ static const char *const stmt_sql[STMT__MAX] = {
     /* last_used to the minute: at most one write a minute per token. */
     [STMT_TOKEN_TOUCH] = "UPDATE api_token SET last_used = ?2 WHERE id = ?1"
                          " AND (last_used IS NULL OR substr(last_used, 1, 16) <> substr(?2, 1, 16))",
+    /* Pending imports (store_import.c): only ever read by the account that uploaded them. */
+    [STMT_IMPORT_INSERT] = "INSERT INTO pending_import (account, filename, data, created)"
+                           " VALUES (?1, ?2, ?3, ?4)",
+    [STMT_IMPORT_GET] = "SELECT id, account, filename, created, data FROM pending_import"
+                        " WHERE id = ?1 AND account = ?2",
+    [STMT_IMPORT_LIST] = "SELECT id, account, filename, created, length(data) FROM pending_import"
+                         " WHERE account = ?1 ORDER BY id DESC LIMIT ?2",
+    [STMT_IMPORT_DELETE] = "DELETE FROM pending_import WHERE id = ?1 AND account = ?2",
+    /* ?1 is now (store_now), ?2 the age in hours. */
+    [STMT_IMPORT_EXPIRE] = "DELETE FROM pending_import"
+                           " WHERE created < strftime('%Y-%m-%dT%H:%M:%SZ', ?1, '-' || ?2 || ' hours')",
+    /* The audit log newest first, with the filters of STMT_AUDIT_LIST. */
+    [STMT_AUDIT_RECENT] = "SELECT id, at, actor, action, entity, entity_id, before, after, hash"
+                          " FROM audit"
+                          " WHERE (?1 IS NULL OR entity = ?1)"
+                          " AND (?2 IS NULL OR entity_id = ?2)"
+                          " AND (?3 IS NULL OR actor = ?3)"
+                          " AND (?4 IS NULL OR at >= ?4)"
+                          " AND (?5 IS NULL OR substr(at, 1, length(?5)) <= ?5)"
+                          " ORDER BY id DESC LIMIT ?6",
 };
 
 sqlite3_stmt *stmt_get(struct store *st, enum stmt s)

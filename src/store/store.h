@@ -162,4 +162,39 @@ int store_token_create(struct store *st, const char *actor, const char *login, c
  * once a minute). FK_ENOTFOUND when none. */
 int store_token_lookup(struct store *st, const char *hash, struct store_account *out);
 
+/* ---------------------------------------------------------------- pending imports (store_import.c)
+ * An uploaded appointments file waiting in the web import's preview step, until the account
+ * that uploaded it commits it (store_apply_plan, audited) or cancels it. Only that account
+ * may read or delete it. Not audited itself: the register does not change until the commit. */
+
+struct store_import {
+	int64_t id;
+	char account[STORE_LOGIN_MAX + 1]; /* login of the uploader */
+	char filename[256];
+	char created[32]; /* UTC, 2026-11-27T10:00:00Z */
+	size_t len;       /* bytes of data */
+	char *data;       /* the file, NUL-terminated; NULL in lists (store_import_list) */
+};
+
+/* Stores an upload of account; *id (may be NULL) gets the row id. */
+int store_import_put(struct store *st, const char *account, const char *filename,
+                     const char *data, size_t len, int64_t *id);
+/* The pending import id of account, with its data (the caller frees out->data).
+ * FK_ENOTFOUND when there is none (or it belongs to another account). */
+int store_import_get(struct store *st, int64_t id, const char *account, struct store_import *out);
+/* Calls fn for the newest max pending imports of account, newest first, without data; a
+ * non-zero return stops the walk and is returned. */
+int store_import_list(struct store *st, const char *account, int max,
+                      int (*fn)(const struct store_import *imp, void *arg), void *arg);
+/* Deletes the pending import id of account; FK_ENOTFOUND when there was none. */
+int store_import_delete(struct store *st, int64_t id, const char *account);
+/* Deletes every pending import created more than hours ago (by store_now); *n (may be
+ * NULL) gets how many. */
+int store_import_expire(struct store *st, int hours, int64_t *n);
+
+/* The audit log newest first: like store_audit_list (same filter, same callback rules), but
+ * the walk starts at the newest row, so a limit keeps the most recent rows. */
+int store_audit_recent(struct store *st, const struct audit_filter *f,
+                       int (*fn)(const struct audit_row *row, void *arg), void *arg);
+
 #endif

@@ -10,7 +10,9 @@
 #include "util/err.h"
 #include "util/xalloc.h"
 
-#define JSON_FLAGS (JSON_COMPACT | JSON_SORT_KEYS)
+/* Objects are built with their keys in sorted order and jansson keeps insertion order, so
+ * the output is canonical without sorting at every dump. */
+#define JSON_FLAGS JSON_COMPACT
 /* Person ids above this are looked up, not cached by id. */
 #define PKEY_MAX ((size_t)1 << 24)
 
@@ -45,11 +47,6 @@ static int jbuf_dump(struct jbuf *b, const json_t *o)
 		b->cap = n + 256;
 		b->s = xrealloc(b->s, b->cap);
 	}
-}
-
-static json_t *jstr_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
 }
 
 /* The cache slot of person row id, growing the cache; NULL when id is out of its range. */
@@ -114,7 +111,7 @@ static void person_key_put(struct store *st, int64_t id, const char *key)
 /* {"email":...,"key":...,"name":...} (caller frees); NULL when a string is not UTF-8. */
 static char *person_json(const char *key, const char *name, const char *email)
 {
-	json_t *o = json_pack("{s:s, s:s, s:s?}", "key", key, "name", name, "email", email);
+	json_t *o = json_pack("{s:s?, s:s, s:s}", "email", email, "key", key, "name", name);
 	if (!o)
 		return NULL;
 	char *s = json_dumps(o, JSON_FLAGS);
@@ -263,6 +260,18 @@ static void appt_bind(sqlite3_stmt *q, int i, const struct appt_text *t)
 	bind_text_or_null(q, i + 7, t->end[0] ? t->end : NULL);
 }
 
+/* Sets o[key] to the string s, or to null when s is NULL, reusing the value in place (the
+ * import writes a million of these). */
+static int set_str(json_t *o, const char *key, const char *s)
+{
+	json_t *v = json_object_get(o, key);
+	if (!s)
+		return json_is_null(v) ? 0 : json_object_set_new(o, key, json_null());
+	if (json_is_string(v))
+		return json_string_set(v, s);
+	return json_object_set_new(o, key, json_string(s));
+}
+
 /* The audit JSON of an appointment into st->jb[which]:
  * {"body","end","municipality","organisation","person","profile","seat","start"}. */
 static int appt_json(struct store *st, int which, const char *key, const struct appt_text *t)
@@ -271,15 +280,17 @@ static int appt_json(struct store *st, int which, const char *key, const struct 
 	assert(t->munic >= 0 && t->munic <= 999);
 	char munic[4] = {(char)('0' + t->munic / 100), (char)('0' + t->munic / 10 % 10),
 	                 (char)('0' + t->munic % 10), '\0'};
-	if (json_object_set_new(o, "person", json_string(key)) ||
-	    json_object_set_new(o, "body", json_string(t->body)) ||
-	    json_object_set_new(o, "organisation", json_string(t->org)) ||
-	    json_object_set_new(o, "municipality", t->munic ? json_string(munic) : json_null()) ||
-	    json_object_set_new(o, "seat", json_string(t->seat)) ||
-	    json_object_set_new(o, "profile", jstr_or_null(t->profile)) ||
-	    json_object_set_new(o, "start", json_string(t->start)) ||
-	    json_object_set_new(o, "end", t->end[0] ? json_string(t->end) : json_null()) ||
-	    jbuf_dump(&st->jb[which], o)) {
+	if (!json_object_size(o)) {
+		static const char *const keys[] = {"body",    "end",     "municipality", "organisation",
+		                                   "person",  "profile", "seat",         "start"};
+		for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+			json_object_set_new(o, keys[i], json_null());
+	}
+	if (set_str(o, "body", t->body) || set_str(o, "end", t->end[0] ? t->end : NULL) ||
+	    set_str(o, "municipality", t->munic ? munic : NULL) ||
+	    set_str(o, "organisation", t->org) || set_str(o, "person", key) ||
+	    set_str(o, "profile", t->profile) || set_str(o, "seat", t->seat) ||
+	    set_str(o, "start", t->start) || jbuf_dump(&st->jb[which], o)) {
 		fprintf(stderr, "fkigov: aftalen kunne ikke skrives som JSON til audit-loggen\n");
 		return FK_EDB;
 	}

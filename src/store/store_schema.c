@@ -85,6 +85,18 @@ const char *const store_migrations[] = {
     "	last_used TEXT\n"
     ");\n"
     "CREATE INDEX api_token_account ON api_token(account);\n",
+    /* 3: uploaded appointment files waiting for their preview to be committed or
+     * cancelled (the web import). Only the uploading account (its login) may see them;
+     * created is UTC, and rows older than a day are deleted. */
+    "CREATE TABLE pending_import (\n"
+    "	id INTEGER PRIMARY KEY,\n"
+    "	account TEXT NOT NULL,\n"
+    "	filename TEXT NOT NULL,\n"
+    "	data BLOB NOT NULL,\n"
+    "	created TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX pending_import_account ON pending_import(account);\n"
+    "CREATE INDEX pending_import_created ON pending_import(created);\n",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

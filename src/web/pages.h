@@ -2,7 +2,11 @@
 #define FK_PAGES_H
 #include "web/web.h"
 
-/* One file per page (page_*.c) or API resource (api_*.c); each exports its handlers.
+/* CONTRIBUTORS: read docs/web-development.md before writing a page (CSP rules, templates,
+ * escaping, accessibility, how to run and screenshot the server, and — for helpers working
+ * in parallel — which files you may touch and that you must not commit).
+ *
+ * One file per page (page_*.c) or API resource (api_*.c); each exports its handlers.
  * A handler fills p->doc with the view model (or p->body for raw output, p->location for a
  * redirect) and returns 0; the server renders doc with the route's template or as JSON. */
 

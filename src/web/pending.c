@@ -1,9 +1,6 @@
 /* Development scaffold: weak placeholders for handlers whose page files are being written.
  * A page file's strong definition replaces its placeholder. This file is deleted when every
  * page exists. */
-#include <stdio.h>
-
-#include "web/auth.h"
 #include "web/pages.h"
 
 #define PENDING(fn)                                                                           \
@@ -33,38 +30,3 @@ PENDING(api_findings)
 PENDING(api_forecast)
 PENDING(api_audit)
 PENDING(api_openapi)
-
-__attribute__((weak)) void auth_identify(struct web_req *r, struct web_resp *p,
-                                         const char *authorization, const char *session_cookie,
-                                         const char *csrf_cookie, const char *trusted)
-{
-	(void)p;
-	(void)authorization;
-	(void)session_cookie;
-	(void)csrf_cookie;
-	(void)trusted;
-	r->user.role = ROLE_ANON;
-}
-__attribute__((weak)) bool auth_csrf_ok(const struct web_req *r, const char *submitted)
-{
-	(void)r;
-	(void)submitted;
-	return false;
-}
-__attribute__((weak)) int auth_login(struct web_req *r, struct web_resp *p, const char *login,
-                                     const char *password, char *msg, size_t msglen)
-{
-	(void)r;
-	(void)p;
-	(void)login;
-	(void)password;
-	snprintf(msg, msglen, "Log ind er ikke færdigt endnu.");
-	return -1;
-}
-__attribute__((weak)) void auth_logout(struct web_req *r, struct web_resp *p)
-{
-	(void)r;
-	(void)p;
-}
-__attribute__((weak)) void auth_init(void) {}
-__attribute__((weak)) void auth_shutdown(void) {}

@@ -187,6 +187,29 @@ static void resp_free(struct web_resp *p)
 	}
 }
 
+/* JSON for the API with <, > and & written as \u escapes (they only occur inside strings),
+ * so a response can never be read as markup, whatever a client does with it. */
+static char *json_dump_safe(json_t *doc, size_t *len)
+{
+	char *raw = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	if (!raw)
+		raw = xstrdup("{}");
+	struct buf out;
+	buf_init(&out);
+	for (const char *c = raw; *c; c++) {
+		if (*c == '<')
+			buf_adds(&out, "\\u003c");
+		else if (*c == '>')
+			buf_adds(&out, "\\u003e");
+		else if (*c == '&')
+			buf_adds(&out, "\\u0026");
+		else
+			buf_addc(&out, *c);
+	}
+	free(raw);
+	return buf_detach(&out, len);
+}
+
 /* The navigation and the user, added to every HTML view model. */
 static void add_layout(struct web_req *r, json_t *doc, enum page pg)
 {
@@ -284,8 +307,19 @@ static enum MHD_Result dispatch(struct MHD_Connection *mc, const char *url, cons
 	r.body = c->body.s;
 	r.body_len = c->body.len;
 
+	snprintf(r.peer_ip, sizeof r.peer_ip, "%s", r.client_ip);
+	/* Behind the trusted proxy, the client is the last address it added. */
+	if (app.cfg.trusted_proxy && !strcmp(r.client_ip, app.cfg.trusted_proxy)) {
+		const char *xff = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "X-Forwarded-For");
+		const char *last = xff ? strrchr(xff, ',') : NULL;
+		last = last ? last + 1 : xff;
+		while (last && *last == ' ')
+			last++;
+		if (last && *last && strlen(last) < sizeof r.client_ip)
+			snprintf(r.client_ip, sizeof r.client_ip, "%s", last);
+	}
 	const char *trusted = NULL;
-	if (app.cfg.trusted_header && app.cfg.trusted_proxy && !strcmp(r.client_ip, app.cfg.trusted_proxy))
+	if (app.cfg.trusted_header && app.cfg.trusted_proxy && !strcmp(r.peer_ip, app.cfg.trusted_proxy))
 		trusted = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, app.cfg.trusted_header);
 	auth_identify(&r, &p, MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "Authorization"),
 	              MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, AUTH_COOKIE),
@@ -293,7 +327,9 @@ static enum MHD_Result dispatch(struct MHD_Connection *mc, const char *url, cons
 
 	/* Cached public response? Only for anonymous GETs. */
 	struct cache_key ck;
-	bool try_cache = r.method != WM_POST && r.user.role == ROLE_ANON && pg != PAGE_LOGIN;
+	/* Only plain anonymous GETs: no cookie to set or clear on the way out. */
+	bool try_cache = r.method != WM_POST && r.user.role == ROLE_ANON && pg != PAGE_LOGIN &&
+	                 p.nheaders == 0;
 	if (try_cache && cache_key_make(&ck, &r, url)) {
 		struct cache_hit hit;
 		if (cache_get(&ck, &hit)) {
@@ -354,8 +390,7 @@ static enum MHD_Result dispatch(struct MHD_Connection *mc, const char *url, cons
 		size_t len;
 		const char *ctype;
 		if (r.api) {
-			body = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
-			len = strlen(body);
+			body = json_dump_safe(doc, &len);
 			ctype = "application/json";
 		} else {
 			add_layout(&r, doc, pg);
@@ -523,7 +558,7 @@ int web_serve(const struct web_config *cfg)
 		threads = n > 0 && n < 64 ? (unsigned)n : 2;
 	}
 	struct MHD_Daemon *daemon = MHD_start_daemon(
-	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG |
+	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC |
 	        (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
 	    0, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 	    MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,

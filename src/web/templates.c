@@ -65,6 +65,17 @@ static const char *ctype_of(const char *name)
 	return "application/octet-stream";
 }
 
+const unsigned char *web_file(const char *path, size_t *len)
+{
+	for (size_t i = 0; i < embed_nfiles; i++)
+		if (!strcmp(embed_files[i].path, path)) {
+			if (len)
+				*len = embed_files[i].len;
+			return embed_files[i].data;
+		}
+	return NULL;
+}
+
 /* GET /static/{name}: a file of static/. */
 int page_static(struct web_req *r, struct web_resp *p)
 {

@@ -4,8 +4,9 @@
  * A template is compiled once into an array of nodes. A section is its opening node followed
  * by its body; the node records where the body ends, so rendering is a loop over an index
  * range with recursion only into section bodies and partials. Text nodes and names are slices
- * of the template's own copy of its source, so rendering copies bytes straight from there into
- * the caller's buffer and looks names up with json_object_getn, allocating nothing.
+ * of the template's own copy of its source: rendering copies text straight from there, looks
+ * names up with json_object_getn and gathers the output in a buffer on the C stack that is
+ * appended to the caller's buffer a few kilobytes at a time.
  *
  * Standalone lines (spec): a section, inverted, end, comment, partial or delimiter tag alone on
  * its line, with only spaces and tabs around it, takes the whole line with it (its leading
@@ -51,14 +52,15 @@ struct node {
 		struct {
 			uint32_t off, len;
 		} text;
+		/* part: the first of nparts entries in tmpl.parts; end (OP_SECTION,
+		 * OP_INVERTED): the index of the node after the body */
 		struct {
-			uint32_t part; /* first of nparts entries in tmpl.parts */
-			uint32_t end;  /* OP_SECTION, OP_INVERTED: index of the node after the body */
+			uint32_t part, end;
 		} name;
 		struct {
 			uint32_t off, len;         /* the partial's name in the source */
 			uint32_t ind_off, ind_len; /* the standalone indent in the source */
-			uint32_t target;           /* index in the set, or NO_TMPL (tmpl_set_add links) */
+			uint32_t target;           /* index in the set, or NO_TMPL */
 		} partial;
 	} u;
 };
@@ -71,7 +73,6 @@ struct part {
 struct tmpl {
 	char *name;
 	char *src; /* a copy of the source; text and names point into it */
-	size_t len;
 	struct node *nodes;
 	uint32_t nnodes;
 	struct part *parts;
@@ -135,8 +136,14 @@ static const char *find_bytes(const char *hay, size_t hn, const char *needle, si
 	return NULL;
 }
 
-static int is_blank(char c) { return c == ' ' || c == '\t'; }
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 /* Line and column (in UTF-8 characters) of source offset off, both from 1. */
 static void line_col(const char *s, size_t off, unsigned long *line, unsigned long *col)
@@ -407,10 +414,12 @@ static int parse(struct parser *p)
 		}
 		size_t closen = 0;
 		const char *close = find_close(p, q, pre, &closen);
-		if (!close)
+		if (!close) {
+			const char pres[2] = {pre, '\0'};
 			return report(p->err, p->errlen, p->tname, p->s, (size_t)(tag - p->s),
-			              "mærket bliver ikke lukket; tilføj »%s%.*s«",
-			              pre == '}' ? "}" : pre == '=' ? "=" : "", SHOW(p->ctn), p->ct);
+			              "mærket bliver ikke lukket; tilføj »%s%.*s«", pres,
+			              SHOW(p->ctn), p->ct);
+		}
 		const char *tag_end = close + closen;
 		const char *c = q, *ce = close;
 		while (c < ce && is_space(*c))
@@ -524,7 +533,6 @@ int tmpl_set_add(struct tmpl_set *s, const char *name, const char *text, size_t 
 	if (len)
 		memcpy(t->src, text, len);
 	t->src[len] = '\0';
-	t->len = len;
 	struct parser p = {
 	    .tname = name,
 	    .t = t,
@@ -580,78 +588,115 @@ struct ctx {
 	const struct ctx *up;
 };
 
-/* The indent of the partial being rendered is ind.s[ind_base, ind.len): a standalone partial
- * appends its own indent for its body, any other partial renders its body unindented by
- * moving ind_base to the end. The buffer grows at most a few times per render. */
+/* Output is gathered in stage and appended to out a few kilobytes at a time: a page is
+ * thousands of small pieces.
+ * The indent of the partial being rendered is ind.s[ind_base, ind.len): a standalone partial
+ * appends its own indent for its body, any other partial renders its body unindented by moving
+ * ind_base to the end. ind grows at most a few times per render. */
 struct render {
 	const struct tmpl_set *set;
 	struct buf *out;
-	size_t out_max; /* out->len may not pass this */
-	size_t steps;   /* nodes still allowed */
+	size_t room;    /* bytes that may still be written (max_output) */
+	size_t steps;   /* nodes that may still be executed (max_steps) */
 	unsigned depth; /* sections and partials open */
+	int over;       /* the output limit was reached */
 	struct buf ind;
 	size_t ind_base;
+	size_t sn;
+	char stage[8192];
 };
+
+/* Appends p[0..n) to out, or as much as the output limit leaves room for. */
+static void out_add(struct render *r, const void *p, size_t n)
+{
+	if (n > r->room) {
+		n = r->room;
+		r->over = 1;
+	}
+	buf_add(r->out, p, n);
+	r->room -= n;
+}
+
+/* Appends the staged bytes to out. Returns 0, or -1 once the output limit is passed. */
+static int flush(struct render *r)
+{
+	out_add(r, r->stage, r->sn);
+	r->sn = 0;
+	return r->over ? -1 : 0;
+}
+
+static void put(struct render *r, const void *p, size_t n)
+{
+	if (n > sizeof r->stage - r->sn) {
+		flush(r);
+		if (n > sizeof r->stage) {
+			out_add(r, p, n);
+			return;
+		}
+	}
+	memcpy(r->stage + r->sn, p, n);
+	r->sn += n;
+}
 
 static void put_indent(struct render *r)
 {
-	buf_add(r->out, r->ind.s + r->ind_base, r->ind.len - r->ind_base);
+	if (r->ind.len > r->ind_base)
+		put(r, r->ind.s + r->ind_base, r->ind.len - r->ind_base);
 }
 
 /* Text, with the indent after each newline that has more text after it. */
 static void put_text(struct render *r, const char *s, size_t n)
 {
 	if (r->ind.len == r->ind_base) {
-		buf_add(r->out, s, n);
+		put(r, s, n);
 		return;
 	}
 	const char *end = s + n;
 	while (s < end) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		if (!nl) {
-			buf_add(r->out, s, (size_t)(end - s));
+			put(r, s, (size_t)(end - s));
 			return;
 		}
-		buf_add(r->out, s, (size_t)(nl + 1 - s));
+		put(r, s, (size_t)(nl + 1 - s));
 		s = nl + 1;
 		if (s < end)
 			put_indent(r);
 	}
 }
 
-struct entity {
+/* The characters {{x}} escapes, and their entities. */
+static const char escape_set[] = "&<>\"'`=";
+
+static const struct {
 	const char *s;
 	size_t n;
-};
-
-static const struct entity entities[256] = {
-    ['&'] = {"&amp;", 5},  ['<'] = {"&lt;", 4},   ['>'] = {"&gt;", 4},  ['"'] = {"&quot;", 6},
-    ['\''] = {"&#39;", 5}, ['`'] = {"&#96;", 5}, ['='] = {"&#61;", 5},
+} entities[] = {
+    {"&amp;", 5}, {"&lt;", 4}, {"&gt;", 4}, {"&quot;", 6}, {"&#39;", 5}, {"&#96;", 5}, {"&#61;", 5},
 };
 
 /* s[0..n) HTML-escaped: safe in element text and in attribute values, quoted or not.
- * Escaped through a small local buffer, so that a value is usually one buf_add. */
-static void put_escaped(struct buf *out, const char *s, size_t n)
+ * s[n] must be '\0' (as in every jansson string); s may hold other NULs. */
+static void put_escaped(struct render *r, const char *s, size_t n)
 {
-	char tmp[512];
-	size_t k = 0;
-	for (const char *p = s, *end = s + n; p < end; p++) {
-		const struct entity *e = &entities[(unsigned char)*p];
-		if (k + 6 > sizeof tmp) {
-			buf_add(out, tmp, k);
-			k = 0;
+	while (n) {
+		size_t k = strcspn(s, escape_set); /* stops at a NUL inside, too */
+		if (k >= n) {
+			put(r, s, n);
+			return;
 		}
-		if (e->n) {
-			memcpy(tmp + k, e->s, e->n);
-			k += e->n;
-		} else {
-			tmp[k++] = *p;
-		}
+		put(r, s, k);
+		if (s[k])
+			put(r, entities[strchr(escape_set, s[k]) - escape_set].s,
+			    entities[strchr(escape_set, s[k]) - escape_set].n);
+		else
+			put(r, "", 1);
+		s += k + 1;
+		n -= k + 1;
 	}
-	buf_add(out, tmp, k);
 }
 
-static void put_int(struct buf *out, json_int_t v)
+static void put_int(struct render *r, json_int_t v)
 {
 	char tmp[24], *p = tmp + sizeof tmp;
 	unsigned long long u = v < 0 ? -(unsigned long long)v : (unsigned long long)v;
@@ -660,12 +705,12 @@ static void put_int(struct buf *out, json_int_t v)
 	while (u /= 10);
 	if (v < 0)
 		*--p = '-';
-	buf_add(out, p, (size_t)(tmp + sizeof tmp - p));
+	put(r, p, (size_t)(tmp + sizeof tmp - p));
 }
 
 /* The shortest of %.15g and %.17g that reads back as d, with "." as the decimal point
  * whatever the locale: 1.21, 85 for 85.0, 1e+21. */
-static void put_real(struct buf *out, double d)
+static void put_real(struct render *r, double d)
 {
 	char tmp[40];
 	int n = snprintf(tmp, sizeof tmp, "%.15g", d);
@@ -676,31 +721,31 @@ static void put_real(struct buf *out, double d)
 	for (int i = 0; i < n; i++)
 		if (tmp[i] == ',')
 			tmp[i] = '.';
-	buf_add(out, tmp, (size_t)n);
+	put(r, tmp, (size_t)n);
 }
 
-static void put_value(struct buf *out, const json_t *v, int escape)
+static void put_value(struct render *r, const json_t *v, int escape)
 {
 	if (!v)
 		return;
 	switch (json_typeof(v)) {
 	case JSON_STRING:
 		if (escape)
-			put_escaped(out, json_string_value(v), json_string_length(v));
+			put_escaped(r, json_string_value(v), json_string_length(v));
 		else
-			buf_add(out, json_string_value(v), json_string_length(v));
+			put(r, json_string_value(v), json_string_length(v));
 		break;
 	case JSON_INTEGER:
-		put_int(out, json_integer_value(v));
+		put_int(r, json_integer_value(v));
 		break;
 	case JSON_REAL:
-		put_real(out, json_real_value(v));
+		put_real(r, json_real_value(v));
 		break;
 	case JSON_TRUE:
-		buf_add(out, "true", 4);
+		put(r, "true", 4);
 		break;
 	case JSON_FALSE:
-		buf_add(out, "false", 5);
+		put(r, "false", 5);
 		break;
 	default:
 		break;
@@ -749,10 +794,11 @@ static json_t *lookup(const struct tmpl *t, const struct node *n, const struct c
 static int render_nodes(struct render *r, const struct tmpl *t, uint32_t i, uint32_t end,
                         const struct ctx *cx)
 {
-	struct buf *out = r->out;
 	while (i < end) {
 		const struct node *n = &t->nodes[i];
-		if (!r->steps-- || out->len > r->out_max)
+		if (!r->steps--)
+			return -1;
+		if (r->over || (r->sn > sizeof r->stage / 2 && flush(r)))
 			return -1;
 		if (n->bol)
 			put_indent(r);
@@ -766,7 +812,7 @@ static int render_nodes(struct render *r, const struct tmpl *t, uint32_t i, uint
 			break;
 		case OP_VAR:
 		case OP_RAW:
-			put_value(out, lookup(t, n, cx), n->op == OP_VAR);
+			put_value(r, lookup(t, n, cx), n->op == OP_VAR);
 			i++;
 			break;
 		case OP_SECTION: {
@@ -812,7 +858,8 @@ static int render_nodes(struct render *r, const struct tmpl *t, uint32_t i, uint
 			const struct tmpl *pt = r->set->t[n->u.partial.target];
 			size_t base = r->ind_base, len = r->ind.len;
 			if (n->standalone)
-				buf_add(&r->ind, t->src + n->u.partial.ind_off, n->u.partial.ind_len);
+				buf_add(&r->ind, t->src + n->u.partial.ind_off,
+				        n->u.partial.ind_len);
 			else
 				r->ind_base = len;
 			r->depth++;
@@ -839,15 +886,20 @@ int tmpl_render(const struct tmpl_set *s, const char *name, json_t *data, struct
 	uint32_t i = find(s, name, strlen(name));
 	if (i == NO_TMPL)
 		return -1;
-	struct render r = {
-	    .set = s,
-	    .out = out,
-	    .out_max = out->len + s->max_output < out->len ? SIZE_MAX : out->len + s->max_output,
-	    .steps = s->max_steps,
-	};
-	struct ctx root = {data, NULL};
+	struct render r;
+	r.set = s;
+	r.out = out;
+	r.room = s->max_output;
+	r.steps = s->max_steps;
+	r.depth = 0;
+	r.over = 0;
 	buf_init(&r.ind);
+	r.ind_base = 0;
+	r.sn = 0;
+	struct ctx root = {data, NULL};
 	int rc = render_nodes(&r, s->t[i], 0, s->t[i]->nnodes, &root);
+	if (flush(&r))
+		rc = -1;
 	buf_free(&r.ind);
-	return rc || out->len > r.out_max ? -1 : 0;
+	return rc;
 }

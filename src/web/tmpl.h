@@ -8,8 +8,9 @@
  *
  * A set of named templates is compiled once at start-up (tmpl_set_add parses each into a flat
  * node list) and is afterwards only read: any number of threads may call tmpl_render on the same
- * set at once. There is no global mutable state; rendering allocates nothing but the growth of
- * the caller's buffer.
+ * set at once. There is no global mutable state. Rendering allocates nothing per node: besides
+ * the growth of the caller's buffer, at most one small buffer per call (the indent of standalone
+ * partials).
  *
  * Values (jansson):
  *   {{x}}            HTML-escaped: & < > " ' ` = become entities (safe in text and in quoted or

@@ -80,7 +80,9 @@ struct web_req {
 	bool api;                /* under /api/ */
 	struct web_user user;
 	char csrf[65];           /* the session's CSRF token, "" without a session */
-	char client_ip[64];
+	char client_ip[64];      /* the client: the peer, or behind the trusted proxy the address
+	                          * it forwarded (X-Forwarded-For) */
+	char peer_ip[64];        /* the TCP peer */
 	const struct web_app *app;
 	struct store *st;        /* this thread's connection */
 	fk_date today;
@@ -120,6 +122,11 @@ json_t *web_field_errors(const struct diags *d);
 int web_load_register(struct web_req *r, struct reg *out);
 /* True when the user may see private data (e-mail addresses, the audit log). */
 bool web_private(const struct web_req *r);
+
+/* A file built into the binary by its path in the source tree ("static/openapi.json",
+ * "templates/home.mustache"): its bytes (NUL-terminated after *len bytes) and length, or
+ * NULL when there is no such file. The data is static; do not free it. */
+const unsigned char *web_file(const char *path, size_t *len);
 
 /* Starts the server and blocks until SIGTERM or SIGINT; returns an exit status. */
 int web_serve(const struct web_config *cfg);

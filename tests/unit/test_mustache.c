@@ -57,7 +57,8 @@ static int spec_case(const char *file, json_t *c)
 	buf_init(&out);
 	const char *pname;
 	json_t *ptext;
-	json_object_foreach(partials, pname, ptext) {
+	json_object_foreach(partials, pname, ptext)
+	{
 		if (tmpl_set_add(s, pname, json_string_value(ptext), json_string_length(ptext), err,
 		                 sizeof err) != 0) {
 			print_error("%s: %s: partial %s: %s\n", file, name, pname, err);
@@ -105,8 +106,7 @@ static void test_spec_file(void **state)
 	assert_true(json_array_size(cases) > 0);
 	size_t i, pass = 0;
 	json_t *c;
-	json_array_foreach(cases, i, c)
-		pass += (size_t)spec_case(file, c);
+	json_array_foreach(cases, i, c) pass += (size_t)spec_case(file, c);
 	size_t n = json_array_size(cases);
 	json_decref(doc);
 	print_message("%s: %zu of %zu cases pass\n", file, pass, n);
@@ -146,8 +146,8 @@ static char **spec_files(size_t *n)
 static void test_spec_complete(void **state)
 {
 	(void)state;
-	static const char *const need[] = {"comments",  "delimiters", "interpolation",
-	                                    "inverted",  "partials",   "sections"};
+	static const char *const need[] = {"comments", "delimiters", "interpolation",
+	                                   "inverted", "partials",   "sections"};
 	size_t n;
 	char **files = spec_files(&n);
 	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
@@ -196,11 +196,11 @@ static char *render_with(const char *json, const char *text, ...)
 	return buf_detach(&out, NULL);
 }
 
-#define expect_render(json, text, want)                                                     \
-	do {                                                                                \
-		char *got_ = render_with(json, text, NULL);                                 \
-		assert_string_equal(got_, want);                                            \
-		free(got_);                                                                 \
+#define expect_render(json, text, want)                                                            \
+	do {                                                                                       \
+		char *got_ = render_with(json, text, (const char *)NULL);                          \
+		assert_string_equal(got_, want);                                                   \
+		free(got_);                                                                        \
 	} while (0)
 
 /* Compiling text as "page" fails with exactly the message want. */
@@ -247,14 +247,16 @@ static void test_numbers(void **state)
 static void test_truthiness(void **state)
 {
 	(void)state;
-	expect_render("{\"n\": null, \"f\": false, \"s\": \"\", \"i\": 0, \"r\": 0.0, \"l\": []}",
-	              "{{#n}}N{{/n}}{{#f}}F{{/f}}{{#s}}S{{/s}}{{#i}}I{{/i}}{{#r}}R{{/r}}{{#l}}L{{/l}}"
-	              "{{#m}}M{{/m}}|{{^n}}n{{/n}}{{^f}}f{{/f}}{{^s}}s{{/s}}{{^i}}i{{/i}}{{^r}}r{{/r}}"
-	              "{{^l}}l{{/l}}{{^m}}m{{/m}}",
-	              "|nfsirlm");
-	expect_render("{\"o\": {}, \"s\": \"x\", \"i\": -1, \"r\": 0.5, \"t\": true}",
-	              "{{#o}}O{{/o}}{{#s}}{{.}}{{/s}}{{#i}}{{.}}{{/i}}{{#r}}{{.}}{{/r}}{{#t}}T{{/t}}",
-	              "Ox-10.5T");
+	expect_render(
+	    "{\"n\": null, \"f\": false, \"s\": \"\", \"i\": 0, \"r\": 0.0, \"l\": []}",
+	    "{{#n}}N{{/n}}{{#f}}F{{/f}}{{#s}}S{{/s}}{{#i}}I{{/i}}{{#r}}R{{/r}}{{#l}}L{{/l}}"
+	    "{{#m}}M{{/m}}|{{^n}}n{{/n}}{{^f}}f{{/f}}{{^s}}s{{/s}}{{^i}}i{{/i}}{{^r}}r{{/r}}"
+	    "{{^l}}l{{/l}}{{^m}}m{{/m}}",
+	    "|nfsirlm");
+	expect_render(
+	    "{\"o\": {}, \"s\": \"x\", \"i\": -1, \"r\": 0.5, \"t\": true}",
+	    "{{#o}}O{{/o}}{{#s}}{{.}}{{/s}}{{#i}}{{.}}{{/i}}{{#r}}{{.}}{{/r}}{{#t}}T{{/t}}",
+	    "Ox-10.5T");
 	/* A section over a scalar keeps the outer names in reach. */
 	expect_render("{\"n\": 3, \"unit\": \"fejl\"}", "{{#n}}{{.}} {{unit}}{{/n}}", "3 fejl");
 }
@@ -264,19 +266,20 @@ static void test_table(void **state)
 {
 	(void)state;
 	char *got = render_with(
-	    "{\"title\": \"Organer\", \"rows\": [{\"id\": \"s\", \"name\": \"Styregruppe\", \"seats\": "
+	    "{\"title\": \"Organer\", \"rows\": [{\"id\": \"s\", \"name\": \"Styregruppe\", "
+	    "\"seats\": "
 	    "[\"kl\", \"stat\"]}, {\"id\": \"p\", \"name\": \"P&O\", \"seats\": []}]}",
-	    "<h1>{{title}}</h1>\n<table>\n  {{#rows}}\n  {{>row}}\n  {{/rows}}\n</table>\n",
-	    "row",
+	    "<h1>{{title}}</h1>\n<table>\n  {{#rows}}\n  {{>row}}\n  {{/rows}}\n</table>\n", "row",
 	    "<tr id=\"{{id}}\">\n  <td>{{name}}</td>\n  <td>{{#seats}}{{.}} {{/seats}}"
 	    "{{^seats}}ingen{{/seats}}</td>\n  <td>{{title}}</td>\n</tr>\n",
-	    NULL);
-	assert_string_equal(got, "<h1>Organer</h1>\n<table>\n"
-	                         "  <tr id=\"s\">\n    <td>Styregruppe</td>\n    <td>kl stat </td>\n"
-	                         "    <td>Organer</td>\n  </tr>\n"
-	                         "  <tr id=\"p\">\n    <td>P&amp;O</td>\n    <td>ingen</td>\n"
-	                         "    <td>Organer</td>\n  </tr>\n"
-	                         "</table>\n");
+	    (const char *)NULL);
+	assert_string_equal(got,
+	                    "<h1>Organer</h1>\n<table>\n"
+	                    "  <tr id=\"s\">\n    <td>Styregruppe</td>\n    <td>kl stat </td>\n"
+	                    "    <td>Organer</td>\n  </tr>\n"
+	                    "  <tr id=\"p\">\n    <td>P&amp;O</td>\n    <td>ingen</td>\n"
+	                    "    <td>Organer</td>\n  </tr>\n"
+	                    "</table>\n");
 	free(got);
 }
 
@@ -285,10 +288,11 @@ static void test_table(void **state)
 static void test_indent_nested(void **state)
 {
 	(void)state;
-	char *got = render_with("{\"a\": [1, 2], \"f\": false}", "<div>\n  {{>outer}}\n</div>\n",
-	                        "outer", "<ul>\n  {{>inner}}\n</ul>\n", "inner",
-	                        "{{#a}}<li>{{.}}</li>\n{{/a}}{{! c }}x\n{{^f}}y{{/f}}\n{{#f}}\nz\n{{/f}}",
-	                        NULL);
+	char *got =
+	    render_with("{\"a\": [1, 2], \"f\": false}", "<div>\n  {{>outer}}\n</div>\n", "outer",
+	                "<ul>\n  {{>inner}}\n</ul>\n", "inner",
+	                "{{#a}}<li>{{.}}</li>\n{{/a}}{{! c }}x\n{{^f}}y{{/f}}\n{{#f}}\nz\n{{/f}}",
+	                (const char *)NULL);
 	assert_string_equal(got, "<div>\n  <ul>\n    <li>1</li>\n    <li>2</li>\n    x\n    y\n"
 	                         "  </ul>\n</div>\n");
 	free(got);
@@ -303,16 +307,19 @@ static void test_syntax_errors(void **state)
 	expect_error("{{#a}}\n{{#b}}\n{{/a}}\n",
 	             "page:3:1: slutmærket for »a« passer ikke til sektionen »b«, som blev åbnet i "
 	             "linje 2; luk den først");
-	expect_error("æø {{/a}}", "page:1:4: slutmærket for »a« lukker ingen åben sektion; slet det");
+	expect_error("æø {{/a}}",
+	             "page:1:4: slutmærket for »a« lukker ingen åben sektion; slet det");
 	expect_error("x\n\ty {{name", "page:2:4: mærket bliver ikke lukket; tilføj »}}«");
 	expect_error("{{{name}}", "page:1:1: mærket bliver ikke lukket; tilføj »}}}«");
 	expect_error("a {{=<% %>}}", "page:1:3: mærket bliver ikke lukket; tilføj »=}}«");
-	expect_error("{{=<%%>=}}", "page:1:1: ugyldigt skift af skilletegn; skriv to skilletegn uden "
-	                           "mellemrum og lighedstegn, fx {{=<% %>=}}");
+	expect_error("{{=<%%>=}}",
+	             "page:1:1: ugyldigt skift af skilletegn; skriv to skilletegn uden "
+	             "mellemrum og lighedstegn, fx {{=<% %>=}}");
 	expect_error("{{=<% % %>=}}", "page:1:1: ugyldigt skift af skilletegn; skriv to skilletegn "
 	                              "uden mellemrum og lighedstegn, fx {{=<% %>=}}");
-	expect_error("{{=a= b=}}", "page:1:1: ugyldigt skift af skilletegn; skriv to skilletegn uden "
-	                           "mellemrum og lighedstegn, fx {{=<% %>=}}");
+	expect_error("{{=a= b=}}",
+	             "page:1:1: ugyldigt skift af skilletegn; skriv to skilletegn uden "
+	             "mellemrum og lighedstegn, fx {{=<% %>=}}");
 	expect_error("{{=<% %>=}}\n<%x}}", "page:2:1: mærket bliver ikke lukket; tilføj »%>«");
 	expect_error("x {{ }}", "page:1:3: mærket har intet navn; skriv navnet på en værdi mellem "
 	                        "skilletegnene");
@@ -349,8 +356,8 @@ static void test_names(void **state)
 	assert_int_equal(tmpl_render(s, "page", NULL, &out), -1);
 	assert_string_equal(out.s, "keep");
 
-	assert_int_equal(tmpl_set_add(s, "page", "[{{>layout}}]\n{{> missing }}", 29, err, sizeof err),
-	                 0);
+	assert_int_equal(
+	    tmpl_set_add(s, "page", "[{{>layout}}]\n{{> missing }}", 29, err, sizeof err), 0);
 	assert_int_equal(tmpl_set_check(s, err, sizeof err), -1);
 	assert_string_equal(err, "page:1:2: delskabelonen »layout« findes ikke");
 	assert_int_equal(tmpl_render(s, "page", NULL, &out), 0);

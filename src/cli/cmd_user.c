@@ -1,0 +1,327 @@
+/* Accounts and API tokens: user add|list, token create. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "cli/cli.h"
+#include "util/err.h"
+
+#define PASSWORD_MIN 12   /* characters */
+#define PASSWORD_MAX 1024 /* bytes */
+
+/* ------------------------------------------------------------------ helpers */
+
+/* A login: 1-64 bytes of letters, digits and . _ - @ (so an e-mail address from a
+ * single-sign-on proxy works as well). */
+static int valid_login(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > STORE_LOGIN_MAX)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' || *s == '-' || *s == '@'))
+			return 0;
+	return 1;
+}
+
+/* Characters (UTF-8 code points) in s. */
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* Reads the password: the first line of stdin, without its line end. On a terminal it
+ * asks, without echo. Returns 0, or 2 after a Danish message. */
+static int read_password(char *pw, size_t cap)
+{
+	int tty = isatty(STDIN_FILENO);
+	struct termios old, quiet;
+	int echo_off = 0;
+	if (tty) {
+		fputs("Adgangskode (mindst 12 tegn): ", stderr);
+		fflush(stderr);
+		if (tcgetattr(STDIN_FILENO, &old) == 0) {
+			quiet = old;
+			quiet.c_lflag &= ~(tcflag_t)ECHO;
+			echo_off = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+		}
+	}
+	char *got = fgets(pw, (int)cap, stdin);
+	if (echo_off) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	if (!got) {
+		fprintf(stderr,
+		        "fkigov: skriv adgangskoden på standard-input, fx:\n"
+		        "  echo 'en lang adgangskode' | fkigov user add LOGIN --role viewer\n");
+		return 2;
+	}
+	size_t n = strlen(pw);
+	if (n == cap - 1 && pw[n - 1] != '\n') {
+		fprintf(stderr, "fkigov: adgangskoden er for lang (højst %d byte).\n",
+		        PASSWORD_MAX);
+		return 2;
+	}
+	while (n && (pw[n - 1] == '\n' || pw[n - 1] == '\r'))
+		pw[--n] = '\0';
+	if (utf8_chars(pw) < PASSWORD_MIN) {
+		fprintf(stderr,
+		        "fkigov: adgangskoden skal være på mindst %d tegn. Vælg en længere, fx en "
+		        "sætning på flere ord.\n",
+		        PASSWORD_MIN);
+		return 2;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ user */
+static const char user_usage[] =
+    "Brug: fkigov [--db STI] user add LOGIN --role admin|member|viewer [--person ID]\n"
+    "      fkigov [--db STI] user list [--json]\n\n"
+    "add opretter en konto til webapplikationen. Adgangskoden læses fra standard-input\n"
+    "(første linje, mindst 12 tegn) og gemmes kun som argon2id-hash. Roller:\n"
+    "  admin   sekretariatet: alt\n"
+    "  member  et medlem: egne organer, møder og forslag; kræver --person\n"
+    "  viewer  læser alt, ændrer intet\n"
+    "--person er id'et på en registreret person (se »fkigov person list«).\n\n"
+    "Eksempel: echo 'korrekt hest batteri' | fkigov user add anne --role member --person p7\n";
+
+struct list_ctx {
+	json_t *arr;
+	size_t n;
+};
+
+static int list_row(const struct store_account *a, void *arg)
+{
+	struct list_ctx *l = arg;
+	l->n++;
+	if (l->arr) {
+		json_array_append_new(l->arr,
+		                      json_pack("{s:s, s:s, s:o, s:s, s:b}", "login", a->login,
+		                                "role", a->role, "person",
+		                                a->person[0] ? json_string(a->person) : json_null(),
+		                                "created", a->created, "disabled", a->disabled));
+		return 0;
+	}
+	printf("%-24s %-7s %-12s %s%s\n", a->login, a->role, a->person[0] ? a->person : "-",
+	       a->created, a->disabled ? "  (spærret)" : "");
+	return 0;
+}
+
+static int user_add(struct cli *c, int argc, char **argv)
+{
+	const char *login = NULL, *role = NULL, *person = NULL;
+	for (int i = 2; i < argc;) {
+		int r;
+		if ((r = cli_opt(argc, argv, &i, "--role", &role)) ||
+		    (r = cli_opt(argc, argv, &i, "--person", &person))) {
+			if (r < 0)
+				return 2;
+		} else if (!login && argv[i][0] != '-') {
+			login = argv[i++];
+		} else {
+			return cli_usage(user_usage, "ukendt argument »%s«.", argv[i]);
+		}
+	}
+	if (!login || !role)
+		return cli_usage(user_usage, "angiv LOGIN og --role.");
+	if (!valid_login(login))
+		return cli_usage(
+		    user_usage,
+		    "login »%s« må kun indeholde bogstaver (a-z), tal, punktum, -, _ og @ "
+		    "og højst være %d tegn.",
+		    login, STORE_LOGIN_MAX);
+	if (strcmp(role, "admin") && strcmp(role, "member") && strcmp(role, "viewer"))
+		return cli_usage(user_usage,
+		                 "rollen »%s« findes ikke. Vælg admin, member eller viewer.", role);
+	if (!strcmp(role, "member") && (!person || !*person))
+		return cli_usage(
+		    user_usage,
+		    "en konto med rollen member skal knyttes til en person med --person ID.");
+	if (person && !*person)
+		person = NULL;
+
+	int rc = cli_open(c, person != NULL);
+	if (rc)
+		return rc;
+	if (person && reg_person_find(&c->reg, person) < 0) {
+		fprintf(
+		    stderr,
+		    "fkigov: personen »%s« findes ikke. Opret personen først med »fkigov person "
+		    "add«, eller se »fkigov person list«.\n",
+		    person);
+		return 2;
+	}
+	struct store_account a;
+	if ((rc = store_account_by_login(c->st, login, &a)) == FK_OK) {
+		sodium_memzero(a.pwhash, sizeof a.pwhash);
+		fprintf(stderr, "fkigov: kontoen »%s« findes allerede. Se »fkigov user list«.\n",
+		        login);
+		return 2;
+	}
+	if (rc != FK_ENOTFOUND)
+		return err_exit_code(rc);
+
+	char pw[PASSWORD_MAX + 2];
+	char hash[crypto_pwhash_STRBYTES];
+	if ((rc = read_password(pw, sizeof pw)) != 0) {
+		sodium_memzero(pw, sizeof pw);
+		return rc;
+	}
+	rc =
+	    crypto_pwhash_str_alg(hash, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                          crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13);
+	sodium_memzero(pw, sizeof pw);
+	if (rc != 0) {
+		fprintf(stderr, "fkigov: adgangskoden kunne ikke hashes (for lidt hukommelse).\n");
+		return 1;
+	}
+	rc = store_account_add(c->st, c->actor, login, hash, role, person, NULL);
+	sodium_memzero(hash, sizeof hash);
+	switch (rc) {
+	case FK_OK:
+		printf("Kontoen %s (%s%s%s) er oprettet.\n", login, role, person ? ", person " : "",
+		       person ? person : "");
+		return 0;
+	case FK_ENOTFOUND:
+		fprintf(
+		    stderr,
+		    "fkigov: personen »%s« findes ikke. Opret personen først med »fkigov person "
+		    "add«, eller se »fkigov person list«.\n",
+		    person);
+		return 2;
+	case FK_ECONFLICT:
+		fprintf(stderr, "fkigov: kontoen »%s« findes allerede. Se »fkigov user list«.\n",
+		        login);
+		return 2;
+	case FK_EINPUT:
+		fprintf(stderr,
+		        "fkigov: kontoen kunne ikke oprettes: oplysningerne er ikke gyldige.\n");
+		return 2;
+	default:
+		fprintf(stderr, "fkigov: kontoen kunne ikke gemmes.\n");
+		return err_exit_code(rc);
+	}
+}
+
+int cmd_user(struct cli *c, int argc, char **argv)
+{
+	if (cli_help(argv, argc, user_usage) || argc < 2)
+		return argc < 2 ? cli_usage(user_usage, "angiv add eller list.") : 0;
+	if (!strcmp(argv[1], "add"))
+		return user_add(c, argc, argv);
+	if (strcmp(argv[1], "list"))
+		return cli_usage(user_usage, "ukendt underkommando »%s«.", argv[1]);
+	int json = 0;
+	for (int i = 2; i < argc; i++) {
+		if (cli_flag(argv, i, "--json"))
+			json = 1;
+		else
+			return cli_usage(user_usage, "ukendt argument »%s«.", argv[i]);
+	}
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
+	struct list_ctx l = {json ? json_array() : NULL, 0};
+	rc = store_account_list(c->st, list_row, &l);
+	if (rc != FK_OK) {
+		json_decref(l.arr);
+		fprintf(stderr, "fkigov: kontiene kunne ikke læses.\n");
+		return err_exit_code(rc);
+	}
+	if (json)
+		cli_print_json(json_pack("{s:o}", "users", l.arr));
+	else
+		printf("%zu %s.\n", l.n, l.n == 1 ? "konto" : "konti");
+	return 0;
+}
+
+/* ------------------------------------------------------------------ token */
+static const char token_usage[] =
+    "Brug: fkigov [--db STI] token create LOGIN [--label TEKST]\n\n"
+    "Laver et token til JSON-API'et for kontoen LOGIN og skriver det på standard-output.\n"
+    "Tokenet vises kun denne ene gang; fkigov gemmer kun dets SHA-256. Brug det sådan:\n"
+    "  curl -H 'Authorization: Bearer TOKEN' http://127.0.0.1:8080/api/v1/bodies\n"
+    "--label er en note om, hvad tokenet bruges til, fx »integration med ESDH«.\n";
+
+int cmd_token(struct cli *c, int argc, char **argv)
+{
+	if (cli_help(argv, argc, token_usage) || argc < 2)
+		return argc < 2 ? cli_usage(token_usage, "angiv create.") : 0;
+	if (strcmp(argv[1], "create"))
+		return cli_usage(token_usage, "ukendt underkommando »%s«.", argv[1]);
+	const char *login = NULL, *label = NULL;
+	for (int i = 2; i < argc;) {
+		int r;
+		if ((r = cli_opt(argc, argv, &i, "--label", &label))) {
+			if (r < 0)
+				return 2;
+		} else if (!login && argv[i][0] != '-') {
+			login = argv[i++];
+		} else {
+			return cli_usage(token_usage, "ukendt argument »%s«.", argv[i]);
+		}
+	}
+	if (!login)
+		return cli_usage(token_usage, "angiv kontoens LOGIN.");
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
+	struct store_account a;
+	rc = strlen(login) <= STORE_LOGIN_MAX ? store_account_by_login(c->st, login, &a)
+	                                      : FK_ENOTFOUND;
+	if (rc == FK_OK)
+		sodium_memzero(a.pwhash, sizeof a.pwhash);
+	if (rc == FK_ENOTFOUND) {
+		fprintf(stderr,
+		        "fkigov: kontoen »%s« findes ikke. Opret den først med »fkigov user add«, "
+		        "eller "
+		        "se »fkigov user list«.\n",
+		        login);
+		return 2;
+	}
+	if (rc != FK_OK)
+		return err_exit_code(rc);
+	if (a.disabled) {
+		fprintf(stderr, "fkigov: kontoen »%s« er spærret og kan ikke få et token.\n",
+		        login);
+		return 2;
+	}
+
+	/* fkg_ and 64 hex digits: 256 random bits, and a prefix that secret scanners and
+	 * people recognise. */
+	unsigned char raw[32];
+	char token[4 + 64 + 1], hash[65];
+	unsigned char h[crypto_hash_sha256_BYTES];
+	randombytes_buf(raw, sizeof raw);
+	memcpy(token, "fkg_", 4);
+	sodium_bin2hex(token + 4, sizeof token - 4, raw, sizeof raw);
+	sodium_memzero(raw, sizeof raw);
+	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
+	sodium_bin2hex(hash, sizeof hash, h, sizeof h);
+	int64_t id = 0;
+	rc = store_token_create(c->st, c->actor, login, hash, label, &id);
+	if (rc != FK_OK) {
+		sodium_memzero(token, sizeof token);
+		fprintf(stderr, "fkigov: tokenet kunne ikke gemmes.\n");
+		return rc == FK_EINPUT ? 2 : err_exit_code(rc);
+	}
+	printf("%s\n", token);
+	sodium_memzero(token, sizeof token);
+	fprintf(
+	    stderr,
+	    "Token nr. %lld til %s er oprettet. Det vises kun denne ene gang: gem det et sikkert "
+	    "sted.\n",
+	    (long long)id, login);
+	return 0;
+}

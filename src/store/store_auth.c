@@ -1,0 +1,331 @@
+/* Accounts, sessions and API tokens: the rows behind src/web/auth.c and the user and token
+ * commands. Only hashes of secrets are stored (argon2id for passwords, SHA-256 hex for
+ * session ids and tokens), and no hash ever reaches the audit log. */
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_int.h"
+#include "util/err.h"
+
+#define JSON_FLAGS (JSON_COMPACT | JSON_SORT_KEYS)
+
+/* ---------------------------------------------------------------- helpers */
+
+/* Copies column i of q (NULL as "") into dst of size n, cut at n - 1 bytes. */
+static void col_copy(sqlite3_stmt *q, int i, char *dst, size_t n)
+{
+	const char *s = (const char *)sqlite3_column_text(q, i);
+	snprintf(dst, n, "%s", s ? s : "");
+}
+
+/* Reads the account columns id, login, role, person key, created, disabled from column 0
+ * on. */
+static void read_account(sqlite3_stmt *q, struct store_account *a)
+{
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(q, 0);
+	col_copy(q, 1, a->login, sizeof a->login);
+	col_copy(q, 2, a->role, sizeof a->role);
+	col_copy(q, 3, a->person, sizeof a->person);
+	col_copy(q, 4, a->created, sizeof a->created);
+	a->disabled = sqlite3_column_int(q, 5) != 0;
+}
+
+/* Whether s is a SHA-256 in lower-case hex. */
+static bool is_hex64(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++)
+		if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f')))
+			return false;
+	return n == 64;
+}
+
+static bool valid_role(const char *r)
+{
+	return r && (!strcmp(r, "admin") || !strcmp(r, "member") || !strcmp(r, "viewer"));
+}
+
+/* Runs q (bound by the caller), which returns no rows, and resets it. */
+static int step_done(struct store *st, sqlite3_stmt *q, const char *what)
+{
+	int rc = sqlite3_step(q);
+	int err = rc == SQLITE_DONE ? FK_OK : store_fail(st, rc, what);
+	stmt_done(q);
+	return err;
+}
+
+/* Dumps o as compact sorted JSON and releases it (caller frees); NULL when jansson fails. */
+static char *dump_json(json_t *o)
+{
+	if (!o)
+		return NULL;
+	char *s = json_dumps(o, JSON_FLAGS);
+	json_decref(o);
+	return s;
+}
+
+/* ---------------------------------------------------------------- accounts */
+
+int store_account_add(struct store *st, const char *actor, const char *login, const char *pwhash,
+                      const char *role, const char *person, int64_t *id)
+{
+	assert(st && actor && login && pwhash && role);
+	if (person && !*person)
+		person = NULL;
+	size_t ll = strlen(login);
+	if (ll == 0 || ll > STORE_LOGIN_MAX || !valid_role(role) ||
+	    strncmp(pwhash, "$argon2", 7) != 0 || strlen(pwhash) >= STORE_PWHASH_MAX ||
+	    (!person && !strcmp(role, "member")))
+		return FK_EINPUT;
+	char *after = dump_json(json_pack("{s:s, s:s, s:o}", "login", login, "role", role, "person",
+	                                  person ? json_string(person) : json_null()));
+	if (!after)
+		return FK_EINPUT; /* not UTF-8 */
+	bool own;
+	int rc = tx_enter(st, &own), src;
+	if (rc != FK_OK) {
+		free(after);
+		return rc;
+	}
+	int64_t pid = 0;
+	sqlite3_stmt *q;
+	if (person) {
+		if (!(q = stmt_get(st, STMT_PERSON_BY_KEY))) {
+			rc = FK_EDB;
+			goto out;
+		}
+		sqlite3_bind_text(q, 1, person, -1, SQLITE_STATIC);
+		src = sqlite3_step(q);
+		if (src == SQLITE_ROW)
+			pid = sqlite3_column_int64(q, 0);
+		else if (src == SQLITE_DONE)
+			rc = FK_ENOTFOUND;
+		else
+			rc = store_fail(st, src, "læs person");
+		stmt_done(q);
+		if (rc != FK_OK)
+			goto out;
+	}
+	if (!(q = stmt_get(st, STMT_ACCOUNT_INSERT))) {
+		rc = FK_EDB;
+		goto out;
+	}
+	sqlite3_bind_text(q, 1, login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, pwhash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, role, -1, SQLITE_STATIC);
+	if (pid)
+		sqlite3_bind_int64(q, 4, pid);
+	else
+		sqlite3_bind_null(q, 4);
+	sqlite3_bind_text(q, 5, store_now(st), -1, SQLITE_TRANSIENT);
+	if ((rc = step_done(st, q, "gem konto")) != FK_OK)
+		goto out;
+	int64_t aid = sqlite3_last_insert_rowid(st->db);
+	rc = audit_append(st, actor, "create", "account", login, ll, NULL, 0, after, strlen(after));
+	if (rc != FK_OK)
+		st->poisoned = true;
+	else if (id)
+		*id = aid;
+out:
+	free(after);
+	return tx_leave(st, own, rc);
+}
+
+int store_account_by_login(struct store *st, const char *login, struct store_account *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = stmt_get(st, STMT_ACCOUNT_BY_LOGIN);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_text(q, 1, login, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q), err = FK_OK;
+	if (rc == SQLITE_ROW) {
+		read_account(q, out);
+		col_copy(q, 6, out->pwhash, sizeof out->pwhash);
+	} else if (rc == SQLITE_DONE) {
+		err = FK_ENOTFOUND;
+	} else {
+		err = store_fail(st, rc, "læs konto");
+	}
+	stmt_done(q);
+	return err;
+}
+
+int store_account_list(struct store *st, int (*fn)(const struct store_account *a, void *arg),
+                       void *arg)
+{
+	sqlite3_stmt *q = stmt_get(st, STMT_ACCOUNT_ALL);
+	if (!q)
+		return FK_EDB;
+	int rc, err = FK_OK;
+	struct store_account a;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		read_account(q, &a);
+		if ((err = fn(&a, arg)) != 0)
+			break;
+	}
+	if (err == FK_OK && rc != SQLITE_DONE)
+		err = store_fail(st, rc, "læs konti");
+	stmt_done(q);
+	return err;
+}
+
+/* ---------------------------------------------------------------- sessions */
+
+int store_session_create(struct store *st, const char *id_hash, int64_t account, const char *csrf,
+                         int64_t now)
+{
+	assert(is_hex64(id_hash) && csrf && *csrf);
+	sqlite3_stmt *q = stmt_get(st, STMT_SESSION_INSERT);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_text(q, 1, id_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, account);
+	sqlite3_bind_text(q, 3, csrf, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, store_now(st), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 5, now);
+	return step_done(st, q, "gem session");
+}
+
+int store_session_lookup(struct store *st, const char *id_hash, struct store_session *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = stmt_get(st, STMT_SESSION_GET);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_text(q, 1, id_hash, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q), err = FK_OK;
+	if (rc == SQLITE_ROW) {
+		read_account(q, &out->account);
+		col_copy(q, 6, out->csrf, sizeof out->csrf);
+		out->last_seen = sqlite3_column_int64(q, 7);
+	} else if (rc == SQLITE_DONE) {
+		err = FK_ENOTFOUND;
+	} else {
+		err = store_fail(st, rc, "læs session");
+	}
+	stmt_done(q);
+	return err;
+}
+
+int store_session_touch(struct store *st, const char *id_hash, int64_t now)
+{
+	sqlite3_stmt *q = stmt_get(st, STMT_SESSION_TOUCH);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_text(q, 1, id_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, now);
+	return step_done(st, q, "opdater session");
+}
+
+int store_session_delete(struct store *st, const char *id_hash)
+{
+	sqlite3_stmt *q = stmt_get(st, STMT_SESSION_DELETE);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_text(q, 1, id_hash, -1, SQLITE_STATIC);
+	return step_done(st, q, "slet session");
+}
+
+int store_session_delete_csrf(struct store *st, int64_t account, const char *csrf)
+{
+	sqlite3_stmt *q = stmt_get(st, STMT_SESSION_DELETE_CSRF);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_int64(q, 1, account);
+	sqlite3_bind_text(q, 2, csrf, -1, SQLITE_STATIC);
+	return step_done(st, q, "slet session");
+}
+
+int store_session_expire(struct store *st, int64_t before, int64_t *n)
+{
+	sqlite3_stmt *q = stmt_get(st, STMT_SESSION_EXPIRE);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_int64(q, 1, before);
+	int rc = step_done(st, q, "slet udløbne sessioner");
+	if (n)
+		*n = rc == FK_OK ? sqlite3_changes(st->db) : 0;
+	return rc;
+}
+
+/* ---------------------------------------------------------------- API tokens */
+
+int store_token_create(struct store *st, const char *actor, const char *login, const char *hash,
+                       const char *label, int64_t *id)
+{
+	assert(st && actor && login && hash && is_hex64(hash));
+	if (label && !*label)
+		label = NULL;
+	char *after = dump_json(json_pack("{s:s, s:o}", "login", login, "label",
+	                                  label ? json_string(label) : json_null()));
+	if (!after)
+		return FK_EINPUT;
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK) {
+		free(after);
+		return rc;
+	}
+	struct store_account a;
+	if ((rc = store_account_by_login(st, login, &a)) != FK_OK)
+		goto out;
+	sqlite3_stmt *q = stmt_get(st, STMT_TOKEN_INSERT);
+	if (!q) {
+		rc = FK_EDB;
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, a.id);
+	sqlite3_bind_text(q, 2, hash, -1, SQLITE_STATIC);
+	if (label)
+		sqlite3_bind_text(q, 3, label, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(q, 3);
+	sqlite3_bind_text(q, 4, store_now(st), -1, SQLITE_TRANSIENT);
+	if ((rc = step_done(st, q, "gem token")) != FK_OK)
+		goto out;
+	int64_t tid = sqlite3_last_insert_rowid(st->db);
+	char eid[24];
+	int n = snprintf(eid, sizeof eid, "%lld", (long long)tid);
+	rc = audit_append(st, actor, "create", "token", eid, (size_t)n, NULL, 0, after,
+	                  strlen(after));
+	if (rc != FK_OK)
+		st->poisoned = true;
+	else if (id)
+		*id = tid;
+out:
+	free(after);
+	return tx_leave(st, own, rc);
+}
+
+int store_token_lookup(struct store *st, const char *hash, struct store_account *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = stmt_get(st, STMT_TOKEN_GET);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_text(q, 1, hash, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q), err = FK_OK;
+	int64_t tid = 0;
+	if (rc == SQLITE_ROW) {
+		read_account(q, out);
+		tid = sqlite3_column_int64(q, 6);
+	} else if (rc == SQLITE_DONE) {
+		err = FK_ENOTFOUND;
+	} else {
+		err = store_fail(st, rc, "læs token");
+	}
+	stmt_done(q);
+	if (err != FK_OK)
+		return err;
+	/* Noting the use is bookkeeping: a failure to write it does not refuse the token. */
+	if ((q = stmt_get(st, STMT_TOKEN_TOUCH))) {
+		sqlite3_bind_int64(q, 1, tid);
+		sqlite3_bind_text(q, 2, store_now(st), -1, SQLITE_TRANSIENT);
+		(void)step_done(st, q, "opdater token");
+	}
+	return FK_OK;
+}

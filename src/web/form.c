@@ -1,0 +1,191 @@
+/* Form view models: values, errors per field, the error summary; UTF-8 checks. */
+#include "web/form.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+void form_init(struct form *fm)
+{
+	fm->f = json_object();
+	fm->errors = json_array();
+}
+
+/* The object of field name, created on first use. */
+static json_t *field(struct form *fm, const char *name)
+{
+	json_t *o = json_object_get(fm->f, name);
+	if (!o) {
+		o = json_object();
+		json_object_set_new(fm->f, name, o);
+	}
+	return o;
+}
+
+void form_value(struct form *fm, const char *name, const char *value)
+{
+	json_object_set_new(field(fm, name), "value", form_text(value));
+}
+
+void form_error(struct form *fm, const char *name, const char *label, const char *fmt, ...)
+{
+	json_t *o = field(fm, name);
+	if (json_object_get(o, "error"))
+		return;
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	json_object_set_new(o, "error", form_text(msg));
+	json_array_append_new(fm->errors, json_pack("{s:s, s:s, s:o}", "field", name, "label", label,
+	                                            "message", form_text(msg)));
+}
+
+bool form_ok(const struct form *fm) { return json_array_size(fm->errors) == 0; }
+
+size_t form_nerrors(const struct form *fm) { return json_array_size(fm->errors); }
+
+void form_finish(struct form *fm, json_t *doc)
+{
+	size_t n = json_array_size(fm->errors);
+	json_object_set_new(doc, "f", fm->f);
+	json_object_set_new(doc, "errors", fm->errors);
+	json_object_set_new(doc, "has_errors", json_boolean(n > 0));
+	json_object_set_new(doc, "many_errors", json_boolean(n > 1));
+	fm->f = NULL;
+	fm->errors = NULL;
+}
+
+void form_free(struct form *fm)
+{
+	json_decref(fm->f);
+	json_decref(fm->errors);
+	fm->f = NULL;
+	fm->errors = NULL;
+}
+
+bool form_date(struct form *fm, const char *name, const char *label, const char *value,
+               bool required, fk_date *out)
+{
+	char t[64];
+	const char *s = value ? value : "";
+	while (*s == ' ')
+		s++;
+	size_t n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (n >= sizeof t)
+		n = sizeof t - 1;
+	memcpy(t, s, n);
+	t[n] = '\0';
+	if (!n) {
+		if (required)
+			form_error(fm, name, label, "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-01-01.");
+		return !required;
+	}
+	if (date_parse(t, n, out) == 0)
+		return true;
+	int d, m, y;
+	char tail;
+	if (sscanf(t, "%d%*[-./]%d%*[-./]%d%c", &d, &m, &y, &tail) == 3 && y >= 1900 && y <= 9999 &&
+	    date_valid_ymd(y, m, d))
+		form_error(fm, name, label, "Skriv datoen som ÅÅÅÅ-MM-DD. Mente du %04d-%02d-%02d?", y, m,
+		           d);
+	else
+		form_error(fm, name, label,
+		           "»%s« er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-01-01.", t);
+	return false;
+}
+
+/* ------------------------------------------------------------------ UTF-8 */
+
+/* Length of the well-formed UTF-8 sequence at p (RFC 3629), or 0. */
+static size_t seq_len(const unsigned char *p, const unsigned char *end)
+{
+	unsigned c = p[0];
+	size_t n;
+	unsigned lo = 0x80, hi = 0xbf;
+	if (c < 0x80)
+		return c ? 1 : 0;
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 2;
+	else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		if (c == 0xe0)
+			lo = 0xa0;
+		else if (c == 0xed)
+			hi = 0x9f; /* no surrogates */
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		if (c == 0xf0)
+			lo = 0x90;
+		else if (c == 0xf4)
+			hi = 0x8f;
+	} else
+		return 0;
+	if ((size_t)(end - p) < n)
+		return 0;
+	if (p[1] < lo || p[1] > hi)
+		return 0;
+	for (size_t i = 2; i < n; i++)
+		if (p[i] < 0x80 || p[i] > 0xbf)
+			return 0;
+	return n;
+}
+
+bool form_utf8(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	while (p < end) {
+		size_t n = seq_len(p, end);
+		if (!n)
+			return false;
+		p += n;
+	}
+	return true;
+}
+
+json_t *form_text(const char *s)
+{
+	if (!s)
+		return json_string("");
+	size_t len = strlen(s);
+	if (form_utf8(s, len))
+		return json_stringn(s, len);
+	struct buf b;
+	buf_init(&b);
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	while (p < end) {
+		size_t n = seq_len(p, end);
+		if (n) {
+			buf_add(&b, p, n);
+			p += n;
+		} else {
+			buf_adds(&b, "\xef\xbf\xbd");
+			p++;
+		}
+	}
+	json_t *j = json_stringn(b.s, b.len);
+	buf_free(&b);
+	return j ? j : json_string("");
+}
+
+size_t form_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+bool form_has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return true;
+	return false;
+}

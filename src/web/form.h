@@ -1,0 +1,53 @@
+#ifndef FK_FORM_H
+#define FK_FORM_H
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/date.h"
+
+/* Forms of the web pages: the values the user typed, one error per field and the error
+ * summary, as the view model the templates read:
+ *
+ *   "f":      {NAME: {"value": "...", "error": "..."}}   one per field (error only when bad)
+ *   "errors": [{"field": NAME, "label": "...", "message": "..."}]   in the order found
+ *   "has_errors", "many_errors": true when there are errors, more than one
+ *
+ * A template shows f.NAME.error next to the input (aria-describedby NAME-fejl,
+ * aria-invalid) and the summary at the top with links to #NAME. */
+
+struct form {
+	json_t *f;      /* owned until form_finish */
+	json_t *errors;
+};
+
+void form_init(struct form *fm);
+/* Remembers what the user typed in field name (NULL: ""). */
+void form_value(struct form *fm, const char *name, const char *value);
+/* Adds an error to field name (label: the field's Danish label, for the summary). Only the
+ * first error of a field is kept. */
+void form_error(struct form *fm, const char *name, const char *label, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+bool form_ok(const struct form *fm);
+size_t form_nerrors(const struct form *fm);
+/* Moves f and errors into doc (as "f" and "errors") and empties fm. */
+void form_finish(struct form *fm, json_t *doc);
+/* Frees what fm holds (after an early return). */
+void form_free(struct form *fm);
+
+/* Parses value (a field's text) as YYYY-MM-DD into *out. Empty: an error when required (and
+ * false), else true with *out untouched. A bad date gets a Danish error on field name that
+ * shows the right form (and a guess for 31.12.2027 or 31-12-2027); then false. */
+bool form_date(struct form *fm, const char *name, const char *label, const char *value,
+               bool required, fk_date *out);
+
+/* A JSON string of s, with every byte that is not well-formed UTF-8 replaced by U+FFFD (so
+ * text from a user or a cut message can always be shown); "" for NULL. */
+json_t *form_text(const char *s);
+/* True when s[0..len) is well-formed UTF-8 without NUL bytes. */
+bool form_utf8(const char *s, size_t len);
+/* The number of characters (code points) of well-formed UTF-8 s. */
+size_t form_chars(const char *s);
+/* True when s holds a control character (below 0x20 or 0x7f). */
+bool form_has_control(const char *s);
+#endif

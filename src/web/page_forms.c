@@ -1,0 +1,725 @@
+/* The register's forms: GET/POST /person-new (a new person), GET/POST /appoint (appoint a
+ * person to a body, and the confirmation with what the rules now say) and GET/POST
+ * /appointments/{id}/end (the last day of an appointment). Bad input re-renders the form
+ * with what the user typed, an error next to each field and a summary at the top. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/importer.h"
+#include "core/report.h"
+#include "core/rules.h"
+#include "store/apply.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+#include "web/form.h"
+#include "web/pages.h"
+
+/* Above this many people the appoint form asks for the person's id instead of a list. */
+#define PEOPLE_SELECT_MAX 1000
+
+static int load(struct web_req *r, struct web_resp *p, struct reg *reg)
+{
+	if (web_load_register(r, reg) == FK_OK)
+		return 0;
+	reg_free(reg);
+	web_error(r, p, 500, "Registret kunne ikke læses. Prøv igen om lidt.");
+	return -1;
+}
+
+/* The value of form field name, "" when absent. */
+static const char *field_value(const struct web_req *r, const char *name)
+{
+	const char *v = web_form(r, name);
+	return v ? v : "";
+}
+
+/* Checks that every named form field is readable text; marks those that are not. */
+static void check_text(struct form *fm, const struct web_req *r, const char *const *names,
+                       const char *const *labels, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct web_field *f = web_form_field(r, names[i]);
+		if (f && !form_utf8(f->value, f->len))
+			form_error(fm, names[i], labels[i],
+			           "Feltet indeholder tegn, der ikke kan læses. Skriv teksten igen.");
+	}
+}
+
+/* A copy of s without leading and trailing spaces and tabs (caller frees). */
+static char *trimmed(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return xstrndup(s, n);
+}
+
+static int valid_key(const char *s)
+{
+	if (!*s || strlen(s) > 64)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+		      *s == '-' || *s == '_'))
+			return 0;
+	return 1;
+}
+
+/* The same test as the importer's: one @, a dot in the domain, no spaces or separators. */
+static int valid_email(const char *s)
+{
+	const char *at = strchr(s, '@');
+	size_t n = strlen(s);
+	if (!at || at == s || strchr(at + 1, '@') || !strchr(at + 1, '.') || n > 254)
+		return 0;
+	for (const char *c = s; *c; c++)
+		if ((unsigned char)*c <= ' ' || *c == ',' || *c == ';' || *c == '<' || *c == '>')
+			return 0;
+	return at[1] != '.' && s[n - 1] != '.';
+}
+
+static json_t *option(const char *value, const char *label, bool selected)
+{
+	return json_pack("{s:o, s:o, s:b}", "value", form_text(value), "label", form_text(label),
+	                 "selected", selected);
+}
+
+/* ================================================================== /person-new */
+
+static const char *const person_names[] = {"key", "name", "email"};
+static const char *const person_labels[] = {"Id", "Navn", "E-mail"};
+
+static json_t *person_doc(struct form *fm, const char *title)
+{
+	json_t *doc = json_object();
+	char t[80];
+	snprintf(t, sizeof t, "%s%s", form_ok(fm) ? "" : "Fejl: ", title);
+	json_object_set_new(doc, "title", json_string(t));
+	form_finish(fm, doc);
+	return doc;
+}
+
+int page_person_new(struct web_req *r, struct web_resp *p)
+{
+	struct form fm;
+	form_init(&fm);
+	if (r->method != WM_POST) {
+		const char *key = web_query(r, "key");
+		form_value(&fm, "key", key ? key : "");
+		form_value(&fm, "name", "");
+		form_value(&fm, "email", "");
+		p->doc = person_doc(&fm, "Ny person");
+		return 0;
+	}
+	const char *key = field_value(r, "key"), *name = field_value(r, "name"),
+	           *email = field_value(r, "email");
+	for (size_t i = 0; i < 3; i++)
+		form_value(&fm, person_names[i], field_value(r, person_names[i]));
+	check_text(&fm, r, person_names, person_labels, 3);
+
+	/* Leading and trailing spaces are not part of what the user meant. */
+	char *k = trimmed(key), *nm = trimmed(name), *em = trimmed(email);
+	if (!*k)
+		form_error(&fm, "key", "Id", "Skriv personens id, fx p7 eller anne-hansen.");
+	else if (!valid_key(k))
+		form_error(&fm, "key", "Id",
+		           "Id'et må kun indeholde bogstaverne a-z og A-Z (uden æ, ø og å), tal, - og _ "
+		           "og højst være 64 tegn, fx anne-hansen.");
+	if (!*nm)
+		form_error(&fm, "name", "Navn", "Skriv personens fulde navn.");
+	else if (form_has_control(nm))
+		form_error(&fm, "name", "Navn", "Navnet må ikke indeholde linjeskift eller tabulatorer.");
+	else if (strlen(nm) > 255 || form_chars(nm) > 120)
+		form_error(&fm, "name", "Navn", "Navnet må højst være 120 tegn.");
+	if (*em && !valid_email(em))
+		form_error(&fm, "email", "E-mail",
+		           "»%s« ligner ikke en e-mailadresse. Skriv den som navn@kommune.dk, eller lad "
+		           "feltet stå tomt.",
+		           em);
+
+	int rc = FK_OK;
+	bool exists = false;
+	struct reg reg;
+	reg_init(&reg);
+	if (form_ok(&fm)) {
+		/* Check and write in one transaction: no one else can take the id in between. */
+		if ((rc = store_begin(r->st)) == FK_OK) {
+			rc = store_load_register(r->st, r->app->model, &reg);
+			int32_t at = rc == FK_OK ? reg_person_find(&reg, k) : -1;
+			if (at >= 0) {
+				exists = true;
+				form_error(&fm, "key", "Id",
+				           "Der findes allerede en person med id'et »%s« (%s). Vælg et andet id, "
+				           "eller udpeg den person, der findes.",
+				           k, reg.persons[at].name);
+				store_rollback(r->st);
+			} else if (rc == FK_OK &&
+			           (rc = store_person_put(r->st, r->user.login, k, nm, *em ? em : NULL,
+			                                  NULL)) == FK_OK) {
+				rc = store_commit(r->st);
+			} else {
+				store_rollback(r->st);
+			}
+		}
+	}
+	reg_free(&reg);
+	if (form_ok(&fm) && rc == FK_OK) {
+		web_redirect(p, "/appoint?person=%s&oprettet=1", k);
+		free(k);
+		free(nm);
+		free(em);
+		form_free(&fm);
+		return 0;
+	}
+	free(k);
+	free(nm);
+	free(em);
+	p->status = rc != FK_OK && !exists ? 500 : 400;
+	p->doc = person_doc(&fm, "Ny person");
+	if (rc != FK_OK && !exists)
+		json_object_set_new(p->doc, "failure",
+		                    json_string("Personen kunne ikke gemmes på grund af en fejl i "
+		                                "databasen. Intet er gemt. Prøv igen om lidt."));
+	return 0;
+}
+
+/* ================================================================== /appoint */
+
+enum { AF_PERSON, AF_BODY, AF_SEAT, AF_ORG, AF_MUNIC, AF_PROFILE, AF_START, AF_END, AF__MAX };
+static const char *const af_names[AF__MAX] = {"person",       "body",    "seat",  "organisation",
+                                              "municipality", "profile", "start", "end"};
+static const char *const af_labels[AF__MAX] = {"Person",  "Gruppe", "Plads",      "Organisation",
+                                               "Kommune", "Profil", "Første dag", "Sidste dag"};
+static const int af_col[AF__MAX] = {COL_PERSON,  COL_BODY,    COL_SEAT,  COL_ORG,
+                                    COL_MUNIC,   COL_PROFILE, COL_START, COL_END};
+/* What to do about an empty field, where the importer's message would not fit the form. */
+static const char *const af_empty[AF__MAX] = {
+    [AF_BODY] = "Vælg den gruppe, personen skal sidde i.",
+    [AF_SEAT] = "Vælg, hvilken slags plads personen skal have.",
+    [AF_MUNIC] = "Vælg kommunen, når organisationen er en kommune.",
+    [AF_PROFILE] = "Vælg medlemmets profil. Den skal udfyldes for kommunale pladser.",
+    [AF_START] = "Skriv den første dag i udpegningen, fx 2027-01-01.",
+};
+static const char *const origin_labels[SEAT__MAX] = {"Kommune", "KL", "UDK (Udbetaling Danmark)",
+                                                     "KOMBIT"};
+
+/* The form field a diagnostic of the importer belongs to (name and e-mail are the person's). */
+static int af_of_diag(const char *field)
+{
+	if (!field)
+		return AF_PERSON;
+	for (int i = 0; i < AF__MAX; i++)
+		if (!strcmp(field, af_names[i]))
+			return i;
+	return AF_PERSON;
+}
+
+struct person_ix {
+	const struct reg_person *p;
+};
+
+static int cmp_person_name(const void *x, const void *y)
+{
+	const struct person_ix *a = x, *b = y;
+	int c = strcmp(a->p->name, b->p->name);
+	return c ? c : strcmp(a->p->key, b->p->key);
+}
+
+static int cmp_munic_name(const void *x, const void *y)
+{
+	const struct munic *const *a = x, *const *b = y;
+	return strcmp((*a)->name, (*b)->name);
+}
+
+/* The appoint form's view model: the options of every select with the values v selected. */
+static json_t *appoint_doc(const struct web_req *r, const struct reg *reg, const char *const *v,
+                           struct form *fm)
+{
+	const struct model *m = r->app->model;
+	const struct munic_table *mt = r->app->mt;
+	json_t *doc = json_object();
+	json_object_set_new(doc, "title",
+	                    json_string(form_ok(fm) ? "Udpeg et medlem" : "Fejl: Udpeg et medlem"));
+
+	/* People: a list sorted by name, or a text field for a very large register. */
+	if (reg->npersons <= PEOPLE_SELECT_MAX) {
+		struct person_ix *ix = xmalloc((reg->npersons + 1) * sizeof *ix);
+		for (size_t i = 0; i < reg->npersons; i++)
+			ix[i].p = &reg->persons[i];
+		qsort(ix, reg->npersons, sizeof *ix, cmp_person_name);
+		json_t *people = json_array();
+		for (size_t i = 0; i < reg->npersons; i++) {
+			char label[400];
+			snprintf(label, sizeof label, "%s (%s)", ix[i].p->name, ix[i].p->key);
+			json_array_append_new(people,
+			                      option(ix[i].p->key, label, !strcmp(ix[i].p->key, v[AF_PERSON])));
+		}
+		free(ix);
+		json_object_set_new(doc, "people", people);
+		json_object_set_new(doc, "person_select", json_true());
+	}
+
+	/* Bodies with seats. */
+	int body = model_body_index(m, v[AF_BODY]);
+	json_t *bodies = json_array();
+	for (size_t i = 0; i < m->nbodies; i++) {
+		int seats = 0;
+		for (int s = 0; s < SEAT__MAX; s++)
+			seats += m->bodies[i].seats[s];
+		if (seats)
+			json_array_append_new(bodies, option(m->bodies[i].id, m->bodies[i].name,
+			                                     (int)i == body));
+	}
+	json_object_set_new(doc, "bodies", bodies);
+
+	json_t *seats = json_array(), *orgs = json_array();
+	for (int s = 0; s < SEAT__MAX; s++) {
+		json_array_append_new(seats,
+		                      option(seat_name(s), origin_labels[s], !strcmp(v[AF_SEAT], seat_name(s))));
+		json_array_append_new(orgs,
+		                      option(seat_name(s), origin_labels[s], !strcmp(v[AF_ORG], seat_name(s))));
+	}
+	json_object_set_new(doc, "seats", seats);
+	json_object_set_new(doc, "orgs", orgs);
+
+	/* Municipalities by region, by name within a region. */
+	int code = atoi(v[AF_MUNIC]);
+	const struct munic **ms = xmalloc((mt->n + 1) * sizeof *ms);
+	for (size_t i = 0; i < mt->n; i++)
+		ms[i] = &mt->v[i];
+	qsort(ms, mt->n, sizeof *ms, cmp_munic_name);
+	json_t *regions = json_array();
+	for (size_t g = 0; g < mt->nregions; g++) {
+		json_t *opts = json_array();
+		for (size_t i = 0; i < mt->n; i++) {
+			if (ms[i]->region != (int)g)
+				continue;
+			char val[8], label[200];
+			snprintf(val, sizeof val, "%03d", ms[i]->code);
+			snprintf(label, sizeof label, "%s (%03d)", ms[i]->name, ms[i]->code);
+			json_array_append_new(opts, option(val, label, *v[AF_MUNIC] && ms[i]->code == code));
+		}
+		json_array_append_new(regions, json_pack("{s:s, s:o}", "label", mt->regions[g],
+		                                         "options", opts));
+	}
+	free(ms);
+	json_object_set_new(doc, "municipalities", regions);
+
+	/* Profiles by the bodies that list them; the selected one is marked once, in the chosen
+	 * body's group when it is there. */
+	int prof = model_profile_index(m, v[AF_PROFILE]);
+	int sel_body = -1;
+	if (prof >= 0) {
+		if (body >= 0 && model_body_has_profile(&m->bodies[body], prof))
+			sel_body = body;
+		for (size_t i = 0; i < m->nbodies && sel_body < 0; i++)
+			if (model_body_has_profile(&m->bodies[i], prof))
+				sel_body = (int)i;
+	}
+	json_t *pgroups = json_array();
+	for (size_t i = 0; i < m->nbodies; i++) {
+		const struct model_body *b = &m->bodies[i];
+		if (!b->nprofiles)
+			continue;
+		json_t *opts = json_array();
+		for (size_t k = 0; k < b->nprofiles; k++)
+			json_array_append_new(opts, option(m->profiles[b->profiles[k]].id,
+			                                   m->profiles[b->profiles[k]].name,
+			                                   b->profiles[k] == prof && (int)i == sel_body));
+		json_array_append_new(pgroups, json_pack("{s:s, s:o}", "label", b->name, "options", opts));
+	}
+	json_t *other = json_array();
+	for (size_t k = 0; k < m->nprofiles; k++) {
+		bool listed = false;
+		for (size_t i = 0; i < m->nbodies && !listed; i++)
+			listed = model_body_has_profile(&m->bodies[i], (int)k);
+		if (!listed)
+			json_array_append_new(other, option(m->profiles[k].id, m->profiles[k].name,
+			                                    (int)k == prof));
+	}
+	if (json_array_size(other))
+		json_array_append_new(pgroups,
+		                      json_pack("{s:s, s:o}", "label", "Øvrige profiler", "options", other));
+	else
+		json_decref(other);
+	json_object_set_new(doc, "profiles", pgroups);
+
+	for (int i = 0; i < AF__MAX; i++)
+		form_value(fm, af_names[i], v[i]);
+	form_finish(fm, doc);
+	return doc;
+}
+
+/* A finding as the templates show it. */
+static json_t *finding_json(const struct model *m, const struct reg *reg, const struct finding *x)
+{
+	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "rule", rule_name(x->rule), "severity",
+	                      severity_name(x->severity), "severity_da",
+	                      x->severity == SEV_ERROR ? "Fejl" : "Advarsel", "body",
+	                      m->bodies[x->body].id, "body_name", m->bodies[x->body].name, "message",
+	                      form_text(x->message));
+	/* null, not absent: a template must not find a "person" further up */
+	json_object_set_new(o, "person",
+	                    x->person >= 0 ? json_string(reg->persons[x->person].key) : json_null());
+	json_object_set_new(o, "name",
+	                    x->person >= 0 ? form_text(reg->persons[x->person].name) : json_null());
+	return o;
+}
+
+static const struct reg_appt *appt_by_id(const struct reg *reg, int64_t id)
+{
+	for (size_t i = 0; i < reg->nappts; i++)
+		if (reg->appts[i].id == id)
+			return &reg->appts[i];
+	return NULL;
+}
+
+/* A positive row id from text, or 0. */
+static int64_t parse_id(const char *s)
+{
+	if (!s || !*s || strlen(s) > 18)
+		return 0;
+	int64_t v = 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+/* An appointment for the templates: report_appt plus display names and Danish dates. */
+static json_t *appt_view(const struct web_req *r, const struct reg *reg, const struct reg_appt *a)
+{
+	const struct model *m = r->app->model;
+	json_t *o = report_appt(m, reg, a, true);
+	char da[40];
+	json_object_set_new(o, "body_name", json_string(m->bodies[a->body].name));
+	json_object_set_new(o, "seat_label", json_string(origin_labels[a->seat]));
+	json_object_set_new(o, "org_label", json_string(origin_labels[a->org]));
+	if (a->profile >= 0)
+		json_object_set_new(o, "profile_name", json_string(m->profiles[a->profile].name));
+	const struct munic *mu = a->munic ? munic_find(r->app->mt, a->munic) : NULL;
+	if (mu)
+		json_object_set_new(o, "municipality_name", json_string(mu->name));
+	date_format_da(a->start, da, sizeof da);
+	json_object_set_new(o, "start_da", json_string(da));
+	if (a->end != DATE_OPEN) {
+		date_format_da(a->end, da, sizeof da);
+		json_object_set_new(o, "end_da", json_string(da));
+	}
+	json_object_set_new(o, "current", json_boolean(a->start <= r->today && r->today <= a->end));
+	return o;
+}
+
+/* GET /appoint?saved=ID[&slut=1]: what was saved, and what the rules now say about the
+ * person and the body. */
+static int appoint_done(struct web_req *r, struct web_resp *p, int64_t id)
+{
+	const struct model *m = r->app->model;
+	struct reg reg;
+	if (load(r, p, &reg))
+		return 0;
+	const struct reg_appt *a = appt_by_id(&reg, id);
+	if (!a) {
+		reg_free(&reg);
+		return web_error(r, p, 404, "Udpegningen findes ikke.");
+	}
+	bool ended = web_query(r, "slut") != NULL;
+	json_t *doc = json_object();
+	json_object_set_new(doc, "title", json_string(ended ? "Slutdatoen er gemt" : "Udpegningen er gemt"));
+	json_object_set_new(doc, "ended", json_boolean(ended));
+	json_object_set_new(doc, "appt", appt_view(r, &reg, a));
+
+	/* A new appointment that starts later is checked on its first day: that is when it
+	 * changes the body. */
+	fk_date on = !ended && a->start > r->today ? a->start : r->today;
+	struct findings f;
+	findings_init(&f);
+	rules_check(m, r->app->mt, &reg, on, &f);
+	json_t *errs = json_array(), *warns = json_array();
+	for (size_t i = 0; i < f.n; i++) {
+		const struct finding *x = &f.v[i];
+		if (x->body != a->body && x->person != a->person)
+			continue;
+		json_array_append_new(x->severity == SEV_ERROR ? errs : warns, finding_json(m, &reg, x));
+	}
+	findings_free(&f);
+	char da[40];
+	date_format_da(on, da, sizeof da);
+	json_object_set_new(doc, "date_da", json_string(da));
+	json_object_set_new(doc, "on_start", json_boolean(on != r->today));
+	json_object_set_new(doc, "has_errors", json_boolean(json_array_size(errs) > 0));
+	json_object_set_new(doc, "has_warnings", json_boolean(json_array_size(warns) > 0));
+	json_object_set_new(doc, "error_list", errs);
+	json_object_set_new(doc, "warning_list", warns);
+	json_object_set_new(doc, "clean", json_boolean(!json_array_size(errs) && !json_array_size(warns)));
+	reg_free(&reg);
+	p->doc = doc;
+	p->tmpl = "appoint_done";
+	return 0;
+}
+
+int page_appoint(struct web_req *r, struct web_resp *p)
+{
+	const struct model *m = r->app->model;
+	const char *v[AF__MAX];
+	struct form fm;
+
+	if (r->method != WM_POST) {
+		int64_t saved = parse_id(web_query(r, "saved"));
+		if (saved)
+			return appoint_done(r, p, saved);
+		for (int i = 0; i < AF__MAX; i++)
+			v[i] = "";
+		const char *qp = web_query(r, "person"), *qb = web_query(r, "body"),
+		           *qs = web_query(r, "seat");
+		v[AF_PERSON] = qp ? qp : "";
+		v[AF_BODY] = qb ? qb : "";
+		v[AF_SEAT] = qs && seat_parse(qs) >= 0 ? qs : "kommune";
+		struct reg reg;
+		if (load(r, p, &reg))
+			return 0;
+		form_init(&fm);
+		p->doc = appoint_doc(r, &reg, v, &fm);
+		int32_t pi = reg_person_find(&reg, v[AF_PERSON]);
+		if (web_query(r, "oprettet") && pi >= 0) {
+			char msg[600];
+			snprintf(msg, sizeof msg,
+			         "%s (%s) er oprettet. Udpeg personen til en gruppe herunder.",
+			         reg.persons[pi].name, reg.persons[pi].key);
+			json_object_set_new(p->doc, "flash", form_text(msg));
+			json_object_set_new(p->doc, "created",
+			                    json_pack("{s:s}", "person", reg.persons[pi].key));
+		}
+		reg_free(&reg);
+		return 0;
+	}
+
+	/* What the user typed, without leading and trailing spaces. */
+	char *vals[AF__MAX];
+	for (int i = 0; i < AF__MAX; i++)
+		v[i] = vals[i] = trimmed(field_value(r, af_names[i]));
+	struct reg reg;
+	if (load(r, p, &reg)) {
+		for (int i = 0; i < AF__MAX; i++)
+			free(vals[i]);
+		return 0;
+	}
+	form_init(&fm);
+	check_text(&fm, r, af_names, af_labels, AF__MAX);
+	int32_t pi = -1;
+	if (!*v[AF_PERSON])
+		form_error(&fm, "person", "Person",
+		           "Vælg den person, der skal udpeges. Er personen ikke oprettet endnu, så "
+		           "opret den først under »Ny person«.");
+	else if ((pi = reg_person_find(&reg, v[AF_PERSON])) < 0)
+		form_error(&fm, "person", "Person",
+		           "Personen »%s« findes ikke. Tjek id'et, eller opret personen først under "
+		           "»Ny person«.",
+		           v[AF_PERSON]);
+
+	struct imp_fields in;
+	memset(&in, 0, sizeof in);
+	for (int i = 0; i < AF__MAX; i++)
+		in.v[af_col[i]] = v[i];
+	if (!*v[AF_ORG])
+		in.v[COL_ORG] = v[AF_SEAT]; /* "the same as the seat" */
+	if (pi >= 0) {
+		in.v[COL_NAME] = reg.persons[pi].name;
+		in.v[COL_EMAIL] = reg.persons[pi].email;
+	}
+	struct diags d;
+	diags_init(&d);
+	struct imp_plan plan;
+	int rc = imp_rows(m, r->app->mt, &reg, &in, 1, NULL, &plan, &d);
+	for (size_t i = 0; i < d.n; i++) {
+		int k = af_of_diag(d.v[i].field);
+		const char *msg = d.v[i].msg;
+		/* The importer speaks of files and codes; an empty field of the form gets words
+		 * for the form. */
+		if (!*v[k] && af_empty[k])
+			msg = af_empty[k];
+		form_error(&fm, af_names[k], af_labels[k], "%s", msg);
+	}
+	diags_free(&d);
+	if (rc == FK_OK && form_ok(&fm) && (plan.unchanged || (plan.nappts && plan.appts[0].a.id))) {
+		/* The importer reads a restated appointment as an update; the form only adds. */
+		form_error(&fm, "start", "Første dag",
+		           "%s er allerede udpeget til %s fra %s. Vælg en anden første dag, eller ret "
+		           "den udpegning, der findes, fra personens side.",
+		           reg.persons[pi].name, m->bodies[model_body_index(m, v[AF_BODY])].name,
+		           v[AF_START]);
+	}
+
+	bool failed = false;
+	if (rc == FK_OK && form_ok(&fm)) {
+		rc = store_apply_plan(r->st, r->user.login, m, &plan, NULL, NULL);
+		failed = rc != FK_OK;
+	}
+	if (!failed && form_ok(&fm)) {
+		/* Find the new row: one appointment per person, body and start. */
+		struct reg_appt a = plan.appts[0].a;
+		const char *key = reg.persons[pi].key;
+		char *k = xstrdup(key);
+		imp_plan_free(&plan);
+		reg_free(&reg);
+		int64_t id = 0;
+		if (web_load_register(r, &reg) == FK_OK) {
+			int32_t np = reg_person_find(&reg, k);
+			for (size_t i = 0; i < reg.nappts && !id; i++)
+				if (reg.appts[i].person == np && reg.appts[i].body == a.body &&
+				    reg.appts[i].start == a.start)
+					id = reg.appts[i].id;
+		}
+		reg_free(&reg);
+		form_free(&fm);
+		if (id)
+			web_redirect(p, "/appoint?saved=%lld", (long long)id);
+		else
+			web_redirect(p, "/people/%s", k);
+		free(k);
+		for (int i = 0; i < AF__MAX; i++)
+			free(vals[i]);
+		return 0;
+	}
+	imp_plan_free(&plan);
+	p->status = failed ? 500 : 400;
+	p->doc = appoint_doc(r, &reg, v, &fm);
+	if (failed)
+		json_object_set_new(p->doc, "failure",
+		                    json_string("Udpegningen kunne ikke gemmes på grund af en fejl i "
+		                                "databasen. Intet er gemt. Prøv igen om lidt."));
+	reg_free(&reg);
+	for (int i = 0; i < AF__MAX; i++)
+		free(vals[i]);
+	return 0;
+}
+
+/* ================================================================== /appointments/{id}/end */
+
+/* The next appointment of a's person to a's body after a, or NULL. */
+static const struct reg_appt *next_appt(const struct reg *reg, const struct reg_appt *a)
+{
+	const struct reg_appt *best = NULL;
+	for (size_t i = 0; i < reg->nappts; i++) {
+		const struct reg_appt *x = &reg->appts[i];
+		if (x != a && x->person == a->person && x->body == a->body && x->start > a->start &&
+		    (!best || x->start < best->start))
+			best = x;
+	}
+	return best;
+}
+
+static json_t *end_doc(const struct web_req *r, const struct reg *reg, const struct reg_appt *a,
+                       struct form *fm)
+{
+	json_t *doc = json_object();
+	json_object_set_new(doc, "title", json_string(form_ok(fm) ? "Afslut udpegning"
+	                                                          : "Fejl: Afslut udpegning"));
+	json_object_set_new(doc, "appt", appt_view(r, reg, a));
+	json_object_set_new(doc, "person_name", form_text(reg->persons[a->person].name));
+	const struct reg_appt *nx = next_appt(reg, a);
+	if (nx)
+		json_object_set_new(doc, "next", appt_view(r, reg, nx));
+	form_finish(fm, doc);
+	return doc;
+}
+
+int page_appt_end(struct web_req *r, struct web_resp *p)
+{
+	const struct model *m = r->app->model;
+	int64_t id = parse_id(r->param);
+	struct reg reg;
+	struct form fm;
+	if (!id)
+		return web_error(r, p, 404, "Udpegningen findes ikke.");
+	if (r->method != WM_POST) {
+		if (load(r, p, &reg))
+			return 0;
+		const struct reg_appt *a = appt_by_id(&reg, id);
+		if (!a) {
+			reg_free(&reg);
+			return web_error(r, p, 404, "Udpegningen findes ikke. Den kan være slettet.");
+		}
+		form_init(&fm);
+		char end[11] = "";
+		if (a->end != DATE_OPEN)
+			date_format(a->end, end);
+		form_value(&fm, "end", end);
+		p->doc = end_doc(r, &reg, a, &fm);
+		reg_free(&reg);
+		return 0;
+	}
+
+	const char *value = field_value(r, "end");
+	static const char *const names[] = {"end"}, *const labels[] = {"Sidste dag"};
+	form_init(&fm);
+	form_value(&fm, "end", value);
+	check_text(&fm, r, names, labels, 1);
+	/* Read, check and write in one transaction, so a later appointment added meanwhile is
+	 * seen. */
+	int rc = store_begin(r->st);
+	reg_init(&reg);
+	if (rc == FK_OK)
+		rc = store_load_register(r->st, m, &reg);
+	if (rc != FK_OK) {
+		store_rollback(r->st);
+		reg_free(&reg);
+		form_free(&fm);
+		return web_error(r, p, 500, "Registret kunne ikke læses. Intet er ændret. Prøv igen om lidt.");
+	}
+	const struct reg_appt *a = appt_by_id(&reg, id);
+	if (!a) {
+		store_rollback(r->st);
+		reg_free(&reg);
+		form_free(&fm);
+		return web_error(r, p, 404, "Udpegningen findes ikke. Den kan være slettet.");
+	}
+	fk_date end = DATE_OPEN;
+	if (form_ok(&fm) && form_date(&fm, "end", "Sidste dag", value, true, &end)) {
+		const struct reg_appt *nx = next_appt(&reg, a);
+		char da[40];
+		if (end < a->start) {
+			date_format_da(a->start, da, sizeof da);
+			form_error(&fm, "end", "Sidste dag",
+			           "Den sidste dag kan ikke ligge før udpegningens første dag, %s.", da);
+		} else if (nx && end >= nx->start) {
+			date_format_da(nx->start, da, sizeof da);
+			form_error(&fm, "end", "Sidste dag",
+			           "%s har en ny udpegning til %s, der starter %s. Den sidste dag skal "
+			           "ligge før den dato.",
+			           reg.persons[a->person].name, m->bodies[a->body].name, da);
+		}
+	}
+	bool failed = false;
+	if (form_ok(&fm)) {
+		struct reg_appt upd = *a;
+		upd.end = end;
+		upd.person = (int32_t)reg.persons[a->person].id; /* the store takes the row id */
+		if ((rc = store_appt_update(r->st, r->user.login, m, &upd)) == FK_OK)
+			rc = store_commit(r->st);
+		else
+			store_rollback(r->st);
+		failed = rc != FK_OK;
+		if (!failed) {
+			reg_free(&reg);
+			form_free(&fm);
+			web_redirect(p, "/appoint?saved=%lld&slut=1", (long long)id);
+			return 0;
+		}
+	} else {
+		store_rollback(r->st);
+	}
+	p->status = failed ? 500 : 400;
+	p->doc = end_doc(r, &reg, a, &fm);
+	if (failed)
+		json_object_set_new(p->doc, "failure",
+		                    json_string("Slutdatoen kunne ikke gemmes på grund af en fejl i "
+		                                "databasen. Intet er ændret. Prøv igen om lidt."));
+	reg_free(&reg);
+	return 0;
+}

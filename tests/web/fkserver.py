@@ -1,0 +1,180 @@
+"""Shared test support: a temporary fkigov database with the demo register and accounts,
+a real server started on a free port, and a small HTTP client with cookies and CSRF.
+Standard library only."""
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.parse
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PASSWORD = "correct horse battery staple"
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+class Server:
+    """fkigov serve on a temporary database. Accounts: admin, viewer, member (linked to
+    person sg01); tokens in self.tokens[role]."""
+
+    def __init__(self, binary=None, demo=True, extra_args=()):
+        self.bin = os.path.abspath(binary or os.environ.get("FKIGOV") or os.path.join(ROOT, "build", "fkigov"))
+        self.dir = tempfile.mkdtemp(prefix="fkigov-web-")
+        self.db = os.path.join(self.dir, "fkigov.db")
+        self.port = free_port()
+        self.base = "127.0.0.1:%d" % self.port
+        self.extra = list(extra_args)
+        self.proc = None
+        self.fk("init")
+        if demo:
+            self.fk("import", "appointments", os.path.join(ROOT, "data", "demo", "appointments.csv"))
+        self.tokens = {}
+        for login, role, extra in (("admin", "admin", ()), ("viewer", "viewer", ()),
+                                   ("member", "member", ("--person", "sg01"))):
+            self.fk("user", "add", login, "--role", role, *extra, input=PASSWORD + "\n")
+            self.tokens[role] = self.fk("token", "create", login).strip()
+
+    def fk(self, *args, input=None, check=True):
+        p = subprocess.run([self.bin, "--db", self.db, *args], input=input, capture_output=True,
+                           text=True, env=dict(os.environ, FKIGOV_ACTOR="test"))
+        if check and p.returncode != 0:
+            raise RuntimeError("fkigov %s: %d\n%s%s" % (" ".join(args), p.returncode, p.stdout, p.stderr))
+        return p.stdout
+
+    def start(self):
+        self.log = open(os.path.join(self.dir, "serve.log"), "w")
+        self.proc = subprocess.Popen([self.bin, "--db", self.db, "serve", "--listen", self.base, *self.extra],
+                                     stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 15
+        while time.time() < deadline:
+            try:
+                c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
+                c.request("GET", "/static/app.css")
+                c.getresponse().read()
+                return self
+            except OSError:
+                if self.proc.poll() is not None:
+                    break
+                time.sleep(0.05)
+        raise RuntimeError("server did not start:\n" + open(os.path.join(self.dir, "serve.log")).read())
+
+    def kill(self, sig=signal.SIGTERM):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
+
+    def close(self):
+        self.kill()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def client(self, role=None):
+        c = Client(self)
+        if role:
+            c.login(role, PASSWORD)
+        return c
+
+
+class Response:
+    def __init__(self, r):
+        self.status = r.status
+        self.headers = {k.lower(): v for k, v in r.getheaders()}
+        self.set_cookies = r.headers.get_all("Set-Cookie") or []
+        self.body = r.read()
+        self.text = self.body.decode("utf-8", "replace")
+
+    def json(self):
+        return json.loads(self.text)
+
+
+class Client:
+    """Cookies by name (no domain logic: one server), no automatic redirects."""
+
+    def __init__(self, server):
+        self.s = server
+        self.cookies = {}
+        self.token = None
+
+    def request(self, method, path, body=None, headers=None, ctype=None):
+        c = http.client.HTTPConnection("127.0.0.1", self.s.port, timeout=30)
+        h = dict(headers or {})
+        if self.cookies:
+            h["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
+        if self.token:
+            h["Authorization"] = "Bearer " + self.token
+        if body is not None and ctype:
+            h["Content-Type"] = ctype
+        if isinstance(body, str):
+            body = body.encode()
+        c.request(method, path, body=body, headers=h)
+        r = Response(c.getresponse())
+        c.close()
+        for sc in r.set_cookies:
+            name, _, rest = sc.partition("=")
+            value = rest.split(";", 1)[0]
+            if "Max-Age=0" in sc or value == "":
+                self.cookies.pop(name, None)
+            else:
+                self.cookies[name] = value
+        return r
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def post_form(self, path, fields, csrf=True):
+        fields = dict(fields)
+        if csrf is True:
+            fields["csrf"] = self.csrf()
+        elif csrf:
+            fields["csrf"] = csrf
+        return self.request("POST", path, urllib.parse.urlencode(fields),
+                            ctype="application/x-www-form-urlencoded")
+
+    def post_json(self, path, obj):
+        return self.request("POST", path, json.dumps(obj), ctype="application/json")
+
+    def csrf(self, path="/"):
+        """The CSRF token the server put in a form (a page showing the logout form or the
+        login form)."""
+        r = self.get(path if self.cookies.get("fkigov_session") else "/login")
+        m = re.search(r'name="csrf" value="([^"]*)"', r.text)
+        return m.group(1) if m else ""
+
+    def login(self, login, password):
+        r = self.post_form("/login", {"login": login, "password": password, "next": "/"})
+        if r.status != 303:
+            raise RuntimeError("login %s failed: %d %s" % (login, r.status, r.text[:300]))
+        return r
+
+
+class Results:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, cond, what):
+        if cond:
+            self.passed += 1
+        else:
+            self.failed += 1
+            print("FEJL:", what)
+
+    def done(self, name):
+        print("%s: %d passed, %d failed" % (name, self.passed, self.failed))
+        return 0 if self.failed == 0 else 1
