@@ -1,5 +1,8 @@
 /* fkigov import appointments FILE.csv; fkigov export appointments [FILE.csv] */
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +13,23 @@
 #include "store/apply.h"
 #include "util/buf.h"
 #include "util/err.h"
+
+struct mapping {
+	char *base;
+	char *done; /* released up to here */
+};
+
+/* Drops the whole pages before upto from memory; they are not read again. */
+static void release_pages(const char *upto, void *arg)
+{
+	struct mapping *mp = arg;
+	long pg = sysconf(_SC_PAGESIZE);
+	char *end = mp->base + ((size_t)(upto - mp->base) / (size_t)pg) * (size_t)pg;
+	if (end > mp->done) {
+		madvise(mp->done, (size_t)(end - mp->done), MADV_DONTNEED);
+		mp->done = end;
+	}
+}
 
 static const char import_usage[] =
     "Brug: fkigov [--db STI] import appointments FIL.csv [--dry-run]\n\n"
@@ -37,22 +57,40 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	}
 	if (!file)
 		return cli_usage(import_usage, "angiv CSV-filen, der skal indlæses.");
-	struct buf text;
-	buf_init(&text);
-	if (buf_read_file(&text, file) != 0) {
+	/* The file is mapped, and the pages the reader has passed are given back as it goes, so
+	 * a large import does not hold the whole file in memory. */
+	int fd = open(file, O_RDONLY);
+	struct stat sb;
+	if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		fprintf(stderr, "fkigov: filen %s kan ikke læses: %s.\n", file,
+		        fd < 0 ? strerror(errno) : "det er ikke en almindelig fil");
+		if (fd >= 0)
+			close(fd);
+		return 2;
+	}
+	size_t size = (size_t)sb.st_size;
+	char *map = size ? mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0) : (char *)"";
+	close(fd);
+	if (map == MAP_FAILED) {
 		fprintf(stderr, "fkigov: filen %s kan ikke læses: %s.\n", file, strerror(errno));
 		return 2;
 	}
+	if (size)
+		madvise(map, size, MADV_SEQUENTIAL);
+	struct mapping mp = {map, map};
 	int rc = cli_open(c, true);
 	if (rc) {
-		buf_free(&text);
+		if (size)
+			munmap(map, size);
 		return rc;
 	}
 	struct diags d;
 	diags_init(&d);
 	struct imp_plan plan;
-	rc = imp_csv(c->model, munic_builtin(), &c->reg, text.s, text.len, file, &plan, &d);
-	buf_free(&text);
+	rc = imp_csv_ex(c->model, munic_builtin(), &c->reg, map, size, file, &plan, &d,
+	                size ? release_pages : NULL, &mp);
+	if (size)
+		munmap(map, size);
 	if (rc != FK_OK) {
 		diags_print(&d);
 		fprintf(stderr, "fkigov: %zu %s i %s. Intet er indlæst; ret filen, og prøv igen.\n", d.n,

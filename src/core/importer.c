@@ -309,9 +309,11 @@ static void diag_row(struct planner *pl, long line, long col, int field, const c
 		diags_add(pl->d, pl->file, 0, 0, imp_col_names[field], "%s", msg);
 }
 
+/* expect: how many input rows are likely (an over-estimate costs only address space: pages
+ * never touched are never resident). */
 static void planner_begin(struct planner *pl, const struct model *m, const struct munic_table *mt,
                           const struct reg *existing, const char *file, struct imp_plan *plan,
-                          struct diags *d)
+                          struct diags *d, size_t expect)
 {
 	memset(pl, 0, sizeof *pl);
 	memset(plan, 0, sizeof *plan);
@@ -331,7 +333,7 @@ static void planner_begin(struct planner *pl, const struct model *m, const struc
 		plan->persons[k].id = rp->id;
 	}
 	pl->nstored = plan->npersons;
-	pl->capall = existing->nappts + 16;
+	pl->capall = existing->nappts + expect + 16;
 	pl->all = xmalloc(pl->capall * sizeof *pl->all);
 	for (size_t i = 0; i < existing->nappts; i++)
 		pl->all[pl->nall++] = (struct planned){existing->appts[i], 0, 0, 0, true, false};
@@ -507,7 +509,7 @@ int imp_rows(const struct model *m, const struct munic_table *mt, const struct r
              struct diags *d)
 {
 	struct planner pl;
-	planner_begin(&pl, m, mt, existing, file, plan, d);
+	planner_begin(&pl, m, mt, existing, file, plan, d, n);
 	for (size_t i = 0; i < n; i++)
 		planner_row(&pl, &rows[i], (long)i + 1);
 	return planner_end(&pl);
@@ -517,6 +519,13 @@ int imp_rows(const struct model *m, const struct munic_table *mt, const struct r
 int imp_csv(const struct model *m, const struct munic_table *mt, const struct reg *existing,
             const char *data, size_t len, const char *file, struct imp_plan *plan,
             struct diags *d)
+{
+	return imp_csv_ex(m, mt, existing, data, len, file, plan, d, NULL, NULL);
+}
+
+int imp_csv_ex(const struct model *m, const struct munic_table *mt, const struct reg *existing,
+               const char *data, size_t len, const char *file, struct imp_plan *plan,
+               struct diags *d, void (*release)(const char *upto, void *arg), void *arg)
 {
 	memset(plan, 0, sizeof *plan);
 	struct csv_reader r;
@@ -579,7 +588,8 @@ int imp_csv(const struct model *m, const struct munic_table *mt, const struct re
 
 	/* Each record is checked as it is read; only the compact plan is kept. */
 	struct planner pl;
-	planner_begin(&pl, m, mt, existing, file, plan, d);
+	/* A row of the file is at least 40 bytes (ten fields, two dates). */
+	planner_begin(&pl, m, mt, existing, file, plan, d, len / 40);
 	while ((rc = csv_next(&r, d)) > 0) {
 		if (r.nfields != ncols) {
 			diags_add(d, file, r.record_line, 1, NULL,
@@ -598,6 +608,8 @@ int imp_csv(const struct model *m, const struct munic_table *mt, const struct re
 			f.col[map[i]] = r.fields[i].col;
 		}
 		planner_row(&pl, &f, 0);
+		if (release && (plan->rows & 4095) == 0)
+			release(r.p, arg);
 		/* Stop collecting after many errors: the first hundreds say what is wrong. */
 		if (d->n - nd >= 1000)
 			break;

@@ -57,6 +57,12 @@ int imp_csv(const struct model *m, const struct munic_table *mt, const struct re
             const char *data, size_t len, const char *file, struct imp_plan *plan,
             struct diags *d);
 
+/* imp_csv that calls release(upto, arg) now and then with how far the reader has got:
+ * the caller may drop the bytes before upto (e.g. the pages of a file mapping). */
+int imp_csv_ex(const struct model *m, const struct munic_table *mt, const struct reg *existing,
+               const char *data, size_t len, const char *file, struct imp_plan *plan,
+               struct diags *d, void (*release)(const char *upto, void *arg), void *arg);
+
 /* Plans the given appointments (from a form or the API). file may be NULL. */
 int imp_rows(const struct model *m, const struct munic_table *mt, const struct reg *existing,
              const struct imp_fields *rows, size_t n, const char *file, struct imp_plan *plan,

@@ -27,7 +27,7 @@ static const char *const stmt_sql[STMT__MAX] = {
     /* The page cache: 64 MiB while writing (a bulk import touches the appointment index all
      * over), the default 2 MiB otherwise (a scan of the register gains nothing from more,
      * and the server stays small). */
-    [STMT_CACHE_WRITE] = "PRAGMA cache_size = -65536",
+    [STMT_CACHE_WRITE] = "PRAGMA cache_size = -32768",
     [STMT_CACHE_READ] = "PRAGMA cache_size = -2000",
     [STMT_MODEL_COUNT] = "SELECT count(*) FROM model",
     [STMT_MODEL_GET] = "SELECT json FROM model WHERE id = 1",

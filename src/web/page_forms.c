@@ -680,6 +680,9 @@ int page_appt_end(struct web_req *r, struct web_resp *p)
 		return web_error(r, p, 404, "Udpegningen findes ikke. Den kan være slettet.");
 	}
 	fk_date end = DATE_OPEN;
+	if (form_ok(&fm) && !value[strspn(value, " ")])
+		form_error(&fm, "end", "Sidste dag",
+		           "Skriv den sidste dag i udpegningen som ÅÅÅÅ-MM-DD, fx 2027-12-31.");
 	if (form_ok(&fm) && form_date(&fm, "end", "Sidste dag", value, true, &end)) {
 		const struct reg_appt *nx = next_appt(&reg, a);
 		char da[40];

@@ -103,7 +103,7 @@ static json_t *box_json(const struct ctx *c, int i)
 	const struct model_body *b = &c->m->bodies[i];
 	const struct onode *n = &c->nd[i];
 	bool small = n->place == PL_LINKED;
-	size_t maxc = (size_t)((n->w - 14.0) / 7.6);
+	size_t maxc = (size_t)((n->w - 20.0) / 8.4);
 	json_t *lines = small ? json_pack("[s]", b->name) : wrap(b->name, maxc);
 	size_t nl = json_array_size(lines);
 	char sub[120];
@@ -123,7 +123,7 @@ static json_t *box_json(const struct ctx *c, int i)
 	char href[160], label[400];
 	snprintf(href, sizeof href, "/bodies/%s", b->id);
 	snprintf(label, sizeof label, "%s: %s", b->name, sub);
-	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:o, s:s, s:o}",
+	return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:o}",
 	                 "id", b->id, "name", b->name, "kind", b->kind, "x", num(n->x), "y",
 	                 num(n->y), "w", num(n->w), "h", num(n->h), "cx", num(n->x + n->w / 2),
 	                 "lines", tl, "sub", small ? json_null() : json_string(sub), "sub_y",
@@ -185,7 +185,7 @@ static double layout(const struct model *m, struct onode *nd)
 			const struct onode *p = &nd[m->bodies[i].parent_index];
 			nd[i].w = 180.0;
 			nd[i].h = OR_BH;
-			nd[i].x = p->x - 2 * OR_HGAP - nd[i].w;
+			nd[i].x = p->x - 3 * OR_HGAP - nd[i].w;
 			if (nd[i].x < OR_MAIN_X)
 				nd[i].x = OR_MAIN_X;
 			nd[i].y = p->y;
@@ -241,6 +241,8 @@ static json_t *tree_json(const struct ctx *c, int parent)
 				else
 					snprintf(rel, sizeof rel, "%s %s", *rn ? rn : "under", m->bodies[parent].name);
 			}
+			if (rel[0] >= 'a' && rel[0] <= 'z')
+				rel[0] = (char)(rel[0] - 'a' + 'A');
 			if (c->seats[i])
 				snprintf(seats, sizeof seats, "%zu af %zu pladser besat", c->members[i],
 				         c->seats[i]);

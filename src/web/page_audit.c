@@ -1,0 +1,253 @@
+/* GET /audit: the audit log, newest first, with filters (entity, id, actor, since, until,
+ * limit) as a GET form, each change shown as "field: before → after", and the result of
+ * verifying the hash chain. GET /api/v1/audit: the same rows as {"audit": [...]} in the
+ * form of "fkigov audit log --json". */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/err.h"
+#include "util/xalloc.h"
+#include "web/form.h"
+#include "web/pages.h"
+
+#define AUDIT_LIMIT_DEFAULT 200
+#define AUDIT_LIMIT_MAX 5000
+
+enum { FL_ENTITY, FL_ID, FL_ACTOR, FL_SINCE, FL_UNTIL, FL_LIMIT, FL__MAX };
+static const char *const fl_names[FL__MAX] = {"entity", "id", "actor", "since", "until", "limit"};
+static const char *const fl_labels[FL__MAX] = {"Type", "Id", "Hvem", "Fra og med",
+                                               "Til og med", "Højst antal rækker"};
+
+/* Reads the filters from the query string into f (pointing into r) and v (the text of each,
+ * for the form). Errors go to fm. */
+static void read_filters(const struct web_req *r, struct audit_filter *f, const char **v,
+                         struct form *fm)
+{
+	memset(f, 0, sizeof *f);
+	for (int i = 0; i < FL__MAX; i++) {
+		const char *s = web_query(r, fl_names[i]);
+		v[i] = s ? s : "";
+		if (!form_utf8(v[i], strlen(v[i]))) {
+			form_error(fm, fl_names[i], fl_labels[i],
+			           "Feltet indeholder tegn, der ikke kan læses. Skriv teksten igen.");
+			v[i] = "";
+		}
+	}
+	f->entity = *v[FL_ENTITY] ? v[FL_ENTITY] : NULL;
+	f->entity_id = *v[FL_ID] ? v[FL_ID] : NULL;
+	f->actor = *v[FL_ACTOR] ? v[FL_ACTOR] : NULL;
+	fk_date d;
+	if (*v[FL_SINCE] && form_date(fm, "since", "Fra og med", v[FL_SINCE], false, &d))
+		f->since = v[FL_SINCE];
+	if (*v[FL_UNTIL] && form_date(fm, "until", "Til og med", v[FL_UNTIL], false, &d))
+		f->until = v[FL_UNTIL];
+	if (f->since && f->until && strcmp(f->since, f->until) > 0)
+		form_error(fm, "until", "Til og med", "»Til og med« ligger før »Fra og med«. Byt om på "
+		                                      "datoerne.");
+	f->limit = AUDIT_LIMIT_DEFAULT;
+	if (*v[FL_LIMIT]) {
+		char *end;
+		long long n = strtoll(v[FL_LIMIT], &end, 10);
+		if (*end || n < 1 || n > AUDIT_LIMIT_MAX)
+			form_error(fm, "limit", "Højst antal rækker",
+			           "Skriv et helt tal fra 1 til %d.", AUDIT_LIMIT_MAX);
+		else
+			f->limit = n;
+	}
+}
+
+/* ================================================================== the page */
+
+static const char *action_da(const char *a)
+{
+	return !strcmp(a, "create")   ? "oprettet"
+	       : !strcmp(a, "update") ? "ændret"
+	       : !strcmp(a, "delete") ? "slettet"
+	       : !strcmp(a, "init")   ? "database oprettet"
+	                              : a;
+}
+
+static const char *entity_da(const char *e)
+{
+	return !strcmp(e, "person")        ? "person"
+	       : !strcmp(e, "appointment") ? "udpegning"
+	       : !strcmp(e, "model")       ? "model"
+	       : !strcmp(e, "account")     ? "konto"
+	       : !strcmp(e, "token")       ? "API-token"
+	                                   : e;
+}
+
+/* A JSON value as a person reads it: strings bare, null as "–". */
+static char *value_text(const json_t *v)
+{
+	if (!v || json_is_null(v))
+		return xstrdup("–");
+	if (json_is_string(v))
+		return xstrdup(*json_string_value(v) ? json_string_value(v) : "\"\"");
+	char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+	return s ? s : xstrdup("?");
+}
+
+/* The changes of a row: for objects, one line per key whose value differs between before
+ * and after ("key: before → after"; on create or delete the values there are); else the
+ * raw JSON. */
+static json_t *change_lines(const char *before, const char *after)
+{
+	json_t *b = before ? json_loads(before, 0, NULL) : NULL;
+	json_t *a = after ? json_loads(after, 0, NULL) : NULL;
+	json_t *out = json_array();
+	if ((before && !json_is_object(b)) || (after && !json_is_object(a))) {
+		/* not objects: show the text as it is */
+		if (before)
+			json_array_append_new(out, json_pack("{s:s, s:o}", "key", "før", "after",
+			                                     form_text(before)));
+		if (after)
+			json_array_append_new(out, json_pack("{s:s, s:o}", "key", "efter", "after",
+			                                     form_text(after)));
+		json_decref(a);
+		json_decref(b);
+		return out;
+	}
+	/* Keys in order: after's (sorted, as the store writes them), then those only in before. */
+	const char *key;
+	json_t *v;
+	json_t *seen = json_object();
+	for (int pass = 0; pass < 2; pass++) {
+		json_t *o = pass == 0 ? a : b;
+		if (!o)
+			continue;
+		json_object_foreach(o, key, v)
+		{
+			if (json_object_get(seen, key))
+				continue;
+			json_object_set_new(seen, key, json_true());
+			json_t *bv = b ? json_object_get(b, key) : NULL, *av = a ? json_object_get(a, key) : NULL;
+			if (a && b && json_equal(bv, av))
+				continue;
+			char *bs = value_text(bv), *as = value_text(av);
+			json_t *line = json_pack("{s:o}", "key", form_text(key));
+			if (a && b) {
+				json_object_set_new(line, "before", form_text(bs));
+				json_object_set_new(line, "after", form_text(as));
+			} else {
+				json_object_set_new(line, "after", form_text(a ? as : bs));
+			}
+			json_array_append_new(out, line);
+			free(bs);
+			free(as);
+		}
+	}
+	json_decref(seen);
+	json_decref(a);
+	json_decref(b);
+	return out;
+}
+
+static int page_row(const struct audit_row *row, void *arg)
+{
+	json_t *arr = arg;
+	char when[40];
+	/* 2026-11-27T10:00:00Z -> 2026-11-27 10:00:00 */
+	snprintf(when, sizeof when, "%.10s %.8s", row->at, strlen(row->at) > 11 ? row->at + 11 : "");
+	json_t *o = json_pack("{s:I, s:s, s:o, s:s, s:s, s:o, s:o, s:o}", "id", (json_int_t)row->id,
+	                      "at", when, "actor", form_text(row->actor), "action",
+	                      action_da(row->action), "entity", entity_da(row->entity), "entity_key",
+	                      form_text(row->entity), "entity_id", form_text(row->entity_id), "changes",
+	                      change_lines(row->before, row->after));
+	json_array_append_new(arr, o);
+	return 0;
+}
+
+int page_audit(struct web_req *r, struct web_resp *p)
+{
+	struct form fm;
+	form_init(&fm);
+	struct audit_filter f;
+	const char *v[FL__MAX];
+	read_filters(r, &f, v, &fm);
+	json_t *doc = json_object();
+	json_object_set_new(doc, "title",
+	                    json_string(form_ok(&fm) ? "Revisionslog" : "Fejl: Revisionslog"));
+	int rc = FK_OK;
+	if (form_ok(&fm)) {
+		json_t *rows = json_array();
+		rc = store_audit_recent(r->st, &f, page_row, rows);
+		size_t n = json_array_size(rows);
+		json_object_set_new(doc, "count", json_integer((json_int_t)n));
+		json_object_set_new(doc, "has_rows", json_boolean(n > 0));
+		json_object_set_new(doc, "limited", json_boolean((int64_t)n == f.limit));
+		json_object_set_new(doc, "limit", json_integer(f.limit));
+		json_object_set_new(doc, "rows", rows);
+		json_object_set_new(doc, "filtered",
+		                    json_boolean(f.entity || f.entity_id || f.actor || f.since || f.until));
+	} else {
+		p->status = 400;
+	}
+	if (rc != FK_OK) {
+		json_decref(doc);
+		form_free(&fm);
+		return web_error(r, p, 500, "Revisionsloggen kunne ikke læses. Prøv igen om lidt.");
+	}
+	for (int i = 0; i < FL__MAX; i++)
+		form_value(&fm, fl_names[i], v[i]);
+	form_finish(&fm, doc);
+
+	/* The chain, checked now. */
+	int64_t bad = 0, nrows = 0;
+	int vr = store_audit_verify(r->st, &bad, &nrows);
+	json_object_set_new(doc, "chain",
+	                    json_pack("{s:b, s:b, s:I, s:I}", "intact", vr == FK_OK, "broken",
+	                              vr == FK_ETAMPER, "rows", (json_int_t)nrows, "bad_id",
+	                              (json_int_t)bad));
+	p->doc = doc;
+	return 0;
+}
+
+/* ================================================================== the API */
+
+static int api_row(const struct audit_row *r, void *arg)
+{
+	json_t *arr = arg;
+	json_t *o = json_pack("{s:I, s:s, s:o, s:s, s:s, s:o, s:s}", "id", (json_int_t)r->id, "at",
+	                      r->at, "actor", form_text(r->actor), "action", r->action, "entity",
+	                      r->entity, "entity_id", form_text(r->entity_id), "hash", r->hash);
+	if (!o)
+		return 0;
+	json_t *b = r->before ? json_loads(r->before, 0, NULL) : NULL;
+	json_t *a = r->after ? json_loads(r->after, 0, NULL) : NULL;
+	json_object_set_new(o, "before", b ? b : json_null());
+	json_object_set_new(o, "after", a ? a : json_null());
+	json_array_append_new(arr, o);
+	return 0;
+}
+
+int api_audit(struct web_req *r, struct web_resp *p)
+{
+	struct form fm;
+	form_init(&fm);
+	struct audit_filter f;
+	const char *v[FL__MAX];
+	read_filters(r, &f, v, &fm);
+	if (!form_ok(&fm)) {
+		json_t *fields = json_object();
+		json_t *errs = fm.errors;
+		for (size_t i = 0; i < json_array_size(errs); i++) {
+			json_t *e = json_array_get(errs, i);
+			json_object_set(fields, json_string_value(json_object_get(e, "field")),
+			                json_object_get(e, "message"));
+		}
+		form_free(&fm);
+		p->status = 400;
+		p->doc = json_pack("{s:s, s:o}", "error", "Ret filtrene, og prøv igen.", "fields", fields);
+		return 0;
+	}
+	form_free(&fm);
+	json_t *arr = json_array();
+	if (store_audit_recent(r->st, &f, api_row, arr) != FK_OK) {
+		json_decref(arr);
+		return web_error(r, p, 500, "Revisionsloggen kunne ikke læses. Prøv igen om lidt.");
+	}
+	p->doc = json_pack("{s:o}", "audit", arr);
+	return 0;
+}
