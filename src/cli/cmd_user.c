@@ -87,6 +87,7 @@ static int read_password(char *pw, size_t cap)
 /* ------------------------------------------------------------------ user */
 static const char user_usage[] =
     "Brug: fkigov [--db STI] user add LOGIN --role admin|member|viewer [--person ID]\n"
+    "      fkigov [--db STI] user passwd LOGIN\n"
     "      fkigov [--db STI] user list [--json]\n\n"
     "add opretter en konto til webapplikationen. Adgangskoden læses fra standard-input\n"
     "(første linje, mindst 12 tegn) og gemmes kun som argon2id-hash. Roller:\n"
@@ -214,12 +215,50 @@ static int user_add(struct cli *c, int argc, char **argv)
 	}
 }
 
+/* user passwd LOGIN: a new password from stdin; ends the account's sessions. */
+static int user_passwd(struct cli *c, int argc, char **argv)
+{
+	if (argc != 3 || argv[2][0] == '-')
+		return cli_usage(user_usage, "angiv kontoens LOGIN.");
+	const char *login = argv[2];
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
+	char pw[PASSWORD_MAX + 2];
+	char hash[crypto_pwhash_STRBYTES];
+	if ((rc = read_password(pw, sizeof pw)) != 0) {
+		sodium_memzero(pw, sizeof pw);
+		return rc;
+	}
+	rc = crypto_pwhash_str_alg(hash, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                           crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13);
+	sodium_memzero(pw, sizeof pw);
+	if (rc != 0) {
+		fprintf(stderr, "fkigov: adgangskoden kunne ikke hashes (for lidt hukommelse).\n");
+		return 1;
+	}
+	rc = store_account_set_password(c->st, c->actor, login, hash);
+	sodium_memzero(hash, sizeof hash);
+	if (rc == FK_ENOTFOUND) {
+		fprintf(stderr, "fkigov: kontoen »%s« findes ikke. Se »fkigov user list«.\n", login);
+		return 2;
+	}
+	if (rc != FK_OK) {
+		fprintf(stderr, "fkigov: adgangskoden kunne ikke gemmes.\n");
+		return err_exit_code(rc);
+	}
+	printf("Kontoen %s har fået en ny adgangskode; dens sessioner er afsluttet.\n", login);
+	return 0;
+}
+
 int cmd_user(struct cli *c, int argc, char **argv)
 {
 	if (cli_help(argv, argc, user_usage) || argc < 2)
-		return argc < 2 ? cli_usage(user_usage, "angiv add eller list.") : 0;
+		return argc < 2 ? cli_usage(user_usage, "angiv add, passwd eller list.") : 0;
 	if (!strcmp(argv[1], "add"))
 		return user_add(c, argc, argv);
+	if (!strcmp(argv[1], "passwd"))
+		return user_passwd(c, argc, argv);
 	if (strcmp(argv[1], "list"))
 		return cli_usage(user_usage, "ukendt underkommando »%s«.", argv[1]);
 	int json = 0;

@@ -71,6 +71,9 @@ static const char *const stmt_sql[STMT__MAX] = {
      * id, login, role, person key, created, disabled [, pwhash]. */
     [STMT_ACCOUNT_INSERT] = "INSERT INTO account (login, pwhash, role, person, created)"
                             " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [STMT_ACCOUNT_SET_PW] = "UPDATE account SET pwhash = ?2 WHERE login = ?1",
+    [STMT_SESSION_DELETE_ACCOUNT] = "DELETE FROM session WHERE account ="
+                                    " (SELECT id FROM account WHERE login = ?1)",
     [STMT_ACCOUNT_BY_LOGIN] = "SELECT a.id, a.login, a.role, p.key, a.created, a.disabled,"
                               " a.pwhash FROM account a LEFT JOIN person p ON p.id = a.person"
                               " WHERE a.login = ?1",

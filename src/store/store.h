@@ -123,6 +123,10 @@ struct store_account {
  * FK_ECONFLICT when the login is taken. */
 int store_account_add(struct store *st, const char *actor, const char *login, const char *pwhash,
                       const char *role, const char *person, int64_t *id);
+/* Sets a new password hash (argon2id) for login and ends its sessions; audited without
+ * the hash. FK_ENOTFOUND when there is no such account. */
+int store_account_set_password(struct store *st, const char *actor, const char *login,
+                               const char *pwhash);
 /* The account with that login, with its password hash. FK_ENOTFOUND when none. */
 int store_account_by_login(struct store *st, const char *login, struct store_account *out);
 /* Calls fn for every account in login order (no hashes); a non-zero return stops the walk

@@ -134,6 +134,51 @@ out:
 	return tx_leave(st, own, rc);
 }
 
+int store_account_set_password(struct store *st, const char *actor, const char *login,
+                               const char *pwhash)
+{
+	assert(st && actor && login && pwhash);
+	if (strncmp(pwhash, "$argon2", 7) != 0 || strlen(pwhash) >= STORE_PWHASH_MAX)
+		return FK_EINPUT;
+	char *after = dump_json(json_pack("{s:s, s:b}", "login", login, "password_changed", 1));
+	if (!after)
+		return FK_EINPUT;
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK) {
+		free(after);
+		return rc;
+	}
+	sqlite3_stmt *q = stmt_get(st, STMT_ACCOUNT_SET_PW);
+	if (!q) {
+		rc = FK_EDB;
+		goto out;
+	}
+	sqlite3_bind_text(q, 1, login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, pwhash, -1, SQLITE_STATIC);
+	if ((rc = step_done(st, q, "skift adgangskode")) != FK_OK)
+		goto out;
+	if (sqlite3_changes(st->db) == 0) {
+		rc = FK_ENOTFOUND;
+		goto out;
+	}
+	/* A new password ends every session of the account. */
+	if (!(q = stmt_get(st, STMT_SESSION_DELETE_ACCOUNT))) {
+		rc = FK_EDB;
+		goto out;
+	}
+	sqlite3_bind_text(q, 1, login, -1, SQLITE_STATIC);
+	if ((rc = step_done(st, q, "afslut sessioner")) != FK_OK)
+		goto out;
+	rc = audit_append(st, actor, "update", "account", login, strlen(login), NULL, 0, after,
+	                  strlen(after));
+	if (rc != FK_OK)
+		st->poisoned = true;
+out:
+	free(after);
+	return tx_leave(st, own, rc);
+}
+
 int store_account_by_login(struct store *st, const char *login, struct store_account *out)
 {
 	memset(out, 0, sizeof *out);

@@ -174,6 +174,26 @@ json_t *form_text(const char *s)
 	return j ? j : json_string("");
 }
 
+json_t *form_url(const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf b;
+	buf_init(&b);
+	for (const unsigned char *c = (const unsigned char *)(s ? s : ""); *c; c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+		    *c == '-' || *c == '_' || *c == '.' || *c == '~') {
+			buf_addc(&b, (char)*c);
+		} else {
+			buf_addc(&b, '%');
+			buf_addc(&b, hex[*c >> 4]);
+			buf_addc(&b, hex[*c & 15]);
+		}
+	}
+	json_t *j = json_stringn(b.s, b.len);
+	buf_free(&b);
+	return j;
+}
+
 size_t form_chars(const char *s)
 {
 	size_t n = 0;

@@ -44,6 +44,8 @@ bool form_date(struct form *fm, const char *name, const char *label, const char 
 /* A JSON string of s, with every byte that is not well-formed UTF-8 replaced by U+FFFD (so
  * text from a user or a cut message can always be shown); "" for NULL. */
 json_t *form_text(const char *s);
+/* s percent-encoded for a query string value (RFC 3986 unreserved characters kept). */
+json_t *form_url(const char *s);
 /* True when s[0..len) is well-formed UTF-8 without NUL bytes. */
 bool form_utf8(const char *s, size_t len);
 /* The number of characters (code points) of well-formed UTF-8 s. */

@@ -78,6 +78,23 @@ static const char *entity_da(const char *e)
 	                                   : e;
 }
 
+/* The Danish name of a field in the logged JSON (the columns of the appointments file,
+ * persons' and accounts' fields); others as they are. */
+static const char *key_da(const char *k)
+{
+	static const char *const map[][2] = {
+	    {"person", "person"},     {"name", "navn"},        {"email", "e-mail"},
+	    {"organisation", "organisation"}, {"municipality", "kommune"}, {"body", "gruppe"},
+	    {"seat", "plads"},        {"profile", "profil"},   {"start", "første dag"},
+	    {"end", "sidste dag"},    {"key", "id"},           {"login", "brugernavn"},
+	    {"role", "rolle"},        {"label", "note"},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (!strcmp(k, map[i][0]))
+			return map[i][1];
+	return k;
+}
+
 /* A JSON value as a person reads it: strings bare, null as "–". */
 static char *value_text(const json_t *v)
 {
@@ -100,11 +117,11 @@ static json_t *change_lines(const char *before, const char *after)
 	if ((before && !json_is_object(b)) || (after && !json_is_object(a))) {
 		/* not objects: show the text as it is */
 		if (before)
-			json_array_append_new(out, json_pack("{s:s, s:o}", "key", "før", "after",
-			                                     form_text(before)));
+			json_array_append_new(out, json_pack("{s:s, s:b, s:o}", "key", "før", "changed",
+			                                     false, "value", form_text(before)));
 		if (after)
-			json_array_append_new(out, json_pack("{s:s, s:o}", "key", "efter", "after",
-			                                     form_text(after)));
+			json_array_append_new(out, json_pack("{s:s, s:b, s:o}", "key", "efter", "changed",
+			                                     false, "value", form_text(after)));
 		json_decref(a);
 		json_decref(b);
 		return out;
@@ -126,12 +143,12 @@ static json_t *change_lines(const char *before, const char *after)
 			if (a && b && json_equal(bv, av))
 				continue;
 			char *bs = value_text(bv), *as = value_text(av);
-			json_t *line = json_pack("{s:o}", "key", form_text(key));
+			json_t *line = json_pack("{s:o, s:b}", "key", form_text(key_da(key)), "changed", a && b);
 			if (a && b) {
 				json_object_set_new(line, "before", form_text(bs));
 				json_object_set_new(line, "after", form_text(as));
 			} else {
-				json_object_set_new(line, "after", form_text(a ? as : bs));
+				json_object_set_new(line, "value", form_text(a ? as : bs));
 			}
 			json_array_append_new(out, line);
 			free(bs);
@@ -155,6 +172,9 @@ static int page_row(const struct audit_row *row, void *arg)
 	                      action_da(row->action), "entity", entity_da(row->entity), "entity_key",
 	                      form_text(row->entity), "entity_id", form_text(row->entity_id), "changes",
 	                      change_lines(row->before, row->after));
+	json_object_set_new(o, "actor_q", form_url(row->actor));
+	json_object_set_new(o, "entity_q", form_url(row->entity));
+	json_object_set_new(o, "entity_id_q", form_url(row->entity_id));
 	json_array_append_new(arr, o);
 	return 0;
 }
@@ -192,6 +212,18 @@ int page_audit(struct web_req *r, struct web_resp *p)
 	for (int i = 0; i < FL__MAX; i++)
 		form_value(&fm, fl_names[i], v[i]);
 	form_finish(&fm, doc);
+	/* The entity select: the known types, or what the link asked for. */
+	static const char *const known[] = {"person", "appointment", "account", "token", "model"};
+	bool is_known = false;
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+		char sel[32];
+		snprintf(sel, sizeof sel, "sel_%s", known[i]);
+		bool on = !strcmp(v[FL_ENTITY], known[i]);
+		is_known |= on;
+		json_object_set_new(doc, sel, json_boolean(on));
+	}
+	if (!is_known && *v[FL_ENTITY])
+		json_object_set_new(doc, "sel_other", form_text(v[FL_ENTITY]));
 
 	/* The chain, checked now. */
 	int64_t bad = 0, nrows = 0;

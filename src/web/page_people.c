@@ -3,10 +3,12 @@
  * GET /people/{key}: one person with every appointment. E-mail addresses only for logged-in
  * users (report_people / report_person leave them out otherwise). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/report.h"
 #include "util/err.h"
+#include "util/xalloc.h"
 #include "web/pages.h"
 
 static fk_date get_date(json_t *o, const char *key)
@@ -69,15 +71,15 @@ int page_people(struct web_req *r, struct web_resp *p)
 		return web_error(r, p, 500, "Registret kunne ikke læses.");
 	}
 	/* Bodies to filter by: those with seats, and any other that has appointments. */
-	bool *used = calloc(m->nbodies + 1, sizeof *used);
-	for (size_t i = 0; used && i < reg.nappts; i++)
+	bool *used = xcalloc(m->nbodies + 1, sizeof *used);
+	for (size_t i = 0; i < reg.nappts; i++)
 		used[reg.appts[i].body] = true;
 	json_t *opts = json_array();
 	for (size_t i = 0; i < m->nbodies; i++) {
 		int seats = 0;
 		for (int s = 0; s < SEAT__MAX; s++)
 			seats += m->bodies[i].seats[s];
-		if (seats || (used && used[i]))
+		if (seats || used[i])
 			json_array_append_new(opts, json_pack("{s:s, s:s, s:b}", "id", m->bodies[i].id,
 			                                      "name", m->bodies[i].name, "selected",
 			                                      (int)i == b));

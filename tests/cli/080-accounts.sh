@@ -77,3 +77,11 @@ expect_rc 0 fk token --help
 has out 'Bearer'
 expect_rc 2 fk user
 expect_rc 2 fk user remove admin
+# A new password: the old one no longer works for login (checked over HTTP elsewhere); the
+# change is audited without the hash.
+echo 'et helt nyt kodeord' | expect_rc 0 fk user passwd admin
+echo 'kort' | expect_rc 2 fk user passwd admin
+echo 'et helt nyt kodeord' | expect_rc 2 fk user passwd nosuchuser
+expect_rc 0 fk audit log --entity account --json
+has out 'password_changed'
+hasnt out 'argon2'
