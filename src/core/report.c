@@ -632,7 +632,7 @@ bool report_text_match(const char *hay, const char *needle)
 struct person_row {
 	json_t *cur, *plan;
 	int past;
-	bool in_body;
+	bool in_body, keep;
 };
 
 static int cmp_person_name(const void *x, const void *y)
@@ -645,10 +645,59 @@ static int cmp_person_name(const void *x, const void *y)
 	              json_string_value(json_object_get(b->o, "person")));
 }
 
-json_t *report_people(const struct model *m, const struct munic_table *mt, const struct reg *r,
-                      fk_date d, const char *q, int body, bool past, bool with_private)
+/* A merge sort of person indices by name (stable, no global state: the server is threaded). */
+static void sort_persons(const struct reg *r, int32_t *v, size_t n, int32_t *tmp)
 {
+	if (n < 2)
+		return;
+	size_t h = n / 2;
+	sort_persons(r, v, h, tmp);
+	sort_persons(r, v + h, n - h, tmp);
+	size_t i = 0, j = h, k = 0;
+	while (i < h && j < n) {
+		const struct reg_person *a = &r->persons[v[i]], *b = &r->persons[v[j]];
+		int c = strcmp(a->name, b->name);
+		if (!c)
+			c = strcmp(a->key, b->key);
+		tmp[k++] = c <= 0 ? v[i++] : v[j++];
+	}
+	while (i < h)
+		tmp[k++] = v[i++];
+	while (j < n)
+		tmp[k++] = v[j++];
+	memcpy(v, tmp, n * sizeof *v);
+}
+
+json_t *report_people(const struct model *m, const struct munic_table *mt, const struct reg *r,
+                      fk_date d, const char *q, int body, bool past, size_t offset, size_t limit,
+                      bool with_private)
+{
+	/* Who matches: by body (any run of that body), by name or key. */
 	struct person_row *pr = xcalloc(r->npersons + 1, sizeof *pr);
+	for (size_t i = 0; i < r->nappts; i++) {
+		const struct reg_appt *a = &r->appts[i];
+		bool was = a->end < d;
+		pr[a->person].past += was;
+		if (a->body == body && (past || !was))
+			pr[a->person].in_body = true;
+	}
+	int32_t *match = xmalloc((r->npersons + 1) * sizeof *match);
+	int32_t *tmp = xmalloc((r->npersons + 1) * sizeof *tmp);
+	size_t nmatch = 0;
+	for (size_t i = 0; i < r->npersons; i++) {
+		const struct reg_person *p = &r->persons[i];
+		if ((body < 0 || pr[i].in_body) &&
+		    (report_text_match(p->name, q) || report_text_match(p->key, q)))
+			match[nmatch++] = (int32_t)i;
+	}
+	sort_persons(r, match, nmatch, tmp);
+	free(tmp);
+	size_t from = offset < nmatch ? offset : nmatch;
+	size_t to = limit && limit < nmatch - from ? from + limit : nmatch;
+	for (size_t k = from; k < to; k++)
+		pr[match[k]].keep = true;
+
+	/* The current and planned appointments of the people shown, with their terms. */
 	struct stint_work w = {0};
 	struct stint_info *si = NULL;
 	const struct reg_appt **pa = NULL;
@@ -658,6 +707,11 @@ json_t *report_people(const struct model *m, const struct munic_table *mt, const
 		while (j < r->nappts && r->appts[j].person == r->appts[i].person &&
 		       r->appts[j].body == r->appts[i].body)
 			j++;
+		struct person_row *row = &pr[r->appts[i].person];
+		if (!row->keep) {
+			i = j;
+			continue;
+		}
 		size_t n = j - i;
 		if (n > cap) {
 			cap = n;
@@ -668,16 +722,11 @@ json_t *report_people(const struct model *m, const struct munic_table *mt, const
 			pa[x] = &r->appts[i + x];
 		const struct model_body *b = &m->bodies[r->appts[i].body];
 		stints_of(b, pa, n, &w, si);
-		struct person_row *row = &pr[r->appts[i].person];
 		for (size_t x = 0; x < n; x++) {
 			const struct reg_appt *a = pa[x];
 			const char *st = status_name(a, d);
-			if (a->body == body && (past || strcmp(st, "past")))
-				row->in_body = true;
-			if (!strcmp(st, "past")) {
-				row->past++;
+			if (!strcmp(st, "past"))
 				continue;
-			}
 			json_t *y = report_appt(m, r, a, false);
 			json_object_del(y, "person");
 			json_object_del(y, "name");
@@ -698,33 +747,25 @@ json_t *report_people(const struct model *m, const struct munic_table *mt, const
 	stint_work_free(&w);
 	free(si);
 	free(pa);
-	struct item *v = xmalloc((r->npersons + 1) * sizeof *v);
-	size_t nv = 0;
-	for (size_t i = 0; i < r->npersons; i++) {
-		const struct reg_person *p = &r->persons[i];
-		struct person_row *row = &pr[i];
-		bool keep = (body < 0 || row->in_body) &&
-		            (report_text_match(p->name, q) || report_text_match(p->key, q));
-		if (!keep) {
-			json_decref(row->cur);
-			json_decref(row->plan);
-			continue;
-		}
+	json_t *people = json_array();
+	for (size_t k = from; k < to; k++) {
+		const struct reg_person *p = &r->persons[match[k]];
+		struct person_row *row = &pr[match[k]];
 		json_t *o = json_pack("{s:s, s:s}", "person", p->key, "name", p->name);
 		if (with_private)
 			json_object_set_new(o, "email", p->email ? json_string(p->email) : json_null());
 		json_object_set_new(o, "current", row->cur ? row->cur : json_array());
 		json_object_set_new(o, "planned", row->plan ? row->plan : json_array());
 		json_object_set_new(o, "past_count", json_integer(row->past));
-		v[nv++] = (struct item){o, 0, p->name, 0, 0};
+		json_array_append_new(people, o);
 	}
 	free(pr);
-	json_t *people = items_json(v, nv, cmp_person_name);
-	free(v);
-	return json_pack("{s:o, s:o, s:o, s:b, s:o}", "date", report_date(d), "q",
+	free(match);
+	return json_pack("{s:o, s:o, s:o, s:b, s:I, s:I, s:o, s:o}", "date", report_date(d), "q",
 	                 q && *q ? json_string(q) : json_null(), "body",
 	                 body >= 0 ? json_string(m->bodies[body].id) : json_null(), "past", past,
-	                 "people", people);
+	                 "total", (json_int_t)nmatch, "offset", (json_int_t)offset, "limit",
+	                 limit ? json_integer((json_int_t)limit) : json_null(), "people", people);
 }
 
 /* ------------------------------------------------------------------ timeline */

@@ -33,13 +33,15 @@ json_t *report_bodies(const struct model *m, const struct reg *r, fk_date d);
  * "current", "planned"). */
 json_t *report_person(const struct model *m, const struct munic_table *mt, const struct reg *r,
                       int person, fk_date d, bool with_private);
-/* Everyone, by name, with their current and planned appointments on d:
- * {"date", "q", "body", "past", "people": [{"person", "name", ["email"], "current": [...],
- * "planned": [...], "past_count"}]}. q (may be NULL) keeps the people whose name or key
- * contains it, caseless (Danish letters too); body >= 0 keeps those with a current or planned
- * appointment in that body (with past: any appointment there). */
+/* The people on d, by name, with their current and planned appointments:
+ * {"date", "q", "body", "past", "total", "offset", "limit", "people": [{"person", "name",
+ * ["email"], "current": [...], "planned": [...], "past_count"}]}. q (may be NULL) keeps the
+ * people whose name or key contains it, caseless (Danish letters too); body >= 0 keeps those
+ * with a current or planned appointment in that body (with past: any appointment there).
+ * "total" counts the matches; "people" holds limit of them (0: all) from offset on. */
 json_t *report_people(const struct model *m, const struct munic_table *mt, const struct reg *r,
-                      fk_date d, const char *q, int body, bool past, bool with_private);
+                      fk_date d, const char *q, int body, bool past, size_t offset, size_t limit,
+                      bool with_private);
 /* The timeline of a body for term planning: {"from", "to", "date", "rows": [{"person", "name",
  * "status", "appointments": [{"id", "start", "end", "seat", "organisation", "municipality",
  * "profile", "status"}], "terms": [{"start", "end", "last_allowed_day", "over_limit",

@@ -26,8 +26,8 @@ static int step_done(struct store *st, sqlite3_stmt *q, const char *what)
 
 /* ---------------------------------------------------------------- pending imports */
 
-int store_import_put(struct store *st, const char *account, const char *filename,
-                     const char *data, size_t len, int64_t *id)
+int store_import_put(struct store *st, const char *account, const char *filename, const char *data,
+                     size_t len, int64_t *id)
 {
 	assert(st && account && filename && data);
 	sqlite3_stmt *q = stmt_get(st, STMT_IMPORT_INSERT);

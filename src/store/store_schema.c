@@ -87,9 +87,10 @@ const char *const store_migrations[] = {
     "CREATE INDEX api_token_account ON api_token(account);\n",
     /* 3: uploaded appointment files waiting for their preview to be committed or
      * cancelled (the web import). Only the uploading account (its login) may see them;
-     * created is UTC, and rows older than a day are deleted. */
+     * created is UTC, and rows older than a day are deleted. AUTOINCREMENT: an id is never
+     * given again, so an old preview page can never act on a newer upload. */
     "CREATE TABLE pending_import (\n"
-    "	id INTEGER PRIMARY KEY,\n"
+    "	id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
     "	account TEXT NOT NULL,\n"
     "	filename TEXT NOT NULL,\n"
     "	data BLOB NOT NULL,\n"

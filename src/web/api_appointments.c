@@ -41,8 +41,9 @@ static int list(struct web_req *r, struct web_resp *p)
 	int body = -1;
 	if (qb && *qb && (body = model_body_index(m, qb)) < 0) {
 		json_t *f = json_object();
-		json_object_set_new(f, "body", json_string("Organet findes ikke i modellen. Se "
-		                                           "/api/v1/bodies for organernes id'er."));
+		json_object_set_new(f, "body",
+		                    json_string("Organet findes ikke i modellen. Se "
+		                                "/api/v1/bodies for organernes id'er."));
 		return bad_request(p, "Ukendt organ.", f);
 	}
 	struct reg reg;
@@ -54,8 +55,9 @@ static int list(struct web_req *r, struct web_resp *p)
 	if (qp && *qp && (person = reg_person_find(&reg, qp)) < 0) {
 		reg_free(&reg);
 		json_t *f = json_object();
-		json_object_set_new(f, "person", json_string("Personen findes ikke. Se /api/v1/people "
-		                                              "for personernes id'er."));
+		json_object_set_new(f, "person",
+		                    json_string("Personen findes ikke. Se /api/v1/people "
+		                                "for personernes id'er."));
 		return bad_request(p, "Ukendt person.", f);
 	}
 	bool priv = web_private(r);
@@ -102,9 +104,10 @@ static void read_object(json_t *obj, struct imp_fields *in, char municip[16], js
 			snprintf(municip, 16, "%03d", (int)json_integer_value(v));
 			in->v[c] = municip;
 		} else
-			json_object_set_new(fields, key,
-			                    json_string("Værdien skal være en tekst i anførselstegn, "
-			                                "fx \"2027-01-01\", eller null."));
+			json_object_set_new(
+			    fields, key,
+			    json_string("Værdien skal være en tekst i anførselstegn, "
+			                "fx \"2027-01-01\", eller null."));
 	}
 }
 
@@ -123,23 +126,26 @@ static json_t *diag_fields(const struct diags *d)
 static int create(struct web_req *r, struct web_resp *p)
 {
 	const struct model *m = r->app->model;
-	char msg[400];
 	json_error_t je;
 	json_t *obj = r->body && r->body_len ? json_loadb(r->body, r->body_len, 0, &je) : NULL;
 	if (!obj || !json_is_object(obj)) {
+		char msg[400];
 		if (!r->body_len)
 			snprintf(msg, sizeof msg,
-			         "Send udpegningen som et JSON-objekt med Content-Type: application/json "
+			         "Send udpegningen som et JSON-objekt med Content-Type: "
+			         "application/json "
 			         "og felterne %s.",
 			         columns_text);
 		else if (!obj)
 			snprintf(msg, sizeof msg,
-			         "Indholdet er ikke gyldig JSON (linje %d, tegn %d). Send udpegningen som "
+			         "Indholdet er ikke gyldig JSON (linje %d, tegn %d). Send "
+			         "udpegningen som "
 			         "et JSON-objekt med felterne %s.",
 			         je.line, je.column, columns_text);
 		else
 			snprintf(msg, sizeof msg,
-			         "Indholdet skal være ét JSON-objekt {...} med felterne %s.", columns_text);
+			         "Indholdet skal være ét JSON-objekt {...} med felterne %s.",
+			         columns_text);
 		json_decref(obj);
 		return bad_request(p, msg, NULL);
 	}
@@ -150,7 +156,8 @@ static int create(struct web_req *r, struct web_resp *p)
 	read_object(obj, &in, municip, fields);
 	if (json_object_size(fields)) {
 		json_decref(obj);
-		return bad_request(p, "Udpegningen er ikke gemt. Ret felterne, og send den igen.", fields);
+		return bad_request(p, "Udpegningen er ikke gemt. Ret felterne, og send den igen.",
+		                   fields);
 	}
 
 	struct reg reg;
@@ -158,7 +165,8 @@ static int create(struct web_req *r, struct web_resp *p)
 		reg_free(&reg);
 		json_decref(obj);
 		json_decref(fields);
-		return web_error(r, p, 500, "Registret kunne ikke læses. Intet er gemt. Prøv igen om lidt.");
+		return web_error(r, p, 500,
+		                 "Registret kunne ikke læses. Intet er gemt. Prøv igen om lidt.");
 	}
 	/* A person who exists may be named by id alone. */
 	int32_t pi = in.v[COL_PERSON] ? reg_person_find(&reg, in.v[COL_PERSON]) : -1;
@@ -172,16 +180,18 @@ static int create(struct web_req *r, struct web_resp *p)
 	if (rc != FK_OK) {
 		json_decref(fields);
 		fields = diag_fields(&d);
-		if (pi < 0 && json_object_get(fields, "name") && in.v[COL_PERSON] && *in.v[COL_PERSON] &&
-		    (!in.v[COL_NAME] || !*in.v[COL_NAME]))
-			json_object_set_new(fields, "name",
-			                    json_string("Personen findes ikke i registret, så udpegningen "
-			                                "opretter den: skriv personens fulde navn."));
+		if (pi < 0 && json_object_get(fields, "name") && in.v[COL_PERSON] &&
+		    *in.v[COL_PERSON] && (!in.v[COL_NAME] || !*in.v[COL_NAME]))
+			json_object_set_new(
+			    fields, "name",
+			    json_string("Personen findes ikke i registret, så udpegningen "
+			                "opretter den: skriv personens fulde navn."));
 	} else if (plan.unchanged || (plan.nappts && plan.appts[0].a.id)) {
-		json_object_set_new(fields, "start",
-		                    json_string("Personen er allerede udpeget til organet fra denne "
-		                                "dato. En udpegning rettes ikke her; vælg en anden "
-		                                "startdato."));
+		json_object_set_new(
+		    fields, "start",
+		    json_string("Personen er allerede udpeget til organet fra denne "
+		                "dato. En udpegning rettes ikke her; vælg en anden "
+		                "startdato."));
 		rc = FK_EINPUT;
 	}
 	diags_free(&d);
@@ -189,7 +199,8 @@ static int create(struct web_req *r, struct web_resp *p)
 		imp_plan_free(&plan);
 		reg_free(&reg);
 		json_decref(obj);
-		return bad_request(p, "Udpegningen er ikke gemt. Ret felterne, og send den igen.", fields);
+		return bad_request(p, "Udpegningen er ikke gemt. Ret felterne, og send den igen.",
+		                   fields);
 	}
 	json_decref(fields);
 
@@ -201,9 +212,10 @@ static int create(struct web_req *r, struct web_resp *p)
 	json_decref(obj);
 	if (rc != FK_OK) {
 		free(key);
-		return web_error(r, p, 500,
-		                 "Udpegningen kunne ikke gemmes på grund af en fejl i databasen. Intet er "
-		                 "gemt. Prøv igen om lidt.");
+		return web_error(
+		    r, p, 500,
+		    "Udpegningen kunne ikke gemmes på grund af en fejl i databasen. Intet er "
+		    "gemt. Prøv igen om lidt.");
 	}
 	/* The stored row, with its id: one appointment per person, body and start. */
 	const struct reg_appt *stored = NULL;

@@ -72,8 +72,9 @@ int api_findings(struct web_req *r, struct web_resp *p)
 	const char *only = web_query(r, "body");
 	int only_ix = -1;
 	if (only && *only && (only_ix = model_body_index(m, only)) < 0)
-		json_object_set_new(fields, "body",
-		                    json_string("Organet findes ikke. Se listen i /api/v1/bodies."));
+		json_object_set_new(
+		    fields, "body",
+		    json_string("Organet findes ikke. Se listen i /api/v1/bodies."));
 	if (json_object_size(fields))
 		return bad_params(p, fields);
 	json_decref(fields);

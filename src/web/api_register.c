@@ -39,7 +39,8 @@ static int load(struct web_req *r, struct web_resp *p, struct reg *reg)
 }
 
 /* GET /api/v1/bodies: {"date", "bodies": [body, ...]}, every body of the model in model order,
- * each as GET /api/v1/bodies/{id} gives it but without the timeline. */
+ * each as GET /api/v1/bodies/{id} gives it but without "history" and "timeline" (so that the
+ * list stays small on a register with decades of appointments). */
 int api_bodies(struct web_req *r, struct web_resp *p)
 {
 	const struct model *m = r->app->model;
@@ -53,9 +54,11 @@ int api_bodies(struct web_req *r, struct web_resp *p)
 	if (priv)
 		rules_check(m, r->app->mt, &reg, d, &f);
 	json_t *arr = json_array();
-	for (size_t i = 0; i < m->nbodies; i++)
-		json_array_append_new(arr, report_body(m, r->app->mt, &reg, (int)i, d,
-		                                       priv ? &f : NULL, priv));
+	for (size_t i = 0; i < m->nbodies; i++) {
+		json_t *o = report_body(m, r->app->mt, &reg, (int)i, d, priv ? &f : NULL, priv);
+		json_object_del(o, "history");
+		json_array_append_new(arr, o);
+	}
 	findings_free(&f);
 	reg_free(&reg);
 	p->doc = json_pack("{s:o, s:o}", "date", report_date(d), "bodies", arr);
@@ -63,7 +66,8 @@ int api_bodies(struct web_req *r, struct web_resp *p)
 	return 0;
 }
 
-/* GET /api/v1/bodies/{id}: the body (report_body) with its timeline (report_timeline). */
+/* GET /api/v1/bodies/{id}: the body (report_body, with "history": its past appointments) and
+ * its timeline (report_timeline). */
 int api_body(struct web_req *r, struct web_resp *p)
 {
 	const struct model *m = r->app->model;
@@ -88,7 +92,26 @@ int api_body(struct web_req *r, struct web_resp *p)
 	return 0;
 }
 
-/* GET /api/v1/people[?q=TEXT][&body=ID][&past=1]: report_people. */
+/* Reads ?name= as a whole number 0..1000000000 (absent: *out unchanged); on a bad value sets
+ * a 400 and returns -1. */
+static int query_count(struct web_req *r, struct web_resp *p, const char *name, size_t *out)
+{
+	const char *s = web_query(r, name);
+	if (!s || !*s)
+		return 0;
+	size_t v = 0, n = 0;
+	for (; s[n] >= '0' && s[n] <= '9' && n < 10; n++)
+		v = v * 10 + (size_t)(s[n] - '0');
+	if (s[n] || v > 1000000000) {
+		web_error(r, p, 400, "%s skal være et helt tal fra 0 til 1000000000.", name);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* GET /api/v1/people[?q=TEXT][&body=ID][&past=1][&offset=N][&limit=N]: report_people
+ * (limit 0 or absent: everyone from offset on). */
 int api_people(struct web_req *r, struct web_resp *p)
 {
 	const struct model *m = r->app->model;
@@ -96,12 +119,19 @@ int api_people(struct web_req *r, struct web_resp *p)
 	int b = -1;
 	if (bid && *bid && (b = model_body_index(m, bid)) < 0)
 		return web_error(r, p, 400, "body: organet »%s« findes ikke. Se /api/v1/bodies.", bid);
+	if (past && *past && strcmp(past, "1") && strcmp(past, "0") && strcmp(past, "true") &&
+	    strcmp(past, "false"))
+		return web_error(r, p, 400, "past skal være 1, 0, true eller false.");
+	size_t offset = 0, limit = 0;
+	if (query_count(r, p, "offset", &offset) || query_count(r, p, "limit", &limit))
+		return 0;
 	fk_date d;
 	struct reg reg;
 	if (query_date(r, p, &d) || load(r, p, &reg))
 		return 0;
 	p->doc = report_people(m, r->app->mt, &reg, d, web_query(r, "q"), b,
-	                       past && (!strcmp(past, "1") || !strcmp(past, "true")), web_private(r));
+	                       past && (!strcmp(past, "1") || !strcmp(past, "true")), offset, limit,
+	                       web_private(r));
 	reg_free(&reg);
 	p->cacheable = true;
 	return 0;

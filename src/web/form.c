@@ -41,13 +41,19 @@ void form_error(struct form *fm, const char *name, const char *label, const char
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	json_object_set_new(o, "error", form_text(msg));
-	json_array_append_new(fm->errors, json_pack("{s:s, s:s, s:o}", "field", name, "label", label,
-	                                            "message", form_text(msg)));
+	json_array_append_new(fm->errors, json_pack("{s:s, s:s, s:o}", "field", name, "label",
+	                                            label, "message", form_text(msg)));
 }
 
-bool form_ok(const struct form *fm) { return json_array_size(fm->errors) == 0; }
+bool form_ok(const struct form *fm)
+{
+	return json_array_size(fm->errors) == 0;
+}
 
-size_t form_nerrors(const struct form *fm) { return json_array_size(fm->errors); }
+size_t form_nerrors(const struct form *fm)
+{
+	return json_array_size(fm->errors);
+}
 
 void form_finish(struct form *fm, json_t *doc)
 {
@@ -93,11 +99,12 @@ bool form_date(struct form *fm, const char *name, const char *label, const char 
 	char tail;
 	if (sscanf(t, "%d%*[-./]%d%*[-./]%d%c", &d, &m, &y, &tail) == 3 && y >= 1900 && y <= 9999 &&
 	    date_valid_ymd(y, m, d))
-		form_error(fm, name, label, "Skriv datoen som ÅÅÅÅ-MM-DD. Mente du %04d-%02d-%02d?", y, m,
-		           d);
+		form_error(fm, name, label, "Skriv datoen som ÅÅÅÅ-MM-DD. Mente du %04d-%02d-%02d?",
+		           y, m, d);
 	else
-		form_error(fm, name, label,
-		           "»%s« er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-01-01.", t);
+		form_error(
+		    fm, name, label,
+		    "»%s« er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-01-01.", t);
 	return false;
 }
 
@@ -180,8 +187,8 @@ json_t *form_url(const char *s)
 	struct buf b;
 	buf_init(&b);
 	for (const unsigned char *c = (const unsigned char *)(s ? s : ""); *c; c++) {
-		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
-		    *c == '-' || *c == '_' || *c == '.' || *c == '~') {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		    (*c >= '0' && *c <= '9') || *c == '-' || *c == '_' || *c == '.' || *c == '~') {
 			buf_addc(&b, (char)*c);
 		} else {
 			buf_addc(&b, '%');

@@ -17,7 +17,7 @@
  * aria-invalid) and the summary at the top with links to #NAME. */
 
 struct form {
-	json_t *f;      /* owned until form_finish */
+	json_t *f; /* owned until form_finish */
 	json_t *errors;
 };
 

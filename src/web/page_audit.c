@@ -16,8 +16,8 @@
 
 enum { FL_ENTITY, FL_ID, FL_ACTOR, FL_SINCE, FL_UNTIL, FL_LIMIT, FL__MAX };
 static const char *const fl_names[FL__MAX] = {"entity", "id", "actor", "since", "until", "limit"};
-static const char *const fl_labels[FL__MAX] = {"Type", "Id", "Hvem", "Fra og med",
-                                               "Til og med", "Højst antal rækker"};
+static const char *const fl_labels[FL__MAX] = {"Type",       "Id",         "Hvem",
+                                               "Fra og med", "Til og med", "Højst antal rækker"};
 
 /* Reads the filters from the query string into f (pointing into r) and v (the text of each,
  * for the form). Errors go to fm. */
@@ -29,8 +29,9 @@ static void read_filters(const struct web_req *r, struct audit_filter *f, const 
 		const char *s = web_query(r, fl_names[i]);
 		v[i] = s ? s : "";
 		if (!form_utf8(v[i], strlen(v[i]))) {
-			form_error(fm, fl_names[i], fl_labels[i],
-			           "Feltet indeholder tegn, der ikke kan læses. Skriv teksten igen.");
+			form_error(
+			    fm, fl_names[i], fl_labels[i],
+			    "Feltet indeholder tegn, der ikke kan læses. Skriv teksten igen.");
 			v[i] = "";
 		}
 	}
@@ -43,8 +44,9 @@ static void read_filters(const struct web_req *r, struct audit_filter *f, const 
 	if (*v[FL_UNTIL] && form_date(fm, "until", "Til og med", v[FL_UNTIL], false, &d))
 		f->until = v[FL_UNTIL];
 	if (f->since && f->until && strcmp(f->since, f->until) > 0)
-		form_error(fm, "until", "Til og med", "»Til og med« ligger før »Fra og med«. Byt om på "
-		                                      "datoerne.");
+		form_error(fm, "until", "Til og med",
+		           "»Til og med« ligger før »Fra og med«. Byt om på "
+		           "datoerne.");
 	f->limit = AUDIT_LIMIT_DEFAULT;
 	if (*v[FL_LIMIT]) {
 		char *end;
@@ -80,19 +82,46 @@ static const char *entity_da(const char *e)
 
 /* The Danish name of a field in the logged JSON (the columns of the appointments file,
  * persons' and accounts' fields); others as they are. */
+static const char *const key_map[][2] = {
+    {"key", "id"},
+    {"login", "brugernavn"},
+    {"person", "person"},
+    {"name", "navn"},
+    {"email", "e-mail"},
+    {"role", "rolle"},
+    {"body", "gruppe"},
+    {"seat", "plads"},
+    {"organisation", "organisation"},
+    {"municipality", "kommune"},
+    {"profile", "profil"},
+    {"start", "første dag"},
+    {"end", "sidste dag"},
+    {"label", "note"},
+};
+#define NKEYS (sizeof key_map / sizeof key_map[0])
+
+/* The place of a key in key_map (the order lines are shown in); NKEYS for others. */
+static size_t key_rank(const char *k)
+{
+	for (size_t i = 0; i < NKEYS; i++)
+		if (!strcmp(k, key_map[i][0]))
+			return i;
+	return NKEYS;
+}
+
 static const char *key_da(const char *k)
 {
-	static const char *const map[][2] = {
-	    {"person", "person"},     {"name", "navn"},        {"email", "e-mail"},
-	    {"organisation", "organisation"}, {"municipality", "kommune"}, {"body", "gruppe"},
-	    {"seat", "plads"},        {"profile", "profil"},   {"start", "første dag"},
-	    {"end", "sidste dag"},    {"key", "id"},           {"login", "brugernavn"},
-	    {"role", "rolle"},        {"label", "note"},
-	};
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (!strcmp(k, map[i][0]))
-			return map[i][1];
-	return k;
+	size_t i = key_rank(k);
+	return i < NKEYS ? key_map[i][1] : k;
+}
+
+static int cmp_key(const void *x, const void *y)
+{
+	const char *const *a = x, *const *b = y;
+	size_t ra = key_rank(*a), rb = key_rank(*b);
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	return strcmp(*a, *b);
 }
 
 /* A JSON value as a person reads it: strings bare, null as "–". */
@@ -117,45 +146,54 @@ static json_t *change_lines(const char *before, const char *after)
 	if ((before && !json_is_object(b)) || (after && !json_is_object(a))) {
 		/* not objects: show the text as it is */
 		if (before)
-			json_array_append_new(out, json_pack("{s:s, s:b, s:o}", "key", "før", "changed",
-			                                     false, "value", form_text(before)));
+			json_array_append_new(out,
+			                      json_pack("{s:s, s:b, s:o}", "key", "før", "changed",
+			                                false, "value", form_text(before)));
 		if (after)
-			json_array_append_new(out, json_pack("{s:s, s:b, s:o}", "key", "efter", "changed",
-			                                     false, "value", form_text(after)));
+			json_array_append_new(out, json_pack("{s:s, s:b, s:o}", "key", "efter",
+			                                     "changed", false, "value",
+			                                     form_text(after)));
 		json_decref(a);
 		json_decref(b);
 		return out;
 	}
-	/* Keys in order: after's (sorted, as the store writes them), then those only in before. */
+	/* Every key of either, in the order of key_map, then by name. */
 	const char *key;
 	json_t *v;
-	json_t *seen = json_object();
+	size_t nkeys = 0;
+	const char **keys = xmalloc((json_object_size(a) + json_object_size(b) + 1) * sizeof *keys);
 	for (int pass = 0; pass < 2; pass++) {
 		json_t *o = pass == 0 ? a : b;
-		if (!o)
-			continue;
 		json_object_foreach(o, key, v)
 		{
-			if (json_object_get(seen, key))
+			if (pass == 1 && a && json_object_get(a, key))
 				continue;
-			json_object_set_new(seen, key, json_true());
-			json_t *bv = b ? json_object_get(b, key) : NULL, *av = a ? json_object_get(a, key) : NULL;
-			if (a && b && json_equal(bv, av))
-				continue;
-			char *bs = value_text(bv), *as = value_text(av);
-			json_t *line = json_pack("{s:o, s:b}", "key", form_text(key_da(key)), "changed", a && b);
-			if (a && b) {
-				json_object_set_new(line, "before", form_text(bs));
-				json_object_set_new(line, "after", form_text(as));
-			} else {
-				json_object_set_new(line, "value", form_text(a ? as : bs));
-			}
-			json_array_append_new(out, line);
-			free(bs);
-			free(as);
+			keys[nkeys++] = key;
 		}
 	}
-	json_decref(seen);
+	qsort(keys, nkeys, sizeof *keys, cmp_key);
+	for (size_t i = 0; i < nkeys; i++) {
+		key = keys[i];
+		json_t *bv = b ? json_object_get(b, key) : NULL,
+		       *av = a ? json_object_get(a, key) : NULL;
+		if (a && b && json_equal(bv, av))
+			continue;
+		if (!(a && b) && json_is_null(a ? av : bv))
+			continue; /* created or deleted: an empty field says nothing */
+		char *bs = value_text(bv), *as = value_text(av);
+		json_t *line =
+		    json_pack("{s:o, s:b}", "key", form_text(key_da(key)), "changed", a && b);
+		if (a && b) {
+			json_object_set_new(line, "before", form_text(bs));
+			json_object_set_new(line, "after", form_text(as));
+		} else {
+			json_object_set_new(line, "value", form_text(a ? as : bs));
+		}
+		json_array_append_new(out, line);
+		free(bs);
+		free(as);
+	}
+	free(keys);
 	json_decref(a);
 	json_decref(b);
 	return out;
@@ -166,12 +204,13 @@ static int page_row(const struct audit_row *row, void *arg)
 	json_t *arr = arg;
 	char when[40];
 	/* 2026-11-27T10:00:00Z -> 2026-11-27 10:00:00 */
-	snprintf(when, sizeof when, "%.10s %.8s", row->at, strlen(row->at) > 11 ? row->at + 11 : "");
-	json_t *o = json_pack("{s:I, s:s, s:o, s:s, s:s, s:o, s:o, s:o}", "id", (json_int_t)row->id,
-	                      "at", when, "actor", form_text(row->actor), "action",
-	                      action_da(row->action), "entity", entity_da(row->entity), "entity_key",
-	                      form_text(row->entity), "entity_id", form_text(row->entity_id), "changes",
-	                      change_lines(row->before, row->after));
+	snprintf(when, sizeof when, "%.10s %.8s", row->at,
+	         strlen(row->at) > 11 ? row->at + 11 : "");
+	json_t *o =
+	    json_pack("{s:I, s:s, s:o, s:s, s:s, s:o, s:o}", "id", (json_int_t)row->id, "at", when,
+	              "actor", form_text(row->actor), "action", action_da(row->action), "entity",
+	              entity_da(row->entity), "entity_id", form_text(row->entity_id), "changes",
+	              change_lines(row->before, row->after));
 	json_object_set_new(o, "actor_q", form_url(row->actor));
 	json_object_set_new(o, "entity_q", form_url(row->entity));
 	json_object_set_new(o, "entity_id_q", form_url(row->entity_id));
@@ -199,8 +238,9 @@ int page_audit(struct web_req *r, struct web_resp *p)
 		json_object_set_new(doc, "limited", json_boolean((int64_t)n == f.limit));
 		json_object_set_new(doc, "limit", json_integer(f.limit));
 		json_object_set_new(doc, "rows", rows);
-		json_object_set_new(doc, "filtered",
-		                    json_boolean(f.entity || f.entity_id || f.actor || f.since || f.until));
+		json_object_set_new(
+		    doc, "filtered",
+		    json_boolean(f.entity || f.entity_id || f.actor || f.since || f.until));
 	} else {
 		p->status = 400;
 	}
@@ -271,7 +311,8 @@ int api_audit(struct web_req *r, struct web_resp *p)
 		}
 		form_free(&fm);
 		p->status = 400;
-		p->doc = json_pack("{s:s, s:o}", "error", "Ret filtrene, og prøv igen.", "fields", fields);
+		p->doc = json_pack("{s:s, s:o}", "error", "Ret filtrene, og prøv igen.", "fields",
+		                   fields);
 		return 0;
 	}
 	form_free(&fm);

@@ -84,6 +84,7 @@ static void set_any(json_t *o, const char *const *keys)
 #define TL_TOP 34.0 /* first row */
 #define TL_ROW 26.0
 #define TL_BAR 14.0
+#define TL_MAX_ROWS 150 /* rows drawn at most */
 
 struct scale {
 	fk_date from, to;
@@ -424,7 +425,20 @@ int page_body(struct web_req *r, struct web_resp *p)
 		         seat_label(json_string_value(json_object_get(v, "seat")), n));
 		json_object_set_new(v, "label", json_string(s));
 	}
+	/* Findings: errors first, otherwise in the order of the rules. */
 	json_t *fs = json_object_get(o, "findings");
+	if (fs) {
+		json_t *sorted = json_array();
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t i = 0; i < json_array_size(fs); i++) {
+				json_t *x = json_array_get(fs, i);
+				bool err = !strcmp(json_string_value(json_object_get(x, "severity")), "error");
+				if (err == (pass == 0))
+					json_array_append(sorted, x);
+			}
+		json_object_set_new(o, "findings", sorted);
+		fs = sorted;
+	}
 	int nerr = 0;
 	for (size_t i = 0; i < json_array_size(fs); i++) {
 		json_t *x = json_array_get(fs, i);
@@ -453,6 +467,25 @@ int page_body(struct web_req *r, struct web_resp *p)
 	json_object_set_new(o, "has_seats", json_boolean(has_seats));
 	json_object_set_new(o, "has_register",
 	                    json_boolean(has_seats || json_array_size(json_object_get(tl, "rows")) > 0));
+	/* A very long history is cut from the oldest past members, so the chart stays readable. */
+	json_t *rows = json_object_get(tl, "rows");
+	size_t left_out = 0;
+	for (size_t i = 0; json_array_size(rows) > TL_MAX_ROWS && i < json_array_size(rows);) {
+		if (!strcmp(json_string_value(json_object_get(json_array_get(rows, i), "status")),
+		            "past")) {
+			json_array_remove(rows, i);
+			left_out++;
+		} else {
+			i++;
+		}
+	}
+	if (left_out) {
+		char s[200];
+		snprintf(s, sizeof s,
+		         "%zu tidligere medlemmer fra de første år er udeladt af tidslinjen og tabellen.",
+		         left_out);
+		json_object_set_new(o, "timeline_note", json_string(s));
+	}
 	timeline_view(r, b, tl, o);
 	json_decref(tl);
 

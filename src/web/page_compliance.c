@@ -39,9 +39,15 @@ static const char *const palette[] = {"#1f5fa8", "#b4531a", "#2e7d32", "#7b3fa0"
 #define NPALETTE (sizeof palette / sizeof palette[0])
 
 /* One decimal is plenty for SVG coordinates. */
-static double r1(double v) { return floor(v * 10 + 0.5) / 10; }
+static double r1(double v)
+{
+	return floor(v * 10 + 0.5) / 10;
+}
 
-static const char *sev_da(enum severity s) { return s == SEV_ERROR ? "Fejl" : "Advarsel"; }
+static const char *sev_da(enum severity s)
+{
+	return s == SEV_ERROR ? "Fejl" : "Advarsel";
+}
 
 static json_t *date_da_json(fk_date t)
 {
@@ -82,18 +88,21 @@ static void read_form(const struct web_req *r, fk_date *d, int *years, json_t *f
 	const char *dv = web_query(r, "date"), *yv = web_query(r, "years");
 	*d = r->today;
 	*years = 3;
-	char iso[11], msg[200];
+	char iso[11];
 	date_format(r->today, iso);
 	if (dv && *dv) {
 		if (date_parse(dv, strlen(dv), d) != 0) {
+			char msg[200];
 			if (showable(dv))
-				snprintf(msg, sizeof msg,
-				         "»%s« er ikke en gyldig dato. Skriv en dag, der findes, som "
-				         "ÅÅÅÅ-MM-DD, fx 2027-03-01.",
-				         dv);
+				snprintf(
+				    msg, sizeof msg,
+				    "»%s« er ikke en gyldig dato. Skriv en dag, der findes, som "
+				    "ÅÅÅÅ-MM-DD, fx 2027-03-01.",
+				    dv);
 			else
-				snprintf(msg, sizeof msg, "Datoen er ikke gyldig. Skriv en dag, der findes, "
-				                          "som ÅÅÅÅ-MM-DD, fx 2027-03-01.");
+				snprintf(msg, sizeof msg,
+				         "Datoen er ikke gyldig. Skriv en dag, der findes, "
+				         "som ÅÅÅÅ-MM-DD, fx 2027-03-01.");
 			json_object_set_new(errs, "date", json_string(msg));
 		}
 		json_object_set_new(form, "date", json_string(showable(dv) ? dv : ""));
@@ -106,8 +115,9 @@ static void read_form(const struct web_req *r, fk_date *d, int *years, json_t *f
 		if (*end == '\0' && yv[0] >= '0' && yv[0] <= '9' && n >= 1 && n <= YEARS_MAX)
 			*years = (int)n;
 		else
-			json_object_set_new(errs, "years",
-			                    json_string("Antal år skal være et helt tal fra 1 til 10."));
+			json_object_set_new(
+			    errs, "years",
+			    json_string("Antal år skal være et helt tal fra 1 til 10."));
 		json_object_set_new(form, "years", json_string(showable(yv) ? yv : ""));
 	} else {
 		json_object_set_new(form, "years", json_integer(*years));
@@ -130,8 +140,7 @@ static void set_counts(json_t *o, int errors, int warnings)
 	json_object_set_new(o, "counts_da", json_string(s));
 }
 
-static json_t *findings_view(const struct model *m, const struct reg *reg,
-                             const struct findings *f)
+static json_t *findings_view(const struct model *m, const struct reg *reg, const struct findings *f)
 {
 	size_t errors = findings_errors(f);
 	int count[RULE__MAX] = {0};
@@ -152,14 +161,15 @@ static json_t *findings_view(const struct model *m, const struct reg *reg,
 			be = bw = 0;
 		}
 		x->severity == SEV_ERROR ? be++ : bw++;
-		json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:b, s:s}", "rule", rule_name(x->rule),
-		                      "rule_da", rule_da[x->rule], "severity",
-		                      severity_name(x->severity), "severity_da", sev_da(x->severity),
-		                      "error", x->severity == SEV_ERROR, "message", x->message);
+		json_t *o = json_pack(
+		    "{s:s, s:s, s:s, s:s, s:b, s:s}", "rule", rule_name(x->rule), "rule_da",
+		    rule_da[x->rule], "severity", severity_name(x->severity), "severity_da",
+		    sev_da(x->severity), "error", x->severity == SEV_ERROR, "message", x->message);
 		if (x->person >= 0)
 			json_object_set_new(o, "person",
-			                    json_pack("{s:s, s:s}", "key", reg->persons[x->person].key,
-			                              "name", reg->persons[x->person].name));
+			                    json_pack("{s:s, s:s}", "key",
+			                              reg->persons[x->person].key, "name",
+			                              reg->persons[x->person].name));
 		json_array_append_new(list, o);
 	}
 	if (cur)
@@ -167,11 +177,11 @@ static json_t *findings_view(const struct model *m, const struct reg *reg,
 	json_t *rules = json_array();
 	for (int k = 0; k < RULE__MAX; k++) {
 		enum severity s = rule_severity((enum rule_id)k);
-		json_array_append_new(rules, json_pack("{s:s, s:s, s:s, s:s, s:b, s:i, s:b}", "rule",
-		                                       rule_name((enum rule_id)k), "rule_da", rule_da[k],
-		                                       "severity", severity_name(s), "severity_da",
-		                                       sev_da(s), "error", s == SEV_ERROR, "count",
-		                                       count[k], "none", count[k] == 0));
+		json_array_append_new(
+		    rules, json_pack("{s:s, s:s, s:s, s:s, s:b, s:i, s:b}", "rule",
+		                     rule_name((enum rule_id)k), "rule_da", rule_da[k], "severity",
+		                     severity_name(s), "severity_da", sev_da(s), "error",
+		                     s == SEV_ERROR, "count", count[k], "none", count[k] == 0));
 	}
 	return json_pack("{s:i, s:i, s:i, s:i, s:b, s:o, s:o}", "total", (int)f->n, "errors",
 	                 (int)errors, "warnings", (int)(f->n - errors), "bodies_with",
@@ -183,23 +193,22 @@ static json_t *findings_view(const struct model *m, const struct reg *reg,
 
 static json_t *leaver_view(const struct reg *reg, const struct fc_leaver *l, fk_date qstart)
 {
-	json_t *o = json_pack("{s:o, s:s, s:b, s:b}", "last_day_da", date_da_json(l->last_day),
-	                      "reason_da",
-	                      l->reason == LEAVE_END  ? "registreret slutdato"
-	                      : l->last_day < qstart ? "valgperioden udløb"
-	                                             : "valgperioden udløber",
-	                      "overdue", l->last_day < qstart, "newcomer", l->person < 0);
+	json_t *o =
+	    json_pack("{s:o, s:s, s:b, s:b}", "last_day_da", date_da_json(l->last_day), "reason_da",
+	              l->reason == LEAVE_END ? "registreret slutdato"
+	              : l->last_day < qstart ? "valgperioden udløb"
+	                                     : "valgperioden udløber",
+	              "overdue", l->last_day < qstart, "newcomer", l->person < 0);
 	if (l->person >= 0)
 		json_object_set_new(o, "person",
-		                    json_pack("{s:s, s:s}", "key", reg->persons[l->person].key, "name",
-		                              reg->persons[l->person].name));
+		                    json_pack("{s:s, s:s}", "key", reg->persons[l->person].key,
+		                              "name", reg->persons[l->person].name));
 	if (l->earliest_return != DATE_NONE)
 		json_object_set_new(o, "return_da", date_da_json(l->earliest_return));
 	return o;
 }
 
-static json_t *forecast_view(const struct model *m, const struct reg *reg,
-                             const struct forecast *f)
+static json_t *forecast_view(const struct model *m, const struct reg *reg, const struct forecast *f)
 {
 	json_t *bodies = json_array();
 	for (size_t i = 0; i < f->nbodies; i++) {
@@ -211,29 +220,33 @@ static json_t *forecast_view(const struct model *m, const struct reg *reg,
 			forecast_quarter_label(q->start, label);
 			json_t *ls = json_array();
 			for (size_t j = 0; j < q->nleavers; j++)
-				json_array_append_new(ls, leaver_view(reg, &q->leavers[j], q->start));
+				json_array_append_new(ls,
+				                      leaver_view(reg, &q->leavers[j], q->start));
 			if (!q->quota_ok)
 				json_array_append_new(fails, json_string(label));
 			json_array_append_new(
-			    qs, json_pack("{s:s, s:o, s:b, s:o, s:i, s:i, s:i, s:i, s:i, s:b}", "quarter",
-			                  label, "period_da", period_da(q->start, q->end), "any_leavers",
-			                  q->nleavers > 0, "leavers", ls,
-			                  "opened", (int)q->nleavers, "vacancies_now", q->vacancies_now,
-			                  "members", q->members, "senior", q->senior, "required",
-			                  q->required, "fail", !q->quota_ok));
+			    qs,
+			    json_pack("{s:s, s:o, s:b, s:o, s:i, s:i, s:i, s:i, s:i, s:b}",
+			              "quarter", label, "period_da", period_da(q->start, q->end),
+			              "any_leavers", q->nleavers > 0, "leavers", ls, "opened",
+			              (int)q->nleavers, "vacancies_now", q->vacancies_now,
+			              "members", q->members, "senior", q->senior, "required",
+			              q->required, "fail", !q->quota_ok));
 		}
 		size_t nf = json_array_size(fails);
 		char fl[512] = "";
 		for (size_t k = 0; k < nf; k++) {
 			size_t n = strlen(fl);
-			snprintf(fl + n, sizeof fl - n, "%s%s", k ? (k + 1 == nf ? " og " : ", ") : "",
+			snprintf(fl + n, sizeof fl - n, "%s%s",
+			         k ? (k + 1 == nf ? " og " : ", ") : "",
 			         json_string_value(json_array_get(fails, k)));
 		}
 		json_decref(fails);
-		json_array_append_new(
-		    bodies, json_pack("{s:s, s:s, s:i, s:s, s:b, s:o}", "body", m->bodies[b->body].id,
-		                      "name", m->bodies[b->body].name, "fail_count", (int)nf,
-		                      "fail_list", fl, "one_fail", nf == 1, "quarters", qs));
+		json_array_append_new(bodies, json_pack("{s:s, s:s, s:i, s:s, s:b, s:o}", "body",
+		                                        m->bodies[b->body].id, "name",
+		                                        m->bodies[b->body].name, "fail_count",
+		                                        (int)nf, "fail_list", fl, "one_fail",
+		                                        nf == 1, "quarters", qs));
 	}
 	return bodies;
 }
@@ -280,11 +293,12 @@ static json_t *chart_view(const struct model *m, const struct forecast *f)
 	json_t *yt = json_array();
 	for (int v = 0; v <= ymax; v += step) {
 		double y = bottom - (double)v * CH_PLOT_H / ymax;
-		json_array_append_new(yt, json_pack("{s:i, s:f, s:f, s:i, s:i, s:i}", "value", v, "y", r1(y),
-		                                    "ty", r1(y + 4), "x1", CH_LEFT, "x2", CH_W - CH_RIGHT,
-		                                    "tx", CH_LEFT - 8));
+		json_array_append_new(yt, json_pack("{s:i, s:f, s:f, s:i, s:i, s:i}", "value", v,
+		                                    "y", r1(y), "ty", r1(y + 4), "x1", CH_LEFT,
+		                                    "x2", CH_W - CH_RIGHT, "tx", CH_LEFT - 8));
 	}
-	json_t *xl = json_array(), *bars = json_array(), *totals = json_array(), *rows = json_array();
+	json_t *xl = json_array(), *bars = json_array(), *totals = json_array(),
+	       *rows = json_array();
 	for (size_t k = 0; k < nq; k++) {
 		fk_date qs = f->bodies[0].q[k].start;
 		char label[20];
@@ -292,7 +306,8 @@ static json_t *chart_view(const struct model *m, const struct forecast *f)
 		double cx = CH_LEFT + slot * ((double)k + 0.5);
 		int y, mo, d;
 		date_to_ymd(qs, &y, &mo, &d);
-		json_t *o = json_pack("{s:f, s:i, s:s}", "x", r1(cx), "y", bottom + 18, "q", label + 5);
+		json_t *o =
+		    json_pack("{s:f, s:i, s:s}", "x", r1(cx), "y", bottom + 18, "q", label + 5);
 		if (k == 0 || (mo - 1) / 3 == 0) {
 			char ys[8];
 			snprintf(ys, sizeof ys, "%d", y);
@@ -309,21 +324,21 @@ static json_t *chart_view(const struct model *m, const struct forecast *f)
 				continue;
 			double h = (double)n * CH_PLOT_H / ymax;
 			char tip[256];
-			snprintf(tip, sizeof tip, "%s, %s: %d fratræder", m->bodies[f->bodies[i].body].name,
-			         label, n);
+			snprintf(tip, sizeof tip, "%s, %s: %d fratræder",
+			         m->bodies[f->bodies[i].body].name, label, n);
 			base -= h;
 			json_array_append_new(bars, json_pack("{s:f, s:f, s:f, s:f, s:s, s:s}", "x",
-			                                      r1(cx - bw / 2), "y", r1(base), "w", r1(bw), "h",
-			                                      r1(h),
-			                                      "fill", palette[i % NPALETTE], "tip", tip));
+			                                      r1(cx - bw / 2), "y", r1(base), "w",
+			                                      r1(bw), "h", r1(h), "fill",
+			                                      palette[i % NPALETTE], "tip", tip));
 		}
 		if (tot[k])
-			json_array_append_new(totals, json_pack("{s:f, s:f, s:i}", "x", r1(cx), "y", r1(base - 6),
-			                                         "total", tot[k]));
-		json_array_append_new(rows, json_pack("{s:s, s:o, s:o, s:i}", "quarter", label,
-		                                      "period_da",
-		                                      period_da(qs, f->bodies[0].q[k].end), "cells",
-		                                      cells, "total", tot[k]));
+			json_array_append_new(totals, json_pack("{s:f, s:f, s:i}", "x", r1(cx), "y",
+			                                        r1(base - 6), "total", tot[k]));
+		json_array_append_new(rows,
+		                      json_pack("{s:s, s:o, s:o, s:i}", "quarter", label,
+		                                "period_da", period_da(qs, f->bodies[0].q[k].end),
+		                                "cells", cells, "total", tot[k]));
 	}
 	json_t *legend = json_array(), *heads = json_array();
 	for (size_t i = 0; i < f->nbodies; i++) {
@@ -331,11 +346,13 @@ static json_t *chart_view(const struct model *m, const struct forecast *f)
 		int col = (int)(i % 2), row = (int)(i / 2);
 		double lx = CH_LEFT + col * (plot_w / 2.0);
 		double ly = bottom + CH_XLAB + row * CH_LEG_ROW;
-		json_array_append_new(legend, json_pack("{s:f, s:f, s:f, s:f, s:s, s:s}", "x", r1(lx), "y",
-		                                        r1(ly), "tx", r1(lx + 22), "ty", r1(ly + 12), "fill",
-		                                        palette[i % NPALETTE], "name", name));
-		json_array_append_new(heads, json_pack("{s:s, s:s}", "body", m->bodies[f->bodies[i].body].id,
-		                                       "name", name));
+		json_array_append_new(legend,
+		                      json_pack("{s:f, s:f, s:f, s:f, s:s, s:s}", "x", r1(lx), "y",
+		                                r1(ly), "tx", r1(lx + 22), "ty", r1(ly + 12),
+		                                "fill", palette[i % NPALETTE], "name", name));
+		json_array_append_new(
+		    heads,
+		    json_pack("{s:s, s:s}", "body", m->bodies[f->bodies[i].body].id, "name", name));
 	}
 	char desc[512], first[20] = "", lastl[20] = "", maxl[20] = "";
 	if (nq) {
@@ -345,22 +362,26 @@ static json_t *chart_view(const struct model *m, const struct forecast *f)
 	}
 	if (all)
 		snprintf(desc, sizeof desc,
-		         "Stablet søjlediagram over, hvor mange medlemmer der fratræder i hvert kvartal fra "
-		         "%s til %s, fordelt på grupper. I alt %d fratrædelser; flest i %s (%d). Tallene "
+		         "Stablet søjlediagram over, hvor mange medlemmer der fratræder i hvert "
+		         "kvartal fra "
+		         "%s til %s, fordelt på grupper. I alt %d fratrædelser; flest i %s (%d). "
+		         "Tallene "
 		         "står også i tabellen under diagrammet.",
 		         first, lastl, all, maxl, maxv);
 	else
-		snprintf(desc, sizeof desc,
-		         "Søjlediagram over fratrædelser pr. kvartal fra %s til %s. Ingen medlemmer "
-		         "fratræder i perioden.",
-		         first, lastl);
+		snprintf(
+		    desc, sizeof desc,
+		    "Søjlediagram over fratrædelser pr. kvartal fra %s til %s. Ingen medlemmer "
+		    "fratræder i perioden.",
+		    first, lastl);
 	free(tot);
-	return json_pack("{s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, "
-	                 "s:i, s:b}",
-	                 "width", CH_W, "height", height, "left", CH_LEFT, "right", CH_W - CH_RIGHT,
-	                 "top", CH_TOP, "bottom", bottom, "ylab_y", CH_TOP - 16, "desc", desc,
-	                 "yticks", yt, "xlabels", xl, "bars", bars, "totals", totals, "legend", legend,
-	                 "heads", heads, "rows", rows, "all", all, "empty", all == 0);
+	return json_pack(
+	    "{s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, "
+	    "s:i, s:b}",
+	    "width", CH_W, "height", height, "left", CH_LEFT, "right", CH_W - CH_RIGHT, "top",
+	    CH_TOP, "bottom", bottom, "ylab_y", CH_TOP - 16, "desc", desc, "yticks", yt, "xlabels",
+	    xl, "bars", bars, "totals", totals, "legend", legend, "heads", heads, "rows", rows,
+	    "all", all, "empty", all == 0);
 }
 
 /* ------------------------------------------------------------------ the page */
@@ -405,7 +426,8 @@ int page_compliance(struct web_req *r, struct web_resp *p)
 	json_t *fb = forecast_view(m, &reg, &fc);
 	int fails = 0;
 	for (size_t i = 0; i < json_array_size(fb); i++)
-		fails += json_integer_value(json_object_get(json_array_get(fb, i), "fail_count")) > 0;
+		fails +=
+		    json_integer_value(json_object_get(json_array_get(fb, i), "fail_count")) > 0;
 	fk_date to = d;
 	if (fc.nbodies && fc.bodies[0].nq)
 		to = fc.bodies[0].q[fc.bodies[0].nq - 1].end;

@@ -41,8 +41,9 @@ static void check_text(struct form *fm, const struct web_req *r, const char *con
 	for (size_t i = 0; i < n; i++) {
 		const struct web_field *f = web_form_field(r, names[i]);
 		if (f && !form_utf8(f->value, f->len))
-			form_error(fm, names[i], labels[i],
-			           "Feltet indeholder tegn, der ikke kan læses. Skriv teksten igen.");
+			form_error(
+			    fm, names[i], labels[i],
+			    "Feltet indeholder tegn, der ikke kan læses. Skriv teksten igen.");
 	}
 }
 
@@ -62,8 +63,8 @@ static int valid_key(const char *s)
 	if (!*s || strlen(s) > 64)
 		return 0;
 	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-		      *s == '-' || *s == '_'))
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
 			return 0;
 	return 1;
 }
@@ -125,20 +126,23 @@ int page_person_new(struct web_req *r, struct web_resp *p)
 	if (!*k)
 		form_error(&fm, "key", "Id", "Skriv personens id, fx p7 eller anne-hansen.");
 	else if (!valid_key(k))
-		form_error(&fm, "key", "Id",
-		           "Id'et må kun indeholde bogstaverne a-z og A-Z (uden æ, ø og å), tal, - og _ "
-		           "og højst være 64 tegn, fx anne-hansen.");
+		form_error(
+		    &fm, "key", "Id",
+		    "Id'et må kun indeholde bogstaverne a-z og A-Z (uden æ, ø og å), tal, - og _ "
+		    "og højst være 64 tegn, fx anne-hansen.");
 	if (!*nm)
 		form_error(&fm, "name", "Navn", "Skriv personens fulde navn.");
 	else if (form_has_control(nm))
-		form_error(&fm, "name", "Navn", "Navnet må ikke indeholde linjeskift eller tabulatorer.");
+		form_error(&fm, "name", "Navn",
+		           "Navnet må ikke indeholde linjeskift eller tabulatorer.");
 	else if (strlen(nm) > 255 || form_chars(nm) > 120)
 		form_error(&fm, "name", "Navn", "Navnet må højst være 120 tegn.");
 	if (*em && !valid_email(em))
-		form_error(&fm, "email", "E-mail",
-		           "»%s« ligner ikke en e-mailadresse. Skriv den som navn@kommune.dk, eller lad "
-		           "feltet stå tomt.",
-		           em);
+		form_error(
+		    &fm, "email", "E-mail",
+		    "»%s« ligner ikke en e-mailadresse. Skriv den som navn@kommune.dk, eller lad "
+		    "feltet stå tomt.",
+		    em);
 
 	int rc = FK_OK;
 	bool exists = false;
@@ -152,13 +156,14 @@ int page_person_new(struct web_req *r, struct web_resp *p)
 			if (at >= 0) {
 				exists = true;
 				form_error(&fm, "key", "Id",
-				           "Der findes allerede en person med id'et »%s« (%s). Vælg et andet id, "
+				           "Der findes allerede en person med id'et »%s« (%s). "
+				           "Vælg et andet id, "
 				           "eller udpeg den person, der findes.",
 				           k, reg.persons[at].name);
 				store_rollback(r->st);
 			} else if (rc == FK_OK &&
-			           (rc = store_person_put(r->st, r->user.login, k, nm, *em ? em : NULL,
-			                                  NULL)) == FK_OK) {
+			           (rc = store_person_put(r->st, r->user.login, k, nm,
+			                                  *em ? em : NULL, NULL)) == FK_OK) {
 				rc = store_commit(r->st);
 			} else {
 				store_rollback(r->st);
@@ -193,8 +198,8 @@ static const char *const af_names[AF__MAX] = {"person",       "body",    "seat",
                                               "municipality", "profile", "start", "end"};
 static const char *const af_labels[AF__MAX] = {"Person",  "Gruppe", "Plads",      "Organisation",
                                                "Kommune", "Profil", "Første dag", "Sidste dag"};
-static const int af_col[AF__MAX] = {COL_PERSON,  COL_BODY,    COL_SEAT,  COL_ORG,
-                                    COL_MUNIC,   COL_PROFILE, COL_START, COL_END};
+static const int af_col[AF__MAX] = {COL_PERSON, COL_BODY,    COL_SEAT,  COL_ORG,
+                                    COL_MUNIC,  COL_PROFILE, COL_START, COL_END};
 /* What to do about an empty field, where the importer's message would not fit the form. */
 static const char *const af_empty[AF__MAX] = {
     [AF_BODY] = "Vælg den gruppe, personen skal sidde i.",
@@ -254,8 +259,8 @@ static json_t *appoint_doc(const struct web_req *r, const struct reg *reg, const
 		for (size_t i = 0; i < reg->npersons; i++) {
 			char label[400];
 			snprintf(label, sizeof label, "%s (%s)", ix[i].p->name, ix[i].p->key);
-			json_array_append_new(people,
-			                      option(ix[i].p->key, label, !strcmp(ix[i].p->key, v[AF_PERSON])));
+			json_array_append_new(people, option(ix[i].p->key, label,
+			                                     !strcmp(ix[i].p->key, v[AF_PERSON])));
 		}
 		free(ix);
 		json_object_set_new(doc, "people", people);
@@ -270,17 +275,17 @@ static json_t *appoint_doc(const struct web_req *r, const struct reg *reg, const
 		for (int s = 0; s < SEAT__MAX; s++)
 			seats += m->bodies[i].seats[s];
 		if (seats)
-			json_array_append_new(bodies, option(m->bodies[i].id, m->bodies[i].name,
-			                                     (int)i == body));
+			json_array_append_new(
+			    bodies, option(m->bodies[i].id, m->bodies[i].name, (int)i == body));
 	}
 	json_object_set_new(doc, "bodies", bodies);
 
 	json_t *seats = json_array(), *orgs = json_array();
 	for (int s = 0; s < SEAT__MAX; s++) {
-		json_array_append_new(seats,
-		                      option(seat_name(s), origin_labels[s], !strcmp(v[AF_SEAT], seat_name(s))));
-		json_array_append_new(orgs,
-		                      option(seat_name(s), origin_labels[s], !strcmp(v[AF_ORG], seat_name(s))));
+		json_array_append_new(seats, option(seat_name(s), origin_labels[s],
+		                                    !strcmp(v[AF_SEAT], seat_name(s))));
+		json_array_append_new(
+		    orgs, option(seat_name(s), origin_labels[s], !strcmp(v[AF_ORG], seat_name(s))));
 	}
 	json_object_set_new(doc, "seats", seats);
 	json_object_set_new(doc, "orgs", orgs);
@@ -300,10 +305,11 @@ static json_t *appoint_doc(const struct web_req *r, const struct reg *reg, const
 			char val[8], label[200];
 			snprintf(val, sizeof val, "%03d", ms[i]->code);
 			snprintf(label, sizeof label, "%s (%03d)", ms[i]->name, ms[i]->code);
-			json_array_append_new(opts, option(val, label, *v[AF_MUNIC] && ms[i]->code == code));
+			json_array_append_new(
+			    opts, option(val, label, *v[AF_MUNIC] && ms[i]->code == code));
 		}
-		json_array_append_new(regions, json_pack("{s:s, s:o}", "label", mt->regions[g],
-		                                         "options", opts));
+		json_array_append_new(
+		    regions, json_pack("{s:s, s:o}", "label", mt->regions[g], "options", opts));
 	}
 	free(ms);
 	json_object_set_new(doc, "municipalities", regions);
@@ -326,10 +332,12 @@ static json_t *appoint_doc(const struct web_req *r, const struct reg *reg, const
 			continue;
 		json_t *opts = json_array();
 		for (size_t k = 0; k < b->nprofiles; k++)
-			json_array_append_new(opts, option(m->profiles[b->profiles[k]].id,
-			                                   m->profiles[b->profiles[k]].name,
-			                                   b->profiles[k] == prof && (int)i == sel_body));
-		json_array_append_new(pgroups, json_pack("{s:s, s:o}", "label", b->name, "options", opts));
+			json_array_append_new(opts,
+			                      option(m->profiles[b->profiles[k]].id,
+			                             m->profiles[b->profiles[k]].name,
+			                             b->profiles[k] == prof && (int)i == sel_body));
+		json_array_append_new(pgroups,
+		                      json_pack("{s:s, s:o}", "label", b->name, "options", opts));
 	}
 	json_t *other = json_array();
 	for (size_t k = 0; k < m->nprofiles; k++) {
@@ -337,12 +345,12 @@ static json_t *appoint_doc(const struct web_req *r, const struct reg *reg, const
 		for (size_t i = 0; i < m->nbodies && !listed; i++)
 			listed = model_body_has_profile(&m->bodies[i], (int)k);
 		if (!listed)
-			json_array_append_new(other, option(m->profiles[k].id, m->profiles[k].name,
-			                                    (int)k == prof));
+			json_array_append_new(
+			    other, option(m->profiles[k].id, m->profiles[k].name, (int)k == prof));
 	}
 	if (json_array_size(other))
-		json_array_append_new(pgroups,
-		                      json_pack("{s:s, s:o}", "label", "Øvrige profiler", "options", other));
+		json_array_append_new(
+		    pgroups, json_pack("{s:s, s:o}", "label", "Øvrige profiler", "options", other));
 	else
 		json_decref(other);
 	json_object_set_new(doc, "profiles", pgroups);
@@ -356,14 +364,14 @@ static json_t *appoint_doc(const struct web_req *r, const struct reg *reg, const
 /* A finding as the templates show it. */
 static json_t *finding_json(const struct model *m, const struct reg *reg, const struct finding *x)
 {
-	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "rule", rule_name(x->rule), "severity",
-	                      severity_name(x->severity), "severity_da",
-	                      x->severity == SEV_ERROR ? "Fejl" : "Advarsel", "body",
-	                      m->bodies[x->body].id, "body_name", m->bodies[x->body].name, "message",
-	                      form_text(x->message));
+	json_t *o =
+	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "rule", rule_name(x->rule), "severity",
+	              severity_name(x->severity), "severity_da",
+	              x->severity == SEV_ERROR ? "Fejl" : "Advarsel", "body", m->bodies[x->body].id,
+	              "body_name", m->bodies[x->body].name, "message", form_text(x->message));
 	/* null, not absent: a template must not find a "person" further up */
-	json_object_set_new(o, "person",
-	                    x->person >= 0 ? json_string(reg->persons[x->person].key) : json_null());
+	json_object_set_new(
+	    o, "person", x->person >= 0 ? json_string(reg->persons[x->person].key) : json_null());
 	json_object_set_new(o, "name",
 	                    x->person >= 0 ? form_text(reg->persons[x->person].name) : json_null());
 	return o;
@@ -430,7 +438,8 @@ static int appoint_done(struct web_req *r, struct web_resp *p, int64_t id)
 	}
 	bool ended = web_query(r, "slut") != NULL;
 	json_t *doc = json_object();
-	json_object_set_new(doc, "title", json_string(ended ? "Slutdatoen er gemt" : "Udpegningen er gemt"));
+	json_object_set_new(doc, "title",
+	                    json_string(ended ? "Slutdatoen er gemt" : "Udpegningen er gemt"));
 	json_object_set_new(doc, "ended", json_boolean(ended));
 	json_object_set_new(doc, "appt", appt_view(r, &reg, a));
 
@@ -445,7 +454,8 @@ static int appoint_done(struct web_req *r, struct web_resp *p, int64_t id)
 		const struct finding *x = &f.v[i];
 		if (x->body != a->body && x->person != a->person)
 			continue;
-		json_array_append_new(x->severity == SEV_ERROR ? errs : warns, finding_json(m, &reg, x));
+		json_array_append_new(x->severity == SEV_ERROR ? errs : warns,
+		                      finding_json(m, &reg, x));
 	}
 	findings_free(&f);
 	char da[40];
@@ -456,7 +466,8 @@ static int appoint_done(struct web_req *r, struct web_resp *p, int64_t id)
 	json_object_set_new(doc, "has_warnings", json_boolean(json_array_size(warns) > 0));
 	json_object_set_new(doc, "error_list", errs);
 	json_object_set_new(doc, "warning_list", warns);
-	json_object_set_new(doc, "clean", json_boolean(!json_array_size(errs) && !json_array_size(warns)));
+	json_object_set_new(doc, "clean",
+	                    json_boolean(!json_array_size(errs) && !json_array_size(warns)));
 	reg_free(&reg);
 	p->doc = doc;
 	p->tmpl = "appoint_done";
@@ -517,10 +528,11 @@ int page_appoint(struct web_req *r, struct web_resp *p)
 		           "Vælg den person, der skal udpeges. Er personen ikke oprettet endnu, så "
 		           "opret den først under »Ny person«.");
 	else if ((pi = reg_person_find(&reg, v[AF_PERSON])) < 0)
-		form_error(&fm, "person", "Person",
-		           "Personen »%s« findes ikke. Tjek id'et, eller opret personen først under "
-		           "»Ny person«.",
-		           v[AF_PERSON]);
+		form_error(
+		    &fm, "person", "Person",
+		    "Personen »%s« findes ikke. Tjek id'et, eller opret personen først under "
+		    "»Ny person«.",
+		    v[AF_PERSON]);
 
 	struct imp_fields in;
 	memset(&in, 0, sizeof in);
@@ -546,13 +558,15 @@ int page_appoint(struct web_req *r, struct web_resp *p)
 		form_error(&fm, af_names[k], af_labels[k], "%s", msg);
 	}
 	diags_free(&d);
-	if (rc == FK_OK && form_ok(&fm) && (plan.unchanged || (plan.nappts && plan.appts[0].a.id))) {
+	if (rc == FK_OK && form_ok(&fm) &&
+	    (plan.unchanged || (plan.nappts && plan.appts[0].a.id))) {
 		/* The importer reads a restated appointment as an update; the form only adds. */
-		form_error(&fm, "start", "Første dag",
-		           "%s er allerede udpeget til %s fra %s. Vælg en anden første dag, eller ret "
-		           "den udpegning, der findes, fra personens side.",
-		           reg.persons[pi].name, m->bodies[model_body_index(m, v[AF_BODY])].name,
-		           v[AF_START]);
+		form_error(
+		    &fm, "start", "Første dag",
+		    "%s er allerede udpeget til %s fra %s. Vælg en anden første dag, eller ret "
+		    "den udpegning, der findes, fra personens side.",
+		    reg.persons[pi].name, m->bodies[model_body_index(m, v[AF_BODY])].name,
+		    v[AF_START]);
 	}
 
 	bool failed = false;
@@ -590,9 +604,10 @@ int page_appoint(struct web_req *r, struct web_resp *p)
 	p->status = failed ? 500 : 400;
 	p->doc = appoint_doc(r, &reg, v, &fm);
 	if (failed)
-		json_object_set_new(p->doc, "failure",
-		                    json_string("Udpegningen kunne ikke gemmes på grund af en fejl i "
-		                                "databasen. Intet er gemt. Prøv igen om lidt."));
+		json_object_set_new(
+		    p->doc, "failure",
+		    json_string("Udpegningen kunne ikke gemmes på grund af en fejl i "
+		                "databasen. Intet er gemt. Prøv igen om lidt."));
 	reg_free(&reg);
 	for (int i = 0; i < AF__MAX; i++)
 		free(vals[i]);
@@ -618,8 +633,8 @@ static json_t *end_doc(const struct web_req *r, const struct reg *reg, const str
                        struct form *fm)
 {
 	json_t *doc = json_object();
-	json_object_set_new(doc, "title", json_string(form_ok(fm) ? "Afslut udpegning"
-	                                                          : "Fejl: Afslut udpegning"));
+	json_object_set_new(
+	    doc, "title", json_string(form_ok(fm) ? "Afslut udpegning" : "Fejl: Afslut udpegning"));
 	json_object_set_new(doc, "appt", appt_view(r, reg, a));
 	json_object_set_new(doc, "person_name", form_text(reg->persons[a->person].name));
 	const struct reg_appt *nx = next_appt(reg, a);
@@ -643,7 +658,8 @@ int page_appt_end(struct web_req *r, struct web_resp *p)
 		const struct reg_appt *a = appt_by_id(&reg, id);
 		if (!a) {
 			reg_free(&reg);
-			return web_error(r, p, 404, "Udpegningen findes ikke. Den kan være slettet.");
+			return web_error(r, p, 404,
+			                 "Udpegningen findes ikke. Den kan være slettet.");
 		}
 		form_init(&fm);
 		char end[11] = "";
@@ -670,7 +686,8 @@ int page_appt_end(struct web_req *r, struct web_resp *p)
 		store_rollback(r->st);
 		reg_free(&reg);
 		form_free(&fm);
-		return web_error(r, p, 500, "Registret kunne ikke læses. Intet er ændret. Prøv igen om lidt.");
+		return web_error(r, p, 500,
+		                 "Registret kunne ikke læses. Intet er ændret. Prøv igen om lidt.");
 	}
 	const struct reg_appt *a = appt_by_id(&reg, id);
 	if (!a) {
@@ -689,13 +706,15 @@ int page_appt_end(struct web_req *r, struct web_resp *p)
 		if (end < a->start) {
 			date_format_da(a->start, da, sizeof da);
 			form_error(&fm, "end", "Sidste dag",
-			           "Den sidste dag kan ikke ligge før udpegningens første dag, %s.", da);
+			           "Den sidste dag kan ikke ligge før udpegningens første dag, %s.",
+			           da);
 		} else if (nx && end >= nx->start) {
 			date_format_da(nx->start, da, sizeof da);
-			form_error(&fm, "end", "Sidste dag",
-			           "%s har en ny udpegning til %s, der starter %s. Den sidste dag skal "
-			           "ligge før den dato.",
-			           reg.persons[a->person].name, m->bodies[a->body].name, da);
+			form_error(
+			    &fm, "end", "Sidste dag",
+			    "%s har en ny udpegning til %s, der starter %s. Den sidste dag skal "
+			    "ligge før den dato.",
+			    reg.persons[a->person].name, m->bodies[a->body].name, da);
 		}
 	}
 	bool failed = false;
@@ -720,9 +739,10 @@ int page_appt_end(struct web_req *r, struct web_resp *p)
 	p->status = failed ? 500 : 400;
 	p->doc = end_doc(r, &reg, a, &fm);
 	if (failed)
-		json_object_set_new(p->doc, "failure",
-		                    json_string("Slutdatoen kunne ikke gemmes på grund af en fejl i "
-		                                "databasen. Intet er ændret. Prøv igen om lidt."));
+		json_object_set_new(
+		    p->doc, "failure",
+		    json_string("Slutdatoen kunne ikke gemmes på grund af en fejl i "
+		                "databasen. Intet er ændret. Prøv igen om lidt."));
 	reg_free(&reg);
 	return 0;
 }

@@ -109,8 +109,9 @@ static int list_one(const struct store_import *imp, void *arg)
 static json_t *import_doc(struct web_req *r, struct form *fm)
 {
 	json_t *doc = json_object();
-	json_object_set_new(doc, "title", json_string(form_ok(fm) ? "Import af udpegninger"
-	                                                          : "Fejl: Import af udpegninger"));
+	json_object_set_new(
+	    doc, "title",
+	    json_string(form_ok(fm) ? "Import af udpegninger" : "Fejl: Import af udpegninger"));
 	struct list_ctx c = {json_array()};
 	(void)store_import_list(r->st, r->user.login, LIST_MAX, list_one, &c);
 	json_object_set_new(doc, "has_pending", json_boolean(json_array_size(c.arr) > 0));
@@ -131,30 +132,31 @@ int page_import(struct web_req *r, struct web_resp *p)
 		p->doc = import_doc(r, &fm);
 		long nye = query_count(r, "nye"), aendrede = query_count(r, "aendrede"),
 		     personer = query_count(r, "personer");
-		char msg[400];
 		if (web_query(r, "gemt") && nye >= 0 && aendrede >= 0 && personer >= 0) {
+			char msg[400];
 			snprintf(msg, sizeof msg,
 			         "Importen er gemt: %ld %s, %ld %s og %ld %s. Ændringerne står i "
 			         "revisionsloggen.",
 			         nye, nye == 1 ? "ny udpegning" : "nye udpegninger", aendrede,
-			         aendrede == 1 ? "ændret udpegning" : "ændrede udpegninger", personer,
-			         personer == 1 ? "ny person" : "nye personer");
+			         aendrede == 1 ? "ændret udpegning" : "ændrede udpegninger",
+			         personer, personer == 1 ? "ny person" : "nye personer");
 			json_object_set_new(p->doc, "flash", json_string(msg));
 			json_object_set_new(p->doc, "committed", json_true());
 		} else if (web_query(r, "annulleret")) {
-			json_object_set_new(p->doc, "flash",
-			                    json_string("Importen er annulleret. Intet er ændret i registret."));
+			json_object_set_new(
+			    p->doc, "flash",
+			    json_string("Importen er annulleret. Intet er ændret i registret."));
 		}
 		return 0;
 	}
 
 	const struct web_field *f = web_form_field(r, "file");
 	if (!f || (!f->len && (!f->filename || !*f->filename))) {
-		form_error(&fm, "file", "Fil",
-		           "Vælg den CSV-fil med udpegninger, du vil indlæse.");
+		form_error(&fm, "file", "Fil", "Vælg den CSV-fil med udpegninger, du vil indlæse.");
 	} else if (!f->len) {
 		char *name = clean_filename(f->filename);
-		form_error(&fm, "file", "Fil", "Filen »%s« er tom. Vælg filen med udpegningerne.", name);
+		form_error(&fm, "file", "Fil", "Filen »%s« er tom. Vælg filen med udpegningerne.",
+		           name);
 		free(name);
 	}
 	if (!form_ok(&fm)) {
@@ -188,7 +190,8 @@ static int get_pending(struct web_req *r, struct web_resp *p, struct store_impor
 		return 0;
 	if (rc == FK_ENOTFOUND)
 		web_error(r, p, 404,
-		          "Importen findes ikke. Den er måske allerede gemt eller annulleret, eller den er "
+		          "Importen findes ikke. Den er måske allerede gemt eller annulleret, "
+		          "eller den er "
 		          "mere end %d timer gammel. Upload filen igen under Import.",
 		          IMPORT_MAX_AGE_HOURS);
 	else
@@ -219,6 +222,7 @@ static json_t *error_row(const struct diag *d)
 	return o;
 }
 
+/* A key and a position: appointment ids in the register, or line numbers in the plan. */
 struct id_ix {
 	int64_t id;
 	size_t at;
@@ -255,7 +259,8 @@ static json_t *changes(const struct model *m, const struct munic_table *mt,
 	json_t *arr = json_array();
 	char x[200], y[200], line[500];
 	if (old->org != a->org) {
-		snprintf(line, sizeof line, "Organisation: %s → %s", seat_name(old->org), seat_name(a->org));
+		snprintf(line, sizeof line, "Organisation: %s → %s", seat_name(old->org),
+		         seat_name(a->org));
 		json_array_append_new(arr, json_string(line));
 	}
 	if (old->munic != a->munic) {
@@ -265,7 +270,8 @@ static json_t *changes(const struct model *m, const struct munic_table *mt,
 		json_array_append_new(arr, form_text(line));
 	}
 	if (old->seat != a->seat) {
-		snprintf(line, sizeof line, "Plads: %s → %s", seat_name(old->seat), seat_name(a->seat));
+		snprintf(line, sizeof line, "Plads: %s → %s", seat_name(old->seat),
+		         seat_name(a->seat));
 		json_array_append_new(arr, json_string(line));
 	}
 	if (old->profile != a->profile) {
@@ -305,12 +311,18 @@ static void plan_view(const struct web_req *r, const struct reg *reg, const stru
 		newp += plan->persons[i].is_new != 0;
 		chp += plan->persons[i].changed != 0;
 	}
-	json_object_set_new(doc, "summary",
-	                    json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:b}", "rows",
-	                              (json_int_t)plan->rows, "new", (json_int_t)ins, "changed",
-	                              (json_int_t)upd, "unchanged", (json_int_t)plan->unchanged,
-	                              "new_people", (json_int_t)newp, "changed_people",
-	                              (json_int_t)chp, "nothing", plan->nappts == 0 && chp == 0 && newp == 0));
+	json_object_set_new(
+	    doc, "summary",
+	    json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:b, s:s, s:s, s:s, s:s}", "rows",
+	              (json_int_t)plan->rows, "new", (json_int_t)ins, "changed", (json_int_t)upd,
+	              "unchanged", (json_int_t)plan->unchanged, "new_people", (json_int_t)newp,
+	              "changed_people", (json_int_t)chp, "nothing",
+	              plan->nappts == 0 && chp == 0 && newp == 0, "new_label",
+	              ins == 1 ? "ny udpegning" : "nye udpegninger", "changed_label",
+	              upd == 1 ? "ændret udpegning" : "ændrede udpegninger", "unchanged_label",
+	              plan->unchanged == 1 ? "række står allerede i registret"
+	                                   : "rækker står allerede i registret",
+	              "new_people_label", newp == 1 ? "ny person" : "nye personer"));
 
 	struct id_ix *ix = NULL;
 	if (upd) {
@@ -319,9 +331,14 @@ static void plan_view(const struct web_req *r, const struct reg *reg, const stru
 			ix[i] = (struct id_ix){reg->appts[i].id, i};
 		qsort(ix, reg->nappts, sizeof *ix, cmp_id);
 	}
+	/* In the order of the file. */
+	struct id_ix *order = xmalloc((plan->nappts + 1) * sizeof *order);
+	for (size_t i = 0; i < plan->nappts; i++)
+		order[i] = (struct id_ix){plan->appts[i].line, i};
+	qsort(order, plan->nappts, sizeof *order, cmp_id);
 	json_t *rows = json_array();
 	for (size_t i = 0; i < plan->nappts && i < SHOW_ROWS_MAX; i++) {
-		const struct imp_appt *pa = &plan->appts[i];
+		const struct imp_appt *pa = &plan->appts[order[i].at];
 		const struct reg_appt *a = &pa->a;
 		const struct imp_person *ip = &plan->persons[a->person];
 		char mun[200], start[11], end[11] = "";
@@ -331,12 +348,12 @@ static void plan_view(const struct web_req *r, const struct reg *reg, const stru
 			date_format(a->end, end);
 		json_t *o = json_pack(
 		    "{s:I, s:b, s:o, s:o, s:b, s:s, s:s, s:s, s:s, s:o, s:s, s:s, s:s}", "line",
-		    (json_int_t)pa->line, "update", a->id != 0, "person", form_text(ip->key), "name",
-		    form_text(ip->name), "new_person", ip->is_new != 0, "body", m->bodies[a->body].id,
-		    "body_name", m->bodies[a->body].name, "seat", origin_labels[a->seat], "organisation",
-		    origin_labels[a->org], "municipality", form_text(mun), "profile",
-		    a->profile >= 0 ? m->profiles[a->profile].name : "–", "start", start, "end",
-		    *end ? end : "–");
+		    (json_int_t)pa->line, "update", a->id != 0, "person", form_text(ip->key),
+		    "name", form_text(ip->name), "new_person", ip->is_new != 0, "body",
+		    m->bodies[a->body].id, "body_name", m->bodies[a->body].name, "seat",
+		    origin_labels[a->seat], "organisation", origin_labels[a->org], "municipality",
+		    form_text(mun), "profile", a->profile >= 0 ? m->profiles[a->profile].name : "–",
+		    "start", start, "end", *end ? end : "–");
 		const struct reg_appt *old = a->id && ix ? find_id(reg, ix, a->id) : NULL;
 		json_t *ch = old ? changes(m, r->app->mt, old, a) : NULL;
 		if (json_array_size(ch))
@@ -346,11 +363,13 @@ static void plan_view(const struct web_req *r, const struct reg *reg, const stru
 		json_array_append_new(rows, o);
 	}
 	free(ix);
+	free(order);
 	json_object_set_new(doc, "has_rows", json_boolean(json_array_size(rows) > 0));
 	json_object_set_new(doc, "rows", rows);
 	if (plan->nappts > SHOW_ROWS_MAX)
-		json_object_set_new(doc, "rows_cut", json_pack("{s:i, s:I}", "shown", SHOW_ROWS_MAX,
-		                                               "total", (json_int_t)plan->nappts));
+		json_object_set_new(doc, "rows_cut",
+		                    json_pack("{s:i, s:I}", "shown", SHOW_ROWS_MAX, "total",
+		                              (json_int_t)plan->nappts));
 }
 
 int page_import_show(struct web_req *r, struct web_resp *p)
@@ -368,16 +387,17 @@ int page_import_show(struct web_req *r, struct web_resp *p)
 	struct diags d;
 	diags_init(&d);
 	struct imp_plan plan;
-	int rc = imp_csv(r->app->model, r->app->mt, &reg, imp.data, imp.len, imp.filename, &plan, &d);
+	int rc =
+	    imp_csv(r->app->model, r->app->mt, &reg, imp.data, imp.len, imp.filename, &plan, &d);
 
 	json_t *doc = json_object();
 	char size[32], when[64], ver[32];
 	size_text(imp.len, size, sizeof size);
 	time_text(imp.created, when, sizeof when);
 	snprintf(ver, sizeof ver, "%lld", (long long)version);
-	json_object_set_new(doc, "import", json_pack("{s:I, s:o, s:s, s:s}", "id", (json_int_t)imp.id,
-	                                             "filename", form_text(imp.filename), "size", size,
-	                                             "created", when));
+	json_object_set_new(doc, "import",
+	                    json_pack("{s:I, s:o, s:s, s:s}", "id", (json_int_t)imp.id, "filename",
+	                              form_text(imp.filename), "size", size, "created", when));
 	json_object_set_new(doc, "version", json_string(ver));
 	if (web_query(r, "endret"))
 		json_object_set_new(doc, "register_changed", json_true());
@@ -417,7 +437,8 @@ int page_import_commit(struct web_req *r, struct web_resp *p)
 	char ver[32];
 	if (store_version(r->st, &version) != FK_OK) {
 		free(imp.data);
-		return web_error(r, p, 500, "Registret kunne ikke læses. Intet er ændret. Prøv igen om lidt.");
+		return web_error(r, p, 500,
+		                 "Registret kunne ikke læses. Intet er ændret. Prøv igen om lidt.");
 	}
 	snprintf(ver, sizeof ver, "%lld", (long long)version);
 	const char *seen = web_form(r, "version");
@@ -430,12 +451,14 @@ int page_import_commit(struct web_req *r, struct web_resp *p)
 	if (web_load_register(r, &reg) != FK_OK) {
 		reg_free(&reg);
 		free(imp.data);
-		return web_error(r, p, 500, "Registret kunne ikke læses. Intet er ændret. Prøv igen om lidt.");
+		return web_error(r, p, 500,
+		                 "Registret kunne ikke læses. Intet er ændret. Prøv igen om lidt.");
 	}
 	struct diags d;
 	diags_init(&d);
 	struct imp_plan plan;
-	int rc = imp_csv(r->app->model, r->app->mt, &reg, imp.data, imp.len, imp.filename, &plan, &d);
+	int rc =
+	    imp_csv(r->app->model, r->app->mt, &reg, imp.data, imp.len, imp.filename, &plan, &d);
 	diags_free(&d);
 	reg_free(&reg);
 	if (rc != FK_OK) {
@@ -451,9 +474,10 @@ int page_import_commit(struct web_req *r, struct web_resp *p)
 	imp_plan_free(&plan);
 	if (rc != FK_OK) {
 		free(imp.data);
-		return web_error(r, p, 500,
-		                 "Importen kunne ikke gemmes, så intet er ændret i registret. Filen venter "
-		                 "stadig under Import; prøv igen om lidt.");
+		return web_error(
+		    r, p, 500,
+		    "Importen kunne ikke gemmes, så intet er ændret i registret. Filen venter "
+		    "stadig under Import; prøv igen om lidt.");
 	}
 	(void)store_import_delete(r->st, imp.id, r->user.login);
 	free(imp.data);
@@ -466,8 +490,9 @@ int page_import_cancel(struct web_req *r, struct web_resp *p)
 	int64_t id = parse_id(r->param);
 	int rc = id ? store_import_delete(r->st, id, r->user.login) : FK_ENOTFOUND;
 	if (rc == FK_ENOTFOUND)
-		return web_error(r, p, 404,
-		                 "Importen findes ikke. Den er måske allerede gemt eller annulleret.");
+		return web_error(
+		    r, p, 404,
+		    "Importen findes ikke. Den er måske allerede gemt eller annulleret.");
 	if (rc != FK_OK)
 		return web_error(r, p, 500, "Importen kunne ikke annulleres. Prøv igen om lidt.");
 	web_redirect(p, "/import?annulleret=1");

@@ -56,6 +56,32 @@ static void decorate(json_t *a)
 	                    json_string(!strcmp(org, "kommune") ? "Kommune" : org));
 }
 
+#define PAGE 200
+
+/* Appends "name=value&" to b, the value percent-encoded; nothing for NULL or "". */
+static void url_arg(struct buf *b, const char *name, const char *value)
+{
+	if (!value || !*value)
+		return;
+	buf_printf(b, "%s=", name);
+	for (const unsigned char *s = (const unsigned char *)value; *s; s++)
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+		    *s == '-' || *s == '_' || *s == '.')
+			buf_addc(b, (char)*s);
+		else
+			buf_printf(b, "%%%02X", *s);
+	buf_addc(b, '&');
+}
+
+/* base (ending in '?' or '&') + "side=N" as a JSON string. */
+static json_t *page_href(const char *base, size_t page)
+{
+	char *s = xasprintf("%sside=%zu", base, page);
+	json_t *o = json_string(s);
+	free(s);
+	return o;
+}
+
 int page_people(struct web_req *r, struct web_resp *p)
 {
 	const struct model *m = r->app->model;
@@ -86,7 +112,17 @@ int page_people(struct web_req *r, struct web_resp *p)
 	}
 	free(used);
 
-	json_t *doc = report_people(m, r->app->mt, &reg, r->today, q, b, with_past, web_private(r));
+	/* A page of PAGE people; ?side=N (from 1) for the others. */
+	size_t page = 1;
+	const char *ps = web_query(r, "side");
+	if (ps && *ps) {
+		char *end;
+		unsigned long v = strtoul(ps, &end, 10);
+		if (!*end && v >= 1 && v < 1000000)
+			page = v;
+	}
+	json_t *doc = report_people(m, r->app->mt, &reg, r->today, q, b, with_past,
+	                            (page - 1) * PAGE, PAGE, web_private(r));
 	size_t total = reg.npersons;
 	reg_free(&reg);
 	json_t *people = json_object_get(doc, "people");
@@ -100,13 +136,32 @@ int page_people(struct web_req *r, struct web_resp *p)
 		json_object_set_new(x, "current_any", json_boolean(json_array_size(cur) > 0));
 		json_object_set_new(x, "planned_any", json_boolean(json_array_size(plan) > 0));
 	}
-	size_t n = json_array_size(people);
-	char s[200];
+	size_t n = (size_t)json_integer_value(json_object_get(doc, "total"));
+	char s[300];
 	bool filtered = (q && *q) || b >= 0;
 	if (filtered)
 		snprintf(s, sizeof s, "%zu af %zu personer passer på søgningen.", n, total);
 	else
 		snprintf(s, sizeof s, "%zu personer i registret.", n);
+	size_t pages = (n + PAGE - 1) / PAGE;
+	if (pages > 1) {
+		size_t shown = json_array_size(people);
+		size_t first = (page - 1) * PAGE + 1;
+		snprintf(s + strlen(s), sizeof s - strlen(s), " Viser nr. %zu–%zu (side %zu af %zu).",
+		         shown ? first : 0, shown ? first + shown - 1 : 0, page, pages);
+		/* Links to the previous and next page, keeping the filter. */
+		struct buf base;
+		buf_init(&base);
+		buf_adds(&base, "/people?");
+		url_arg(&base, "q", q);
+		url_arg(&base, "body", b >= 0 ? bid : NULL);
+		url_arg(&base, "past", with_past ? "1" : NULL);
+		if (page > 1)
+			json_object_set_new(doc, "prev_href", page_href(base.s, page - 1));
+		if (page < pages)
+			json_object_set_new(doc, "next_href", page_href(base.s, page + 1));
+		buf_free(&base);
+	}
 	json_object_set_new(doc, "count_text", json_string(s));
 	json_object_set_new(doc, "people_any", json_boolean(n > 0));
 	json_object_set_new(doc, "filtered", json_boolean(filtered));

@@ -773,6 +773,21 @@ static int truthy(const json_t *v)
 	}
 }
 
+/* A part of a dotted name that is a decimal index into an array, as mustache.js allows:
+ * {{#list.0}}…{{/list.0}} renders when the list has a first element. */
+static json_t *array_part(json_t *a, const char *s, size_t len)
+{
+	if (!len || len > 9)
+		return NULL;
+	size_t ix = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return NULL;
+		ix = ix * 10 + (size_t)(s[i] - '0');
+	}
+	return json_array_get(a, ix);
+}
+
 /* The value of the name of n: "." is the innermost context; the first part of a dotted name is
  * looked up from the innermost context outwards, each further part only in the value before. */
 static json_t *lookup(const struct tmpl *t, const struct node *n, const struct ctx *cx)
@@ -786,7 +801,9 @@ static json_t *lookup(const struct tmpl *t, const struct node *n, const struct c
 		    (v = json_object_getn(cx->v, t->src + pt->off, pt->len)) != NULL)
 			break;
 	for (unsigned i = 1; v && i < n->nparts; i++)
-		v = json_is_object(v) ? json_object_getn(v, t->src + pt[i].off, pt[i].len) : NULL;
+		v = json_is_object(v)  ? json_object_getn(v, t->src + pt[i].off, pt[i].len)
+		    : json_is_array(v) ? array_part(v, t->src + pt[i].off, pt[i].len)
+		                       : NULL;
 	return v;
 }
 

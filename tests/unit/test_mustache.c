@@ -259,6 +259,9 @@ static void test_truthiness(void **state)
 	    "Ox-10.5T");
 	/* A section over a scalar keeps the outer names in reach. */
 	expect_render("{\"n\": 3, \"unit\": \"fejl\"}", "{{#n}}{{.}} {{unit}}{{/n}}", "3 fejl");
+	/* A numeric part indexes an array (as mustache.js): "has a first element". */
+	expect_render("{\"l\": [{\"a\": 1}, 2], \"e\": []}",
+	              "{{#l.0}}A{{a}}{{/l.0}}{{l.1}}{{^e.0}}tom{{/e.0}}{{l.7}}{{l.x}}", "A12tom");
 }
 
 /* A table as the pages render it: rows, a nested list, the outer context, a partial per row. */

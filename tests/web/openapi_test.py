@@ -9,7 +9,9 @@
 2. With --base URL --token TOKEN: a running server. Every GET route is called anonymously and
    with the token (a real body id and person key taken from the list endpoints), bad
    parameters get their 400, and POST /api/v1/appointments gets a valid and an invalid
-   appointment (and, with --viewer-token, a role that may not); each status must be one the
+   appointment (and, with --viewer-token, a role that may not); with --bin and --db the
+   findings and the forecast must be exactly what `fkigov check --json` and
+   `fkigov forecast --json` print; each status must be one the
    description documents and each body must match the documented schema (a small JSON-Schema
    checker: type, properties, required, additionalProperties, items, enum, nullable,
    format date, oneOf/anyOf/allOf, $ref).
@@ -17,13 +19,15 @@
 Prints one line per failure and "N passed, N failed" last; exits 1 on any failure.
 
   tests/web/openapi_test.py [--spec static/openapi.json] [--routes src/web/route.c]
-                            [--base http://127.0.0.1:PORT --token TOKEN [--viewer-token T]]
+                            [--base http://127.0.0.1:PORT --token TOKEN [--viewer-token T]
+                             [--bin build/fkigov --db DB]]
 """
 import argparse
 import datetime
 import json
 import os
 import re
+import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -631,10 +635,40 @@ def live(doc, args, res):
         elif pattern == "/api/v1/findings" and isinstance(parsed, dict):
             res.check(parsed.get("date") == path.split("=")[1],
                       "GET %s is the check on that date" % path)
+    for path, pattern, field in (
+            ("/api/v1/appointments?body=" + ids["/api/v1/bodies/{id}"], "/api/v1/appointments",
+             None),
+            ("/api/v1/appointments?person=" + ids["/api/v1/people/{id}"],
+             "/api/v1/appointments", None),
+            ("/api/v1/appointments?body=no-such-body", "/api/v1/appointments", "body"),
+            ("/api/v1/people?q=a&body=" + ids["/api/v1/bodies/{id}"], "/api/v1/people", None),
+            ("/api/v1/people?offset=2&limit=3&past=1", "/api/v1/people", None),
+            ("/api/v1/audit?limit=2", "/api/v1/audit", None),
+            ("/api/v1/audit?limit=0", "/api/v1/audit", "limit"),
+            ("/api/v1/audit?since=2027-13-01", "/api/v1/audit", "since")):
+        st, parsed = check_call(doc, c, res, "GET", path, pattern, tok, 400 if field else 200,
+                                "token")
+        if field:
+            res.check(isinstance(parsed, dict) and field in (parsed.get("fields") or {}),
+                      "GET %s names the field %s" % (path, field), json.dumps(parsed)[:300])
     check_call(doc, c, res, "GET", "/api/v1/bodies/no-such-body", "/api/v1/bodies/{id}", None,
                404, "anonymous")
     check_call(doc, c, res, "GET", "/api/v1/people/no-such-person", "/api/v1/people/{id}", None,
                404, "anonymous")
+
+    # The same documents as the command line (SPEC §5.4: exactly `fkigov check --json`).
+    if args.bin and args.db:
+        for date in ("2025-01-01", "2027-03-01", today):
+            st, _, api, _ = c.call("GET", "/api/v1/findings?date=" + date, tok)
+            cli = run_json([args.bin, "--db", args.db, "check", "--json", "--date", date])
+            res.check(api is not None and api == cli,
+                      "GET /api/v1/findings?date=%s is `fkigov check --json --date %s`" %
+                      (date, date))
+        st, _, api, _ = c.call("GET", "/api/v1/forecast?from=2026-01-01&years=5", tok)
+        cli = run_json([args.bin, "--db", args.db, "forecast", "--json", "--from", "2026-01-01",
+                        "--years", "5"])
+        res.check(api is not None and api == cli,
+                  "GET /api/v1/forecast?from=2026-01-01&years=5 is `fkigov forecast --json`")
 
     # POST /api/v1/appointments.
     post = paths["/api/v1/appointments"]["post"]
@@ -686,6 +720,15 @@ def live(doc, args, res):
                "token, not JSON", "not an object")
 
 
+def run_json(argv):
+    """The JSON a command prints (its exit status may be 1: error findings)."""
+    p = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+    try:
+        return json.loads(p.stdout.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return "exit %d: %s" % (p.returncode, p.stderr.decode("utf-8", "replace")[:300])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--spec", default=os.path.join(ROOT, "static", "openapi.json"))
@@ -693,6 +736,9 @@ def main():
     ap.add_argument("--base", help="URL of a running server, e.g. http://127.0.0.1:18000")
     ap.add_argument("--token", help="a bearer token of an admin account")
     ap.add_argument("--viewer-token", help="a bearer token of a viewer account (optional)")
+    ap.add_argument("--bin", help="the fkigov binary, to compare findings and forecast with "
+                    "the command line (with --db)")
+    ap.add_argument("--db", help="the database the server uses (with --bin)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print passing checks too")
     args = ap.parse_args()
     res = Result(args.verbose)

@@ -31,13 +31,25 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 DB=$TMP/fkigov.db
-export FKIGOV_DB="$DB"
-"$BIN" --db "$DB" init >/dev/null
-"$BIN" --db "$DB" import appointments "$ROOT/data/demo/appointments.csv" >/dev/null
-echo 'correct horse battery' | "$BIN" --db "$DB" user add admin --role admin >/dev/null
-echo 'correct horse battery' | "$BIN" --db "$DB" user add viewer --role viewer >/dev/null
+# Runs a setup command quietly; shows its output and stops when it fails.
+setup() {
+	if ! "$@" >"$TMP/setup.log" 2>&1; then
+		echo "run-openapi: fejlede: $*" >&2
+		cat "$TMP/setup.log" >&2
+		exit 1
+	fi
+}
+setup "$BIN" --db "$DB" init
+setup "$BIN" --db "$DB" import appointments "$ROOT/data/demo/appointments.csv"
+echo 'correct horse battery' >"$TMP/pw"
+setup sh -c '"$1" --db "$2" user add admin --role admin <"$3"' sh "$BIN" "$DB" "$TMP/pw"
+setup sh -c '"$1" --db "$2" user add viewer --role viewer <"$3"' sh "$BIN" "$DB" "$TMP/pw"
 TOKEN=$("$BIN" --db "$DB" token create admin 2>/dev/null)
 VIEWER_TOKEN=$("$BIN" --db "$DB" token create viewer 2>/dev/null)
+if [ -z "$TOKEN" ] || [ -z "$VIEWER_TOKEN" ]; then
+	echo "run-openapi: fkigov token create gav intet token." >&2
+	exit 1
+fi
 
 # A free port (asked of the kernel), retried if another process takes it first.
 free_port() {
@@ -82,7 +94,7 @@ fi
 rc=0
 python3 "$ROOT/tests/web/openapi_test.py" --spec "$ROOT/static/openapi.json" \
 	--routes "$ROOT/src/web/route.c" --base "http://127.0.0.1:$PORT" --token "$TOKEN" \
-	--viewer-token "$VIEWER_TOKEN" || rc=$?
+	--viewer-token "$VIEWER_TOKEN" --bin "$BIN" --db "$DB" || rc=$?
 if [ "$rc" -ne 0 ] && [ -s "$TMP/serve.log" ]; then
 	echo "--- fkigov serve log ---" >&2
 	tail -n 40 "$TMP/serve.log" >&2
