@@ -121,6 +121,9 @@ static int valid_email(const char *s)
 	return at[1] != '.' && s[-1] != '.';
 }
 
+#define FIELD_MAX 400      /* bytes of any one value */
+#define NAME_MAX_BYTES 200 /* bytes of a name */
+
 struct row {
 	char *person, *name, *email;
 	struct reg_appt a;
@@ -133,11 +136,19 @@ static int check_row(const struct model *m, const struct munic_table *mt,
                      struct diags *d)
 {
 	struct where w = {file, in, d, 0};
-	char t[COL__MAX][256];
+	/* Longer than any real value: a longer one is refused, never cut. */
+	char t[COL__MAX][FIELD_MAX + 2];
 	const char *v[COL__MAX];
 	for (int c = 0; c < COL__MAX; c++)
 		v[c] = value(in, c, t[c], sizeof t[c]);
 	memset(out, 0, sizeof *out);
+	for (int c = 0; c < COL__MAX; c++)
+		if (strlen(v[c]) > FIELD_MAX) {
+			bad(&w, c, "Feltet er for langt (højst %d tegn). Forkort det.", FIELD_MAX);
+			t[c][0] = '\0';
+		}
+	if (*v[COL_NAME] && strlen(v[COL_NAME]) > NAME_MAX_BYTES)
+		bad(&w, COL_NAME, "Navnet er for langt (højst %d tegn). Forkort det.", NAME_MAX_BYTES);
 	out->a.profile = -1;
 	out->a.end = DATE_OPEN;
 	out->line = in->line;

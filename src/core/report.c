@@ -29,7 +29,8 @@ void report_duration_da(fk_date since, fk_date d, char *out, size_t n)
 	int years = months / 12;
 	months %= 12;
 	if (years && months)
-		snprintf(out, n, "%d år og %d %s", years, months, months == 1 ? "måned" : "måneder");
+		snprintf(out, n, "%d år og %d %s", years, months,
+		         months == 1 ? "måned" : "måneder");
 	else if (years)
 		snprintf(out, n, "%d år", years);
 	else
@@ -43,10 +44,11 @@ json_t *report_findings(const struct model *m, const struct reg *r, const struct
 	for (size_t i = 0; i < f->n; i++) {
 		const struct finding *x = &f->v[i];
 		json_array_append_new(
-		    arr, json_pack("{s:s, s:s, s:s, s:o, s:s}", "rule", rule_name(x->rule), "severity",
-		                   severity_name(x->severity), "body", m->bodies[x->body].id, "person",
-		                   x->person >= 0 ? json_string(r->persons[x->person].key) : json_null(),
-		                   "message", x->message));
+		    arr,
+		    json_pack("{s:s, s:s, s:s, s:o, s:s}", "rule", rule_name(x->rule), "severity",
+		              severity_name(x->severity), "body", m->bodies[x->body].id, "person",
+		              x->person >= 0 ? json_string(r->persons[x->person].key) : json_null(),
+		              "message", x->message));
 	}
 	return json_pack("{s:o, s:o}", "date", report_date(d), "findings", arr);
 }
@@ -66,39 +68,46 @@ json_t *report_forecast(const struct model *m, const struct reg *r, const struct
 			for (size_t j = 0; j < q->nleavers; j++) {
 				const struct fc_leaver *l = &q->leavers[j];
 				json_array_append_new(
-				    ls, json_pack("{s:o, s:o, s:s, s:o, s:s, s:o}", "person",
-				                  l->person >= 0 ? json_string(r->persons[l->person].key)
-				                                 : json_null(),
-				                  "name",
-				                  l->person >= 0 ? json_string(r->persons[l->person].name)
-				                                 : json_null(),
-				                  "seat", seat_name(l->seat), "last_day", report_date(l->last_day),
-				                  "reason", leave_reason_name(l->reason), "earliest_return",
-				                  report_date(l->earliest_return)));
+				    ls, json_pack(
+				            "{s:o, s:o, s:s, s:o, s:s, s:o}", "person",
+				            l->person >= 0 ? json_string(r->persons[l->person].key)
+				                           : json_null(),
+				            "name",
+				            l->person >= 0 ? json_string(r->persons[l->person].name)
+				                           : json_null(),
+				            "seat", seat_name(l->seat), "last_day",
+				            report_date(l->last_day), "reason",
+				            leave_reason_name(l->reason), "earliest_return",
+				            report_date(l->earliest_return)));
 			}
 			if (!q->quota_ok)
 				json_array_append_new(fails, json_string(label));
 			json_array_append_new(
-			    qs, json_pack("{s:s, s:o, s:o, s:o, s:i, s:i, s:i, s:i, s:i, s:b}", "quarter", label,
-			                  "start", report_date(q->start), "end", report_date(q->end),
-			                  "leavers", ls, "vacancies_opened", (int)q->nleavers,
-			                  "vacancies_now", q->vacancies_now, "members", q->members, "senior",
-			                  q->senior, "required", q->required, "quota_ok", q->quota_ok));
+			    qs, json_pack("{s:s, s:o, s:o, s:o, s:i, s:i, s:i, s:i, s:i, s:b}",
+			                  "quarter", label, "start", report_date(q->start), "end",
+			                  report_date(q->end), "leavers", ls, "vacancies_opened",
+			                  (int)q->nleavers, "vacancies_now", q->vacancies_now,
+			                  "members", q->members, "senior", q->senior, "required",
+			                  q->required, "quota_ok", q->quota_ok));
 		}
-		json_array_append_new(bodies, json_pack("{s:s, s:s, s:o, s:o}", "body", b->id, "name",
-		                                        b->name, "quota_fails", fails, "quarters", qs));
+		json_array_append_new(bodies,
+		                      json_pack("{s:s, s:s, s:o, s:o}", "body", b->id, "name",
+		                                b->name, "quota_fails", fails, "quarters", qs));
 	}
-	return json_pack("{s:o, s:i, s:o}", "from", report_date(f->from), "years", f->years, "bodies",
-	                 bodies);
+	return json_pack("{s:o, s:i, s:o}", "from", report_date(f->from), "years", f->years,
+	                 "bodies", bodies);
 }
 
 /* ------------------------------------------------------------------ names and dates */
 const char *report_kind_name(const char *kind)
 {
 	static const char *const names[][2] = {
-	    {"board", "Bestyrelse"},          {"management", "Ledelse"},
-	    {"secretariat", "Sekretariat"},   {"steering-group", "Styregruppe"},
-	    {"reference-group", "Referencegruppe"}, {"working-group", "Arbejdsgruppe"},
+	    {"board", "Bestyrelse"},
+	    {"management", "Ledelse"},
+	    {"secretariat", "Sekretariat"},
+	    {"steering-group", "Styregruppe"},
+	    {"reference-group", "Referencegruppe"},
+	    {"working-group", "Arbejdsgruppe"},
 	    {"kl", "KL-forankring"},
 	};
 	for (size_t i = 0; kind && i < sizeof names / sizeof names[0]; i++)
@@ -154,8 +163,8 @@ json_t *report_appt(const struct model *m, const struct reg *r, const struct reg
 	json_object_set_new(o, "municipality", a->munic ? json_string(mun) : json_null());
 	json_object_set_new(o, "body", json_string(m->bodies[a->body].id));
 	json_object_set_new(o, "seat", json_string(seat_name(a->seat)));
-	json_object_set_new(o, "profile",
-	                    a->profile >= 0 ? json_string(m->profiles[a->profile].id) : json_null());
+	json_object_set_new(
+	    o, "profile", a->profile >= 0 ? json_string(m->profiles[a->profile].id) : json_null());
 	json_object_set_new(o, "start", report_date(a->start));
 	json_object_set_new(o, "end", report_date(a->end));
 	json_object_set_new(o, "id", a->id ? json_integer(a->id) : json_null());
@@ -347,8 +356,9 @@ json_t *report_body(const struct model *m, const struct munic_table *mt, const s
 			json_t *o = report_appt(m, r, a, with_private);
 			json_object_set_new(o, "municipality", munic_json(mt, a->munic));
 			json_object_set_new(o, "profile_name",
-			                    a->profile >= 0 ? json_string(m->profiles[a->profile].name)
-			                                    : json_null());
+			                    a->profile >= 0
+			                        ? json_string(m->profiles[a->profile].name)
+			                        : json_null());
 			const char *st = status_name(a, d);
 			json_object_set_new(o, "status", json_string(st));
 			json_object_set_new(o, "stint_start", report_date(si[x].start));
@@ -360,10 +370,12 @@ json_t *report_body(const struct model *m, const struct munic_table *mt, const s
 				char dur[64];
 				report_duration_da(si[x].start, d, dur, sizeof dur);
 				json_object_set_new(o, "seniority", json_string(dur));
-				json_object_set_new(o, "seniority_days", json_integer(d - si[x].start));
+				json_object_set_new(o, "seniority_days",
+				                    json_integer(d - si[x].start));
 				json_object_set_new(
 				    o, "senior",
-				    json_boolean(si[x].start <= date_add_years(d, -b->seniority_years)));
+				    json_boolean(si[x].start <=
+				                 date_add_years(d, -b->seniority_years)));
 				it[nmem++] = v;
 				count[a->seat]++;
 			} else {
@@ -394,14 +406,14 @@ json_t *report_body(const struct model *m, const struct munic_table *mt, const s
 		seats_total += b->seats[s];
 		member_count += count[s];
 		if (count[s] < b->seats[s])
-			json_array_append_new(vac, json_pack("{s:s, s:i}", "seat", seat_name(s), "count",
-			                                     b->seats[s] - count[s]));
+			json_array_append_new(vac, json_pack("{s:s, s:i}", "seat", seat_name(s),
+			                                     "count", b->seats[s] - count[s]));
 	}
 	json_t *profiles = json_array();
 	for (size_t p = 0; p < b->nprofiles; p++)
 		json_array_append_new(profiles,
-		                      json_pack("{s:s, s:s}", "id", m->profiles[b->profiles[p]].id, "name",
-		                                m->profiles[b->profiles[p]].name));
+		                      json_pack("{s:s, s:s}", "id", m->profiles[b->profiles[p]].id,
+		                                "name", m->profiles[b->profiles[p]].name));
 	json_t *children = json_array();
 	for (size_t k = 0; k < m->nbodies; k++)
 		if (m->bodies[k].parent_index == body)
@@ -409,10 +421,12 @@ json_t *report_body(const struct model *m, const struct munic_table *mt, const s
 			    children,
 			    json_pack("{s:s, s:s, s:s, s:o, s:o}", "id", m->bodies[k].id, "name",
 			              m->bodies[k].name, "kind", m->bodies[k].kind, "relation",
-			              m->bodies[k].relation ? json_string(m->bodies[k].relation) : json_null(),
+			              m->bodies[k].relation ? json_string(m->bodies[k].relation)
+			                                    : json_null(),
 			              "via_seat",
-			              m->bodies[k].via_seat >= 0 ? json_string(seat_name(m->bodies[k].via_seat))
-			                                         : json_null()));
+			              m->bodies[k].via_seat >= 0
+			                  ? json_string(seat_name(m->bodies[k].via_seat))
+			                  : json_null()));
 	const struct model_body *par = b->parent_index >= 0 ? &m->bodies[b->parent_index] : NULL;
 
 	json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "id", b->id, "name", b->name, "kind", b->kind,
@@ -420,12 +434,12 @@ json_t *report_body(const struct model *m, const struct munic_table *mt, const s
 	json_object_set_new(o, "parent", par ? json_string(par->id) : json_null());
 	json_object_set_new(o, "parent_name", par ? json_string(par->name) : json_null());
 	json_object_set_new(o, "relation", b->relation ? json_string(b->relation) : json_null());
-	json_object_set_new(o, "via_seat", b->via_seat >= 0 ? json_string(seat_name(b->via_seat))
-	                                                    : json_null());
-	json_object_set_new(o, "description", b->description ? json_string(b->description)
-	                                                      : json_null());
-	json_object_set_new(o, "involvement", b->involvement ? json_string(b->involvement)
-	                                                     : json_null());
+	json_object_set_new(o, "via_seat",
+	                    b->via_seat >= 0 ? json_string(seat_name(b->via_seat)) : json_null());
+	json_object_set_new(o, "description",
+	                    b->description ? json_string(b->description) : json_null());
+	json_object_set_new(o, "involvement",
+	                    b->involvement ? json_string(b->involvement) : json_null());
 	json_object_set_new(o, "mandate", strings_json(b->mandate, b->nmandate));
 	json_object_set_new(o, "topics", strings_json(b->topics, b->ntopics));
 	json_object_set_new(o, "children", children);
@@ -434,13 +448,13 @@ json_t *report_body(const struct model *m, const struct munic_table *mt, const s
 	json_object_set_new(o, "seats_total", json_integer(seats_total));
 	json_object_set_new(o, "member_count", json_integer(member_count));
 	json_object_set_new(o, "profiles", profiles);
-	json_object_set_new(o, "term",
-	                    b->term_years || b->cooloff_years
-	                        ? json_pack("{s:o, s:i, s:i}", "years",
-	                                    b->term_years ? json_integer(b->term_years) : json_null(),
-	                                    "cooloff_years", b->cooloff_years, "warning_days",
-	                                    b->term_warning_days)
-	                        : json_null());
+	json_object_set_new(
+	    o, "term",
+	    b->term_years || b->cooloff_years
+	        ? json_pack("{s:o, s:i, s:i}", "years",
+	                    b->term_years ? json_integer(b->term_years) : json_null(),
+	                    "cooloff_years", b->cooloff_years, "warning_days", b->term_warning_days)
+	        : json_null());
 	if (b->quota_den > 0) {
 		char q[32];
 		snprintf(q, sizeof q, "%d/%d", b->quota_num, b->quota_den);
@@ -451,8 +465,10 @@ json_t *report_body(const struct model *m, const struct munic_table *mt, const s
 		                              "senior", 0));
 		int senior = 0;
 		for (size_t i = 0; i < json_array_size(members); i++)
-			senior += json_is_true(json_object_get(json_array_get(members, i), "senior"));
-		json_object_set_new(json_object_get(o, "seniority"), "senior", json_integer(senior));
+			senior +=
+			    json_is_true(json_object_get(json_array_get(members, i), "senior"));
+		json_object_set_new(json_object_get(o, "seniority"), "senior",
+		                    json_integer(senior));
 	} else {
 		json_object_set_new(o, "seniority", json_null());
 	}
@@ -469,12 +485,15 @@ json_t *report_body(const struct model *m, const struct munic_table *mt, const s
 				json_array_append_new(
 				    fs, json_pack("{s:s, s:s, s:s, s:o, s:o, s:s}", "rule",
 				                  rule_name(f->v[i].rule), "severity",
-				                  severity_name(f->v[i].severity), "body", b->id, "person",
-				                  f->v[i].person >= 0 ? json_string(r->persons[f->v[i].person].key)
-				                                      : json_null(),
+				                  severity_name(f->v[i].severity), "body", b->id,
+				                  "person",
+				                  f->v[i].person >= 0
+				                      ? json_string(r->persons[f->v[i].person].key)
+				                      : json_null(),
 				                  "name",
-				                  f->v[i].person >= 0 ? json_string(r->persons[f->v[i].person].name)
-				                                      : json_null(),
+				                  f->v[i].person >= 0
+				                      ? json_string(r->persons[f->v[i].person].name)
+				                      : json_null(),
 				                  "message", f->v[i].message));
 		json_object_set_new(o, "findings", fs);
 	}
@@ -499,12 +518,12 @@ json_t *report_bodies(const struct model *m, const struct reg *r, fk_date d)
 			if (in_seat[s] < b->seats[s])
 				vacant += b->seats[s] - in_seat[s];
 		}
-		json_array_append_new(
-		    arr, json_pack("{s:s, s:s, s:s, s:o, s:o, s:i, s:i, s:i}", "id", b->id, "name",
-		                   b->name, "kind", b->kind, "parent",
-		                   b->parent ? json_string(b->parent) : json_null(), "seats",
-		                   seats_json(b), "seats_total", seats, "members", count, "vacant",
-		                   vacant));
+		json_array_append_new(arr,
+		                      json_pack("{s:s, s:s, s:s, s:o, s:o, s:i, s:i, s:i}", "id",
+		                                b->id, "name", b->name, "kind", b->kind, "parent",
+		                                b->parent ? json_string(b->parent) : json_null(),
+		                                "seats", seats_json(b), "seats_total", seats,
+		                                "members", count, "vacant", vacant));
 	}
 	return json_pack("{s:o, s:o}", "date", report_date(d), "bodies", arr);
 }
@@ -537,9 +556,11 @@ json_t *report_person(const struct model *m, const struct munic_table *mt, const
 			i++;
 			continue;
 		}
-		/* this person's appointments in one body: r->appts[i..j) (sorted by body, person) */
+		/* this person's appointments in one body: r->appts[i..j) (sorted by body, person)
+		 */
 		size_t j = i;
-		while (j < r->nappts && r->appts[j].person == person && r->appts[j].body == r->appts[i].body)
+		while (j < r->nappts && r->appts[j].person == person &&
+		       r->appts[j].body == r->appts[i].body)
 			j++;
 		size_t n = j - i;
 		if (n > cap) {
@@ -559,8 +580,9 @@ json_t *report_person(const struct model *m, const struct munic_table *mt, const
 			json_object_set_new(y, "body_name", json_string(b->name));
 			json_object_set_new(y, "municipality", munic_json(mt, a->munic));
 			json_object_set_new(y, "profile_name",
-			                    a->profile >= 0 ? json_string(m->profiles[a->profile].name)
-			                                    : json_null());
+			                    a->profile >= 0
+			                        ? json_string(m->profiles[a->profile].name)
+			                        : json_null());
 			const char *st = status_name(a, d);
 			json_object_set_new(y, "status", json_string(st));
 			json_object_set_new(y, "current", json_boolean(!strcmp(st, "current")));
@@ -733,8 +755,9 @@ json_t *report_people(const struct model *m, const struct munic_table *mt, const
 			json_object_set_new(y, "body_name", json_string(b->name));
 			json_object_set_new(y, "municipality", munic_json(mt, a->munic));
 			json_object_set_new(y, "profile_name",
-			                    a->profile >= 0 ? json_string(m->profiles[a->profile].name)
-			                                    : json_null());
+			                    a->profile >= 0
+			                        ? json_string(m->profiles[a->profile].name)
+			                        : json_null());
 			json_object_set_new(y, "status", json_string(st));
 			json_object_set_new(y, "last_allowed_day", report_date(si[x].last));
 			json_t **into = !strcmp(st, "current") ? &row->cur : &row->plan;
@@ -753,7 +776,8 @@ json_t *report_people(const struct model *m, const struct munic_table *mt, const
 		struct person_row *row = &pr[match[k]];
 		json_t *o = json_pack("{s:s, s:s}", "person", p->key, "name", p->name);
 		if (with_private)
-			json_object_set_new(o, "email", p->email ? json_string(p->email) : json_null());
+			json_object_set_new(o, "email",
+			                    p->email ? json_string(p->email) : json_null());
 		json_object_set_new(o, "current", row->cur ? row->cur : json_array());
 		json_object_set_new(o, "planned", row->plan ? row->plan : json_array());
 		json_object_set_new(o, "past_count", json_integer(row->past));
@@ -853,9 +877,11 @@ json_t *report_timeline(const struct model *m, const struct reg *r, int body, fk
 			    json_pack("{s:o, s:o, s:o, s:s, s:s, s:o, s:o, s:s}", "id",
 			              a->id ? json_integer(a->id) : json_null(), "start",
 			              report_date(a->start), "end", report_date(a->end), "seat",
-			              seat_name(a->seat), "organisation", seat_name(a->org), "municipality",
-			              a->munic ? json_string(mun) : json_null(), "profile",
-			              a->profile >= 0 ? json_string(m->profiles[a->profile].id) : json_null(),
+			              seat_name(a->seat), "organisation", seat_name(a->org),
+			              "municipality", a->munic ? json_string(mun) : json_null(),
+			              "profile",
+			              a->profile >= 0 ? json_string(m->profiles[a->profile].id)
+			                              : json_null(),
 			              "status", st));
 			const struct stint_info *s = &si[x - lo];
 			/* One term per municipal stint, at its first appointment. */
@@ -863,9 +889,9 @@ json_t *report_timeline(const struct model *m, const struct reg *r, int body, fk
 				continue;
 			if (b->term_years <= 0 && b->cooloff_years <= 0)
 				continue;
-			bool over = s->last != DATE_NONE &&
-			            ((s->mend == DATE_OPEN && d > s->last) ||
-			             (s->mend != DATE_OPEN && s->mend > s->last));
+			bool over =
+			    s->last != DATE_NONE && ((s->mend == DATE_OPEN && d > s->last) ||
+			                             (s->mend != DATE_OPEN && s->mend > s->last));
 			fk_date cool = DATE_NONE, back = DATE_NONE;
 			bool projected = false;
 			if (b->cooloff_years > 0 && s->mend != DATE_OPEN) {
@@ -880,15 +906,19 @@ json_t *report_timeline(const struct model *m, const struct reg *r, int body, fk
 			if (cool != DATE_NONE && cool <= to && back > from)
 				visible = true;
 			json_array_append_new(
-			    terms, json_pack("{s:o, s:o, s:o, s:b, s:o, s:o, s:b}", "start",
-			                     report_date(s->mstart), "end", report_date(s->mend),
-			                     "last_allowed_day", report_date(s->last), "over_limit", over,
-			                     "cooloff_start", report_date(cool), "earliest_return",
-			                     report_date(back), "projected", projected));
+			    terms,
+			    json_pack("{s:o, s:o, s:o, s:b, s:o, s:o, s:b}", "start",
+			              report_date(s->mstart), "end", report_date(s->mend),
+			              "last_allowed_day", report_date(s->last), "over_limit", over,
+			              "cooloff_start", report_date(cool), "earliest_return",
+			              report_date(back), "projected", projected));
 		}
 		if (visible) {
-			json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:o}", "person", p->key, "name", p->name,
-			                      "status", cur ? "current" : plan ? "planned" : "past",
+			json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:o}", "person", p->key, "name",
+			                      p->name, "status",
+			                      cur    ? "current"
+			                      : plan ? "planned"
+			                             : "past",
 			                      "appointments", appts, "terms", terms);
 			rows[nrows++] = (struct item){o, 0, p->name, row_first, 0};
 		} else {

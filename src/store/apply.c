@@ -1,4 +1,5 @@
 #include "store/apply.h"
+#include "store/store_int.h"
 
 #include <stdlib.h>
 
@@ -9,7 +10,8 @@ int store_apply_plan(struct store *st, const char *actor, const struct model *m,
                      const struct imp_plan *plan, size_t *inserted, size_t *updated)
 {
 	size_t ins = 0, upd = 0;
-	int rc = store_begin(st);
+	bool own;
+	int rc = tx_enter(st, &own);
 	if (rc != FK_OK)
 		return rc;
 	int64_t *ids = xcalloc(plan->npersons ? plan->npersons : 1, sizeof *ids);
@@ -32,12 +34,8 @@ int store_apply_plan(struct store *st, const char *actor, const struct model *m,
 		}
 	}
 	free(ids);
-	if (rc == FK_OK)
-		rc = store_commit(st);
-	if (rc != FK_OK) {
-		store_rollback(st);
+	if ((rc = tx_leave(st, own, rc)) != FK_OK)
 		return rc;
-	}
 	if (inserted)
 		*inserted = ins;
 	if (updated)

@@ -22,6 +22,9 @@ static const char *const stmt_sql[STMT__MAX] = {
     [STMT_BEGIN] = "BEGIN IMMEDIATE",
     [STMT_BEGIN_READ] = "BEGIN",
     [STMT_COMMIT] = "COMMIT",
+    [STMT_SAVEPOINT] = "SAVEPOINT nested",
+    [STMT_RELEASE] = "RELEASE nested",
+    [STMT_ROLLBACK_TO] = "ROLLBACK TO nested",
     [STMT_ROLLBACK] = "ROLLBACK",
     [STMT_USER_VERSION] = "PRAGMA user_version",
     /* The page cache: 64 MiB while writing (a bulk import touches the appointment index all
@@ -173,7 +176,16 @@ int stmt_run(struct store *st, enum stmt s, const char *what)
 
 int store_begin(struct store *st)
 {
+	if (st->depth > 0) {
+		/* Nested: a savepoint inside the open transaction. */
+		int rc = stmt_run(st, STMT_SAVEPOINT, "begynd savepoint");
+		if (rc == FK_OK)
+			st->depth++;
+		return rc;
+	}
 	int rc = stmt_run(st, STMT_BEGIN, "begynd transaktion");
+	if (rc == FK_OK)
+		st->depth = 1;
 	st->head_valid = false;
 	st->poisoned = false;
 	st->pkey_new = false;
@@ -191,6 +203,11 @@ static void end_write(struct store *st)
 
 int store_commit(struct store *st)
 {
+	if (st->depth > 1) {
+		st->depth--;
+		return stmt_run(st, STMT_RELEASE, "afslut savepoint");
+	}
+	st->depth = 0;
 	if (st->poisoned) {
 		fprintf(stderr, "fkigov: en ændring kunne ikke skrives i audit-loggen;"
 		                " intet er gemt.\n");
@@ -208,6 +225,14 @@ int store_commit(struct store *st)
 
 void store_rollback(struct store *st)
 {
+	if (st->depth > 1) {
+		st->depth--;
+		(void)stmt_run(st, STMT_ROLLBACK_TO, "rul savepoint tilbage");
+		(void)stmt_run(st, STMT_RELEASE, "afslut savepoint");
+		store_forget(st); /* cached audit head and person keys may be undone */
+		return;
+	}
+	st->depth = 0;
 	if (!sqlite3_get_autocommit(st->db))
 		(void)stmt_run(st, STMT_ROLLBACK, "rul transaktion tilbage");
 	store_forget(st);

@@ -35,7 +35,8 @@ int store_model_json(struct store *st, char **json, size_t *len);
  * profile ids to the model's indices. r comes back sorted (reg_sort). */
 int store_load_register(struct store *st, const struct model *m, struct reg *r);
 
-/* Transactions. begin is BEGIN IMMEDIATE. The change functions below run in the caller's
+/* Transactions. begin is BEGIN IMMEDIATE; a begin inside an open transaction is a
+ * savepoint, which commit releases and rollback undoes alone. The change functions below run in the caller's
  * transaction when one is open (all or nothing: after any error other than FK_ECONFLICT,
  * roll back), else each in a transaction of its own. commit fails with FK_EDB, and rolls
  * back, when a change of the transaction could not be audited. */

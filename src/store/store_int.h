@@ -19,6 +19,9 @@ enum stmt {
 	STMT_BEGIN_READ,
 	STMT_COMMIT,
 	STMT_ROLLBACK,
+	STMT_SAVEPOINT,
+	STMT_RELEASE,
+	STMT_ROLLBACK_TO,
 	STMT_USER_VERSION,
 	STMT_CACHE_WRITE,
 	STMT_CACHE_READ,
@@ -82,6 +85,7 @@ struct store {
 	/* Set when a change was written but its audit row could not be: commit then rolls
 	 * back and fails, so no change is ever committed unaudited. */
 	bool poisoned;
+	int depth; /* store_begin nesting: 1 the transaction, more are savepoints in it */
 
 	/* The last "now" string and the second it was made for. */
 	time_t now_t;

@@ -73,7 +73,8 @@ int api_body(struct web_req *r, struct web_resp *p)
 	const struct model *m = r->app->model;
 	int b = model_body_index(m, r->param);
 	if (b < 0)
-		return web_error(r, p, 404, "Organet »%s« findes ikke. Se /api/v1/bodies.", r->param);
+		return web_error(r, p, 404, "Organet »%s« findes ikke. Se /api/v1/bodies.",
+		                 r->param);
 	fk_date d;
 	struct reg reg;
 	if (query_date(r, p, &d) || load(r, p, &reg))
@@ -118,7 +119,8 @@ int api_people(struct web_req *r, struct web_resp *p)
 	const char *bid = web_query(r, "body"), *past = web_query(r, "past");
 	int b = -1;
 	if (bid && *bid && (b = model_body_index(m, bid)) < 0)
-		return web_error(r, p, 400, "body: organet »%s« findes ikke. Se /api/v1/bodies.", bid);
+		return web_error(r, p, 400, "body: organet »%s« findes ikke. Se /api/v1/bodies.",
+		                 bid);
 	if (past && *past && strcmp(past, "1") && strcmp(past, "0") && strcmp(past, "true") &&
 	    strcmp(past, "false"))
 		return web_error(r, p, 400, "past skal være 1, 0, true eller false.");
@@ -147,7 +149,8 @@ int api_person(struct web_req *r, struct web_resp *p)
 	int32_t who = reg_person_find(&reg, r->param);
 	if (who < 0) {
 		reg_free(&reg);
-		return web_error(r, p, 404, "Personen »%s« findes ikke. Se /api/v1/people.", r->param);
+		return web_error(r, p, 404, "Personen »%s« findes ikke. Se /api/v1/people.",
+		                 r->param);
 	}
 	p->doc = report_person(r->app->model, r->app->mt, &reg, who, d, web_private(r));
 	reg_free(&reg);

@@ -13,7 +13,10 @@
 
 /* ------------------------------------------------------------------ small helpers */
 /* A coordinate, rounded to a tenth of a pixel. */
-static json_t *num(double v) { return json_real(round(v * 10.0) / 10.0); }
+static json_t *num(double v)
+{
+	return json_real(round(v * 10.0) / 10.0);
+}
 
 static fk_date get_date(json_t *o, const char *key)
 {
@@ -73,7 +76,8 @@ static void set_any(json_t *o, const char *const *keys)
 	for (; *keys; keys++) {
 		char name[64];
 		snprintf(name, sizeof name, "%s_any", *keys);
-		json_object_set_new(o, name, json_boolean(json_array_size(json_object_get(o, *keys)) > 0));
+		json_object_set_new(o, name,
+		                    json_boolean(json_array_size(json_object_get(o, *keys)) > 0));
 	}
 }
 
@@ -159,7 +163,8 @@ static void timeline_view(const struct web_req *r, const struct model_body *b, j
 		json_t *row = json_array_get(rows, k);
 		const char *name = json_string_value(json_object_get(row, "name"));
 		const char *person = json_string_value(json_object_get(row, "person"));
-		json_t *terms = json_object_get(row, "terms"), *appts = json_object_get(row, "appointments");
+		json_t *terms = json_object_get(row, "terms"),
+		       *appts = json_object_get(row, "appointments");
 		double y = TL_TOP + (double)k * TL_ROW;
 		json_t *cools = json_array(), *bars = json_array(), *overs = json_array(),
 		       *limits = json_array();
@@ -168,36 +173,43 @@ static void timeline_view(const struct web_req *r, const struct model_body *b, j
 		for (size_t i = 0; i < json_array_size(terms); i++) {
 			json_t *tm = json_array_get(terms, i);
 			fk_date last = get_date(tm, "last_allowed_day");
-			fk_date cool = get_date(tm, "cooloff_start"), back = get_date(tm, "earliest_return");
+			fk_date cool = get_date(tm, "cooloff_start"),
+			        back = get_date(tm, "earliest_return");
 			bool projected = json_is_true(json_object_get(tm, "projected"));
 			if (cool != DATE_NONE && back != DATE_NONE) {
 				date_format_da(cool, d1, sizeof d1);
 				date_format_da(back - 1, d2, sizeof d2);
 				date_format_da(back, d3, sizeof d3);
 				snprintf(t, sizeof t,
-				         projected ? "%s: pause fra %s til og med %s, hvis perioden slutter ved "
+				         projected ? "%s: pause fra %s til og med %s, hvis "
+				                     "perioden slutter ved "
 				                     "udløbet; kan tidligst genudpeges %s"
-				                   : "%s: pause fra %s til og med %s; kan tidligst genudpeges %s",
+				                   : "%s: pause fra %s til og med %s; kan tidligst "
+				                     "genudpeges %s",
 				         name, d1, d2, d3);
-				push(cools, span(&sc, cool, back - 1, y + 3, TL_ROW - 6,
-				                 projected ? "tl-cool tl-projected" : "tl-cool", t));
+				push(cools,
+				     span(&sc, cool, back - 1, y + 3, TL_ROW - 6,
+				          projected ? "tl-cool tl-projected" : "tl-cool", t));
 			}
 			if (last != DATE_NONE) {
 				if (last >= sc.from && last <= sc.to) {
 					date_format_da(last, d1, sizeof d1);
-					snprintf(t, sizeof t, "%s: sidste tilladte dag %s (højst %d år ad gangen)",
-					         name, d1, b->term_years);
+					snprintf(
+					    t, sizeof t,
+					    "%s: sidste tilladte dag %s (højst %d år ad gangen)",
+					    name, d1, b->term_years);
 					double x = xpos(&sc, last + 1);
-					json_array_append_new(limits,
-					                      json_pack("{s:o, s:o, s:o, s:o, s:o, s:s}", "x", num(x),
-					                                "y1", num(y + 1), "y2", num(y + TL_ROW - 1),
-					                                "tx", num(x - 4), "ty", num(y + 5), "title", t));
+					json_array_append_new(
+					    limits, json_pack("{s:o, s:o, s:o, s:o, s:o, s:s}", "x",
+					                      num(x), "y1", num(y + 1), "y2",
+					                      num(y + TL_ROW - 1), "tx", num(x - 4),
+					                      "ty", num(y + 5), "title", t));
 				}
 			}
 		}
 
-		/* A bar per appointment: solid up to today (or its end), planned ones lighter, and the
-		 * open ones continued lightly to the last allowed day (or the window's end). */
+		/* A bar per appointment: solid up to today (or its end), planned ones lighter, and
+		 * the open ones continued lightly to the last allowed day (or the window's end). */
 		for (size_t i = 0; i < json_array_size(appts); i++) {
 			json_t *a = json_array_get(appts, i);
 			const char *seat = json_string_value(json_object_get(a, "seat"));
@@ -209,8 +221,8 @@ static void timeline_view(const struct web_req *r, const struct model_body *b, j
 			fk_date cont = last != DATE_NONE ? last : sc.to;
 			char cls[80], where[160];
 			const char *mn = munic_name(mt, mcode);
-			snprintf(where, sizeof where, "%s%s%s%s", seat_label(seat, 1), *mn ? " (" : "", mn,
-			         *mn ? ")" : "");
+			snprintf(where, sizeof where, "%s%s%s%s", seat_label(seat, 1),
+			         *mn ? " (" : "", mn, *mn ? ")" : "");
 			date_format_da(st, d1, sizeof d1);
 			if (en != DATE_NONE)
 				date_format_da(en, d2, sizeof d2);
@@ -223,53 +235,67 @@ static void timeline_view(const struct web_req *r, const struct model_body *b, j
 			}
 			snprintf(t, sizeof t, "%s: %s, %s – %s%s%s", name, where, d1, d2,
 			         !strcmp(status, "planned") ? " (planlagt)" : "", d3);
-			/* The part of a municipal appointment after the last allowed day of its term. */
+			/* The part of a municipal appointment after the last allowed day of its
+			 * term. */
 			if (last != DATE_NONE) {
 				fk_date o0 = st > last ? st : last + 1;
-				fk_date o1 = en != DATE_NONE ? en : !strcmp(status, "planned") ? cont : d;
+				fk_date o1 = en != DATE_NONE              ? en
+				             : !strcmp(status, "planned") ? cont
+				                                          : d;
 				if (o1 >= o0) {
 					date_format_da(last, d4, sizeof d4);
 					char ot[300];
 					snprintf(ot, sizeof ot,
-					         "%s: sidder ud over den sidste tilladte dag, %s (højst %d år ad gangen)",
+					         "%s: sidder ud over den sidste tilladte dag, %s "
+					         "(højst %d år ad gangen)",
 					         name, d4, b->term_years);
-					push(overs, span(&sc, o0, o1, y + 6, TL_BAR, "tl-over", ot));
+					push(overs,
+					     span(&sc, o0, o1, y + 6, TL_BAR, "tl-over", ot));
 				}
 			}
 			if (!strcmp(status, "planned")) {
-				snprintf(cls, sizeof cls, "tl-bar tl-%s tl-planned", seat_class(seat));
-				push(bars, span(&sc, st, en != DATE_NONE ? en : cont, y + 6, TL_BAR, cls, t));
+				snprintf(cls, sizeof cls, "tl-bar tl-%s tl-planned",
+				         seat_class(seat));
+				push(bars, span(&sc, st, en != DATE_NONE ? en : cont, y + 6, TL_BAR,
+				                cls, t));
 			} else {
 				snprintf(cls, sizeof cls, "tl-bar tl-%s", seat_class(seat));
-				push(bars, span(&sc, st, en != DATE_NONE ? en : d, y + 6, TL_BAR, cls, t));
+				push(bars, span(&sc, st, en != DATE_NONE ? en : d, y + 6, TL_BAR,
+				                cls, t));
 				if (en == DATE_NONE && cont > d) {
-					snprintf(cls, sizeof cls, "tl-bar tl-%s tl-open", seat_class(seat));
+					snprintf(cls, sizeof cls, "tl-bar tl-%s tl-open",
+					         seat_class(seat));
 					push(bars, span(&sc, d + 1, cont, y + 6, TL_BAR, cls, t));
 				}
 			}
 
 			/* The text alternative: one line per appointment. */
-			json_t *pr = json_pack("{s:s, s:s, s:s, s:s}", "person", person, "name", name,
-			                       "seat", seat_label(seat, 1), "municipality", mn);
+			json_t *pr =
+			    json_pack("{s:s, s:s, s:s, s:s}", "person", person, "name", name,
+			              "seat", seat_label(seat, 1), "municipality", mn);
 			report_date_short_da(st, d1, sizeof d1);
 			json_object_set_new(pr, "start_da", json_string(d1));
 			report_date_short_da(en, d2, sizeof d2);
-			json_object_set_new(pr, "end_da", json_string(en != DATE_NONE ? d2 : "ingen slutdato"));
+			json_object_set_new(pr, "end_da",
+			                    json_string(en != DATE_NONE ? d2 : "ingen slutdato"));
 			report_date_short_da(last, d3, sizeof d3);
 			json_object_set_new(pr, "last_da", json_string(d3));
 			fk_date back = tm ? get_date(tm, "earliest_return") : DATE_NONE;
 			report_date_short_da(back, d4, sizeof d4);
 			json_object_set_new(pr, "back_da", json_string(d4));
-			json_object_set_new(pr, "back_projected",
-			                    json_boolean(tm && back != DATE_NONE &&
-			                                 json_is_true(json_object_get(tm, "projected"))));
-			json_object_set_new(pr, "over_limit",
-			                    json_boolean(tm && json_is_true(json_object_get(tm, "over_limit"))));
+			json_object_set_new(
+			    pr, "back_projected",
+			    json_boolean(tm && back != DATE_NONE &&
+			                 json_is_true(json_object_get(tm, "projected"))));
+			json_object_set_new(
+			    pr, "over_limit",
+			    json_boolean(tm && json_is_true(json_object_get(tm, "over_limit"))));
 			json_object_set_new(pr, "status", json_string(status));
 			json_object_set_new(pr, "status_da",
-			                    json_string(!strcmp(status, "current")   ? "nuværende"
-			                                : !strcmp(status, "planned") ? "planlagt"
-			                                                             : "tidligere"));
+			                    json_string(!strcmp(status, "current") ? "nuværende"
+			                                : !strcmp(status, "planned")
+			                                    ? "planlagt"
+			                                    : "tidligere"));
 			json_array_append_new(periods, pr);
 		}
 
@@ -277,10 +303,10 @@ static void timeline_view(const struct web_req *r, const struct model_body *b, j
 		ellipsize(name, 26, label, sizeof label);
 		json_array_append_new(
 		    out_rows,
-		    json_pack("{s:o, s:o, s:o, s:o, s:b, s:s, s:s, s:o, s:o, s:o, s:o}", "y", num(y), "h",
-		              num(TL_ROW), "ty", num(y + 18), "lx", num(TL_X0 - 8), "stripe", k % 2 == 1,
-		              "label", label, "name", name, "cools", cools, "bars", bars, "overs", overs,
-		              "limits", limits));
+		    json_pack("{s:o, s:o, s:o, s:o, s:b, s:s, s:s, s:o, s:o, s:o, s:o}", "y",
+		              num(y), "h", num(TL_ROW), "ty", num(y + 18), "lx", num(TL_X0 - 8),
+		              "stripe", k % 2 == 1, "label", label, "name", name, "cools", cools,
+		              "bars", bars, "overs", overs, "limits", limits));
 	}
 
 	/* Years along the top, a grid line at each new year, today as a line. */
@@ -292,24 +318,25 @@ static void timeline_view(const struct web_req *r, const struct model_body *b, j
 		snprintf(lab, sizeof lab, "%d", yr);
 		double x = xpos(&sc, date_from_ymd(yr, 1, 1));
 		double mid = (x + xpos(&sc, date_from_ymd(yr + 1, 1, 1))) / 2;
-		json_array_append_new(years, json_pack("{s:o, s:o, s:s}", "x", num(x), "mid", num(mid),
-		                                       "label", (yr - fy) % every ? "" : lab));
+		json_array_append_new(years,
+		                      json_pack("{s:o, s:o, s:s}", "x", num(x), "mid", num(mid),
+		                                "label", (yr - fy) % every ? "" : lab));
 	}
 	json_t *today = json_null();
 	if (d >= sc.from && d <= sc.to) {
 		double x = (xpos(&sc, d) + xpos(&sc, d + 1)) / 2;
 		date_format_da(d, d1, sizeof d1);
-		today = json_pack("{s:o, s:o, s:o, s:o, s:s}", "x", num(x), "y1", num(TL_TOP - 6), "y2",
-		                  num(height - 20), "ty", num(height - 6), "date_da", d1);
+		today = json_pack("{s:o, s:o, s:o, s:o, s:s}", "x", num(x), "y1", num(TL_TOP - 6),
+		                  "y2", num(height - 20), "ty", num(height - 6), "date_da", d1);
 	}
 	date_format_da(sc.from, d1, sizeof d1);
 	date_format_da(sc.to, d2, sizeof d2);
-	json_object_set_new(
-	    view, "timeline",
-	    json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:i}", "width", num(TL_W),
-	              "height", num(height), "x0", num(TL_X0), "x1", num(TL_X1), "grid_y2",
-	              num(height - 20), "rows", out_rows, "years", years, "today", today, "from_da",
-	              d1, "to_da", d2, "count", (int)nrows));
+	json_object_set_new(view, "timeline",
+	                    json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:i}",
+	                              "width", num(TL_W), "height", num(height), "x0", num(TL_X0),
+	                              "x1", num(TL_X1), "grid_y2", num(height - 20), "rows",
+	                              out_rows, "years", years, "today", today, "from_da", d1,
+	                              "to_da", d2, "count", (int)nrows));
 	json_object_set_new(view, "periods", periods);
 }
 
@@ -321,26 +348,29 @@ static void describe_rules(const struct model_body *b, json_t *o)
 	if (json_is_object(term)) {
 		if (b->term_years && b->cooloff_years)
 			snprintf(s, sizeof s,
-			         "Kommunale medlemmer sidder højst %d år ad gangen og kan genudpeges efter "
+			         "Kommunale medlemmer sidder højst %d år ad gangen og kan "
+			         "genudpeges efter "
 			         "%d års pause.",
 			         b->term_years, b->cooloff_years);
 		else if (b->term_years)
 			snprintf(s, sizeof s, "Kommunale medlemmer sidder højst %d år ad gangen.",
 			         b->term_years);
 		else
-			snprintf(s, sizeof s, "Kommunale medlemmer kan genudpeges efter %d års pause.",
+			snprintf(s, sizeof s,
+			         "Kommunale medlemmer kan genudpeges efter %d års pause.",
 			         b->cooloff_years);
 		json_object_set_new(o, "term_text", json_string(s));
 	}
 	json_t *sen = json_object_get(o, "seniority");
 	if (json_is_object(sen)) {
-		snprintf(s, sizeof s,
-		         "Det tilstræbes, at mindst %d/%d af medlemmerne har mindst %d års anciennitet. "
-		         "Nu har %d af %d medlemmer det; det kræver %d.",
-		         b->quota_num, b->quota_den, b->seniority_years,
-		         (int)json_integer_value(json_object_get(sen, "senior")),
-		         (int)json_integer_value(json_object_get(o, "member_count")),
-		         (int)json_integer_value(json_object_get(sen, "required")));
+		snprintf(
+		    s, sizeof s,
+		    "Det tilstræbes, at mindst %d/%d af medlemmerne har mindst %d års anciennitet. "
+		    "Nu har %d af %d medlemmer det; det kræver %d.",
+		    b->quota_num, b->quota_den, b->seniority_years,
+		    (int)json_integer_value(json_object_get(sen, "senior")),
+		    (int)json_integer_value(json_object_get(o, "member_count")),
+		    (int)json_integer_value(json_object_get(sen, "required")));
 		json_object_set_new(o, "seniority_text", json_string(s));
 	}
 	if (b->region_target) {
@@ -351,7 +381,8 @@ static void describe_rules(const struct model_body *b, json_t *o)
 	json_t *seats = json_array();
 	for (int k = 0; k < SEAT__MAX; k++)
 		if (b->seats[k]) {
-			snprintf(s, sizeof s, "%d %s", b->seats[k], seat_label(seat_name(k), b->seats[k]));
+			snprintf(s, sizeof s, "%d %s", b->seats[k],
+			         seat_label(seat_name(k), b->seats[k]));
 			json_array_append_new(seats, json_string(s));
 		}
 	json_object_set_new(o, "seat_texts", seats);
@@ -359,8 +390,9 @@ static void describe_rules(const struct model_body *b, json_t *o)
 
 static void decorate_members(json_t *arr, fk_date d, const struct model_body *b)
 {
-	static const char *const keys[] = {"start",           "end",       "stint_start", "stint_end",
-	                                   "last_allowed_day", "earliest_return", NULL};
+	static const char *const keys[] = {
+	    "start",           "end", "stint_start", "stint_end", "last_allowed_day",
+	    "earliest_return", NULL};
 	for (size_t i = 0; i < json_array_size(arr); i++) {
 		json_t *m = json_array_get(arr, i);
 		add_da(m, keys);
@@ -375,10 +407,11 @@ static void decorate_members(json_t *arr, fk_date d, const struct model_body *b)
 		json_object_set_new(m, "seat_text", json_string(s));
 		fk_date last = get_date(m, "last_allowed_day");
 		json_object_set_new(m, "over_limit", json_boolean(last != DATE_NONE && last < d));
-		json_object_set_new(m, "expiring",
-		                    json_boolean(last != DATE_NONE && last >= d &&
-		                                 last < d + (b->term_warning_days > 0 ? b->term_warning_days
-		                                                                      : 90)));
+		json_object_set_new(
+		    m, "expiring",
+		    json_boolean(last != DATE_NONE && last >= d &&
+		                 last <
+		                     d + (b->term_warning_days > 0 ? b->term_warning_days : 90)));
 		json_object_set_new(m, "has_end", json_boolean(get_date(m, "end") != DATE_NONE));
 	}
 }
@@ -388,16 +421,18 @@ int page_body(struct web_req *r, struct web_resp *p)
 	const struct model *m = r->app->model;
 	int bi = model_body_index(m, r->param);
 	if (bi < 0)
-		return web_error(r, p, 404,
-		                 "Der er ingen gruppe med id »%s«. Se organisationen for de grupper, der "
-		                 "findes.",
-		                 r->param);
+		return web_error(
+		    r, p, 404,
+		    "Der er ingen gruppe med id »%s«. Se organisationen for de grupper, der "
+		    "findes.",
+		    r->param);
 	const struct model_body *b = &m->bodies[bi];
 	fk_date d = r->today;
 	const char *qd = web_query(r, "date");
 	if (qd && *qd && date_parse(qd, strlen(qd), &d) != 0)
-		return web_error(r, p, 400,
-		                 "Datoen »%s« kan ikke læses. Skriv den som ÅÅÅÅ-MM-DD, fx 2027-03-01.", qd);
+		return web_error(
+		    r, p, 400,
+		    "Datoen »%s« kan ikke læses. Skriv den som ÅÅÅÅ-MM-DD, fx 2027-03-01.", qd);
 	struct reg reg;
 	if (web_load_register(r, &reg) != FK_OK) {
 		reg_free(&reg);
@@ -432,7 +467,8 @@ int page_body(struct web_req *r, struct web_resp *p)
 		for (int pass = 0; pass < 2; pass++)
 			for (size_t i = 0; i < json_array_size(fs); i++) {
 				json_t *x = json_array_get(fs, i);
-				bool err = !strcmp(json_string_value(json_object_get(x, "severity")), "error");
+				bool err = !strcmp(
+				    json_string_value(json_object_get(x, "severity")), "error");
 				if (err == (pass == 0))
 					json_array_append(sorted, x);
 			}
@@ -456,17 +492,20 @@ int page_body(struct web_req *r, struct web_resp *p)
 		int ci = model_body_index(m, json_string_value(json_object_get(c, "id")));
 		char rt[300];
 		snprintf(rt, sizeof rt, "%s %s",
-		         report_relation_name(json_string_value(json_object_get(c, "relation"))), b->name);
+		         report_relation_name(json_string_value(json_object_get(c, "relation"))),
+		         b->name);
 		json_object_set_new(c, "relation_text", json_string(rt));
 		json_object_set_new(c, "link", json_boolean(ci >= 0));
 	}
 	if (b->parent_index >= 0)
-		json_object_set_new(o, "relation_da", json_string(report_relation_name(b->relation)));
+		json_object_set_new(o, "relation_da",
+		                    json_string(report_relation_name(b->relation)));
 
 	bool has_seats = json_integer_value(json_object_get(o, "seats_total")) > 0;
 	json_object_set_new(o, "has_seats", json_boolean(has_seats));
-	json_object_set_new(o, "has_register",
-	                    json_boolean(has_seats || json_array_size(json_object_get(tl, "rows")) > 0));
+	json_object_set_new(
+	    o, "has_register",
+	    json_boolean(has_seats || json_array_size(json_object_get(tl, "rows")) > 0));
 	/* A very long history is cut from the oldest past members, so the chart stays readable. */
 	json_t *rows = json_object_get(tl, "rows");
 	size_t left_out = 0;
@@ -482,7 +521,8 @@ int page_body(struct web_req *r, struct web_resp *p)
 	if (left_out) {
 		char s[200];
 		snprintf(s, sizeof s,
-		         "%zu tidligere medlemmer fra de første år er udeladt af tidslinjen og tabellen.",
+		         "%zu tidligere medlemmer fra de første år er udeladt af tidslinjen og "
+		         "tabellen.",
 		         left_out);
 		json_object_set_new(o, "timeline_note", json_string(s));
 	}

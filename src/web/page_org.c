@@ -18,20 +18,20 @@
 #include "util/xalloc.h"
 #include "web/pages.h"
 
-#define OR_W 1000.0      /* canvas width */
-#define OR_MAIN_X 10.0   /* the tiers use [OR_MAIN_X, OR_MAIN_X + OR_MAIN_W) */
+#define OR_W 1000.0    /* canvas width */
+#define OR_MAIN_X 10.0 /* the tiers use [OR_MAIN_X, OR_MAIN_X + OR_MAIN_W) */
 #define OR_MAIN_W 740.0
-#define OR_SIDE_X 772.0  /* the frames of linked bodies */
+#define OR_SIDE_X 772.0 /* the frames of linked bodies */
 #define OR_SIDE_W 218.0
 #define OR_TOP 12.0
-#define OR_BH 66.0       /* box height */
-#define OR_VGAP 48.0     /* between tiers (room for the lines and their labels) */
-#define OR_ROWGAP 18.0   /* between wrapped rows of one tier */
+#define OR_BH 66.0     /* box height */
+#define OR_VGAP 48.0   /* between tiers (room for the lines and their labels) */
+#define OR_ROWGAP 18.0 /* between wrapped rows of one tier */
 #define OR_HGAP 24.0
 #define OR_PER_ROW 4
-#define OR_LH 40.0       /* box height in a frame */
+#define OR_LH 40.0 /* box height in a frame */
 #define OR_LGAP 8.0
-#define OR_FHEAD 28.0    /* frame title */
+#define OR_FHEAD 28.0 /* frame title */
 
 enum place { PL_MAIN, PL_SIDE, PL_LINKED };
 
@@ -42,7 +42,10 @@ struct onode {
 	bool placed;
 };
 
-static json_t *num(double v) { return json_real(round(v * 10.0) / 10.0); }
+static json_t *num(double v)
+{
+	return json_real(round(v * 10.0) / 10.0);
+}
 
 static enum place place_of(const struct model_body *b)
 {
@@ -93,8 +96,8 @@ static json_t *wrap(const char *name, size_t max)
 struct ctx {
 	const struct model *m;
 	struct onode *nd;
-	size_t *members;   /* current members per body */
-	size_t *seats;     /* seats per body */
+	size_t *members; /* current members per body */
+	size_t *seats;   /* seats per body */
 };
 
 /* The box of body i as drawn: position, lines of the name, the line under it, its link. */
@@ -117,8 +120,8 @@ static json_t *box_json(const struct ctx *c, int i)
 	json_t *tl = json_array();
 	for (size_t k = 0; k < nl; k++)
 		json_array_append_new(tl, json_pack("{s:s, s:o}", "text",
-		                                    json_string_value(json_array_get(lines, k)), "y",
-		                                    num(y0 + (double)k * 17.0)));
+		                                    json_string_value(json_array_get(lines, k)),
+		                                    "y", num(y0 + (double)k * 17.0)));
 	json_decref(lines);
 	char href[160], label[400];
 	snprintf(href, sizeof href, "/bodies/%s", b->id);
@@ -128,8 +131,8 @@ static json_t *box_json(const struct ctx *c, int i)
 	                 num(n->y), "w", num(n->w), "h", num(n->h), "cx", num(n->x + n->w / 2),
 	                 "lines", tl, "sub", small ? json_null() : json_string(sub), "sub_y",
 	                 num(y0 + (double)nl * 17.0 - 1.0), "href",
-	                 c->seats[i] ? json_string(href) : json_null(), "label", label, "involvement",
-	                 b->involvement ? json_string(b->involvement) : json_null());
+	                 c->seats[i] ? json_string(href) : json_null(), "label", label,
+	                 "involvement", b->involvement ? json_string(b->involvement) : json_null());
 }
 
 /* Lays out the chart: fills nd[] and returns the canvas height. */
@@ -153,7 +156,8 @@ static double layout(const struct model *m, struct onode *nd)
 				order[n++] = (int)i;
 		for (size_t a = 1; a < n; a++)
 			for (size_t k = a; k > 0; k--) {
-				int p = m->bodies[order[k - 1]].parent_index, q = m->bodies[order[k]].parent_index;
+				int p = m->bodies[order[k - 1]].parent_index,
+				    q = m->bodies[order[k]].parent_index;
 				double px = p >= 0 ? nd[p].x : 0, qx = q >= 0 ? nd[q].x : 0;
 				if (px <= qx)
 					break;
@@ -164,7 +168,8 @@ static double layout(const struct model *m, struct onode *nd)
 		if (n == 0)
 			continue;
 		size_t per = n < OR_PER_ROW ? n : OR_PER_ROW;
-		double w = per <= 3 ? 214.0 : (OR_MAIN_W - (double)(per + 1) * OR_HGAP) / (double)per;
+		double w =
+		    per <= 3 ? 214.0 : (OR_MAIN_W - (double)(per + 1) * OR_HGAP) / (double)per;
 		size_t rows = (n + per - 1) / per;
 		for (size_t k = 0; k < n; k++) {
 			size_t row = k / per, col = k % per;
@@ -194,7 +199,8 @@ static double layout(const struct model *m, struct onode *nd)
 		/* Bodies linked to one of this tier's bodies: a frame on the right per parent. */
 		for (size_t k = 0; k < n; k++) {
 			int par = order[k];
-			double fy = nd[par].y > side_next ? nd[par].y : side_next, ly = fy + OR_FHEAD;
+			double fy = nd[par].y > side_next ? nd[par].y : side_next,
+			       ly = fy + OR_FHEAD;
 			bool any = false;
 			for (size_t i = 0; i < nb; i++) {
 				if (nd[i].place != PL_LINKED || m->bodies[i].parent_index != par)
@@ -236,26 +242,29 @@ static json_t *tree_json(const struct ctx *c, int parent)
 			if (parent >= 0) {
 				const char *rn = report_relation_name(b->relation);
 				if (b->via_seat >= 0)
-					snprintf(rel, sizeof rel, "%s %s via %s-pladsen", *rn ? rn : "under",
-					         m->bodies[parent].name, seat_name(b->via_seat));
+					snprintf(rel, sizeof rel, "%s %s via %s-pladsen",
+					         *rn ? rn : "under", m->bodies[parent].name,
+					         seat_name(b->via_seat));
 				else
-					snprintf(rel, sizeof rel, "%s %s", *rn ? rn : "under", m->bodies[parent].name);
+					snprintf(rel, sizeof rel, "%s %s", *rn ? rn : "under",
+					         m->bodies[parent].name);
 			}
 			if (rel[0] >= 'a' && rel[0] <= 'z')
 				rel[0] = (char)(rel[0] - 'a' + 'A');
 			if (c->seats[i])
-				snprintf(seats, sizeof seats, "%zu af %zu pladser besat", c->members[i],
-				         c->seats[i]);
+				snprintf(seats, sizeof seats, "%zu af %zu pladser besat",
+				         c->members[i], c->seats[i]);
 			snprintf(href, sizeof href, "/bodies/%s", b->id);
 			json_t *kids = tree_json(c, (int)i);
 			json_array_append_new(
-			    arr, json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:b}", "id", b->id, "name",
-			                   b->name, "kind_name", report_kind_name(b->kind), "href",
-			                   c->seats[i] ? json_string(href) : json_null(), "relation_text", rel,
-			                   "seats_text", *seats ? json_string(seats) : json_null(),
-			                   "involvement",
-			                   b->involvement ? json_string(b->involvement) : json_null(),
-			                   "children", kids, "children_any", json_array_size(kids) > 0));
+			    arr,
+			    json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o, s:b}", "id", b->id,
+			              "name", b->name, "kind_name", report_kind_name(b->kind),
+			              "href", c->seats[i] ? json_string(href) : json_null(),
+			              "relation_text", rel, "seats_text",
+			              *seats ? json_string(seats) : json_null(), "involvement",
+			              b->involvement ? json_string(b->involvement) : json_null(),
+			              "children", kids, "children_any", json_array_size(kids) > 0));
 		}
 	return arr;
 }
@@ -294,13 +303,15 @@ int page_org(struct web_req *r, struct web_resp *p)
 		double lx = 0, ly = 0;
 		const char *anchor = "middle";
 		if (n->place == PL_MAIN) {
-			/* Down from the parent's bottom to the child's top, with one horizontal run. */
+			/* Down from the parent's bottom to the child's top, with one horizontal
+			 * run. */
 			double px = pn->x + pn->w / 2, cx = n->x + n->w / 2;
 			double py = pn->y + pn->h, cy = n->y, mid = cy - OR_VGAP / 2;
 			if (fabs(px - cx) < 0.5)
 				snprintf(d, sizeof d, "M%.1f %.1fV%.1f", px, py, cy);
 			else
-				snprintf(d, sizeof d, "M%.1f %.1fV%.1fH%.1fV%.1f", px, py, mid, cx, cy);
+				snprintf(d, sizeof d, "M%.1f %.1fV%.1fH%.1fV%.1f", px, py, mid, cx,
+				         cy);
 			if (b->relation && strcmp(b->relation, "reports-to")) {
 				label = report_relation_name(b->relation);
 				lx = cx + 8;
@@ -318,9 +329,9 @@ int page_org(struct web_req *r, struct web_resp *p)
 		}
 		json_array_append_new(
 		    edges, json_pack("{s:s, s:s, s:o, s:o, s:o, s:s}", "d", d, "cls",
-		                     n->place == PL_SIDE ? "org-edge org-serves" : "org-edge", "label",
-		                     label ? json_string(label) : json_null(), "lx", num(lx), "ly", num(ly),
-		                     "anchor", anchor));
+		                     n->place == PL_SIDE ? "org-edge org-serves" : "org-edge",
+		                     "label", label ? json_string(label) : json_null(), "lx",
+		                     num(lx), "ly", num(ly), "anchor", anchor));
 	}
 	/* A frame around each parent's linked bodies, and one dashed line to it. */
 	for (size_t par = 0; par < nb; par++) {
@@ -350,21 +361,22 @@ int page_org(struct web_req *r, struct web_resp *p)
 			snprintf(lab, sizeof lab, "via %s-pladsen", seat_name(via));
 		else
 			snprintf(lab, sizeof lab, "%s", report_relation_name("linked"));
-		json_array_append_new(edges, json_pack("{s:s, s:s, s:s, s:o, s:o, s:s}", "d", d, "cls",
-		                                       "org-edge org-linked", "label", lab, "lx",
-		                                       num((pn->x + pn->w + OR_SIDE_X) / 2), "ly",
-		                                       num(yy - 6), "anchor", "middle"));
-		json_array_append_new(
-		    frames, json_pack("{s:o, s:o, s:o, s:o, s:s, s:o, s:o}", "x", num(OR_SIDE_X), "y",
-		                      num(fy), "w", num(OR_SIDE_W), "h", num(fh), "title",
-		                      report_kind_name(kind), "tx", num(OR_SIDE_X + 10), "ty",
-		                      num(fy + 19)));
+		json_array_append_new(edges, json_pack("{s:s, s:s, s:s, s:o, s:o, s:s}", "d", d,
+		                                       "cls", "org-edge org-linked", "label", lab,
+		                                       "lx", num((pn->x + pn->w + OR_SIDE_X) / 2),
+		                                       "ly", num(yy - 6), "anchor", "middle"));
+		json_array_append_new(frames,
+		                      json_pack("{s:o, s:o, s:o, s:o, s:s, s:o, s:o}", "x",
+		                                num(OR_SIDE_X), "y", num(fy), "w", num(OR_SIDE_W),
+		                                "h", num(fh), "title", report_kind_name(kind), "tx",
+		                                num(OR_SIDE_X + 10), "ty", num(fy + 19)));
 	}
 
 	json_t *doc = json_object();
 	json_object_set_new(doc, "chart",
 	                    json_pack("{s:o, s:o, s:o, s:o, s:o}", "width", num(OR_W), "height",
-	                              num(height), "nodes", nodes, "edges", edges, "frames", frames));
+	                              num(height), "nodes", nodes, "edges", edges, "frames",
+	                              frames));
 	json_t *tree = tree_json(&c, -1);
 	json_object_set_new(doc, "tree", tree);
 	json_t *inv = json_array();
@@ -373,9 +385,9 @@ int page_org(struct web_req *r, struct web_resp *p)
 			char href[160];
 			snprintf(href, sizeof href, "/bodies/%s", m->bodies[i].id);
 			json_array_append_new(
-			    inv, json_pack("{s:s, s:s, s:o}", "name", m->bodies[i].name, "involvement",
-			                   m->bodies[i].involvement,
-			                   "href", c.seats[i] ? json_string(href) : json_null()));
+			    inv, json_pack("{s:s, s:s, s:o}", "name", m->bodies[i].name,
+			                   "involvement", m->bodies[i].involvement, "href",
+			                   c.seats[i] ? json_string(href) : json_null()));
 		}
 	json_object_set_new(doc, "involvement_any", json_boolean(json_array_size(inv) > 0));
 	json_object_set_new(doc, "involvement", inv);

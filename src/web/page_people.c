@@ -52,8 +52,7 @@ static void decorate(json_t *a)
 	snprintf(s, sizeof s, "%s%s%s", seat_text(seat), strcmp(org, seat) ? ", ansat i " : "",
 	         strcmp(org, seat) ? (!strcmp(org, "kommune") ? "en kommune" : org) : "");
 	json_object_set_new(a, "seat_text", json_string(s));
-	json_object_set_new(a, "org_text",
-	                    json_string(!strcmp(org, "kommune") ? "Kommune" : org));
+	json_object_set_new(a, "org_text", json_string(!strcmp(org, "kommune") ? "Kommune" : org));
 }
 
 #define PAGE 200
@@ -65,8 +64,8 @@ static void url_arg(struct buf *b, const char *name, const char *value)
 		return;
 	buf_printf(b, "%s=", name);
 	for (const unsigned char *s = (const unsigned char *)value; *s; s++)
-		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-		    *s == '-' || *s == '_' || *s == '.')
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.')
 			buf_addc(b, (char)*s);
 		else
 			buf_printf(b, "%%%02X", *s);
@@ -85,8 +84,10 @@ static json_t *page_href(const char *base, size_t page)
 int page_people(struct web_req *r, struct web_resp *p)
 {
 	const struct model *m = r->app->model;
-	const char *q = web_query(r, "q"), *bid = web_query(r, "body"), *past = web_query(r, "past");
-	bool with_past = past && (!strcmp(past, "1") || !strcmp(past, "on") || !strcmp(past, "true"));
+	const char *q = web_query(r, "q"), *bid = web_query(r, "body"),
+	           *past = web_query(r, "past");
+	bool with_past =
+	    past && (!strcmp(past, "1") || !strcmp(past, "on") || !strcmp(past, "true"));
 	int b = -1;
 	const char *bad_body = NULL;
 	if (bid && *bid && (b = model_body_index(m, bid)) < 0)
@@ -106,9 +107,9 @@ int page_people(struct web_req *r, struct web_resp *p)
 		for (int s = 0; s < SEAT__MAX; s++)
 			seats += m->bodies[i].seats[s];
 		if (seats || used[i])
-			json_array_append_new(opts, json_pack("{s:s, s:s, s:b}", "id", m->bodies[i].id,
-			                                      "name", m->bodies[i].name, "selected",
-			                                      (int)i == b));
+			json_array_append_new(
+			    opts, json_pack("{s:s, s:s, s:b}", "id", m->bodies[i].id, "name",
+			                    m->bodies[i].name, "selected", (int)i == b));
 	}
 	free(used);
 
@@ -147,8 +148,9 @@ int page_people(struct web_req *r, struct web_resp *p)
 	if (pages > 1) {
 		size_t shown = json_array_size(people);
 		size_t first = (page - 1) * PAGE + 1;
-		snprintf(s + strlen(s), sizeof s - strlen(s), " Viser nr. %zu–%zu (side %zu af %zu).",
-		         shown ? first : 0, shown ? first + shown - 1 : 0, page, pages);
+		snprintf(s + strlen(s), sizeof s - strlen(s),
+		         " Viser nr. %zu–%zu (side %zu af %zu).", shown ? first : 0,
+		         shown ? first + shown - 1 : 0, page, pages);
 		/* Links to the previous and next page, keeping the filter. */
 		struct buf base;
 		buf_init(&base);
@@ -168,7 +170,8 @@ int page_people(struct web_req *r, struct web_resp *p)
 	json_object_set_new(doc, "body_options", opts);
 	json_object_set_new(doc, "q_value", json_string(q ? q : ""));
 	if (bad_body) {
-		snprintf(s, sizeof s, "Der er ingen gruppe med id »%.60s«; der er søgt i alle grupper.",
+		snprintf(s, sizeof s,
+		         "Der er ingen gruppe med id »%.60s«; der er søgt i alle grupper.",
 		         bad_body);
 		json_object_set_new(doc, "notice", json_string(s));
 	}
@@ -203,11 +206,13 @@ int page_person(struct web_req *r, struct web_resp *p)
 		json_t *a = json_array_get(arr, i);
 		decorate(a);
 		const char *st = json_string_value(json_object_get(a, "status"));
-		json_object_set_new(a, "endable", json_boolean(strcmp(st, "past") != 0 &&
-		                                               json_integer_value(json_object_get(a, "id"))));
+		json_object_set_new(a, "endable",
+		                    json_boolean(strcmp(st, "past") != 0 &&
+		                                 json_integer_value(json_object_get(a, "id"))));
 		if (!strcmp(st, "current"))
-			json_array_append_new(now, json_pack("{s:O, s:O}", "body", json_object_get(a, "body"),
-			                                     "body_name", json_object_get(a, "body_name")));
+			json_array_append_new(
+			    now, json_pack("{s:O, s:O}", "body", json_object_get(a, "body"),
+			                   "body_name", json_object_get(a, "body_name")));
 	}
 	json_object_set_new(doc, "appointments_any", json_boolean(json_array_size(arr) > 0));
 	json_object_set_new(doc, "now_any", json_boolean(json_array_size(now) > 0));
@@ -215,7 +220,8 @@ int page_person(struct web_req *r, struct web_resp *p)
 	char da[40];
 	date_format_da(r->today, da, sizeof da);
 	json_object_set_new(doc, "date_da", json_string(da));
-	json_object_set_new(doc, "title", json_string(json_string_value(json_object_get(doc, "name"))));
+	json_object_set_new(doc, "title",
+	                    json_string(json_string_value(json_object_get(doc, "name"))));
 	p->doc = doc;
 	p->cacheable = true;
 	return 0;

@@ -362,6 +362,18 @@ static enum MHD_Result dispatch(struct MHD_Connection *mc, const char *url, cons
 		web_error(&r, &p, 403,
 		          "Formularen er udløbet eller kom ikke fra fkigov (CSRF-kontrol). Gå tilbage, "
 		          "genindlæs siden, og prøv igen.");
+	} else if (r.method == WM_POST) {
+		/* A change is one transaction from reading the register to writing it, so two
+		 * requests cannot both plan against the same state. Kept when the handler
+		 * succeeded (below 400), else undone. */
+		bool tx = store_begin(r.st) == FK_OK;
+		rt->handler(&r, &p);
+		if (tx && (p.status ? p.status : 200) < 400) {
+			if (store_commit(r.st) != FK_OK)
+				web_error(&r, &p, 500, "Ændringen kunne ikke gemmes. Prøv igen om lidt.");
+		} else if (tx) {
+			store_rollback(r.st);
+		}
 	} else {
 		rt->handler(&r, &p);
 	}

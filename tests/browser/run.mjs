@@ -343,7 +343,11 @@ async function probeDateOrder() {
 	dateOrder = v === '2003-01-02' ? 'mdy' : v === '2003-02-01' ? 'dmy' : 'ymd';
 	await ctx.close();
 }
+// Types a date into the focused field: ÅÅÅÅ-MM-DD into a text field, the parts in
+// Chromium's order into a date field.
 async function typeDate(page, iso) {
+	const type = await page.evaluate(() => document.activeElement.type);
+	if (type !== 'date') return page.keyboard.type(iso);
 	const [y, m, d] = iso.split('-');
 	const s = dateOrder === 'mdy' ? m + d + y : dateOrder === 'dmy' ? d + m + y : y + m + d;
 	await page.keyboard.type(s);
@@ -526,10 +530,13 @@ async function main() {
 		await page.goto(`${BASE}/`);
 		const home1 = await text(page);
 		check(!/har 5 af 6 kommunale pladser/.test(home1), 'forsiden viser stadig den ledige plads efter importen');
-		const errTable = page.locator('main table').first();
-		await submit(page, errTable.getByRole('link', { name: 'Ole Mikkelsen' }).first());
+		const errLink = page.locator('main table').first().getByRole('link', { name: 'Ole Mikkelsen' });
+		if (check(await errLink.count() > 0, 'forsiden: intet link til Ole Mikkelsen i fejltabellen'))
+			await submit(page, errLink.first());
+		else
+			await page.goto(`${BASE}/people/rf06`);
 		check(new URL(page.url()).pathname === '/people/rf06', `linket til Ole Mikkelsen: ${page.url()}`);
-		const row = page.locator('tbody tr').filter({ hasText: '1. september 2026' });
+		const row = page.locator('tbody tr').filter({ hasText: /\b1\. sep(tember|\.)? 2026/ });
 		check(await row.count() === 1, 'personsiden: ingen række med start 1. september 2026');
 		await submit(page, row.getByRole('link', { name: /Afslut/ }));
 		check(/^\/appointments\/[^/]+\/end$/.test(new URL(page.url()).pathname), `Afslut-linket: ${page.url()}`);
@@ -539,7 +546,7 @@ async function main() {
 		await screenshot(page, 'flow-7-afsluttet');
 		check(await page.locator('.error-summary, .notice.error').count() === 0, `slutdatoen blev ikke gemt: ${(await text(page)).slice(0, 300)}`);
 		await page.goto(`${BASE}/people/rf06`);
-		check(/26\. november 2026/.test(await text(page)), 'personsiden viser ikke sidste dag 26. november 2026');
+		check(/26\. nov(ember|\.)? 2026/.test(await text(page)), 'personsiden viser ikke sidste dag 26. november 2026');
 
 		await submit(page, page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Forside' }));
 		await screenshot(page, 'flow-8-forside-efter');

@@ -49,3 +49,7 @@ expect_rc 2 fk import appointments many.csv
 [ "$(grep -c '^many.csv:' err)" -ge 2 ] || fail "kun én fejl rapporteret"
 expect_rc 2 fk import appointments nosuchfile.csv
 has err nosuchfile.csv
+# A value longer than allowed is refused, never silently cut.
+long=$(python3 -c "print('A' * 250)")
+printf '%s\nn2,%s,,KL,,styregruppe,KL,,2026-01-01,\n' "$header" "$long" > longname.csv
+check_bad longname '^longname.csv:2:4: name: Navnet er for langt'

@@ -82,7 +82,10 @@ static void A(const char *key, const char *name, const char *body, const char *s
 	reg_appt_add(&R, &a);
 }
 
-static const char *S(json_t *o, const char *key) { return json_string_value(json_object_get(o, key)); }
+static const char *S(json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
 
 static json_t *find(json_t *arr, const char *person)
 {
@@ -99,14 +102,16 @@ static void test_body_members(void **state)
 	(void)state;
 	A("p1", "Anne", "styregruppe", "kommune", 751, "it-digitaliseringschef", "2022-01-01",
 	  "2023-12-31");
-	A("p1", "Anne", "styregruppe", "kommune", 751, "it-digitaliseringschef", "2024-01-01", NULL);
+	A("p1", "Anne", "styregruppe", "kommune", 751, "it-digitaliseringschef", "2024-01-01",
+	  NULL);
 	A("p2", "Bo", "styregruppe", "KL", 0, NULL, "2026-01-01", NULL);
-	A("p3", "Carl", "styregruppe", "kommune", 101, "it-digitaliseringschef", "2027-02-01", NULL);
+	A("p3", "Carl", "styregruppe", "kommune", 101, "it-digitaliseringschef", "2027-02-01",
+	  NULL);
 	A("p4", "Dorte", "styregruppe", "kommune", 461, "it-digitaliseringschef", "2019-01-01",
 	  "2023-12-31");
 	reg_sort(&R);
-	json_t *b = report_body(M, MT, &R, model_body_index(M, "styregruppe"), D("2026-11-27"), NULL,
-	                        false);
+	json_t *b = report_body(M, MT, &R, model_body_index(M, "styregruppe"), D("2026-11-27"),
+	                        NULL, false);
 	json_t *mem = json_object_get(b, "members");
 	assert_int_equal(json_array_size(mem), 2);
 	assert_string_equal(S(json_array_get(mem, 0), "person"), "p1"); /* kommune before KL */
@@ -180,11 +185,13 @@ static void test_body_private(void **state)
 static void test_timeline(void **state)
 {
 	(void)state;
-	A("p1", "Anne", "styregruppe", "kommune", 751, "it-digitaliseringschef", "2022-01-01", NULL);
+	A("p1", "Anne", "styregruppe", "kommune", 751, "it-digitaliseringschef", "2022-01-01",
+	  NULL);
 	A("p2", "Bo", "styregruppe", "KL", 0, NULL, "2010-05-01", NULL);
 	A("p3", "Carl", "styregruppe", "kommune", 101, "it-digitaliseringschef", "2019-03-01",
 	  "2023-12-31");
-	A("p4", "Dorte", "styregruppe", "kommune", 461, "it-digitaliseringschef", "2027-01-01", NULL);
+	A("p4", "Dorte", "styregruppe", "kommune", 461, "it-digitaliseringschef", "2027-01-01",
+	  NULL);
 	A("p5", "Eva", "styregruppe", "kommune", 147, "it-digitaliseringschef", "2020-01-01", NULL);
 	A("p6", "Finn", "styregruppe", "kommune", 147, "it-digitaliseringschef", "2005-01-01",
 	  "2009-12-31");

@@ -41,6 +41,8 @@ class Server:
         if demo:
             self.fk("import", "appointments", os.path.join(ROOT, "data", "demo", "appointments.csv"))
         self.tokens = {}
+        if not demo:
+            self.fk("person", "add", "sg01", "--name", "Medlem Uden Demodata")
         for login, role, extra in (("admin", "admin", ()), ("viewer", "viewer", ()),
                                    ("member", "member", ("--person", "sg01"))):
             self.fk("user", "add", login, "--role", role, *extra, input=PASSWORD + "\n")
