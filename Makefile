@@ -26,7 +26,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 EMBED    = model/fki.json data/kommuner.csv
 
-.PHONY: all deps deps-check run check unit cli check-asan fuzz fuzz-short bench clean
+.PHONY: all deps deps-check run check unit cli web browser check-asan fuzz fuzz-short bench clean
 all: $(O)/fkigov
 
 deps:
@@ -69,17 +69,23 @@ unit: $(UNIT_BIN)
 cli: $(O)/fkigov
 	@tests/cli/run $(O)/fkigov
 
+web: $(O)/fkigov
+	@tests/web/run $(O)/fkigov
+
+browser: $(O)/fkigov
+	@FKIGOV=$(CURDIR)/$(O)/fkigov tests/browser/run.sh
+
 run: deps $(O)/fkigov
 	@scripts/run-demo $(O)/fkigov
 
 check: deps-check
-	$(MAKE) all unit cli
+	$(MAKE) all unit cli web browser
 	$(MAKE) fuzz-short
 	$(MAKE) check-asan
 
 check-asan:
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-		$(MAKE) O=build/asan SAN=1 CFLAGS="-g" all unit cli
+		$(MAKE) O=build/asan SAN=1 CFLAGS="-g" all unit cli web
 
 # libFuzzer harnesses (clang). FUZZ_SECONDS per harness.
 FUZZ_SECONDS ?= 60

@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include "cli/cli.h"
+#include "web/auth.h"
 #include "util/err.h"
 
 #define PASSWORD_MIN 12   /* characters */
@@ -180,8 +181,8 @@ static int user_add(struct cli *c, int argc, char **argv)
 		return rc;
 	}
 	rc =
-	    crypto_pwhash_str_alg(hash, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	                          crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13);
+	    crypto_pwhash_str_alg(hash, pw, strlen(pw), AUTH_PWHASH_OPSLIMIT,
+	                          AUTH_PWHASH_MEMLIMIT, crypto_pwhash_ALG_ARGON2ID13);
 	sodium_memzero(pw, sizeof pw);
 	if (rc != 0) {
 		fprintf(stderr, "fkigov: adgangskoden kunne ikke hashes (for lidt hukommelse).\n");
@@ -230,8 +231,8 @@ static int user_passwd(struct cli *c, int argc, char **argv)
 		sodium_memzero(pw, sizeof pw);
 		return rc;
 	}
-	rc = crypto_pwhash_str_alg(hash, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	                           crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13);
+	rc = crypto_pwhash_str_alg(hash, pw, strlen(pw), AUTH_PWHASH_OPSLIMIT,
+	                           AUTH_PWHASH_MEMLIMIT, crypto_pwhash_ALG_ARGON2ID13);
 	sodium_memzero(pw, sizeof pw);
 	if (rc != 0) {
 		fprintf(stderr, "fkigov: adgangskoden kunne ikke hashes (for lidt hukommelse).\n");

@@ -63,8 +63,8 @@ static void init_once(void)
 	unsigned char pw[16];
 	randombytes_buf(pw, sizeof pw);
 	if (crypto_pwhash_str_alg(
-	        dummy_hash, (const char *)pw, sizeof pw, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	        crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+	        dummy_hash, (const char *)pw, sizeof pw, AUTH_PWHASH_OPSLIMIT,
+	        AUTH_PWHASH_MEMLIMIT, crypto_pwhash_ALG_ARGON2ID13) != 0)
 		abort(); /* out of memory: decided once */
 }
 
@@ -362,7 +362,9 @@ static void anon_csrf(struct web_req *r, struct web_resp *p, const char *cookie)
 		memcpy(r->csrf, cookie, HEX_LEN + 1);
 		return;
 	}
-	if (r->api || (r->path && !strncmp(r->path, "/static/", 8)))
+	/* Only the login form is a form an anonymous visitor can send; other public pages stay
+	 * free of cookies, so they can be cached. */
+	if (r->api || !r->path || strcmp(r->path, "/login") != 0)
 		return;
 	random_hex(r->csrf);
 	set_cookie(r, p, AUTH_CSRF_COOKIE, r->csrf, "Strict", false);

@@ -9,6 +9,12 @@
  * a single-sign-on proxy. Passwords are argon2id (libsodium crypto_pwhash_str); session
  * ids and tokens are 256-bit random values of which only the SHA-256 is stored. */
 
+/* argon2id parameters of new password hashes: OWASP's recommendation (19 MiB, 2 passes),
+ * so a login costs ~20 MB for a moment and the server stays small; verification reads the
+ * parameters from each stored hash, so older hashes keep working. */
+#define AUTH_PWHASH_OPSLIMIT 2ULL
+#define AUTH_PWHASH_MEMLIMIT ((size_t)19 << 20)
+
 #define AUTH_COOKIE "fkigov_session"
 #define AUTH_CSRF_COOKIE "fkigov_csrf"
 

@@ -191,6 +191,11 @@ async function screenshot(page, name) {
 	while (shotNames.has(n)) n = `${name}-${k++}`;
 	shotNames.add(n);
 	await page.screenshot({ path: join(SHOTS, `${n}.png`), fullPage: true });
+	// Each chart once more on its own, at full size, to look at the text in it.
+	const charts = page.locator('main svg:not([aria-hidden="true"])');
+	const count = await charts.count();
+	for (let i = 0; i < count; i++)
+		await charts.nth(i).screenshot({ path: join(SHOTS, `${n}-figur${i + 1}.png`) }).catch(() => {});
 }
 
 // Injects axe-core through the DevTools protocol (page.evaluate is not subject to the
@@ -752,12 +757,27 @@ async function main() {
 		const page = await ctx.newPage();
 		await login(page, 'admin');
 		for (const [name, path] of [['forside', '/'], ['organisation', '/organisation'], ['organ', '/bodies/rg-forretning'],
-			['overholdelse', '/compliance'], ['udpeg', '/appoint']]) {
+			['overholdelse', '/compliance'], ['udpeg', '/appoint'], ['personer', '/people'],
+			['person', '/people/rf06'], ['revisionslog', '/audit'], ['import', '/import']]) {
 			await page.goto(BASE + path);
 			await screenshot(page, `smal-${name}`);
 			// WCAG 1.4.10: no horizontal scrolling of the page itself (tables may scroll in their own box).
-			const w = await page.evaluate(() => document.documentElement.scrollWidth);
-			check(w <= 320, `smal ${path}: siden er ${w} px bred ved 320 px`);
+			const w = await page.evaluate(() => {
+				const wide = [];
+				for (const e of document.querySelectorAll('body *')) {
+					const r = e.getBoundingClientRect();
+					const abs = getComputedStyle(e).position === 'absolute';
+					let clipped = false;
+					for (let a = e.parentElement; a && !clipped; a = a.parentElement)
+						clipped = ['auto', 'scroll', 'hidden'].includes(getComputedStyle(a).overflowX);
+					if (r.right > 321 && r.width > 0 && (abs || !clipped)) {
+						const cls = String(e.className && e.className.baseVal !== undefined ? e.className.baseVal : e.className);
+						wide.push(`${e.tagName.toLowerCase()}${cls ? '.' + cls.split(' ').join('.') : ''} (${Math.round(r.right)} px${abs ? ', position: absolute' : ''})`);
+					}
+				}
+				return { width: document.documentElement.scrollWidth, wide: [...new Set(wide)].slice(0, 6) };
+			});
+			check(w.width <= 320, `smal ${path}: siden er ${w.width} px bred ved 320 px; for brede: ${w.wide.join(', ')}`);
 		}
 		await ctx.close();
 	});
