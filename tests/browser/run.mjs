@@ -488,6 +488,13 @@ async function main() {
 		const home0 = await text(page);
 		check(/Ole Mikkelsen/.test(home0) && /cooloff/.test(home0), 'forsiden viser ikke cooloff-fejlen for Ole Mikkelsen (rf06)');
 		check(/5 af 6 kommunale pladser/.test(home0), 'forsiden viser ikke den ledige plads i Referencegruppe Drift og Forvaltning');
+		// Findings about a whole group (a vacancy, a missing profile) name no member.
+		const groupRows = page.locator('main tbody tr').filter({ hasText: /kommunale pladser besat|har profilen/ });
+		check(await groupRows.count() >= 2, 'forsiden viser ikke fundene om ledige pladser og manglende profil');
+		for (const t of await groupRows.all()) {
+			const who = await t.locator('a[href^="/people/"]').allInnerTexts();
+			check(who.length === 0, `forsiden: et fund om hele gruppen nævner medlemmet ${who.join(', ')}: ${(await t.innerText()).replace(/\s+/g, ' ').slice(0, 120)}`);
+		}
 		await screenshot(page, 'flow-1-forside-foer');
 
 		// Import: a broken file first.
