@@ -66,13 +66,21 @@ int page_home(struct web_req *r, struct web_resp *p)
 		date_format_da(ends[i].last, da, sizeof da);
 		char iso[11];
 		date_format(ends[i].last, iso);
+		int left = (int)(ends[i].last - r->today);
+		char when[64];
+		if (left < 0)
+			snprintf(when, sizeof when, "overskredet for %d dage siden", -left);
+		else if (left == 0)
+			snprintf(when, sizeof when, "i dag");
+		else
+			snprintf(when, sizeof when, "om %d %s", left, left == 1 ? "dag" : "dage");
 		json_array_append_new(
-		    te, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:b}", "person",
+		    te, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:b, s:b}", "when", when,
+		                  "person",
 		                  reg.persons[ends[i].person].key, "name", reg.persons[ends[i].person].name,
 		                  "body", m->bodies[ends[i].body].id, "body_name",
 		                  m->bodies[ends[i].body].name, "last_day", iso, "last_day_da", da,
-		                  "days_left", (int)(ends[i].last - r->today), "recorded",
-		                  ends[i].recorded));
+		                  "days_left", left, "overdue", left < 0, "recorded", ends[i].recorded));
 	}
 	free(ends);
 	json_object_set_new(doc, "term_ends", te);
@@ -93,10 +101,19 @@ int page_home(struct web_req *r, struct web_resp *p)
 		json_t *v = json_object_get(bj, "vacancies");
 		for (size_t k = 0; k < json_array_size(v); k++) {
 			json_t *y = json_array_get(v, k);
+			json_int_t cnt = json_integer_value(json_object_get(y, "count"));
+			int seat = seat_parse(json_string_value(json_object_get(y, "seat")));
+			char what[96];
+			if (seat == SEAT_KOMMUNE)
+				snprintf(what, sizeof what, "%lld %s", (long long)cnt,
+				         cnt == 1 ? "kommunal plads er ledig" : "kommunale pladser er ledige");
+			else
+				snprintf(what, sizeof what, "%lld %s-%s", (long long)cnt, seat_name(seat),
+				         cnt == 1 ? "plads er ledig" : "pladser er ledige");
 			json_array_append_new(
-			    vac, json_pack("{s:s, s:s, s:s, s:I}", "body", b->id, "body_name", b->name,
+			    vac, json_pack("{s:s, s:s, s:s, s:I, s:s}", "body", b->id, "body_name", b->name,
 			                   "seat", json_string_value(json_object_get(y, "seat")), "count",
-			                   json_integer_value(json_object_get(y, "count"))));
+			                   cnt, "text", what));
 		}
 		json_decref(bj);
 	}
@@ -120,10 +137,14 @@ int page_home(struct web_req *r, struct web_resp *p)
 			                      "severity", severity_name(x->severity), "body",
 			                      m->bodies[x->body].id, "body_name", m->bodies[x->body].name,
 			                      "message", x->message);
-			if (x->person >= 0) {
-				json_object_set_new(o, "person", json_string(reg.persons[x->person].key));
-				json_object_set_new(o, "name", json_string(reg.persons[x->person].name));
-			}
+			/* Always set, null for the body as a whole, so a template section never finds
+			 * an outer "person" instead. */
+			json_object_set_new(o, "person", x->person >= 0
+			                                     ? json_string(reg.persons[x->person].key)
+			                                     : json_null());
+			json_object_set_new(o, "name", x->person >= 0
+			                                   ? json_string(reg.persons[x->person].name)
+			                                   : json_null());
 			json_array_append_new(x->severity == SEV_ERROR ? errs : warns, o);
 		}
 		json_object_set_new(doc, "findings",

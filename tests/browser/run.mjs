@@ -98,6 +98,10 @@ function finish(code) {
 		for (const v of axeReport)
 			console.log(`  ${v.page}: ${v.id} (${v.impact}) ${v.help} – ${v.nodes.length} element(er)`);
 	}
+	if (focusWarnings.size) {
+		console.log('\nFokusrammer med for lav kontrast (WCAG 1.4.11, advarsel):');
+		for (const [k, v] of focusWarnings) console.log(`  ${k}: fx ${v}`);
+	}
 	if (results.failedNames.length)
 		console.log(`\nFejlede: ${results.failedNames.join(', ')}`);
 	console.log(`browser: ${results.passed} passed, ${results.failed} failed`);
@@ -312,8 +316,27 @@ async function focusInfo(page) {
 				visible = parseFloat(bs.strokeWidth) >= 3;
 			}
 		}
+		// Contrast of the outline against the background around the element (WCAG 1.4.11
+		// asks 3:1 for the focus indicator against adjacent colours).
+		const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+		const lum = ([r, g, b]) => {
+			const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+			return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+		};
+		let bg = 'rgb(255, 255, 255)';
+		for (let a = e.parentElement; a; a = a.parentElement) {
+			const c = getComputedStyle(a).backgroundColor;
+			const v = rgb(c);
+			if (v.length >= 3 && (v.length < 4 || v[3] > 0)) { bg = c; break; }
+		}
+		let contrast = null;
+		if (cs.outlineStyle !== 'none') {
+			const l1 = lum(rgb(cs.outlineColor)), l2 = lum(rgb(bg));
+			contrast = Math.round(((Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05)) * 100) / 100;
+		}
 		const r = e.getBoundingClientRect();
 		return {
+			contrast, bg,
 			tag: e.tagName.toLowerCase(), id: e.id, cls: String(e.className && e.className.baseVal !== undefined ? e.className.baseVal : e.className),
 			text: (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 60),
 			href: e.getAttribute('href'), visible, onScreen: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth,
@@ -330,12 +353,20 @@ async function tabTo(page, pred, what, max = 60) {
 		if (f.tag !== 'body' && f.tag !== 'main') {
 			check(f.visible, `fokus er ikke synligt på ${f.tag}#${f.id}.${f.cls} »${f.text}« (outline ${f.outline})`);
 			check(f.onScreen, `fokuseret element ligger uden for skærmen: ${f.tag} »${f.text}«`);
+			if (f.contrast !== null && f.contrast < 3 && f.href !== '#indhold') {
+				const key = `${f.outline} på ${f.bg}`;
+				if (!focusWarnings.has(key)) {
+					focusWarnings.set(key, `${f.tag} »${f.text}« på ${new URL(page.url()).pathname}`);
+					console.log(`    ADVARSEL: fokusrammen ${f.outline} har kun kontrast ${f.contrast}:1 mod baggrunden ${f.bg} (WCAG 1.4.11 kræver 3:1), fx ${f.tag} »${f.text}«`);
+				}
+			}
 		}
 		if (pred(f)) return f;
 	}
 	throw new Error(`Tab nåede aldrig ${what}`);
 }
 
+const focusWarnings = new Map();
 let dateOrder = 'ymd';
 // Finds the order in which Chromium's date field takes the parts when typed.
 async function probeDateOrder() {
