@@ -89,6 +89,10 @@ static void forecast_body(const struct model *m, const struct reg *r, size_t lo,
 			struct slot s = {pa[x]->person, pa[x]->seat, pa[y]->start, 0, LEAVE_END};
 			/* The term limit counts from the start of the municipal stint. */
 			departure(b, pa[x]->seat, pa[y]->start, pa[z]->end, &s.dep, &s.reason);
+			/* Already past the limit: the member has to leave now, and the pause runs
+			 * from then. */
+			if (s.dep < from)
+				s.dep = from;
 			slots = xgrow(slots, sizeof *slots, nslots + 1, &capslots);
 			slots[nslots++] = s;
 		}

@@ -121,6 +121,34 @@ static int valid_email(const char *s)
 	return at[1] != '.' && s[-1] != '.';
 }
 
+/* The ids a user may write: the bodies with seats (body < 0), or the profiles of body;
+ * at most a line's worth, then "…". */
+static void id_list(char *out, size_t n, const struct model *m, int body)
+{
+	size_t len = 0, count = 0;
+	out[0] = '\0';
+	size_t total = body >= 0 ? m->bodies[body].nprofiles : m->nbodies;
+	for (size_t i = 0; i < total; i++) {
+		const char *id;
+		if (body >= 0) {
+			id = m->profiles[m->bodies[body].profiles[i]].id;
+		} else {
+			int seats = 0;
+			for (int s = 0; s < SEAT__MAX; s++)
+				seats += m->bodies[i].seats[s];
+			if (!seats)
+				continue;
+			id = m->bodies[i].id;
+		}
+		if (count == 8 || len + strlen(id) + 8 >= n) {
+			snprintf(out + len, n - len, ", …");
+			return;
+		}
+		len += (size_t)snprintf(out + len, n - len, "%s%s", count ? ", " : "", id);
+		count++;
+	}
+}
+
 #define FIELD_MAX 400      /* bytes of any one value */
 #define NAME_MAX_BYTES 200 /* bytes of a name */
 
@@ -183,7 +211,7 @@ static int check_row(const struct model *m, const struct munic_table *mt,
 		if (!ok || !munic_find(mt, munic)) {
 			bad(&w, COL_MUNIC,
 			    "Kommunekoden »%s« findes ikke. Brug den officielle kode på tre cifre, fx 751 "
-			    "for Aarhus (se »fkigov municipalities«).",
+			    "for Aarhus eller 101 for København.",
 			    s);
 			munic = 0;
 		} else if (org >= 0 && org != SEAT_KOMMUNE) {
@@ -200,8 +228,10 @@ static int check_row(const struct model *m, const struct munic_table *mt,
 	if (*v[COL_BODY]) {
 		body = model_body_index(m, v[COL_BODY]);
 		if (body < 0) {
-			bad(&w, COL_BODY, "Organet »%s« findes ikke i modellen. Se »fkigov body list«.",
-			    v[COL_BODY]);
+			char list[300];
+			id_list(list, sizeof list, m, -1);
+			bad(&w, COL_BODY, "Gruppen »%s« findes ikke i modellen. Brug en af: %s.", v[COL_BODY],
+			    list);
 		} else {
 			int seats = 0;
 			for (int s = 0; s < SEAT__MAX; s++)
@@ -218,9 +248,12 @@ static int check_row(const struct model *m, const struct munic_table *mt,
 	int profile = -1;
 	if (*v[COL_PROFILE]) {
 		profile = model_profile_index(m, v[COL_PROFILE]);
-		if (profile < 0)
-			bad(&w, COL_PROFILE, "Profilen »%s« findes ikke i modellen. Se »fkigov body show %s«.",
-			    v[COL_PROFILE], body >= 0 ? m->bodies[body].id : "ORGAN");
+		if (profile < 0) {
+			char list[300];
+			id_list(list, sizeof list, m, body);
+			bad(&w, COL_PROFILE, "Profilen »%s« findes ikke i modellen. %s: %s.", v[COL_PROFILE],
+			    body >= 0 ? "Gruppens profiler er" : "Brug en af", list);
+		}
 	} else if (seat == SEAT_KOMMUNE) {
 		bad(&w, COL_PROFILE, "Angiv medlemmets profil; den skal udfyldes for kommunale pladser.");
 	}

@@ -27,7 +27,23 @@ static const struct {
     [RULE_REGION_SPREAD] = {"region-spread", SEV_WARNING},
 };
 
+/* Short Danish names of the rules, for pages and reports. */
+static const char *const titles[RULE__MAX] = {
+    [RULE_TERM_LIMIT] = "Valgperioden er overskredet",
+    [RULE_TERM_EXPIRING] = "Valgperioden udløber snart",
+    [RULE_COOLOFF] = "Karensperioden er ikke holdt",
+    [RULE_SENIORITY_QUOTA] = "For få medlemmer med anciennitet",
+    [RULE_VACANCY] = "Ledige pladser",
+    [RULE_OVER_CAPACITY] = "Flere medlemmer end pladser",
+    [RULE_SEAT_ORIGIN] = "Medlemmet passer ikke til pladsen",
+    [RULE_PROFILE_COVERAGE] = "En af gruppens profiler mangler",
+    [RULE_PROFILE_MISMATCH] = "Profilen hører ikke til gruppen",
+    [RULE_SAME_MUNICIPALITY] = "To medlemmer fra samme kommune",
+    [RULE_REGION_SPREAD] = "For få regioner repræsenteret",
+};
+
 const char *rule_name(enum rule_id r) { return rules[r].name; }
+const char *rule_title(enum rule_id r) { return titles[r]; }
 enum severity rule_severity(enum rule_id r) { return rules[r].sev; }
 const char *severity_name(enum severity s) { return s == SEV_ERROR ? "error" : "warning"; }
 

@@ -27,6 +27,7 @@ enum rule_id {
 enum severity { SEV_ERROR, SEV_WARNING };
 
 const char *rule_name(enum rule_id r);       /* "term-limit" */
+const char *rule_title(enum rule_id r);      /* "Valgperioden er overskredet" */
 enum severity rule_severity(enum rule_id r);
 const char *severity_name(enum severity s);  /* "error", "warning" */
 

@@ -18,21 +18,6 @@
 
 #define YEARS_MAX 10
 
-/* Short Danish names of the rules, in enum rule_id order. */
-static const char *const rule_da[RULE__MAX] = {
-    [RULE_TERM_LIMIT] = "Valgperioden er overskredet",
-    [RULE_TERM_EXPIRING] = "Valgperioden udløber snart",
-    [RULE_COOLOFF] = "Karensperioden er ikke holdt",
-    [RULE_SENIORITY_QUOTA] = "For få medlemmer med anciennitet",
-    [RULE_VACANCY] = "Ledige pladser",
-    [RULE_OVER_CAPACITY] = "Flere medlemmer end pladser",
-    [RULE_SEAT_ORIGIN] = "Medlemmet passer ikke til pladsen",
-    [RULE_PROFILE_COVERAGE] = "En af gruppens profiler mangler",
-    [RULE_PROFILE_MISMATCH] = "Profilen hører ikke til gruppen",
-    [RULE_SAME_MUNICIPALITY] = "To medlemmer fra samme kommune",
-    [RULE_REGION_SPREAD] = "For få regioner repræsenteret",
-};
-
 /* Bar colours per body (each at least 3:1 against white, WCAG 1.4.11). */
 static const char *const palette[] = {"#1f5fa8", "#b4531a", "#2e7d32", "#7b3fa0",
                                       "#a31545", "#00695c", "#6d4c41", "#455a64"};
@@ -163,7 +148,7 @@ static json_t *findings_view(const struct model *m, const struct reg *reg, const
 		x->severity == SEV_ERROR ? be++ : bw++;
 		json_t *o = json_pack(
 		    "{s:s, s:s, s:s, s:s, s:b, s:s}", "rule", rule_name(x->rule), "rule_da",
-		    rule_da[x->rule], "severity", severity_name(x->severity), "severity_da",
+		    rule_title(x->rule), "severity", severity_name(x->severity), "severity_da",
 		    sev_da(x->severity), "error", x->severity == SEV_ERROR, "message", x->message);
 		if (x->person >= 0)
 			json_object_set_new(o, "person",
@@ -179,7 +164,7 @@ static json_t *findings_view(const struct model *m, const struct reg *reg, const
 		enum severity s = rule_severity((enum rule_id)k);
 		json_array_append_new(
 		    rules, json_pack("{s:s, s:s, s:s, s:s, s:b, s:i, s:b}", "rule",
-		                     rule_name((enum rule_id)k), "rule_da", rule_da[k], "severity",
+		                     rule_name((enum rule_id)k), "rule_da", rule_title((enum rule_id)k), "severity",
 		                     severity_name(s), "severity_da", sev_da(s), "error",
 		                     s == SEV_ERROR, "count", count[k], "none", count[k] == 0));
 	}

@@ -133,7 +133,8 @@ int page_home(struct web_req *r, struct web_resp *p)
 		json_t *errs = json_array(), *warns = json_array();
 		for (size_t i = 0; i < f.n; i++) {
 			const struct finding *x = &f.v[i];
-			json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s}", "rule", rule_name(x->rule),
+			json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "rule_da",
+			                      rule_title(x->rule), "rule", rule_name(x->rule),
 			                      "severity", severity_name(x->severity), "body",
 			                      m->bodies[x->body].id, "body_name", m->bodies[x->body].name,
 			                      "message", x->message);

@@ -227,8 +227,9 @@ static void add_layout(struct web_req *r, json_t *doc, enum page pg)
 	json_object_set_new(doc, "csrf", json_string(r->csrf));
 	json_object_set_new(doc, "path", json_string(r->path));
 	if (r->user.role != ROLE_ANON) {
-		json_t *u = json_pack("{s:s, s:s, s:b, s:b, s:b}", "login", r->user.login, "role",
-		                      role_name(r->user.role), "admin", r->user.role == ROLE_ADMIN,
+		json_t *u = json_pack("{s:s, s:s, s:s, s:b, s:b, s:b}", "login", r->user.login, "role",
+		                      role_name(r->user.role), "role_da", role_title(r->user.role),
+		                      "admin", r->user.role == ROLE_ADMIN,
 		                      "member", r->user.role == ROLE_MEMBER, "private", true);
 		if (r->user.person[0])
 			json_object_set_new(u, "person", json_string(r->user.person));
@@ -238,10 +239,21 @@ static void add_layout(struct web_req *r, json_t *doc, enum page pg)
 	date_format_da(r->today, today, sizeof today);
 	json_object_set_new(doc, "today_da", json_string(today));
 	if (!json_object_get(doc, "title"))
-		json_object_set_new(doc, "title", json_string(routes[pg].title));
+		json_object_set_new(doc, "title",
+		                    json_string(pg < PAGE__MAX ? routes[pg].title : "fkigov"));
 }
 
 /* ------------------------------------------------------------------ dispatch */
+static int page_notfound(struct web_req *r, struct web_resp *p)
+{
+	return web_error(r, p, 404,
+	                 "Siden %s findes ikke. Måske er adressen skrevet forkert, eller siden er "
+	                 "flyttet. Brug menuen, eller gå til forsiden.",
+	                 r->path);
+}
+
+static const struct route notfound = {"", page_notfound, "error", R_ALL, 0, "Siden findes ikke"};
+
 static enum MHD_Result dispatch(struct MHD_Connection *mc, const char *url, const char *method,
                                 struct conn *c)
 {
@@ -276,9 +288,10 @@ static enum MHD_Result dispatch(struct MHD_Connection *mc, const char *url, cons
 
 	char *param = NULL;
 	enum page pg = route_match(url, &param);
-	if (pg == PAGE__MAX)
+	if (pg == PAGE__MAX && (r.api || r.method != WM_GET))
 		return send_text(mc, 404, "Siden findes ikke.", r.api);
-	const struct route *rt = &routes[pg];
+	/* An unknown page gets the site's own 404 page, with header and navigation. */
+	const struct route *rt = pg == PAGE__MAX ? &notfound : &routes[pg];
 	unsigned allowed = r.method == WM_POST ? rt->post : r.method == WM_OTHER ? 0 : rt->get;
 	if (!allowed) {
 		free(param);

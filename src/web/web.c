@@ -13,6 +13,12 @@ static const char *const role_names[ROLE__MAX] = {"anonymous", "viewer", "member
 
 const char *role_name(enum role r) { return (unsigned)r < ROLE__MAX ? role_names[r] : "?"; }
 
+const char *role_title(enum role r)
+{
+	static const char *const titles[ROLE__MAX] = {"gæst", "læser", "medlem", "sekretariat"};
+	return (unsigned)r < ROLE__MAX ? titles[r] : "?";
+}
+
 int role_parse(const char *s)
 {
 	for (int i = 1; i < ROLE__MAX; i++)

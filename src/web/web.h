@@ -26,6 +26,7 @@ enum role { ROLE_ANON, ROLE_VIEWER, ROLE_MEMBER, ROLE_ADMIN, ROLE__MAX };
 #define R_USERS (R_VIEWER | R_MEMBER | R_ADMIN)
 #define R_ALL (R_ANON | R_USERS)
 const char *role_name(enum role r); /* "anonymous", "viewer", "member", "admin" */
+const char *role_title(enum role r); /* Danish: "gæst", "læser", "medlem", "sekretariat" */
 int role_parse(const char *s);      /* -1 when unknown */
 
 /* Server configuration (fkigov serve). */
