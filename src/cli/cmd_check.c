@@ -7,6 +7,7 @@
 #include "core/forecast.h"
 #include "core/report.h"
 #include "core/rules.h"
+#include "store/check_all.h"
 #include "util/err.h"
 
 static const char check_usage[] =
@@ -40,23 +41,30 @@ int cmd_check(struct cli *c, int argc, char **argv)
 	int rc = cli_open(c, true);
 	if (rc)
 		return rc;
-	int only_ix = -1;
-	if (only && (only_ix = model_body_index(c->model, only)) < 0) {
-		fprintf(stderr, "fkigov: organet »%s« findes ikke. Se »fkigov body list«.\n", only);
-		return 2;
-	}
 	struct findings f;
 	findings_init(&f);
-	rules_check(c->model, munic_builtin(), &c->reg, d, &f);
-	if (only_ix >= 0) {
+	if ((rc = check_all(c->st, c->model, munic_builtin(), &c->reg, d, &f)) != FK_OK) {
+		findings_free(&f);
+		fprintf(stderr, "fkigov: kontrollen kunne ikke læse databasen.\n");
+		return err_exit_code(rc);
+	}
+	if (only) {
 		size_t k = 0;
 		for (size_t i = 0; i < f.n; i++) {
-			if (f.v[i].body == only_ix)
+			if (!strcmp(finding_body_id(c->model, &f.v[i]), only)) {
 				f.v[k++] = f.v[i];
-			else
+			} else {
 				free(f.v[i].message);
+				free(f.v[i].body_id);
+				free(f.v[i].body_name);
+			}
 		}
 		f.n = k;
+		if (model_body_index(c->model, only) < 0 && !k) {
+			findings_free(&f);
+			fprintf(stderr, "fkigov: organet »%s« findes ikke. Se »fkigov body list«.\n", only);
+			return 2;
+		}
 	}
 	size_t errors = findings_errors(&f);
 	if (json) {
@@ -66,12 +74,12 @@ int cmd_check(struct cli *c, int argc, char **argv)
 		date_format_da(d, ds, sizeof ds);
 		printf("Kontrol pr. %s: %zu %s, %zu %s.\n", ds, errors, "fejl", f.n - errors,
 		       f.n - errors == 1 ? "advarsel" : "advarsler");
-		int last = -1;
+		const char *last = NULL;
 		for (size_t i = 0; i < f.n; i++) {
 			const struct finding *x = &f.v[i];
-			if (x->body != last) {
-				printf("\n%s (%s)\n", c->model->bodies[x->body].name, c->model->bodies[x->body].id);
-				last = x->body;
+			if (!last || strcmp(last, finding_body_id(c->model, x))) {
+				printf("\n%s (%s)\n", finding_body_name(c->model, x), finding_body_id(c->model, x));
+				last = finding_body_id(c->model, x);
 			}
 			printf("  %-9s %-18s ", x->severity == SEV_ERROR ? "FEJL" : "ADVARSEL", rule_name(x->rule));
 			if (x->person >= 0)

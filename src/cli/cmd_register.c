@@ -8,6 +8,7 @@
 #include "core/report.h"
 #include "core/rules.h"
 #include "store/apply.h"
+#include "store/check_all.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 
@@ -21,7 +22,7 @@ static void after_change(struct cli *c, int32_t person, int body)
 	(void)person;
 	struct findings f;
 	findings_init(&f);
-	rules_check(c->model, munic_builtin(), &c->reg, date_today(), &f);
+	(void)check_all(c->st, c->model, munic_builtin(), &c->reg, date_today(), &f);
 	for (size_t i = 0; i < f.n; i++) {
 		const struct finding *x = &f.v[i];
 		if (x->body != body)
@@ -418,7 +419,7 @@ int cmd_body(struct cli *c, int argc, char **argv)
 	}
 	struct findings f;
 	findings_init(&f);
-	rules_check(c->model, munic_builtin(), &c->reg, d, &f);
+	(void)check_all(c->st, c->model, munic_builtin(), &c->reg, d, &f);
 	json_t *o = report_body(c->model, munic_builtin(), &c->reg, body, d, &f, true);
 	findings_free(&f);
 	if (json) {

@@ -46,7 +46,7 @@ json_t *report_findings(const struct model *m, const struct reg *r, const struct
 		json_array_append_new(
 		    arr,
 		    json_pack("{s:s, s:s, s:s, s:o, s:s}", "rule", rule_name(x->rule), "severity",
-		              severity_name(x->severity), "body", m->bodies[x->body].id, "person",
+		              severity_name(x->severity), "body", finding_body_id(m, x), "person",
 		              x->person >= 0 ? json_string(r->persons[x->person].key) : json_null(),
 		              "message", x->message));
 	}

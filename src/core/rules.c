@@ -25,6 +25,10 @@ static const struct {
     [RULE_PROFILE_MISMATCH] = {"profile-mismatch", SEV_WARNING},
     [RULE_SAME_MUNICIPALITY] = {"same-municipality", SEV_WARNING},
     [RULE_REGION_SPREAD] = {"region-spread", SEV_WARNING},
+    [RULE_WG_UNAPPROVED] = {"wg-unapproved", SEV_ERROR},
+    [RULE_WG_NO_REFERENCE_GROUP] = {"wg-no-reference-group", SEV_ERROR},
+    [RULE_WG_OVERDUE] = {"wg-overdue", SEV_WARNING},
+    [RULE_FRAME_EXCEEDED] = {"frame-exceeded", SEV_ERROR},
 };
 
 /* Short Danish names of the rules, for pages and reports. */
@@ -40,6 +44,10 @@ static const char *const titles[RULE__MAX] = {
     [RULE_PROFILE_MISMATCH] = "Profilen hører ikke til gruppen",
     [RULE_SAME_MUNICIPALITY] = "To medlemmer fra samme kommune",
     [RULE_REGION_SPREAD] = "For få regioner repræsenteret",
+    [RULE_WG_UNAPPROVED] = "Arbejdsgruppen er ikke godkendt",
+    [RULE_WG_NO_REFERENCE_GROUP] = "Arbejdsgruppen mangler en referencegruppe",
+    [RULE_WG_OVERDUE] = "Arbejdsgruppen er ikke nedlagt efter slutdatoen",
+    [RULE_FRAME_EXCEEDED] = "Bevillingerne overstiger rammen",
 };
 
 const char *rule_name(enum rule_id r) { return rules[r].name; }
@@ -51,8 +59,11 @@ void findings_init(struct findings *f) { memset(f, 0, sizeof *f); }
 
 void findings_free(struct findings *f)
 {
-	for (size_t i = 0; i < f->n; i++)
+	for (size_t i = 0; i < f->n; i++) {
 		free(f->v[i].message);
+		free(f->v[i].body_id);
+		free(f->v[i].body_name);
+	}
 	free(f->v);
 	findings_init(f);
 }
@@ -120,7 +131,31 @@ static void emit(struct ctx *c, enum rule_id rule, int body, int person, const c
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	f->v = xgrow(f->v, sizeof *f->v, f->n + 1, &f->cap);
-	f->v[f->n++] = (struct finding){rule, rules[rule].sev, body, person, xstrdup(msg)};
+	f->v[f->n++] = (struct finding){rule, rules[rule].sev, body, person, xstrdup(msg), NULL, NULL};
+}
+
+void findings_add_other(struct findings *f, enum rule_id rule, const char *body_id,
+                        const char *body_name, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	f->v = xgrow(f->v, sizeof *f->v, f->n + 1, &f->cap);
+	f->v[f->n++] = (struct finding){rule,          rules[rule].sev,     -1,
+	                                -1,            xstrdup(msg),        xstrdup(body_id),
+	                                xstrdup(body_name)};
+}
+
+const char *finding_body_id(const struct model *m, const struct finding *x)
+{
+	return x->body >= 0 ? m->bodies[x->body].id : x->body_id;
+}
+
+const char *finding_body_name(const struct model *m, const struct finding *x)
+{
+	return x->body >= 0 ? m->bodies[x->body].name : x->body_name;
 }
 
 static const char *da(fk_date t, char *b, size_t n)
@@ -372,8 +407,15 @@ struct sortable {
 static int cmp_finding(const void *x, const void *y)
 {
 	const struct sortable *p = x, *q = y;
-	if (p->f.body != q->f.body)
+	if ((p->f.body < 0) != (q->f.body < 0))
+		return p->f.body < 0 ? 1 : -1;
+	if (p->f.body < 0) {
+		int k = strcmp(p->f.body_id, q->f.body_id);
+		if (k)
+			return k;
+	} else if (p->f.body != q->f.body) {
 		return p->f.body < q->f.body ? -1 : 1;
+	}
 	if (p->f.rule != q->f.rule)
 		return p->f.rule < q->f.rule ? -1 : 1;
 	if (!p->key != !q->key)
@@ -443,18 +485,22 @@ void rules_check(const struct model *m, const struct munic_table *mt, const stru
 	free(stint_of);
 	free(cur);
 
-	/* Sort this call's findings by body, rule, person key (stable). */
-	size_t n = out->n - first;
-	if (n > 1) {
-		struct sortable *s = xmalloc(n * sizeof *s);
-		for (size_t k = 0; k < n; k++) {
-			s[k].f = out->v[first + k];
-			s[k].seq = k;
-			s[k].key = s[k].f.person >= 0 ? r->persons[s[k].f.person].key : NULL;
-		}
-		qsort(s, n, sizeof *s, cmp_finding);
-		for (size_t k = 0; k < n; k++)
-			out->v[first + k] = s[k].f;
-		free(s);
+	findings_sort(out, r, first);
+}
+
+void findings_sort(struct findings *f, const struct reg *r, size_t first)
+{
+	size_t n = f->n - first;
+	if (n < 2)
+		return;
+	struct sortable *s = xmalloc(n * sizeof *s);
+	for (size_t k = 0; k < n; k++) {
+		s[k].f = f->v[first + k];
+		s[k].seq = k;
+		s[k].key = s[k].f.person >= 0 ? r->persons[s[k].f.person].key : NULL;
 	}
+	qsort(s, n, sizeof *s, cmp_finding);
+	for (size_t k = 0; k < n; k++)
+		f->v[first + k] = s[k].f;
+	free(s);
 }

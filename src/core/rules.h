@@ -22,6 +22,11 @@ enum rule_id {
 	RULE_PROFILE_MISMATCH,
 	RULE_SAME_MUNICIPALITY,
 	RULE_REGION_SPREAD,
+	/* Governance flows (working groups, economy). */
+	RULE_WG_UNAPPROVED,
+	RULE_WG_NO_REFERENCE_GROUP,
+	RULE_WG_OVERDUE,
+	RULE_FRAME_EXCEEDED,
 	RULE__MAX
 };
 enum severity { SEV_ERROR, SEV_WARNING };
@@ -34,9 +39,12 @@ const char *severity_name(enum severity s);  /* "error", "warning" */
 struct finding {
 	enum rule_id rule;
 	enum severity severity;
-	int body;       /* index into model.bodies */
+	int body;       /* index into model.bodies, or -1 for a body made at run time (a
+	                 * working group) or none (the economy): then body_id names it */
 	int person;     /* index into reg.persons, -1 for the body as a whole */
 	char *message;  /* Danish: what is wrong and what to do */
+	char *body_id;  /* with body -1: the id ("wg-12", "economy"); owned */
+	char *body_name; /* with body -1: the Danish name; owned */
 };
 struct findings {
 	struct finding *v;
@@ -45,6 +53,17 @@ struct findings {
 void findings_init(struct findings *f);
 void findings_free(struct findings *f);
 size_t findings_errors(const struct findings *f);
+/* Adds a finding about something outside the model's bodies (body -1): a working group, the
+ * economy. The strings are copied. */
+void findings_add_other(struct findings *f, enum rule_id rule, const char *body_id,
+                        const char *body_name, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* The id and Danish name of a finding's body, whichever kind it is. */
+const char *finding_body_id(const struct model *m, const struct finding *x);
+const char *finding_body_name(const struct model *m, const struct finding *x);
+/* Sorts findings by body (model bodies in model order, then others by id), rule, person key. */
+struct reg;
+void findings_sort(struct findings *f, const struct reg *r, size_t first);
 
 /* Checks the register on date d. r must be sorted (reg_sort). Findings come sorted by body
  * (model order), rule, person key. */

@@ -8,6 +8,7 @@
 #include "core/report.h"
 #include "core/rules.h"
 #include "util/err.h"
+#include "store/check_all.h"
 #include "web/pages.h"
 
 #define YEARS_MAX 10
@@ -86,7 +87,7 @@ int api_findings(struct web_req *r, struct web_resp *p)
 	}
 	struct findings f;
 	findings_init(&f);
-	rules_check(m, r->app->mt, &reg, d, &f);
+	(void)check_all(r->st, m, r->app->mt, &reg, d, &f);
 	if (only_ix >= 0) {
 		size_t k = 0;
 		for (size_t i = 0; i < f.n; i++) {

@@ -11,6 +11,7 @@
 #include "core/report.h"
 #include "core/rules.h"
 #include "util/err.h"
+#include "store/check_all.h"
 #include "web/pages.h"
 
 /* Reads ?date=; on a bad date sets a 400 and returns -1. */
@@ -52,7 +53,7 @@ int api_bodies(struct web_req *r, struct web_resp *p)
 	struct findings f;
 	findings_init(&f);
 	if (priv)
-		rules_check(m, r->app->mt, &reg, d, &f);
+		(void)check_all(r->st, m, r->app->mt, &reg, d, &f);
 	json_t *arr = json_array();
 	for (size_t i = 0; i < m->nbodies; i++) {
 		json_t *o = report_body(m, r->app->mt, &reg, (int)i, d, priv ? &f : NULL, priv);
@@ -83,7 +84,7 @@ int api_body(struct web_req *r, struct web_resp *p)
 	struct findings f;
 	findings_init(&f);
 	if (priv)
-		rules_check(m, r->app->mt, &reg, d, &f);
+		(void)check_all(r->st, m, r->app->mt, &reg, d, &f);
 	json_t *o = report_body(m, r->app->mt, &reg, b, d, priv ? &f : NULL, priv);
 	json_object_set_new(o, "timeline", report_timeline(m, &reg, b, d));
 	findings_free(&f);

@@ -9,6 +9,7 @@
 #include "core/report.h"
 #include "core/rules.h"
 #include "util/err.h"
+#include "store/check_all.h"
 #include "web/pages.h"
 
 /* ------------------------------------------------------------------ small helpers */
@@ -442,7 +443,7 @@ int page_body(struct web_req *r, struct web_resp *p)
 	struct findings f;
 	findings_init(&f);
 	if (priv)
-		rules_check(m, r->app->mt, &reg, d, &f);
+		(void)check_all(r->st, m, r->app->mt, &reg, d, &f);
 	json_t *o = report_body(m, r->app->mt, &reg, bi, d, priv ? &f : NULL, priv);
 	json_t *tl = report_timeline(m, &reg, bi, d);
 	findings_free(&f);

@@ -14,6 +14,7 @@
 #include "core/rules.h"
 #include "util/err.h"
 #include "util/xalloc.h"
+#include "store/check_all.h"
 #include "web/pages.h"
 
 #define YEARS_MAX 10
@@ -131,18 +132,19 @@ static json_t *findings_view(const struct model *m, const struct reg *reg, const
 	int count[RULE__MAX] = {0};
 	json_t *bodies = json_array();
 	json_t *cur = NULL, *list = NULL;
-	int last = -1, be = 0, bw = 0;
+	const char *last = NULL;
+	int be = 0, bw = 0;
 	for (size_t i = 0; i < f->n; i++) {
 		const struct finding *x = &f->v[i];
 		count[x->rule]++;
-		if (x->body != last) {
+		if (!last || strcmp(last, finding_body_id(m, x))) {
 			if (cur)
 				set_counts(cur, be, bw);
 			list = json_array();
-			cur = json_pack("{s:s, s:s, s:o}", "body", m->bodies[x->body].id, "name",
-			                m->bodies[x->body].name, "findings", list);
+			cur = json_pack("{s:s, s:s, s:o}", "body", finding_body_id(m, x), "name",
+			                finding_body_name(m, x), "findings", list);
 			json_array_append_new(bodies, cur);
-			last = x->body;
+			last = finding_body_id(m, x);
 			be = bw = 0;
 		}
 		x->severity == SEV_ERROR ? be++ : bw++;
@@ -402,7 +404,7 @@ int page_compliance(struct web_req *r, struct web_resp *p)
 
 	struct findings f;
 	findings_init(&f);
-	rules_check(m, r->app->mt, &reg, d, &f);
+	(void)check_all(r->st, m, r->app->mt, &reg, d, &f);
 	json_object_set_new(doc, "check", findings_view(m, &reg, &f));
 	findings_free(&f);
 

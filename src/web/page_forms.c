@@ -13,6 +13,7 @@
 #include "util/err.h"
 #include "util/xalloc.h"
 #include "web/form.h"
+#include "store/check_all.h"
 #include "web/pages.h"
 
 /* Above this many people the appoint form asks for the person's id instead of a list. */
@@ -367,8 +368,8 @@ static json_t *finding_json(const struct model *m, const struct reg *reg, const 
 	json_t *o =
 	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "rule", rule_name(x->rule), "severity",
 	              severity_name(x->severity), "severity_da",
-	              x->severity == SEV_ERROR ? "Fejl" : "Advarsel", "body", m->bodies[x->body].id,
-	              "body_name", m->bodies[x->body].name, "message", form_text(x->message));
+	              x->severity == SEV_ERROR ? "Fejl" : "Advarsel", "body", finding_body_id(m, x),
+	              "body_name", finding_body_name(m, x), "message", form_text(x->message));
 	/* null, not absent: a template must not find a "person" further up */
 	json_object_set_new(
 	    o, "person", x->person >= 0 ? json_string(reg->persons[x->person].key) : json_null());
@@ -448,7 +449,7 @@ static int appoint_done(struct web_req *r, struct web_resp *p, int64_t id)
 	fk_date on = !ended && a->start > r->today ? a->start : r->today;
 	struct findings f;
 	findings_init(&f);
-	rules_check(m, r->app->mt, &reg, on, &f);
+	(void)check_all(r->st, m, r->app->mt, &reg, on, &f);
 	json_t *errs = json_array(), *warns = json_array();
 	for (size_t i = 0; i < f.n; i++) {
 		const struct finding *x = &f.v[i];

@@ -7,6 +7,7 @@
 #include "core/rules.h"
 #include "util/err.h"
 #include "util/xalloc.h"
+#include "store/check_all.h"
 #include "web/pages.h"
 
 struct term_end {
@@ -129,14 +130,14 @@ int page_home(struct web_req *r, struct web_resp *p)
 	if (web_private(r)) {
 		struct findings f;
 		findings_init(&f);
-		rules_check(m, r->app->mt, &reg, r->today, &f);
+		(void)check_all(r->st, m, r->app->mt, &reg, r->today, &f);
 		json_t *errs = json_array(), *warns = json_array();
 		for (size_t i = 0; i < f.n; i++) {
 			const struct finding *x = &f.v[i];
 			json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "rule_da",
 			                      rule_title(x->rule), "rule", rule_name(x->rule),
 			                      "severity", severity_name(x->severity), "body",
-			                      m->bodies[x->body].id, "body_name", m->bodies[x->body].name,
+			                      finding_body_id(m, x), "body_name", finding_body_name(m, x),
 			                      "message", x->message);
 			/* Always set, null for the body as a whole, so a template section never finds
 			 * an outer "person" instead. */

@@ -37,4 +37,7 @@ int api_findings(struct web_req *r, struct web_resp *p);
 int api_forecast(struct web_req *r, struct web_resp *p);
 int api_audit(struct web_req *r, struct web_resp *p);
 int api_openapi(struct web_req *r, struct web_resp *p);
+/* initiatives, portfolio and economy */
+/* working groups and written hearings */
+/* cases and goals */
 #endif

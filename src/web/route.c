@@ -41,6 +41,9 @@ const struct route routes[PAGE__MAX] = {
     [API_FORECAST] = {"/api/v1/forecast", api_forecast, NULL, R_USERS, 0, "Fremskrivning"},
     [API_AUDIT] = {"/api/v1/audit", api_audit, NULL, R_READERS, 0, "Revisionslog"},
     [API_OPENAPI] = {"/api/v1/openapi.json", api_openapi, NULL, R_ALL, 0, "OpenAPI"},
+    /* initiatives, portfolio and economy */
+    /* working groups and written hearings */
+    /* cases and goals */
 };
 
 /* Matches path against pattern; one {id} segment at most. */

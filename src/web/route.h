@@ -33,6 +33,9 @@ enum page {
 	API_FORECAST,
 	API_AUDIT,
 	API_OPENAPI,
+	/* initiatives, portfolio and economy */
+	/* working groups and written hearings */
+	/* cases and goals */
 	PAGE__MAX
 };
 
