@@ -80,8 +80,9 @@ struct audit_filter {
 	const char *since;     /* ISO date/time prefix, NULL: all */
 	const char *until;     /* NULL: all */
 	int64_t limit;         /* 0: no limit */
+	bool newest_first;     /* the newest rows first (so limit keeps the latest) */
 };
-/* Calls fn for each matching row, oldest first. The row is valid during the call. A non-zero
+/* Calls fn for each matching row, oldest first (or newest first, f->newest_first). The row is valid during the call. A non-zero
  * return from fn stops the walk and is returned; fn must not call store_audit_list. */
 int store_audit_list(struct store *st, const struct audit_filter *f,
                      int (*fn)(const struct audit_row *row, void *arg), void *arg);
@@ -197,9 +198,5 @@ int store_import_delete(struct store *st, int64_t id, const char *account);
  * NULL) gets how many. */
 int store_import_expire(struct store *st, int hours, int64_t *n);
 
-/* The audit log newest first: like store_audit_list (same filter, same callback rules), but
- * the walk starts at the newest row, so a limit keeps the most recent rows. */
-int store_audit_recent(struct store *st, const struct audit_filter *f,
-                       int (*fn)(const struct audit_row *row, void *arg), void *arg);
 
 #endif

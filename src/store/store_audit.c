@@ -178,7 +178,7 @@ int store_audit_list(struct store *st, const struct audit_filter *f,
 	static const struct audit_filter all;
 	if (!f)
 		f = &all;
-	sqlite3_stmt *q = stmt_get(st, STMT_AUDIT_LIST);
+	sqlite3_stmt *q = stmt_get(st, f->newest_first ? STMT_AUDIT_RECENT : STMT_AUDIT_LIST);
 	if (!q)
 		return FK_EDB;
 	const char *p[5] = {f->entity, f->entity_id, f->actor, f->since, f->until};

@@ -25,6 +25,7 @@ static void read_filters(const struct web_req *r, struct audit_filter *f, const 
                          struct form *fm)
 {
 	memset(f, 0, sizeof *f);
+	f->newest_first = true; /* the page and the API show the latest changes first */
 	for (int i = 0; i < FL__MAX; i++) {
 		const char *s = web_query(r, fl_names[i]);
 		v[i] = s ? s : "";
@@ -231,7 +232,7 @@ int page_audit(struct web_req *r, struct web_resp *p)
 	int rc = FK_OK;
 	if (form_ok(&fm)) {
 		json_t *rows = json_array();
-		rc = store_audit_recent(r->st, &f, page_row, rows);
+		rc = store_audit_list(r->st, &f, page_row, rows);
 		size_t n = json_array_size(rows);
 		json_object_set_new(doc, "count", json_integer((json_int_t)n));
 		json_object_set_new(doc, "has_rows", json_boolean(n > 0));
@@ -317,7 +318,7 @@ int api_audit(struct web_req *r, struct web_resp *p)
 	}
 	form_free(&fm);
 	json_t *arr = json_array();
-	if (store_audit_recent(r->st, &f, api_row, arr) != FK_OK) {
+	if (store_audit_list(r->st, &f, api_row, arr) != FK_OK) {
 		json_decref(arr);
 		return web_error(r, p, 500, "Revisionsloggen kunne ikke læses. Prøv igen om lidt.");
 	}
