@@ -54,6 +54,7 @@ int cmd_municipalities(struct cli *c, int argc, char **argv);
 int cmd_model(struct cli *c, int argc, char **argv);
 int cmd_serve(struct cli *c, int argc, char **argv);
 int cmd_routes(struct cli *c, int argc, char **argv);
+int cmd_cycle(struct cli *c, int argc, char **argv);
 int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_token(struct cli *c, int argc, char **argv);
 #endif

@@ -26,6 +26,7 @@ static const struct {
     {"model", cmd_model, "vis styringsmodellen som JSON"},
     {"serve", cmd_serve, "start webapplikationen"},
     {"routes", cmd_routes, "vis webapplikationens ruter og roller"},
+    {"cycle", cmd_cycle, "årshjulet: plan for styregruppens møder og frister"},
     {"user", cmd_user, "konti til webapplikationen: add, list"},
     {"token", cmd_token, "tokens til JSON-API'et: create"},
 };

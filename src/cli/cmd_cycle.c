@@ -1,0 +1,161 @@
+/* fkigov cycle plan YEAR [--dates D1,D2,D3,D4] [--time HH:MM] [--json] */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/cycle.h"
+#include "core/report.h"
+#include "util/err.h"
+
+static const char usage[] =
+    "Brug: fkigov [--db STI] cycle plan ÅR [--dates D1,D2,D3,D4] [--time TT:MM] [--json]\n\n"
+    "Planlægger styregruppens møder i ÅR: nummereret 1-4 i datoorden, med start og slut og\n"
+    "fristerne for forslag og referencegruppernes status (4 uger før) og udsendelse (2 uger\n"
+    "før), flyttet til den forrige arbejdsdag, hvis fristen ikke er en arbejdsdag. Uden\n"
+    "--dates foreslås datoer: hverdage fordelt over kvartalerne, uden om sommerferien og\n"
+    "julen. Datoerne skal ligge i ÅR og være arbejdsdage. Modellen er databasens, eller den\n"
+    "indbyggede FKI-model, hvis der ikke er nogen database.\n";
+
+static json_t *meeting_json(const struct cycle_meeting *mt)
+{
+	char st[16], en[16];
+	snprintf(st, sizeof st, "%02d:%02d", mt->start_min / 60 % 24, mt->start_min % 60);
+	snprintf(en, sizeof en, "%02d:%02d", mt->end_min / 60 % 24, mt->end_min % 60);
+	return json_pack("{s:i, s:o, s:s, s:s, s:{s:o, s:o, s:o}}", "number", mt->number, "date",
+	                 report_date(mt->date), "start", st, "end", en, "deadlines", "proposals",
+	                 report_date(mt->proposals), "statuses", report_date(mt->statuses),
+	                 "dispatch", report_date(mt->dispatch));
+}
+
+int cmd_cycle(struct cli *c, int argc, char **argv)
+{
+	if (cli_help(argv, argc, usage))
+		return 0;
+	if (argc < 2 || strcmp(argv[1], "plan") != 0)
+		return cli_usage(usage, "angiv »plan ÅR«.");
+	const char *year_s = NULL, *dates_s = NULL, *time_s = NULL;
+	int json = 0;
+	for (int i = 2; i < argc;) {
+		int r;
+		if ((r = cli_opt(argc, argv, &i, "--dates", &dates_s)) ||
+		    (r = cli_opt(argc, argv, &i, "--time", &time_s))) {
+			if (r < 0)
+				return 2;
+		} else if (cli_flag(argv, i, "--json")) {
+			json = 1;
+			i++;
+		} else if (!year_s && argv[i][0] != '-') {
+			year_s = argv[i++];
+		} else {
+			return cli_usage(usage, "ukendt argument »%s«.", argv[i]);
+		}
+	}
+	char *end;
+	long year = year_s ? strtol(year_s, &end, 10) : 0;
+	if (!year_s || !*year_s || *end || year < 1900 || year > 2199)
+		return cli_usage(usage, "ÅR skal være et årstal, fx 2027.");
+	int start = -1;
+	if (time_s && (start = cycle_parse_time(time_s)) < 0) {
+		fprintf(stderr, "fkigov: --time: »%s« er ikke et klokkeslæt. Skriv det som TT:MM, fx "
+		                "09:00.\n", time_s);
+		return 2;
+	}
+	fk_date dates[16];
+	size_t n = 0;
+	if (dates_s) {
+		const char *p = dates_s;
+		for (;;) {
+			const char *comma = strchr(p, ',');
+			size_t len = comma ? (size_t)(comma - p) : strlen(p);
+			while (len && *p == ' ') {
+				p++;
+				len--;
+			}
+			while (len && p[len - 1] == ' ')
+				len--;
+			if (n == 16) {
+				fprintf(stderr, "fkigov: --dates: for mange datoer.\n");
+				return 2;
+			}
+			if (date_parse(p, len, &dates[n]) != 0) {
+				fprintf(stderr, "fkigov: --dates: »%.*s« er ikke en gyldig dato. Skriv datoerne "
+				                "som ÅÅÅÅ-MM-DD adskilt af komma, fx 2027-03-04,2027-06-10.\n",
+				        (int)len, p);
+				return 2;
+			}
+			n++;
+			if (!comma)
+				break;
+			p = comma + 1;
+		}
+	}
+
+	/* The database's model, or the built-in one when there is no database. */
+	struct model *m = NULL;
+	struct model *own = NULL;
+	if (access(c->db, F_OK) == 0) {
+		int rc = cli_open(c, false);
+		if (rc)
+			return rc;
+		m = c->model;
+	} else {
+		struct diags d;
+		diags_init(&d);
+		size_t len;
+		const char *txt = model_builtin(&len);
+		if (model_load(txt, len, "model/fki.json", &own, &d) != FK_OK) {
+			diags_print(&d);
+			diags_free(&d);
+			return 1;
+		}
+		diags_free(&d);
+		m = own;
+	}
+	if (!dates_s)
+		n = cycle_suggest(m, (int)year, dates, 16);
+	struct diags d;
+	diags_init(&d);
+	struct cycle_plan plan;
+	int rc = cycle_plan(m, (int)year, dates, n, start, &plan, &d);
+	if (rc != FK_OK) {
+		for (size_t i = 0; i < d.n; i++)
+			fprintf(stderr, "fkigov: --%s: %s\n", d.v[i].field ? d.v[i].field : "dates",
+			        d.v[i].msg);
+		diags_free(&d);
+		if (own)
+			model_free(own);
+		return 2;
+	}
+	diags_free(&d);
+	if ((int)plan.n < m->cycle.meetings_per_year)
+		fprintf(stderr,
+		        "fkigov: bemærk: %zu møder planlagt; modellen kræver %d om året "
+		        "(meetings-per-year).\n",
+		        plan.n, m->cycle.meetings_per_year);
+	if (json) {
+		json_t *arr = json_array();
+		for (size_t i = 0; i < plan.n; i++)
+			json_array_append_new(arr, meeting_json(&plan.m[i]));
+		cli_print_json(json_pack("{s:i, s:o}", "year", (int)year, "meetings", arr));
+	} else {
+		printf("Styregruppens møder i %ld%s\n\n", year, dates_s ? "" : " (forslag)");
+		printf("%-3s %-22s %-13s %-22s %-22s\n", "Nr.", "Dato", "Tid", "Forslag og status",
+		       "Udsendelse");
+		for (size_t i = 0; i < plan.n; i++) {
+			const struct cycle_meeting *mt = &plan.m[i];
+			char a[40], b[40], e[40];
+			date_format_da(mt->date, a, sizeof a);
+			date_format_da(mt->proposals, b, sizeof b);
+			date_format_da(mt->dispatch, e, sizeof e);
+			printf("%-3d %-22s %02d.%02d-%02d.%02d   %-22s %-22s\n", mt->number, a,
+			       mt->start_min / 60, mt->start_min % 60, mt->end_min / 60, mt->end_min % 60,
+			       b, e);
+		}
+	}
+	if (own)
+		model_free(own);
+	return 0;
+}
