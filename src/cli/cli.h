@@ -57,4 +57,15 @@ int cmd_routes(struct cli *c, int argc, char **argv);
 int cmd_cycle(struct cli *c, int argc, char **argv);
 int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_token(struct cli *c, int argc, char **argv);
+/* cases and goals */
+int cmd_case(struct cli *c, int argc, char **argv);
+int cmd_goal(struct cli *c, int argc, char **argv);
+/* initiatives, portfolio and economy */
+int cmd_initiative(struct cli *c, int argc, char **argv);
+int cmd_economy(struct cli *c, int argc, char **argv);
+/* meetings */
+int cmd_meeting(struct cli *c, int argc, char **argv);
+int cmd_decisions(struct cli *c, int argc, char **argv);
+/* working groups and written hearings */
+int cmd_wg(struct cli *c, int argc, char **argv);
 #endif

@@ -1,4 +1,4 @@
-/* fkigov cycle plan YEAR [--dates D1,D2,D3,D4] [--time HH:MM] [--json] */
+/* fkigov cycle plan YEAR [--dates D1,D2,D3,D4] [--time HH:MM] [--json] [--save [--force]] */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,16 +8,21 @@
 #include "cli/cli.h"
 #include "core/cycle.h"
 #include "core/report.h"
+#include "store/store.h"
 #include "util/err.h"
 
 static const char usage[] =
-    "Brug: fkigov [--db STI] cycle plan ÅR [--dates D1,D2,D3,D4] [--time TT:MM] [--json]\n\n"
+    "Brug: fkigov [--db STI] cycle plan ÅR [--dates D1,D2,D3,D4] [--time TT:MM] [--json]\n"
+    "                                  [--save [--force]]\n\n"
     "Planlægger styregruppens møder i ÅR: nummereret 1-4 i datoorden, med start og slut og\n"
     "fristerne for forslag og referencegruppernes status (4 uger før) og udsendelse (2 uger\n"
     "før), flyttet til den forrige arbejdsdag, hvis fristen ikke er en arbejdsdag. Uden\n"
     "--dates foreslås datoer: hverdage fordelt over kvartalerne, uden om sommerferien og\n"
     "julen. Datoerne skal ligge i ÅR og være arbejdsdage. Modellen er databasens, eller den\n"
-    "indbyggede FKI-model, hvis der ikke er nogen database.\n";
+    "indbyggede FKI-model, hvis der ikke er nogen database.\n\n"
+    "--save gemmer møderne i databasen (kræver --dates): møde nr. N erstatter årets gemte\n"
+    "møde nr. N. Har et møde, der flyttes eller slettes, allerede en dagsorden eller forslag,\n"
+    "afvises planen, medmindre --force er angivet.\n";
 
 static json_t *meeting_json(const struct cycle_meeting *mt)
 {
@@ -37,7 +42,7 @@ int cmd_cycle(struct cli *c, int argc, char **argv)
 	if (argc < 2 || strcmp(argv[1], "plan") != 0)
 		return cli_usage(usage, "angiv »plan ÅR«.");
 	const char *year_s = NULL, *dates_s = NULL, *time_s = NULL;
-	int json = 0;
+	int json = 0, save = 0, force = 0;
 	for (int i = 2; i < argc;) {
 		int r;
 		if ((r = cli_opt(argc, argv, &i, "--dates", &dates_s)) ||
@@ -46,6 +51,12 @@ int cmd_cycle(struct cli *c, int argc, char **argv)
 				return 2;
 		} else if (cli_flag(argv, i, "--json")) {
 			json = 1;
+			i++;
+		} else if (cli_flag(argv, i, "--save")) {
+			save = 1;
+			i++;
+		} else if (cli_flag(argv, i, "--force")) {
+			force = 1;
 			i++;
 		} else if (!year_s && argv[i][0] != '-') {
 			year_s = argv[i++];
@@ -57,6 +68,10 @@ int cmd_cycle(struct cli *c, int argc, char **argv)
 	long year = year_s ? strtol(year_s, &end, 10) : 0;
 	if (!year_s || !*year_s || *end || year < 1900 || year > 2199)
 		return cli_usage(usage, "ÅR skal være et årstal, fx 2027.");
+	if (save && !dates_s)
+		return cli_usage(usage, "--save kræver --dates: angiv møderne, der skal gemmes.");
+	if (force && !save)
+		return cli_usage(usage, "--force bruges kun sammen med --save.");
 	int start = -1;
 	if (time_s && (start = cycle_parse_time(time_s)) < 0) {
 		fprintf(stderr, "fkigov: --time: »%s« er ikke et klokkeslæt. Skriv det som TT:MM, fx "
@@ -96,7 +111,7 @@ int cmd_cycle(struct cli *c, int argc, char **argv)
 	/* The database's model, or the built-in one when there is no database. */
 	struct model *m = NULL;
 	struct model *own = NULL;
-	if (access(c->db, F_OK) == 0) {
+	if (save || access(c->db, F_OK) == 0) {
 		int rc = cli_open(c, false);
 		if (rc)
 			return rc;
@@ -130,6 +145,19 @@ int cmd_cycle(struct cli *c, int argc, char **argv)
 		return 2;
 	}
 	diags_free(&d);
+	if (save) {
+		diags_init(&d);
+		rc = store_meeting_plan(c->st, c->actor, &plan, force, &d);
+		for (size_t i = 0; i < d.n; i++)
+			fprintf(stderr, "fkigov: --%s: %s\n", d.v[i].field ? d.v[i].field : "dates",
+			        d.v[i].msg);
+		diags_free(&d);
+		if (rc != FK_OK)
+			return rc == FK_EINPUT || rc == FK_ECONFLICT ? 2 : 1;
+		fprintf(stderr, "fkigov: %zu møder i %ld er gemt. Se dem med »fkigov meeting list --year "
+		                "%ld«.\n",
+		        plan.n, year, year);
+	}
 	if ((int)plan.n < m->cycle.meetings_per_year)
 		fprintf(stderr,
 		        "fkigov: bemærk: %zu møder planlagt; modellen kræver %d om året "

@@ -29,6 +29,15 @@ static const struct {
     {"cycle", cmd_cycle, "årshjulet: plan for styregruppens møder og frister"},
     {"user", cmd_user, "konti til webapplikationen: add, list"},
     {"token", cmd_token, "tokens til JSON-API'et: create"},
+    {"case", cmd_case, "sager: raise, assign, recommend, decide, close, list, show, decisions"},
+    {"goal", cmd_goal, "styregruppens mål: add, status, list, show"},
+    /* initiatives, portfolio and economy */
+    {"initiative", cmd_initiative, "initiativer: add, list, show, status, milestone, budget"},
+    {"economy", cmd_economy, "økonomien: frame, report, rate, population, allocate, spend"},
+    /* meetings */
+    {"meeting", cmd_meeting, "styregruppens møder: list, show, agenda, propose, dispatch, minutes"},
+    {"decisions", cmd_decisions, "beslutningsloggen: search på tværs af år"},
+    {"wg", cmd_wg, "arbejdsgrupper og skriftlig høring: propose, hearing, answer, decide, ..."},
 };
 
 static void usage(FILE *f)

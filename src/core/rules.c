@@ -29,6 +29,14 @@ static const struct {
     [RULE_WG_NO_REFERENCE_GROUP] = {"wg-no-reference-group", SEV_ERROR},
     [RULE_WG_OVERDUE] = {"wg-overdue", SEV_WARNING},
     [RULE_FRAME_EXCEEDED] = {"frame-exceeded", SEV_ERROR},
+    /* meetings */
+    [RULE_PROPOSAL_LATE] = {"proposal-late", SEV_WARNING},
+    [RULE_STATUS_MISSING] = {"status-missing", SEV_WARNING},
+    [RULE_MATERIAL_MISSING] = {"material-missing", SEV_WARNING},
+    [RULE_DISPATCH_LATE] = {"dispatch-late", SEV_ERROR},
+    [RULE_AGENDA_OVERTIME] = {"agenda-overtime", SEV_ERROR},
+    [RULE_INSPIRATION_MISSING] = {"inspiration-missing", SEV_WARNING},
+    [RULE_MEETINGS_PER_YEAR] = {"meetings-per-year", SEV_WARNING},
 };
 
 /* Short Danish names of the rules, for pages and reports. */
@@ -48,6 +56,14 @@ static const char *const titles[RULE__MAX] = {
     [RULE_WG_NO_REFERENCE_GROUP] = "Arbejdsgruppen mangler en referencegruppe",
     [RULE_WG_OVERDUE] = "Arbejdsgruppen er ikke nedlagt efter slutdatoen",
     [RULE_FRAME_EXCEEDED] = "Bevillingerne overstiger rammen",
+    /* meetings */
+    [RULE_PROPOSAL_LATE] = "Et forslag er optaget efter fristen uden begrundelse",
+    [RULE_STATUS_MISSING] = "En referencegruppes status mangler",
+    [RULE_MATERIAL_MISSING] = "Et punkt mangler skriftligt materiale",
+    [RULE_DISPATCH_LATE] = "Dagsordenen er ikke udsendt til tiden",
+    [RULE_AGENDA_OVERTIME] = "Dagsordenen er længere end mødet",
+    [RULE_INSPIRATION_MISSING] = "Ingen kommune til inspirationsoplægget",
+    [RULE_MEETINGS_PER_YEAR] = "For få møder planlagt i året",
 };
 
 const char *rule_name(enum rule_id r) { return rules[r].name; }

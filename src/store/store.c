@@ -18,6 +18,12 @@
 
 /* ---------------------------------------------------------------- statements */
 
+/* The columns of a meeting row, joined with its inspiration speaker (store_meeting.c). */
+#define MEETING_COLS                                                                      \
+	"SELECT m.id, m.year, m.number, m.date, m.start, m.end, m.proposals, m.statuses,"  \
+	" m.dispatch, m.state, m.dispatched_on, p.key, p.name, m.speaker_reason"           \
+	" FROM meeting m LEFT JOIN person p ON p.id = m.speaker"
+
 static const char *const stmt_sql[STMT__MAX] = {
     [STMT_BEGIN] = "BEGIN IMMEDIATE",
     [STMT_BEGIN_READ] = "BEGIN",
@@ -122,6 +128,172 @@ static const char *const stmt_sql[STMT__MAX] = {
                           " AND (?4 IS NULL OR at >= ?4)"
                           " AND (?5 IS NULL OR substr(at, 1, length(?5)) <= ?5)"
                           " ORDER BY id DESC LIMIT ?6",
+    /* Cases and goals (store_cases.c). A NULL ?1 in the lists means all. */
+    [STMT_CASE_INSERT] = "INSERT INTO cases (title, text, raised_by, raised_on, state, created,"
+                         " updated) VALUES (?1, ?2, ?3, ?4, 'raised', ?5, ?5)",
+    [STMT_CASE_TAG_INSERT] = "INSERT INTO case_tag (case_id, tag) VALUES (?1, ?2)",
+    [STMT_CASE_EVENT_INSERT] = "INSERT INTO case_event (case_id, event, from_state, to_state,"
+                               " actor, at, text, assignee) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+                               " ?8)",
+    [STMT_CASE_STATE] = "SELECT state, assignee, recommendation FROM cases WHERE id = ?1",
+    /* Only from the state the change was checked against (?6). */
+    [STMT_CASE_UPDATE] = "UPDATE cases SET state = ?2, assignee = ?3, recommendation = ?4,"
+                         " updated = ?5 WHERE id = ?1 AND state = ?6",
+    [STMT_CASE_DECISION_INSERT] = "INSERT INTO case_decision (case_id, event, kind, text, date,"
+                                  " meeting) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_CASE_LIST] = "SELECT id, title, text, raised_by, raised_on, state, assignee,"
+                       " recommendation, created, updated FROM cases"
+                       " WHERE (?1 IS NULL OR id = ?1) ORDER BY id",
+    [STMT_CASE_TAG_LIST] = "SELECT case_id, tag FROM case_tag WHERE (?1 IS NULL OR case_id = ?1)"
+                           " ORDER BY case_id, rowid",
+    [STMT_CASE_EVENT_LIST] = "SELECT id, case_id, event, from_state, to_state, actor, at, text,"
+                             " assignee FROM case_event WHERE (?1 IS NULL OR case_id = ?1)"
+                             " ORDER BY case_id, id",
+    [STMT_CASE_DECISION_LIST] = "SELECT id, case_id, kind, text, date, meeting FROM case_decision"
+                                " WHERE (?1 IS NULL OR case_id = ?1) ORDER BY case_id",
+    [STMT_GOAL_INSERT] = "INSERT INTO goal (year, text, indicator, target, set_on, created)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_GOAL_STATUS_INSERT] = "INSERT INTO goal_status (goal, date, status, note, actor, at)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_GOAL_STATUS_LATEST] = "SELECT status, date, note FROM goal_status WHERE goal = ?1"
+                                " ORDER BY date DESC, id DESC LIMIT 1",
+    [STMT_GOAL_LIST] = "SELECT id, year, text, indicator, target, set_on, created FROM goal"
+                       " WHERE (?1 IS NULL OR id = ?1) AND (?2 IS NULL OR year = ?2)"
+                       " ORDER BY year, id",
+    [STMT_GOAL_STATUS_LIST] = "SELECT s.id, s.goal, s.date, s.status, s.note, s.actor, s.at"
+                              " FROM goal_status s JOIN goal g ON g.id = s.goal"
+                              " WHERE (?1 IS NULL OR s.goal = ?1) AND (?2 IS NULL OR g.year = ?2)"
+                              " ORDER BY s.goal, s.date, s.id",
+    /* Meetings, agenda items, proposals, the decision log (store_meeting.c). A meeting row
+     * is read as id, year, number, date, start, end, proposals, statuses, dispatch, state,
+     * dispatched_on, speaker key, speaker name, speaker_reason. */
+    [STMT_MEETING_INSERT] = "INSERT INTO meeting (year, number, date, start, end, proposals,"
+                            " statuses, dispatch) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [STMT_MEETING_REPLAN] = "UPDATE meeting SET date = ?2, start = ?3, end = ?4, proposals = ?5,"
+                            " statuses = ?6, dispatch = ?7 WHERE id = ?1",
+    [STMT_MEETING_DELETE] = "DELETE FROM meeting WHERE id = ?1",
+    [STMT_MEETING_GET] = MEETING_COLS " WHERE m.id = ?1",
+    [STMT_MEETING_LIST] = MEETING_COLS " WHERE (?1 IS NULL OR m.year = ?1) ORDER BY m.date, m.id",
+    [STMT_MEETING_CONTENT] = "SELECT (SELECT count(*) FROM agenda_item WHERE meeting = ?1)"
+                             " + (SELECT count(*) FROM proposal WHERE meeting = ?1)",
+    [STMT_MEETING_STATE] = "UPDATE meeting SET state = ?2,"
+                           " dispatched_on = coalesce(?3, dispatched_on) WHERE id = ?1",
+    [STMT_MEETING_SPEAKER] = "UPDATE meeting SET speaker = (SELECT id FROM person WHERE key = ?2),"
+                             " speaker_reason = ?3 WHERE id = ?1",
+    [STMT_ITEM_LIST] = "SELECT pos, source, ref, title, kind, presenter, minutes, needs_material,"
+                       " material, recommendation, amended, outcome, minutes_text"
+                       " FROM agenda_item WHERE meeting = ?1 ORDER BY pos",
+    [STMT_ITEM_CLEAR] = "DELETE FROM agenda_item WHERE meeting = ?1",
+    [STMT_ITEM_INSERT] = "INSERT INTO agenda_item (meeting, pos, source, ref, title, kind,"
+                         " presenter, minutes, needs_material, material, recommendation, amended)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    [STMT_ITEM_UPDATE] = "UPDATE agenda_item SET title = ?3, kind = ?4, presenter = ?5,"
+                         " minutes = ?6, material = ?7, recommendation = ?8, amended = ?9,"
+                         " outcome = ?10, minutes_text = ?11 WHERE meeting = ?1 AND pos = ?2",
+    [STMT_ITEM_ID] = "SELECT id FROM agenda_item WHERE meeting = ?1 AND pos = ?2",
+    [STMT_PROPOSAL_INSERT] = "INSERT INTO proposal (meeting, person, title, text, kind, minutes,"
+                             " submitted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [STMT_PROPOSAL_LIST] = "SELECT pr.id, p.key, p.name, pr.title, pr.text, pr.kind, pr.minutes,"
+                           " pr.submitted, pr.state, pr.reason FROM proposal pr"
+                           " JOIN person p ON p.id = pr.person WHERE pr.meeting = ?1"
+                           " ORDER BY pr.id",
+    [STMT_PROPOSAL_DECIDE] = "UPDATE proposal SET state = ?2, reason = ?3 WHERE id = ?1",
+    [STMT_PROPOSAL_MEETING] = "SELECT meeting FROM proposal WHERE id = ?1",
+    [STMT_FTS_DELETE_MEETING] = "DELETE FROM decision_fts WHERE rowid IN"
+                                " (SELECT id FROM agenda_item WHERE meeting = ?1)",
+    [STMT_FTS_DELETE] = "DELETE FROM decision_fts WHERE rowid = ?1",
+    [STMT_FTS_INSERT] = "INSERT INTO decision_fts (rowid, title, text, year)"
+                        " VALUES (?1, ?2, ?3, ?4)",
+    /* ?1 an FTS5 query built by the store (every word quoted), ?2 a year or NULL, ?3 1 for
+     * published minutes only, ?4 the limit. */
+    [STMT_DECISION_SEARCH] = "SELECT m.id, m.year, m.number, m.date, m.state, a.pos, a.title,"
+                             " a.outcome, a.minutes_text FROM decision_fts f"
+                             " JOIN agenda_item a ON a.id = f.rowid"
+                             " JOIN meeting m ON m.id = a.meeting"
+                             " WHERE decision_fts MATCH ?1 AND (?2 IS NULL OR m.year = ?2)"
+                             " AND (?3 = 0 OR m.state = 'published')"
+                             " ORDER BY m.date DESC, a.pos LIMIT ?4",
+    /* initiatives, portfolio and economy (store_economy.c) */
+    [STMT_ECON_INIT_INSERT] = "INSERT INTO initiative (key, name, body, description, special,"
+                              " created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_ECON_INIT_ALL] = "SELECT id, key, name, body, description, special, created"
+                           " FROM initiative ORDER BY id",
+    [STMT_ECON_STATUS_INSERT] = "INSERT INTO initiative_status (initiative, date, status, reason,"
+                                " actor, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_ECON_STATUS_ALL] = "SELECT id, initiative, date, status, reason, actor"
+                             " FROM initiative_status ORDER BY id",
+    [STMT_ECON_MILE_INSERT] = "INSERT INTO initiative_milestone (initiative, title, due, done)"
+                              " VALUES (?1, ?2, ?3, ?4)",
+    [STMT_ECON_MILE_UPDATE] = "UPDATE initiative_milestone SET due = ?2, done = ?3 WHERE id = ?1",
+    [STMT_ECON_MILE_ALL] = "SELECT id, initiative, title, due, done FROM initiative_milestone"
+                           " ORDER BY id",
+    [STMT_ECON_BUDGET_PUT] = "INSERT INTO initiative_budget (initiative, year, ore)"
+                             " VALUES (?1, ?2, ?3)"
+                             " ON CONFLICT (initiative, year) DO UPDATE SET ore = excluded.ore",
+    [STMT_ECON_BUDGET_ALL] = "SELECT initiative, year, ore FROM initiative_budget"
+                             " ORDER BY initiative, year",
+    [STMT_ECON_RATE_INSERT] = "INSERT INTO economy_rate (year, ore, decision, decided, actor,"
+                              " created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [STMT_ECON_RATE_ALL] = "SELECT id, year, ore, decision, decided, actor, created"
+                           " FROM economy_rate ORDER BY id",
+    [STMT_ECON_POPSET_INSERT] = "INSERT INTO population_set (date, source, actor, created)"
+                                " VALUES (?1, ?2, ?3, ?4)",
+    [STMT_ECON_POPSET_ALL] = "SELECT id, date, source FROM population_set ORDER BY id",
+    [STMT_ECON_POP_INSERT] = "INSERT INTO population (set_id, municipality, citizens)"
+                             " VALUES (?1, ?2, ?3)",
+    [STMT_ECON_POP_ALL] = "SELECT set_id, municipality, citizens FROM population"
+                          " ORDER BY set_id, municipality",
+    [STMT_ECON_ALLOC_INSERT] = "INSERT INTO allocation (initiative, year, ore, decision, date,"
+                               " actor, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [STMT_ECON_ALLOC_ALL] = "SELECT id, initiative, year, ore, decision, date, actor"
+                            " FROM allocation ORDER BY id",
+    [STMT_ECON_SPEND_INSERT] = "INSERT INTO spending (initiative, year, ore, date, note, actor,"
+                               " created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [STMT_ECON_SPEND_ALL] = "SELECT id, initiative, year, ore, date, note, actor"
+                            " FROM spending ORDER BY id",
+    /* end initiatives, portfolio and economy */
+    /* working groups and written hearings (store_wg.c) */
+    [STMT_WG_INSERT] = "INSERT INTO wg (topic, question, reference_group, proposer, state, start,"
+                       " end, hours, ore, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+                       " ?10)",
+    [STMT_WG_IDS] = "SELECT id FROM wg ORDER BY id",
+    [STMT_WG_GET] = "SELECT w.id, w.topic, w.question, w.reference_group, w.proposer, w.state,"
+                    " w.start, w.end, w.hours, w.ore, w.hearing_opened, w.hearing_deadline,"
+                    " w.decided, w.summary, w.delivery, w.created, p.rank"
+                    " FROM wg w LEFT JOIN wg_priority p ON p.wg = w.id WHERE w.id = ?1",
+    [STMT_WG_UPDATE] = "UPDATE wg SET topic = ?2, question = ?3, reference_group = ?4,"
+                       " proposer = ?5, state = ?6, start = ?7, end = ?8, hours = ?9, ore = ?10,"
+                       " hearing_opened = ?11, hearing_deadline = ?12, decided = ?13,"
+                       " summary = ?14, delivery = ?15 WHERE id = ?1",
+    [STMT_WG_STAFF] = "SELECT s.id, p.key, p.name, s.profile, s.organisation, s.note"
+                      " FROM wg_staff s LEFT JOIN person p ON p.id = s.person"
+                      " WHERE s.wg = ?1 ORDER BY s.id",
+    [STMT_WG_STAFF_INSERT] = "INSERT INTO wg_staff (wg, person, profile, organisation, note)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [STMT_WG_STAFF_DELETE] = "DELETE FROM wg_staff WHERE id = ?1 AND wg = ?2",
+    [STMT_WG_ANSWERS] = "SELECT a.id, p.key, p.name, a.position, a.text, a.date, a.actor,"
+                        " a.on_behalf FROM wg_answer a JOIN person p ON p.id = a.person"
+                        " WHERE a.wg = ?1 ORDER BY p.name, p.key",
+    /* One answer per member; a new answer replaces the old until the deadline. */
+    [STMT_WG_ANSWER_PUT] = "INSERT INTO wg_answer (wg, person, position, text, date, actor,"
+                           " on_behalf, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                           " ON CONFLICT (wg, person) DO UPDATE SET position = excluded.position,"
+                           " text = excluded.text, date = excluded.date, actor = excluded.actor,"
+                           " on_behalf = excluded.on_behalf, at = excluded.at",
+    [STMT_WG_MEMBERS] = "SELECT m.id, p.key, p.name, m.organisation, m.municipality, m.role,"
+                        " m.start, m.end FROM wg_member m JOIN person p ON p.id = m.person"
+                        " WHERE m.wg = ?1 ORDER BY m.start, p.name, m.id",
+    [STMT_WG_MEMBER_INSERT] = "INSERT INTO wg_member (wg, person, organisation, municipality,"
+                              " role, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [STMT_WG_MEMBER_SET_END] = "UPDATE wg_member SET end = ?2 WHERE id = ?1",
+    [STMT_WG_STEPS] = "SELECT event, from_state, to_state, date, actor, text, at FROM wg_step"
+                      " WHERE wg = ?1 ORDER BY id",
+    [STMT_WG_STEP_INSERT] = "INSERT INTO wg_step (wg, event, from_state, to_state, date, actor,"
+                            " text, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [STMT_WG_PRIO_ALL] = "SELECT wg FROM wg_priority ORDER BY rank",
+    [STMT_WG_PRIO_CLEAR] = "DELETE FROM wg_priority",
+    [STMT_WG_PRIO_INSERT] = "INSERT INTO wg_priority (wg, rank) VALUES (?1, ?2)",
+    /* end working groups and written hearings */
 };
 
 sqlite3_stmt *stmt_get(struct store *st, enum stmt s)

@@ -199,4 +199,251 @@ int store_import_delete(struct store *st, int64_t id, const char *account);
 int store_import_expire(struct store *st, int hours, int64_t *n);
 
 
+/* ---------------------------------------------------------------- cases and goals (store_cases.c)
+ * Cases (sager) with their tags, events and the steering group's decision, and the steering
+ * group's goals with status reports. Every change is audited in the same transaction: entity
+ * "case" (id "sag-N"; create on raise, update with the event on every move) and "goal" (id the
+ * number; create, and update for each status report). Events, decisions and status reports
+ * are never changed or deleted. The records are the types of core/cases.h and core/goals.h. */
+#include "core/cases.h"
+#include "core/goals.h"
+
+/* Stores a new case from c (as case_check_raise made it): state raised, its tags and the
+ * raise event (with c->text); c->id gets the new id. */
+int store_case_raise(struct store *st, const char *actor, struct case_rec *c);
+/* Applies a checked change (case_check_event) to case id: the new state, assignee and
+ * recommendation, the event, and for decide the decision. FK_ENOTFOUND when there is no such
+ * case; FK_ECONFLICT when the case is no longer in state ch->from (changed meanwhile). */
+int store_case_apply(struct store *st, const char *actor, int64_t id,
+                     const struct case_change *ch);
+/* Loads case id (0: every case, by id) with tags, events and decision into out (which must be
+ * empty). Reading case id that does not exist leaves out empty. */
+int store_cases_load(struct store *st, int64_t id, struct case_set *out);
+
+/* Stores a new goal from g (as goal_check_add made it); g->id gets its id. */
+int store_goal_add(struct store *st, const char *actor, struct goal_rec *g);
+/* Adds a status report to goal; s->id gets its id. FK_ENOTFOUND when there is no such goal. */
+int store_goal_status_add(struct store *st, const char *actor, int64_t goal,
+                          struct goal_status_rec *s);
+/* Loads goal id (0: all) of year (0: all years), by year and id, with their status reports,
+ * into out (which must be empty). */
+int store_goals_load(struct store *st, int64_t id, int year, struct goal_set *out);
+
+/* ---------------------------------------------------------------- meetings (store_meeting.c)
+ * The steering group's meetings, their agendas, members' proposals, minutes and the decision
+ * log. Every change is audited (entity "meeting", id the meeting id; "proposal", id the
+ * proposal id). The functions that take a struct diags check the user's input and the
+ * meeting's state (core/agenda.h) and answer FK_EINPUT with one Danish diagnostic per
+ * problem, its field named ("dates", "item", "reason", ...), with nothing changed; FK_ENOTFOUND
+ * (also with a diagnostic) when the meeting, item, proposal or person does not exist. day is
+ * "today" for deadlines and dates recorded. */
+struct meeting;
+struct cycle_plan;
+
+/* Stores the plan of a year: meeting number k of the plan replaces the stored meeting
+ * number k of that year (keeping its id, agenda and proposals), new numbers are added,
+ * stored numbers beyond the plan are deleted. When a meeting that would be moved or deleted
+ * has an agenda or proposals: FK_ECONFLICT with a diagnostic, unless force. */
+int store_meeting_plan(struct store *st, const char *actor, const struct cycle_plan *p,
+                       bool force, struct diags *d);
+/* The meetings of year (0: all) in date order, as a new array (meetings_free); with
+ * content, each with its items and proposals. */
+int store_meeting_list(struct store *st, int year, bool content, struct meeting **out,
+                       size_t *n);
+/* Meeting id with its items and proposals (meeting_free). FK_ENOTFOUND when none. */
+int store_meeting_get(struct store *st, int64_t id, struct meeting *out);
+/* Builds or refreshes the agenda of a planned meeting from the model and its accepted
+ * proposals (agenda_build; edits of items kept). */
+int store_meeting_agenda(struct store *st, const char *actor, const struct model *m, int64_t id,
+                         struct diags *d);
+
+/* A change of an agenda item: NULL (or minutes < 0) leaves a field as it is; "" clears
+ * material or recommendation. */
+struct store_item_change {
+	const char *title, *kind, *presenter, *material, *recommendation;
+	int minutes;
+};
+/* Changes item pos of meeting id. Without reason the meeting must be planned (an edit);
+ * with one it must be dispatched (an amendment: the reason is recorded on the item and
+ * shown with it). */
+int store_meeting_item(struct store *st, const char *actor, int64_t id, int pos,
+                       const struct store_item_change *c, const char *reason, struct diags *d);
+/* Dispatches the agenda on day: it is frozen from then on. */
+int store_meeting_dispatch(struct store *st, const char *actor, int64_t id, fk_date day,
+                           struct diags *d);
+/* Records the minutes of item pos (outcome: agenda_outcome_parse) on day, on or after the
+ * meeting day; the meeting becomes held. The item enters the decision log. */
+int store_meeting_minutes(struct store *st, const char *actor, int64_t id, int pos,
+                          const char *outcome, const char *text, fk_date day, struct diags *d);
+/* Approves the minutes (every item must have an outcome), then publishes them. */
+int store_meeting_approve(struct store *st, const char *actor, int64_t id, struct diags *d);
+int store_meeting_publish(struct store *st, const char *actor, int64_t id, struct diags *d);
+/* The inspiration speaker of meeting id. swap NULL: the next in turn (core/rotation.h)
+ * among the municipal members of the model's meeting body serving on the meeting day, as
+ * r (sorted) has them, unless one is already chosen (then nothing changes). swap a person
+ * key: that person, who must be such a member, with reason (required). *speaker (may be
+ * NULL) gets the chosen key, copied into 65 bytes. */
+int store_meeting_inspiration(struct store *st, const char *actor, const struct model *m,
+                              const struct reg *r, int64_t id, const char *swap,
+                              const char *reason, char speaker[65], struct diags *d);
+
+/* A member's agenda proposal for meeting id, submitted on day: refused after the proposal
+ * deadline (inclusive) with the deadline and whom to contact. kind NULL: "droeftelse";
+ * minutes <= 0: 15. *pid (may be NULL) gets its id. */
+int store_proposal_add(struct store *st, const char *actor, const struct model *m, int64_t id,
+                       const char *person, const char *title, const char *text,
+                       const char *kind, int minutes, fk_date day, int64_t *pid,
+                       struct diags *d);
+/* Accepts (onto the agenda) or rejects proposal pid. A proposal submitted after the deadline
+ * is accepted only with a reason; after dispatch, acceptance is an amendment and needs a
+ * reason too. Only submitted proposals can be rejected. */
+int store_proposal_decide(struct store *st, const char *actor, const struct model *m,
+                          int64_t pid, bool accept, const char *reason, struct diags *d);
+
+/* A hit of the decision log. */
+struct store_decision {
+	int64_t meeting;
+	int year, number;
+	const char *date, *state;
+	int pos;
+	const char *title, *outcome, *text;
+};
+/* Searches the minutes (item title, minutes text, year) for every word of text (prefix
+ * match, accents ignored), newest first; year 0: all years; published: published minutes
+ * only. Calls fn per hit (valid during the call); a non-zero return stops and is returned.
+ * FK_EINPUT when text holds no word. */
+int store_decision_search(struct store *st, const char *text, int year, bool published,
+                          int limit, int (*fn)(const struct store_decision *x, void *arg),
+                          void *arg);
+
+/* ---------------------------------------------------------------- initiatives, portfolio and economy
+ * (store_economy.c). Initiatives with status reports, milestones and budgets; the rate per
+ * citizen by year; population sets; allocations of the frame and spending. The types are
+ * core/economy.h's. Every change is audited in the same transaction: entities "initiative"
+ * (id the key), "initiative_status" and "milestone" (id the initiative's key), "budget"
+ * ("KEY/YEAR"), "rate" (the year), "population" (the date), "allocation" and "spending" (the
+ * row id). Nothing is ever deleted. */
+struct econ;
+struct econ_initiative;
+struct econ_milestone;
+struct munic_table;
+
+/* Loads everything into e (econ_init'ed by the caller with the model's rate), with the shipped
+ * population figures of mt as a set of their own; the sets come sorted (econ_sort). */
+int store_econ_load(struct store *st, const struct munic_table *mt, struct econ *e);
+/* Adds an initiative (checked by econ_check_initiative); *id (may be NULL) gets the row id.
+ * FK_ECONFLICT when the key is taken. */
+int store_initiative_add(struct store *st, const char *actor, const char *key, const char *name,
+                         const char *body, const char *description, bool special, int64_t *id);
+/* Adds a status report of in (checked by econ_check_report). */
+int store_initiative_report(struct store *st, const char *actor,
+                            const struct econ_initiative *in, fk_date date, int status,
+                            const char *reason);
+/* Adds a milestone of in, or, with old (the milestone of that title), sets its due and done
+ * dates (done DATE_NONE: not done). */
+int store_initiative_milestone(struct store *st, const char *actor,
+                               const struct econ_initiative *in, const struct econ_milestone *old,
+                               const char *title, fk_date due, fk_date done);
+/* Sets the planned budget of in for year; before_ore is the budget it replaces, -1 none. */
+int store_initiative_budget(struct store *st, const char *actor,
+                            const struct econ_initiative *in, int year, int64_t ore,
+                            int64_t before_ore);
+/* Records the rate per citizen from year on, with the decision that set it and its date. */
+int store_econ_rate_add(struct store *st, const char *actor, int year, int64_t ore,
+                        const char *decision, fk_date decided, int64_t *id);
+/* Stores a population set dated date (as econ_population_parse made it). FK_ECONFLICT when a
+ * set with that date is stored already. */
+int store_econ_population_add(struct store *st, const char *actor, fk_date date,
+                              const char *source, const int *codes, const int64_t *citizens,
+                              size_t n, int64_t *id);
+/* Allocates ore of year's frame to the special initiative key, with the decision and its
+ * date, after econ_can_allocate in the same transaction (mt and default_rate as for
+ * store_econ_load). FK_ENOTFOUND (no such initiative) or FK_EINPUT with a Danish msg[n] and
+ * *over the amount over the frame; FK_OK with *id (may be NULL) the allocation's row id. */
+int store_econ_allocate(struct store *st, const char *actor, const struct munic_table *mt,
+                        int64_t default_rate, const char *key, int year, int64_t ore,
+                        const char *decision, fk_date date, char *msg, size_t n, int64_t *over,
+                        int64_t *id);
+/* Records spending of ore against key's allocation of year (note may be NULL), after
+ * econ_can_spend in the same transaction; errors as store_econ_allocate. */
+int store_econ_spend(struct store *st, const char *actor, const struct munic_table *mt,
+                     int64_t default_rate, const char *key, int year, int64_t ore, fk_date date,
+                     const char *note, char *msg, size_t n, int64_t *over, int64_t *id);
+/* ---------------------------------------------------------------- end initiatives, portfolio and economy */
+
+/* ---------------------------------------------------------------- working groups and written hearings (store_wg.c)
+ * Working groups "ag-N" (core/wg.h): proposals, staffing plans, the priority list, the steps
+ * of their life cycle, the steering group's written hearing and the groups' members. Each
+ * change runs in the caller's transaction when one is open (else its own), is checked against
+ * the stored state there and is audited with it. A refusal returns FK_EINPUT (bad input),
+ * FK_ENOTFOUND (no such group, person or row) or FK_ECONFLICT (the group's state or the rules
+ * do not allow it) and fills *e (may be NULL) with a Danish message and the input field it
+ * concerns; FK_EDB when the database failed. The caller rolls back after any error. */
+struct wg;
+struct findings;
+struct store_wg_err {
+	char field[32]; /* "topic", "person", "date", ..., "" for the whole request */
+	char msg[700];  /* Danish: what is wrong and what to do */
+};
+/* A proposal's fields; for store_wg_edit a field that is NULL, DATE_NONE or -1 (hours, ore)
+ * is left as it is. */
+struct store_wg_new {
+	const char *topic, *question;
+	const char *reference_group; /* body id of a reference group of the model */
+	const char *proposer;        /* the proposing reference group; NULL: reference_group */
+	fk_date start, end;
+	int64_t hours, ore;
+};
+/* Every working group with everything it has, oldest first (free with wg_list_free). */
+int store_wg_list(struct store *st, struct wg **out, size_t *n);
+/* The working group key ("ag-3") into out (clear with wg_clear). FK_ENOTFOUND when none. */
+int store_wg_get(struct store *st, const char *key, struct wg *out);
+/* Records a reference group's proposal, state proposed, last in the priority list; key (24
+ * bytes, may be NULL) gets its id. */
+int store_wg_propose(struct store *st, const char *actor, const struct model *m,
+                     const struct store_wg_new *in, char key[24], struct store_wg_err *e);
+/* Changes the proposal's fields (only while proposed) or its end (until dissolved). */
+int store_wg_edit(struct store *st, const char *actor, const struct model *m, const char *key,
+                  const struct store_wg_new *in, struct store_wg_err *e);
+/* Adds a row to the staffing plan (only while proposed): a person key or a profile id, the
+ * appointing organisation (enum wg_org) and a note (may be NULL). *id (may be NULL) gets the
+ * row id. */
+int store_wg_staff_add(struct store *st, const char *actor, const struct model *m,
+                       const char *key, const char *person, const char *profile, int org,
+                       const char *note, int64_t *id, struct store_wg_err *e);
+/* Removes row staff of key's staffing plan (only while proposed). */
+int store_wg_staff_remove(struct store *st, const char *actor, const char *key, int64_t staff,
+                          struct store_wg_err *e);
+/* Moves key to rank (1 = highest) in the priority list of planned and running groups; the
+ * others keep their order. */
+int store_wg_priority_set(struct store *st, const char *actor, const char *key, int rank,
+                          struct store_wg_err *e);
+/* One step of the life cycle (enum wg_event, not propose) on date, with text (the decision's
+ * summary for approve/reject, the delivered proposal for deliver, required there; else a
+ * note, may be NULL). open_hearing sets the deadline from m's hearing_working_days; a
+ * decision before the deadline needs an answer from every member of the steering group on
+ * that day (r: the register); dissolve ends the open memberships on date. Groups that are no
+ * longer planned or running leave the priority list. */
+int store_wg_step(struct store *st, const char *actor, const struct model *m,
+                  const struct reg *r, const char *key, int event, fk_date date,
+                  const char *text, struct store_wg_err *e);
+/* Records (or replaces) person's answer (enum wg_position) in key's hearing, given on date:
+ * only while the hearing is open and date is within it, and only from a member of the
+ * steering group on date (r: the register). on_behalf: recorded by the secretariat. */
+int store_wg_answer(struct store *st, const char *actor, const struct model *m,
+                    const struct reg *r, const char *key, const char *person, int position,
+                    const char *text, fk_date date, bool on_behalf, struct store_wg_err *e);
+/* Adds person as a member of the started group key: organisation (enum seat_origin),
+ * municipality code (0 none), role, first and last day (end DATE_NONE or DATE_OPEN: open).
+ * Two memberships of one person in one group may not overlap. *id (may be NULL) gets it. */
+int store_wg_member_add(struct store *st, const char *actor, const char *key, const char *person,
+                        int org, int munic, const char *role, fk_date start, fk_date end,
+                        int64_t *id, struct store_wg_err *e);
+/* Sets the last day of person's latest membership of key. */
+int store_wg_member_end(struct store *st, const char *actor, const char *key, const char *person,
+                        fk_date end, struct store_wg_err *e);
+/* The working-group rules on d (wg_check) for check_all. */
+int store_wg_check(struct store *st, const struct model *m, fk_date d, struct findings *out);
+/* ---------------------------------------------------------------- end working groups and written hearings */
+
 #endif

@@ -37,7 +37,44 @@ int api_findings(struct web_req *r, struct web_resp *p);
 int api_forecast(struct web_req *r, struct web_resp *p);
 int api_audit(struct web_req *r, struct web_resp *p);
 int api_openapi(struct web_req *r, struct web_resp *p);
-/* initiatives, portfolio and economy */
-/* working groups and written hearings */
+/* initiatives, portfolio and economy (page_economy.c, page_portfolio.c, api_economy.c) */
+int page_economy(struct web_req *r, struct web_resp *p);
+int page_portfolio(struct web_req *r, struct web_resp *p);
+int page_initiative(struct web_req *r, struct web_resp *p);
+int api_economy_frame(struct web_req *r, struct web_resp *p);
+int api_economy_report(struct web_req *r, struct web_resp *p);
+int api_economy_allocations(struct web_req *r, struct web_resp *p);
+int api_initiatives(struct web_req *r, struct web_resp *p);
+int api_initiative(struct web_req *r, struct web_resp *p);
+/* working groups and written hearings (page_wg.c, api_wg.c) */
+int page_wgs(struct web_req *r, struct web_resp *p);
+int page_wg(struct web_req *r, struct web_resp *p);
+int page_wg_answer(struct web_req *r, struct web_resp *p);
+int api_wgs(struct web_req *r, struct web_resp *p);
+int api_wg(struct web_req *r, struct web_resp *p);
+int api_wg_answers(struct web_req *r, struct web_resp *p);
+/* The inputs of a working-group action: a form's fields or a JSON object's members. */
+struct form;
+struct wg_input {
+	const char *(*get)(void *arg, const char *name); /* NULL when absent */
+	void *arg;
+};
+/* Runs one working-group action for the user of r, in r's transaction: key NULL proposes a
+ * group (newkey, 24 bytes, gets its id); else action names what happens to key ("staff-add",
+ * "decide", "answer", ...; see page_wg.c). Errors go into fm, by field ("_" for the request
+ * as a whole); *flash names what the page then says. Returns FK_OK or the refusal's error
+ * (wg_web_status maps it to an HTTP status). */
+int wg_web_act(struct web_req *r, const char *key, const char *action,
+               const struct wg_input *in, struct form *fm, char newkey[24], const char **flash);
+int wg_web_status(int rc, const struct form *fm);
+/* end working groups and written hearings */
 /* cases and goals */
+int page_cases(struct web_req *r, struct web_resp *p);
+int page_case(struct web_req *r, struct web_resp *p);
+int page_goals(struct web_req *r, struct web_resp *p);
+int api_cases(struct web_req *r, struct web_resp *p);
+int api_case(struct web_req *r, struct web_resp *p);
+int api_case_events(struct web_req *r, struct web_resp *p);
+int api_goals(struct web_req *r, struct web_resp *p);
+int api_goal_status(struct web_req *r, struct web_resp *p);
 #endif

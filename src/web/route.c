@@ -41,9 +41,53 @@ const struct route routes[PAGE__MAX] = {
     [API_FORECAST] = {"/api/v1/forecast", api_forecast, NULL, R_USERS, 0, "Fremskrivning"},
     [API_AUDIT] = {"/api/v1/audit", api_audit, NULL, R_READERS, 0, "Revisionslog"},
     [API_OPENAPI] = {"/api/v1/openapi.json", api_openapi, NULL, R_ALL, 0, "OpenAPI"},
-    /* initiatives, portfolio and economy */
-    /* working groups and written hearings */
-    /* cases and goals */
+    /* initiatives, portfolio and economy: readable by every account; changes by the
+     * secretariat, except status reports, which members of the owning body may post too
+     * (checked per form in page_portfolio.c) */
+    [PAGE_ECONOMY] = {"/economy", page_economy, "economy", R_USERS, R_ADMIN, "Økonomi"},
+    [PAGE_PORTFOLIO] = {"/portfolio", page_portfolio, "portfolio", R_USERS, R_ADMIN,
+                        "Portefølje"},
+    [PAGE_INITIATIVE] = {"/initiatives/{id}", page_initiative, "initiative", R_USERS,
+                         R_MEMBER | R_ADMIN, "Initiativ"},
+    [API_ECONOMY_FRAME] = {"/api/v1/economy/frame", api_economy_frame, NULL, R_USERS, 0,
+                           "Rammen"},
+    [API_ECONOMY_REPORT] = {"/api/v1/economy/report", api_economy_report, NULL, R_USERS, 0,
+                            "Økonomirapport"},
+    [API_ECONOMY_ALLOCATIONS] = {"/api/v1/economy/allocations", api_economy_allocations, NULL,
+                                 0, R_ADMIN, "Bevillinger"},
+    [API_INITIATIVES] = {"/api/v1/initiatives", api_initiatives, NULL, R_USERS, 0,
+                         "Initiativer"},
+    [API_INITIATIVE] = {"/api/v1/initiatives/{id}", api_initiative, NULL, R_USERS, 0,
+                        "Initiativ"},
+    /* working groups and written hearings: public to read (the hearing's answers need a
+     * login); members propose for their own reference group and answer the hearing; the
+     * secretariat runs the rest (checked per action in page_wg.c) */
+    [PAGE_WGS] = {"/working-groups", page_wgs, "wg_list", R_ALL, R_MEMBER | R_ADMIN,
+                  "Arbejdsgrupper"},
+    [PAGE_WG] = {"/working-groups/{id}", page_wg, "wg", R_ALL, R_MEMBER | R_ADMIN,
+                 "Arbejdsgruppe"},
+    [PAGE_WG_ANSWER] = {"/working-groups/{id}/answer", page_wg_answer, "wg", 0,
+                        R_MEMBER | R_ADMIN, "Svar i høringen"},
+    [API_WGS] = {"/api/v1/working-groups", api_wgs, NULL, R_ALL, R_MEMBER | R_ADMIN,
+                 "Arbejdsgrupper"},
+    [API_WG] = {"/api/v1/working-groups/{id}", api_wg, NULL, R_ALL, R_MEMBER | R_ADMIN,
+                "Arbejdsgruppe"},
+    [API_WG_ANSWERS] = {"/api/v1/working-groups/{id}/answers", api_wg_answers, NULL, 0,
+                        R_MEMBER | R_ADMIN, "Svar i høringen"},
+    /* end working groups and written hearings */
+    /* cases and goals: logged-in users read (cases may be internal); the secretariat writes;
+     * members of the assigned reference group post its recommendation (checked in the
+     * handler) */
+    [PAGE_CASES] = {"/cases", page_cases, "cases", R_USERS, R_ADMIN, "Sager"},
+    [PAGE_CASE] = {"/cases/{id}", page_case, "case", R_USERS, R_ADMIN | R_MEMBER, "Sag"},
+    [PAGE_GOALS] = {"/goals", page_goals, "goals", R_USERS, R_ADMIN, "Mål"},
+    [API_CASES] = {"/api/v1/cases", api_cases, NULL, R_USERS, R_ADMIN, "Sager"},
+    [API_CASE] = {"/api/v1/cases/{id}", api_case, NULL, R_USERS, 0, "Sag"},
+    [API_CASE_EVENTS] = {"/api/v1/cases/{id}/events", api_case_events, NULL, 0,
+                         R_ADMIN | R_MEMBER, "Sagens forløb"},
+    [API_GOALS] = {"/api/v1/goals", api_goals, NULL, R_USERS, R_ADMIN, "Mål"},
+    [API_GOAL_STATUS] = {"/api/v1/goals/{id}/status", api_goal_status, NULL, 0, R_ADMIN,
+                         "Målets status"},
 };
 
 /* Matches path against pattern; one {id} segment at most. */

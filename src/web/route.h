@@ -34,8 +34,31 @@ enum page {
 	API_AUDIT,
 	API_OPENAPI,
 	/* initiatives, portfolio and economy */
+	PAGE_ECONOMY,
+	PAGE_PORTFOLIO,
+	PAGE_INITIATIVE,
+	API_ECONOMY_FRAME,
+	API_ECONOMY_REPORT,
+	API_ECONOMY_ALLOCATIONS,
+	API_INITIATIVES,
+	API_INITIATIVE,
 	/* working groups and written hearings */
+	PAGE_WGS,
+	PAGE_WG,
+	PAGE_WG_ANSWER,
+	API_WGS,
+	API_WG,
+	API_WG_ANSWERS,
+	/* end working groups and written hearings */
 	/* cases and goals */
+	PAGE_CASES,
+	PAGE_CASE,
+	PAGE_GOALS,
+	API_CASES,
+	API_CASE,
+	API_CASE_EVENTS,
+	API_GOALS,
+	API_GOAL_STATUS,
 	PAGE__MAX
 };
 

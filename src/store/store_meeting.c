@@ -1,0 +1,1161 @@
+/* The steering group's meetings: the year's plan, agendas, proposals, dispatch, minutes and
+ * the decision log (FTS5). The rules of what may happen when are in core/agenda.c
+ * (meeting_transition) and core/rotation.c; this file checks them against what is stored,
+ * writes and audits. */
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/agenda.h"
+#include "core/cycle.h"
+#include "core/rotation.h"
+#include "store/store_int.h"
+#include "util/buf.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+
+/* ---------------------------------------------------------------- helpers */
+
+static char *col_str(sqlite3_stmt *q, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(q, i);
+	return s ? xstrdup(s) : NULL;
+}
+
+static fk_date col_date(sqlite3_stmt *q, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(q, i);
+	fk_date t;
+	if (!s || date_parse(s, strlen(s), &t) != 0)
+		return DATE_NONE;
+	return t;
+}
+
+static int col_time(sqlite3_stmt *q, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(q, i);
+	int t = s ? cycle_parse_time(s) : -1;
+	return t < 0 ? 0 : t;
+}
+
+static void bind_date(sqlite3_stmt *q, int i, fk_date t)
+{
+	char s[11];
+	if (t == DATE_NONE) {
+		sqlite3_bind_null(q, i);
+		return;
+	}
+	date_format(t, s);
+	sqlite3_bind_text(q, i, s, -1, SQLITE_TRANSIENT);
+}
+
+static void bind_time(sqlite3_stmt *q, int i, int min)
+{
+	char s[8];
+	snprintf(s, sizeof s, "%02d:%02d", min / 60 % 24, min % 60);
+	sqlite3_bind_text(q, i, s, -1, SQLITE_TRANSIENT);
+}
+
+/* Binds s, or NULL when s is NULL or "". */
+static void bind_opt(sqlite3_stmt *q, int i, const char *s)
+{
+	if (s && *s)
+		sqlite3_bind_text(q, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(q, i);
+}
+
+static int step_done(struct store *st, sqlite3_stmt *q, const char *what)
+{
+	int rc = sqlite3_step(q);
+	int err = rc == SQLITE_DONE ? FK_OK : store_fail(st, rc, what);
+	stmt_done(q);
+	return err;
+}
+
+static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
+
+static json_t *jdate(fk_date t)
+{
+	char s[11];
+	if (t == DATE_NONE)
+		return json_null();
+	date_format(t, s);
+	return json_string(s);
+}
+
+/* Audits a change of entity id (before/after may be NULL; both are released). */
+static int audit_json(struct store *st, const char *actor, const char *action,
+                      const char *entity, int64_t id, json_t *before, json_t *after)
+{
+	char eid[32];
+	snprintf(eid, sizeof eid, "%lld", (long long)id);
+	char *b = before ? json_dumps(before, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	char *a = after ? json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	if (before)
+		json_decref(before);
+	if (after)
+		json_decref(after);
+	int rc = audit_append(st, actor, action, entity, eid, strlen(eid), b, b ? strlen(b) : 0, a,
+	                      a ? strlen(a) : 0);
+	if (rc != FK_OK)
+		st->poisoned = true;
+	free(b);
+	free(a);
+	return rc;
+}
+
+static json_t *item_json(const struct meeting_item *it)
+{
+	return json_pack("{s:i, s:s, s:o, s:s, s:s, s:o, s:i, s:o, s:o, s:o, s:o, s:o}", "pos",
+	                 it->pos, "source", it->source, "ref", jstr(it->ref), "title", it->title,
+	                 "kind", it->kind, "presenter", jstr(it->presenter), "minutes", it->minutes,
+	                 "material", jstr(it->material), "recommendation", jstr(it->recommendation),
+	                 "amended", jstr(it->amended), "outcome", jstr(it->outcome), "minutes_text",
+	                 jstr(it->minutes_text));
+}
+
+/* The audit record of a meeting: its plan, state and speaker, and its items when items. */
+static json_t *meeting_json(const struct meeting *mt, bool items)
+{
+	char s[8], e[8];
+	snprintf(s, sizeof s, "%02d:%02d", mt->start_min / 60 % 24, mt->start_min % 60);
+	snprintf(e, sizeof e, "%02d:%02d", mt->end_min / 60 % 24, mt->end_min % 60);
+	json_t *o = json_pack(
+	    "{s:i, s:i, s:o, s:s, s:s, s:{s:o, s:o, s:o}, s:s, s:o, s:o, s:o}", "year", mt->year,
+	    "number", mt->number, "date", jdate(mt->date), "start", s, "end", e, "deadlines",
+	    "proposals", jdate(mt->proposals), "statuses", jdate(mt->statuses), "dispatch",
+	    jdate(mt->dispatch), "state", meeting_state_name(mt->state), "dispatched_on",
+	    jdate(mt->dispatched_on), "speaker", jstr(mt->speaker), "speaker_reason",
+	    jstr(mt->speaker_reason));
+	if (o && items) {
+		json_t *a = json_array();
+		for (size_t i = 0; i < mt->nitems; i++)
+			json_array_append_new(a, item_json(&mt->items[i]));
+		json_object_set_new(o, "items", a);
+	}
+	return o;
+}
+
+static void read_meeting(sqlite3_stmt *q, struct meeting *mt)
+{
+	memset(mt, 0, sizeof *mt);
+	mt->id = sqlite3_column_int64(q, 0);
+	mt->year = sqlite3_column_int(q, 1);
+	mt->number = sqlite3_column_int(q, 2);
+	mt->date = col_date(q, 3);
+	mt->start_min = col_time(q, 4);
+	mt->end_min = col_time(q, 5);
+	if (mt->end_min < mt->start_min)
+		mt->end_min += 24 * 60;
+	mt->proposals = col_date(q, 6);
+	mt->statuses = col_date(q, 7);
+	mt->dispatch = col_date(q, 8);
+	mt->state = meeting_state_parse((const char *)sqlite3_column_text(q, 9));
+	if (mt->state < 0)
+		mt->state = MEETING_PLANNED;
+	mt->dispatched_on = col_date(q, 10);
+	mt->speaker = col_str(q, 11);
+	mt->speaker_name = col_str(q, 12);
+	mt->speaker_reason = col_str(q, 13);
+}
+
+static int load_items(struct store *st, struct meeting *mt)
+{
+	sqlite3_stmt *q = stmt_get(st, STMT_ITEM_LIST);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_int64(q, 1, mt->id);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		mt->items = xgrow(mt->items, sizeof *mt->items, mt->nitems + 1, &mt->capitems);
+		struct meeting_item *it = &mt->items[mt->nitems++];
+		it->pos = sqlite3_column_int(q, 0);
+		it->source = col_str(q, 1);
+		it->ref = col_str(q, 2);
+		it->title = col_str(q, 3);
+		it->kind = col_str(q, 4);
+		it->presenter = col_str(q, 5);
+		it->minutes = sqlite3_column_int(q, 6);
+		it->needs_material = sqlite3_column_int(q, 7);
+		it->material = col_str(q, 8);
+		it->recommendation = col_str(q, 9);
+		it->amended = col_str(q, 10);
+		it->outcome = col_str(q, 11);
+		it->minutes_text = col_str(q, 12);
+	}
+	int err = rc == SQLITE_DONE ? FK_OK : store_fail(st, rc, "læs dagsorden");
+	stmt_done(q);
+	return err;
+}
+
+static int load_props(struct store *st, struct meeting *mt)
+{
+	sqlite3_stmt *q = stmt_get(st, STMT_PROPOSAL_LIST);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_int64(q, 1, mt->id);
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		mt->props = xgrow(mt->props, sizeof *mt->props, mt->nprops + 1, &mt->capprops);
+		struct meeting_proposal *p = &mt->props[mt->nprops++];
+		p->id = sqlite3_column_int64(q, 0);
+		p->person = col_str(q, 1);
+		p->person_name = col_str(q, 2);
+		p->title = col_str(q, 3);
+		p->text = col_str(q, 4);
+		p->kind = col_str(q, 5);
+		p->minutes = sqlite3_column_int(q, 6);
+		p->submitted = col_date(q, 7);
+		p->state = col_str(q, 8);
+		p->reason = col_str(q, 9);
+	}
+	int err = rc == SQLITE_DONE ? FK_OK : store_fail(st, rc, "læs forslag");
+	stmt_done(q);
+	return err;
+}
+
+int store_meeting_get(struct store *st, int64_t id, struct meeting *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = stmt_get(st, STMT_MEETING_GET);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q), err = FK_OK;
+	if (rc == SQLITE_ROW)
+		read_meeting(q, out);
+	else if (rc == SQLITE_DONE)
+		err = FK_ENOTFOUND;
+	else
+		err = store_fail(st, rc, "læs møde");
+	stmt_done(q);
+	if (err == FK_OK && (err = load_items(st, out)) == FK_OK)
+		err = load_props(st, out);
+	if (err != FK_OK)
+		meeting_free(out);
+	return err;
+}
+
+int store_meeting_list(struct store *st, int year, bool content, struct meeting **out,
+                       size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *q = stmt_get(st, STMT_MEETING_LIST);
+	if (!q)
+		return FK_EDB;
+	if (year)
+		sqlite3_bind_int(q, 1, year);
+	else
+		sqlite3_bind_null(q, 1);
+	struct meeting *v = NULL;
+	size_t nv = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		v = xgrow(v, sizeof *v, nv + 1, &cap);
+		read_meeting(q, &v[nv++]);
+	}
+	int err = rc == SQLITE_DONE ? FK_OK : store_fail(st, rc, "læs møder");
+	stmt_done(q);
+	for (size_t i = 0; content && err == FK_OK && i < nv; i++)
+		if ((err = load_items(st, &v[i])) == FK_OK)
+			err = load_props(st, &v[i]);
+	if (err != FK_OK) {
+		meetings_free(v, nv);
+		return err;
+	}
+	*out = v;
+	*n = nv;
+	return FK_OK;
+}
+
+/* Loads meeting id for a change; FK_ENOTFOUND with a diagnostic when there is none. */
+static int get_for_change(struct store *st, int64_t id, struct meeting *mt, struct diags *d)
+{
+	int rc = store_meeting_get(st, id, mt);
+	if (rc == FK_ENOTFOUND)
+		diags_add(d, NULL, 0, 0, "meeting",
+		          "Der er intet møde med nummer %lld. Se møderne med »meeting list«.",
+		          (long long)id);
+	return rc;
+}
+
+/* Checks action a on mt at day; FK_EINPUT with a diagnostic when it may not be done. */
+static int may(const struct meeting *mt, enum meeting_action a, fk_date day, int *next,
+               struct diags *d)
+{
+	char msg[300];
+	int nx;
+	if (meeting_transition(mt->state, a, mt->date, day, &nx, msg, sizeof msg) != FK_OK) {
+		diags_add(d, NULL, 0, 0, "state", "%s", msg);
+		return FK_EINPUT;
+	}
+	if (next)
+		*next = nx;
+	return FK_OK;
+}
+
+static int set_state(struct store *st, int64_t id, int state, fk_date dispatched)
+{
+	sqlite3_stmt *q = stmt_get(st, STMT_MEETING_STATE);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_text(q, 2, meeting_state_name(state), -1, SQLITE_STATIC);
+	bind_date(q, 3, dispatched);
+	return step_done(st, q, "gem mødets tilstand");
+}
+
+static int insert_item(struct store *st, int64_t id, const struct meeting_item *it)
+{
+	sqlite3_stmt *q = stmt_get(st, STMT_ITEM_INSERT);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int(q, 2, it->pos);
+	sqlite3_bind_text(q, 3, it->source, -1, SQLITE_STATIC);
+	bind_opt(q, 4, it->ref);
+	sqlite3_bind_text(q, 5, it->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 6, it->kind, -1, SQLITE_STATIC);
+	bind_opt(q, 7, it->presenter);
+	sqlite3_bind_int(q, 8, it->minutes);
+	sqlite3_bind_int(q, 9, it->needs_material);
+	bind_opt(q, 10, it->material);
+	bind_opt(q, 11, it->recommendation);
+	bind_opt(q, 12, it->amended);
+	return step_done(st, q, "gem dagsordenspunkt");
+}
+
+static int update_item(struct store *st, int64_t id, const struct meeting_item *it)
+{
+	sqlite3_stmt *q = stmt_get(st, STMT_ITEM_UPDATE);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int(q, 2, it->pos);
+	sqlite3_bind_text(q, 3, it->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, it->kind, -1, SQLITE_STATIC);
+	bind_opt(q, 5, it->presenter);
+	sqlite3_bind_int(q, 6, it->minutes);
+	bind_opt(q, 7, it->material);
+	bind_opt(q, 8, it->recommendation);
+	bind_opt(q, 9, it->amended);
+	bind_opt(q, 10, it->outcome);
+	bind_opt(q, 11, it->minutes_text);
+	return step_done(st, q, "gem dagsordenspunkt");
+}
+
+static int run_id(struct store *st, enum stmt s, int64_t id, const char *what)
+{
+	sqlite3_stmt *q = stmt_get(st, s);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_int64(q, 1, id);
+	return step_done(st, q, what);
+}
+
+/* ---------------------------------------------------------------- the year's plan */
+
+static int count_content(struct store *st, int64_t id, int64_t *n)
+{
+	sqlite3_stmt *q = stmt_get(st, STMT_MEETING_CONTENT);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = sqlite3_step(q), err = FK_OK;
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(q, 0);
+	else
+		err = store_fail(st, rc, "læs dagsorden");
+	stmt_done(q);
+	return err;
+}
+
+int store_meeting_plan(struct store *st, const char *actor, const struct cycle_plan *p,
+                       bool force, struct diags *d)
+{
+	assert(st && actor && p);
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct meeting *old = NULL;
+	size_t nold = 0;
+	if ((rc = store_meeting_list(st, p->year, false, &old, &nold)) != FK_OK)
+		goto out;
+	/* An old meeting that would change or go away while it has an agenda or proposals. */
+	if (!force)
+		for (size_t i = 0; i < nold; i++) {
+			const struct cycle_meeting *nw = NULL;
+			for (size_t k = 0; k < p->n; k++)
+				if (p->m[k].number == old[i].number)
+					nw = &p->m[k];
+			if (nw && nw->date == old[i].date && nw->start_min == old[i].start_min)
+				continue;
+			int64_t c = 0;
+			if ((rc = count_content(st, old[i].id, &c)) != FK_OK)
+				goto out;
+			if (c > 0) {
+				char ds[40];
+				date_format_da(old[i].date, ds, sizeof ds);
+				diags_add(d, NULL, 0, 0, "dates",
+				          "Møde %d den %s har allerede en dagsorden eller forslag. Brug "
+				          "--force, hvis mødet skal flyttes eller slettes alligevel.",
+				          old[i].number, ds);
+				rc = FK_ECONFLICT;
+			}
+		}
+	if (rc != FK_OK)
+		goto out;
+	for (size_t k = 0; k < p->n; k++) {
+		const struct cycle_meeting *nw = &p->m[k];
+		struct meeting *o = NULL;
+		for (size_t i = 0; i < nold; i++)
+			if (old[i].number == nw->number)
+				o = &old[i];
+		sqlite3_stmt *q = stmt_get(st, o ? STMT_MEETING_REPLAN : STMT_MEETING_INSERT);
+		if (!q) {
+			rc = FK_EDB;
+			goto out;
+		}
+		int c = 1;
+		if (o) {
+			sqlite3_bind_int64(q, c++, o->id);
+		} else {
+			sqlite3_bind_int(q, c++, p->year);
+			sqlite3_bind_int(q, c++, nw->number);
+		}
+		bind_date(q, c++, nw->date);
+		bind_time(q, c++, nw->start_min);
+		bind_time(q, c++, nw->end_min);
+		bind_date(q, c++, nw->proposals);
+		bind_date(q, c++, nw->statuses);
+		bind_date(q, c++, nw->dispatch);
+		if ((rc = step_done(st, q, "gem møde")) != FK_OK)
+			goto out;
+		int64_t id = o ? o->id : sqlite3_last_insert_rowid(st->db);
+		struct meeting now;
+		if ((rc = store_meeting_get(st, id, &now)) != FK_OK)
+			goto out;
+		rc = audit_json(st, actor, o ? "update" : "create", "meeting", id,
+		                o ? meeting_json(o, false) : NULL, meeting_json(&now, false));
+		meeting_free(&now);
+		if (rc != FK_OK)
+			goto out;
+	}
+	for (size_t i = 0; i < nold; i++) {
+		bool kept = false;
+		for (size_t k = 0; k < p->n; k++)
+			kept |= p->m[k].number == old[i].number;
+		if (kept)
+			continue;
+		if ((rc = run_id(st, STMT_FTS_DELETE_MEETING, old[i].id, "slet beslutninger")) !=
+		        FK_OK ||
+		    (rc = run_id(st, STMT_MEETING_DELETE, old[i].id, "slet møde")) != FK_OK ||
+		    (rc = audit_json(st, actor, "delete", "meeting", old[i].id,
+		                     meeting_json(&old[i], false), NULL)) != FK_OK)
+			goto out;
+	}
+out:
+	meetings_free(old, nold);
+	return tx_leave(st, own, rc);
+}
+
+/* ---------------------------------------------------------------- the agenda */
+
+/* Replaces the stored items of mt with items (mt keeps its old ones for the audit). */
+static int replace_items(struct store *st, const char *actor, struct meeting *mt,
+                         struct meeting_item *items, size_t n)
+{
+	json_t *before = meeting_json(mt, true);
+	int rc = run_id(st, STMT_ITEM_CLEAR, mt->id, "slet dagsorden");
+	for (size_t i = 0; rc == FK_OK && i < n; i++)
+		rc = insert_item(st, mt->id, &items[i]);
+	if (rc != FK_OK) {
+		json_decref(before);
+		return rc;
+	}
+	for (size_t i = 0; i < mt->nitems; i++)
+		meeting_item_clear(&mt->items[i]);
+	free(mt->items);
+	mt->items = items;
+	mt->nitems = mt->capitems = n;
+	return audit_json(st, actor, "update", "meeting", mt->id, before, meeting_json(mt, true));
+}
+
+int store_meeting_agenda(struct store *st, const char *actor, const struct model *m, int64_t id,
+                         struct diags *d)
+{
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct meeting mt;
+	if ((rc = get_for_change(st, id, &mt, d)) != FK_OK)
+		return tx_leave(st, own, rc);
+	if ((rc = may(&mt, MACT_EDIT, mt.date, NULL, d)) == FK_OK) {
+		struct meeting_item *items;
+		size_t n;
+		agenda_build(m, mt.number, mt.props, mt.nprops, mt.items, mt.nitems, &items, &n);
+		rc = replace_items(st, actor, &mt, items, n);
+		if (rc != FK_OK) {
+			for (size_t i = 0; i < n; i++)
+				meeting_item_clear(&items[i]);
+			free(items);
+		}
+	}
+	meeting_free(&mt);
+	return tx_leave(st, own, rc);
+}
+
+static struct meeting_item *find_item(struct meeting *mt, int pos, struct diags *d)
+{
+	for (size_t i = 0; i < mt->nitems; i++)
+		if (mt->items[i].pos == pos)
+			return &mt->items[i];
+	if (mt->nitems == 0)
+		diags_add(d, NULL, 0, 0, "item",
+		          "Mødet har ingen dagsorden endnu. Byg den med »meeting agenda %lld«.",
+		          (long long)mt->id);
+	else
+		diags_add(d, NULL, 0, 0, "item",
+		          "Dagsordenen har ikke noget punkt %d. Vælg et punkt fra 1 til %zu.", pos,
+		          mt->nitems);
+	return NULL;
+}
+
+static void replace(char **dst, const char *s)
+{
+	if (!s)
+		return;
+	free(*dst);
+	*dst = *s ? xstrdup(s) : NULL;
+}
+
+/* Appends reason to the item's amendments ("a; b"). */
+static void add_amendment(struct meeting_item *it, const char *reason)
+{
+	char *s = it->amended ? xasprintf("%s; %s", it->amended, reason) : xstrdup(reason);
+	free(it->amended);
+	it->amended = s;
+}
+
+static bool blank(const char *s)
+{
+	if (!s)
+		return true;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return false;
+	return true;
+}
+
+int store_meeting_item(struct store *st, const char *actor, int64_t id, int pos,
+                       const struct store_item_change *c, const char *reason, struct diags *d)
+{
+	size_t nd = d->n;
+	const char *kind = NULL;
+	if (c->kind && !(kind = agenda_kind_parse(c->kind)))
+		diags_add(d, NULL, 0, 0, "kind",
+		          "»%s« er ikke en punkttype. Vælg orientering, inspiration, opfølgning, "
+		          "rådgivning, drøftelse, beslutning eller økonomi.",
+		          c->kind);
+	if (c->title && blank(c->title))
+		diags_add(d, NULL, 0, 0, "title", "Skriv en overskrift til punktet.");
+	if (c->minutes > 24 * 60)
+		diags_add(d, NULL, 0, 0, "minutes", "Et punkt kan højst vare %d minutter.", 24 * 60);
+	if (reason && blank(reason))
+		diags_add(d, NULL, 0, 0, "reason", "Skriv en begrundelse for rettelsen.");
+	if (d->n > nd)
+		return FK_EINPUT;
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct meeting mt;
+	if ((rc = get_for_change(st, id, &mt, d)) != FK_OK)
+		return tx_leave(st, own, rc);
+	struct meeting_item *it;
+	if ((rc = may(&mt, reason ? MACT_AMEND : MACT_EDIT, mt.date, NULL, d)) != FK_OK)
+		goto out;
+	if (!(it = find_item(&mt, pos, d))) {
+		rc = FK_EINPUT;
+		goto out;
+	}
+	json_t *before = item_json(it);
+	replace(&it->title, c->title);
+	if (kind)
+		replace(&it->kind, kind);
+	replace(&it->presenter, c->presenter);
+	replace(&it->material, c->material);
+	replace(&it->recommendation, c->recommendation);
+	if (c->minutes >= 0)
+		it->minutes = c->minutes;
+	if (reason)
+		add_amendment(it, reason);
+	if ((rc = update_item(st, id, it)) == FK_OK)
+		rc = audit_json(st, actor, reason ? "amend" : "update", "meeting", id, before,
+		                item_json(it));
+	else
+		json_decref(before);
+out:
+	meeting_free(&mt);
+	return tx_leave(st, own, rc);
+}
+
+int store_meeting_dispatch(struct store *st, const char *actor, int64_t id, fk_date day,
+                           struct diags *d)
+{
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct meeting mt;
+	if ((rc = get_for_change(st, id, &mt, d)) != FK_OK)
+		return tx_leave(st, own, rc);
+	int next;
+	if ((rc = may(&mt, MACT_DISPATCH, day, &next, d)) != FK_OK)
+		goto out;
+	if (mt.nitems == 0) {
+		diags_add(d, NULL, 0, 0, "item",
+		          "Mødet har ingen dagsorden at udsende. Byg den med »meeting agenda %lld«.",
+		          (long long)id);
+		rc = FK_EINPUT;
+		goto out;
+	}
+	json_t *before = meeting_json(&mt, false);
+	if ((rc = set_state(st, id, next, day)) != FK_OK) {
+		json_decref(before);
+		goto out;
+	}
+	mt.state = next;
+	mt.dispatched_on = day;
+	rc = audit_json(st, actor, "dispatch", "meeting", id, before, meeting_json(&mt, true));
+out:
+	meeting_free(&mt);
+	return tx_leave(st, own, rc);
+}
+
+/* ---------------------------------------------------------------- minutes */
+
+static int item_rowid(struct store *st, int64_t id, int pos, int64_t *rowid)
+{
+	sqlite3_stmt *q = stmt_get(st, STMT_ITEM_ID);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int(q, 2, pos);
+	int rc = sqlite3_step(q), err = FK_OK;
+	if (rc == SQLITE_ROW)
+		*rowid = sqlite3_column_int64(q, 0);
+	else
+		err = rc == SQLITE_DONE ? FK_ENOTFOUND : store_fail(st, rc, "læs dagsordenspunkt");
+	stmt_done(q);
+	return err;
+}
+
+int store_meeting_minutes(struct store *st, const char *actor, int64_t id, int pos,
+                          const char *outcome, const char *text, fk_date day, struct diags *d)
+{
+	size_t nd = d->n;
+	const char *oc = agenda_outcome_parse(outcome);
+	if (!oc)
+		diags_add(d, NULL, 0, 0, "outcome",
+		          "»%s« er ikke et udfald. Vælg beslutning, rådgivning, "
+		          "taget-til-efterretning eller udsat.",
+		          outcome ? outcome : "");
+	if (blank(text))
+		diags_add(d, NULL, 0, 0, "text", "Skriv referatet af punktet.");
+	if (d->n > nd)
+		return FK_EINPUT;
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct meeting mt;
+	if ((rc = get_for_change(st, id, &mt, d)) != FK_OK)
+		return tx_leave(st, own, rc);
+	int next;
+	struct meeting_item *it;
+	if ((rc = may(&mt, MACT_MINUTES, day, &next, d)) != FK_OK)
+		goto out;
+	if (!(it = find_item(&mt, pos, d))) {
+		rc = FK_EINPUT;
+		goto out;
+	}
+	json_t *before = item_json(it);
+	replace(&it->outcome, oc);
+	replace(&it->minutes_text, text);
+	int64_t rowid = 0;
+	if ((rc = update_item(st, id, it)) != FK_OK || (rc = item_rowid(st, id, pos, &rowid)) != FK_OK ||
+	    (rc = run_id(st, STMT_FTS_DELETE, rowid, "opdatér beslutningsloggen")) != FK_OK) {
+		json_decref(before);
+		goto out;
+	}
+	sqlite3_stmt *q = stmt_get(st, STMT_FTS_INSERT);
+	if (!q) {
+		json_decref(before);
+		rc = FK_EDB;
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, rowid);
+	sqlite3_bind_text(q, 2, it->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, it->minutes_text, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 4, mt.year);
+	if ((rc = step_done(st, q, "opdatér beslutningsloggen")) != FK_OK) {
+		json_decref(before);
+		goto out;
+	}
+	if (next != mt.state && (rc = set_state(st, id, next, DATE_NONE)) != FK_OK) {
+		json_decref(before);
+		goto out;
+	}
+	rc = audit_json(st, actor, "minutes", "meeting", id, before, item_json(it));
+out:
+	meeting_free(&mt);
+	return tx_leave(st, own, rc);
+}
+
+static int advance(struct store *st, const char *actor, int64_t id, enum meeting_action a,
+                   const char *action, struct diags *d)
+{
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct meeting mt;
+	if ((rc = get_for_change(st, id, &mt, d)) != FK_OK)
+		return tx_leave(st, own, rc);
+	int next;
+	if ((rc = may(&mt, a, mt.date, &next, d)) != FK_OK)
+		goto out;
+	if (a == MACT_APPROVE)
+		for (size_t i = 0; i < mt.nitems; i++)
+			if (!mt.items[i].outcome) {
+				diags_add(d, NULL, 0, 0, "item",
+				          "Punkt %d »%s« mangler referat. Skriv det med »meeting minutes "
+				          "%lld --item %d«, før referatet godkendes.",
+				          mt.items[i].pos, mt.items[i].title, (long long)id, mt.items[i].pos);
+				rc = FK_EINPUT;
+			}
+	if (rc != FK_OK)
+		goto out;
+	json_t *before = meeting_json(&mt, false);
+	if ((rc = set_state(st, id, next, DATE_NONE)) != FK_OK) {
+		json_decref(before);
+		goto out;
+	}
+	mt.state = next;
+	rc = audit_json(st, actor, action, "meeting", id, before, meeting_json(&mt, false));
+out:
+	meeting_free(&mt);
+	return tx_leave(st, own, rc);
+}
+
+int store_meeting_approve(struct store *st, const char *actor, int64_t id, struct diags *d)
+{
+	return advance(st, actor, id, MACT_APPROVE, "approve", d);
+}
+
+int store_meeting_publish(struct store *st, const char *actor, int64_t id, struct diags *d)
+{
+	return advance(st, actor, id, MACT_PUBLISH, "publish", d);
+}
+
+/* ---------------------------------------------------------------- inspiration */
+
+int store_meeting_inspiration(struct store *st, const char *actor, const struct model *m,
+                              const struct reg *r, int64_t id, const char *swap,
+                              const char *reason, char speaker[65], struct diags *d)
+{
+	if (swap && blank(reason)) {
+		diags_add(d, NULL, 0, 0, "reason",
+		          "Skriv en begrundelse for, at en anden kommune holder oplægget.");
+		return FK_EINPUT;
+	}
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct meeting mt;
+	if ((rc = get_for_change(st, id, &mt, d)) != FK_OK)
+		return tx_leave(st, own, rc);
+	struct meeting *all = NULL;
+	size_t nall = 0;
+	struct rotation_cand *c = NULL;
+	struct rotation_talk *talks = NULL;
+	if (mt.speaker && !swap) {
+		if (speaker)
+			snprintf(speaker, 65, "%s", mt.speaker);
+		goto out;
+	}
+	if ((rc = may(&mt, mt.state == MEETING_PLANNED ? MACT_EDIT : MACT_AMEND, mt.date, NULL, d)) !=
+	    FK_OK)
+		goto out;
+	int body = model_body_index(m, m->cycle.body);
+	size_t n = rotation_candidates(m, r, body, mt.date, &c);
+	char ds[40];
+	date_format_da(mt.date, ds, sizeof ds);
+	const char *key = NULL;
+	if (swap) {
+		for (size_t i = 0; i < n && !key; i++)
+			if (!strcmp(r->persons[c[i].person].key, swap))
+				key = swap;
+		if (!key) {
+			diags_add(d, NULL, 0, 0, "person",
+			          "%s er ikke kommunalt medlem af %s den %s. Vælg et af de kommunale "
+			          "medlemmer.",
+			          swap, body >= 0 ? m->bodies[body].name : "styregruppen", ds);
+			rc = FK_EINPUT;
+			goto out;
+		}
+	} else {
+		if ((rc = store_meeting_list(st, 0, false, &all, &nall)) != FK_OK)
+			goto out;
+		talks = xcalloc(nall ? nall : 1, sizeof *talks);
+		size_t nt = 0;
+		for (size_t i = 0; i < nall; i++)
+			if (all[i].speaker && all[i].id != id)
+				talks[nt++] = (struct rotation_talk){all[i].speaker, all[i].date};
+		rotation_apply_talks(r, c, n, talks, nt);
+		int k = rotation_pick(r, c, n);
+		if (k < 0) {
+			diags_add(d, NULL, 0, 0, "person",
+			          "Ingen kommunale medlemmer af %s sidder den %s. Udpeg medlemmerne "
+			          "først.",
+			          body >= 0 ? m->bodies[body].name : "styregruppen", ds);
+			rc = FK_EINPUT;
+			goto out;
+		}
+		key = r->persons[c[k].person].key;
+	}
+	json_t *before = meeting_json(&mt, false);
+	sqlite3_stmt *q = stmt_get(st, STMT_MEETING_SPEAKER);
+	if (!q) {
+		json_decref(before);
+		rc = FK_EDB;
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_text(q, 2, key, -1, SQLITE_TRANSIENT);
+	bind_opt(q, 3, swap ? reason : NULL);
+	if ((rc = step_done(st, q, "gem oplægsholder")) != FK_OK) {
+		json_decref(before);
+		goto out;
+	}
+	if (speaker)
+		snprintf(speaker, 65, "%s", key);
+	replace(&mt.speaker, key);
+	free(mt.speaker_reason);
+	mt.speaker_reason = swap ? xstrdup(reason) : NULL;
+	rc = audit_json(st, actor, swap ? "swap" : "update", "meeting", id, before,
+	                meeting_json(&mt, false));
+out:
+	free(c);
+	free(talks);
+	meetings_free(all, nall);
+	meeting_free(&mt);
+	return tx_leave(st, own, rc);
+}
+
+/* ---------------------------------------------------------------- proposals */
+
+static json_t *proposal_json(int64_t meeting, const struct meeting_proposal *p)
+{
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:i, s:o, s:s, s:o}", "meeting",
+	                 (json_int_t)meeting, "person", p->person, "title", p->title, "text",
+	                 p->text, "kind", p->kind, "minutes", p->minutes, "submitted",
+	                 jdate(p->submitted), "state", p->state, "reason", jstr(p->reason));
+}
+
+/* The Danish name of the secretariat, for whom to contact. */
+static const char *secretariat(const struct model *m)
+{
+	for (size_t i = 0; i < m->nbodies; i++)
+		if (!strcmp(m->bodies[i].kind, "secretariat"))
+			return m->bodies[i].name;
+	return "sekretariatet";
+}
+
+int store_proposal_add(struct store *st, const char *actor, const struct model *m, int64_t id,
+                       const char *person, const char *title, const char *text,
+                       const char *kind, int minutes, fk_date day, int64_t *pid,
+                       struct diags *d)
+{
+	size_t nd = d->n;
+	const char *k = kind ? agenda_kind_parse(kind) : "droeftelse";
+	if (!k)
+		diags_add(d, NULL, 0, 0, "kind",
+		          "»%s« er ikke en punkttype. Vælg orientering, opfølgning, rådgivning, "
+		          "drøftelse, beslutning eller økonomi.",
+		          kind);
+	if (blank(title))
+		diags_add(d, NULL, 0, 0, "title", "Skriv en overskrift til forslaget.");
+	if (blank(text))
+		diags_add(d, NULL, 0, 0, "text", "Beskriv forslaget.");
+	if (minutes <= 0)
+		minutes = 15;
+	if (minutes > m->cycle.meeting_minutes)
+		diags_add(d, NULL, 0, 0, "minutes", "Et punkt kan højst vare %d minutter (hele mødet).",
+		          m->cycle.meeting_minutes);
+	if (d->n > nd)
+		return FK_EINPUT;
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct meeting mt;
+	if ((rc = get_for_change(st, id, &mt, d)) != FK_OK)
+		return tx_leave(st, own, rc);
+	if (day > mt.proposals) {
+		char ds[40];
+		date_format_da(mt.proposals, ds, sizeof ds);
+		diags_add(d, NULL, 0, 0, "date",
+		          "Fristen for forslag var %s. Kontakt %s, hvis punktet skal med alligevel.", ds,
+		          secretariat(m));
+		rc = FK_EINPUT;
+		goto out;
+	}
+	if (mt.state >= MEETING_HELD) {
+		diags_add(d, NULL, 0, 0, "state", "Mødet er afholdt.");
+		rc = FK_EINPUT;
+		goto out;
+	}
+	sqlite3_stmt *q = stmt_get(st, STMT_PERSON_BY_KEY);
+	if (!q) {
+		rc = FK_EDB;
+		goto out;
+	}
+	sqlite3_bind_text(q, 1, person ? person : "", -1, SQLITE_TRANSIENT);
+	int src = sqlite3_step(q);
+	int64_t prow = src == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	char *pname = src == SQLITE_ROW ? col_str(q, 1) : NULL;
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		rc = store_fail(st, src, "læs person");
+	stmt_done(q);
+	if (rc == FK_OK && !prow) {
+		diags_add(d, NULL, 0, 0, "person",
+		          "Der er ingen person med id »%s«. Se personerne med »person list«.",
+		          person ? person : "");
+		rc = FK_ENOTFOUND;
+	}
+	if (rc != FK_OK || !(q = stmt_get(st, STMT_PROPOSAL_INSERT))) {
+		free(pname);
+		rc = rc != FK_OK ? rc : FK_EDB;
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int64(q, 2, prow);
+	sqlite3_bind_text(q, 3, title, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 4, text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 5, k, -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 6, minutes);
+	bind_date(q, 7, day);
+	if ((rc = step_done(st, q, "gem forslag")) != FK_OK) {
+		free(pname);
+		goto out;
+	}
+	int64_t newid = sqlite3_last_insert_rowid(st->db);
+	struct meeting_proposal p = {newid,      (char *)person, pname, (char *)title, (char *)text,
+	                             (char *)k, minutes,        day,   "submitted",   NULL};
+	rc = audit_json(st, actor, "create", "proposal", newid, NULL, proposal_json(id, &p));
+	free(pname);
+	if (rc == FK_OK && pid)
+		*pid = newid;
+out:
+	meeting_free(&mt);
+	return tx_leave(st, own, rc);
+}
+
+int store_proposal_decide(struct store *st, const char *actor, const struct model *m,
+                          int64_t pid, bool accept, const char *reason, struct diags *d)
+{
+	if (reason && blank(reason))
+		reason = NULL;
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	int64_t id = 0;
+	sqlite3_stmt *q = stmt_get(st, STMT_PROPOSAL_MEETING);
+	if (!q)
+		return tx_leave(st, own, FK_EDB);
+	sqlite3_bind_int64(q, 1, pid);
+	int src = sqlite3_step(q);
+	if (src == SQLITE_ROW)
+		id = sqlite3_column_int64(q, 0);
+	else if (src != SQLITE_DONE)
+		rc = store_fail(st, src, "læs forslag");
+	stmt_done(q);
+	if (rc != FK_OK)
+		return tx_leave(st, own, rc);
+	struct meeting mt;
+	memset(&mt, 0, sizeof mt);
+	if (!id || (rc = store_meeting_get(st, id, &mt)) == FK_ENOTFOUND) {
+		diags_add(d, NULL, 0, 0, "proposal", "Der er intet forslag med nummer %lld.",
+		          (long long)pid);
+		return tx_leave(st, own, FK_ENOTFOUND);
+	}
+	if (rc != FK_OK)
+		return tx_leave(st, own, rc);
+	struct meeting_proposal *p = NULL;
+	for (size_t i = 0; i < mt.nprops; i++)
+		if (mt.props[i].id == pid)
+			p = &mt.props[i];
+	assert(p);
+	char ds[40];
+	date_format_da(mt.proposals, ds, sizeof ds);
+	if (strcmp(p->state, "submitted") != 0) {
+		diags_add(d, NULL, 0, 0, "proposal", "Forslaget er allerede %s.",
+		          !strcmp(p->state, "accepted") ? "optaget på dagsordenen" : "afvist");
+		rc = FK_EINPUT;
+		goto out;
+	}
+	bool late = p->submitted > mt.proposals;
+	if (accept) {
+		if (mt.state >= MEETING_HELD) {
+			rc = may(&mt, MACT_EDIT, mt.date, NULL, d);
+			goto out;
+		}
+		if (late && !reason) {
+			diags_add(d, NULL, 0, 0, "reason",
+			          "Forslaget kom efter fristen %s. Skriv en begrundelse for at optage det "
+			          "alligevel.",
+			          ds);
+			rc = FK_EINPUT;
+			goto out;
+		}
+		if (mt.state == MEETING_DISPATCHED && !reason) {
+			diags_add(d, NULL, 0, 0, "reason",
+			          "Dagsordenen er udsendt. Skriv en begrundelse; punktet vises som en "
+			          "rettelse.");
+			rc = FK_EINPUT;
+			goto out;
+		}
+	}
+	json_t *before = proposal_json(id, p);
+	free(p->state);
+	p->state = xstrdup(accept ? "accepted" : "rejected");
+	replace(&p->reason, reason);
+	if (!(q = stmt_get(st, STMT_PROPOSAL_DECIDE))) {
+		json_decref(before);
+		rc = FK_EDB;
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, pid);
+	sqlite3_bind_text(q, 2, p->state, -1, SQLITE_STATIC);
+	bind_opt(q, 3, reason);
+	if ((rc = step_done(st, q, "gem forslag")) != FK_OK ||
+	    (rc = audit_json(st, actor, accept ? "accept" : "reject", "proposal", pid, before,
+	                     proposal_json(id, p))) != FK_OK) {
+		goto out;
+	}
+	if (!accept || mt.nitems == 0)
+		goto out; /* the agenda takes it in when it is built */
+	if (mt.state == MEETING_PLANNED) {
+		struct meeting_item *items;
+		size_t n;
+		agenda_build(m, mt.number, mt.props, mt.nprops, mt.items, mt.nitems, &items, &n);
+		if ((rc = replace_items(st, actor, &mt, items, n)) != FK_OK) {
+			for (size_t i = 0; i < n; i++)
+				meeting_item_clear(&items[i]);
+			free(items);
+		}
+	} else {
+		/* Dispatched: an amendment at the end of the agenda. */
+		char ref[32];
+		snprintf(ref, sizeof ref, "%lld", (long long)pid);
+		struct meeting_item it = {0};
+		it.pos = (int)mt.nitems + 1;
+		it.source = "proposal";
+		it.ref = ref;
+		it.title = p->title;
+		it.kind = p->kind;
+		it.presenter = p->person_name;
+		it.minutes = p->minutes;
+		it.needs_material = agenda_kind_needs_material(p->kind);
+		it.amended = (char *)reason;
+		if ((rc = insert_item(st, id, &it)) == FK_OK)
+			rc = audit_json(st, actor, "amend", "meeting", id, NULL, item_json(&it));
+	}
+out:
+	meeting_free(&mt);
+	return tx_leave(st, own, rc);
+}
+
+/* ---------------------------------------------------------------- the decision log */
+
+/* An FTS5 query from the user's words: each word quoted (quotes doubled) and prefix-matched,
+ * all required. NULL when there is no word. */
+static char *fts_query(const char *text)
+{
+	struct buf b;
+	buf_init(&b);
+	const char *p = text;
+	bool any = false;
+	while (*p) {
+		while (*p && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '"' || *p == '\r'))
+			p++;
+		if (!*p)
+			break;
+		if (any)
+			buf_addc(&b, ' ');
+		buf_addc(&b, '"');
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
+			if (*p != '"')
+				buf_addc(&b, *p);
+			p++;
+		}
+		buf_adds(&b, "\"*");
+		any = true;
+	}
+	if (!any) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b, NULL);
+}
+
+int store_decision_search(struct store *st, const char *text, int year, bool published,
+                          int limit, int (*fn)(const struct store_decision *x, void *arg),
+                          void *arg)
+{
+	char *fq = fts_query(text ? text : "");
+	if (!fq)
+		return FK_EINPUT;
+	sqlite3_stmt *q = stmt_get(st, STMT_DECISION_SEARCH);
+	if (!q) {
+		free(fq);
+		return FK_EDB;
+	}
+	sqlite3_bind_text(q, 1, fq, -1, SQLITE_STATIC);
+	if (year)
+		sqlite3_bind_int(q, 2, year);
+	else
+		sqlite3_bind_null(q, 2);
+	sqlite3_bind_int(q, 3, published ? 1 : 0);
+	sqlite3_bind_int(q, 4, limit > 0 ? limit : -1);
+	int rc, err = FK_OK;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct store_decision x = {
+		    sqlite3_column_int64(q, 0),
+		    sqlite3_column_int(q, 1),
+		    sqlite3_column_int(q, 2),
+		    (const char *)sqlite3_column_text(q, 3),
+		    (const char *)sqlite3_column_text(q, 4),
+		    sqlite3_column_int(q, 5),
+		    (const char *)sqlite3_column_text(q, 6),
+		    (const char *)sqlite3_column_text(q, 7),
+		    (const char *)sqlite3_column_text(q, 8),
+		};
+		if ((err = fn(&x, arg)) != 0)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		err = store_fail(st, rc, "søg i beslutningerne");
+	stmt_done(q);
+	free(fq);
+	return err;
+}
