@@ -60,7 +60,10 @@ int cmd_check(struct cli *c, int argc, char **argv)
 			}
 		}
 		f.n = k;
-		if (model_body_index(c->model, only) < 0 && !k) {
+		/* An id that is neither a model body nor any finding's body: say so. The economy
+		 * and working groups (ag-N) are bodies of their own without findings. */
+		if (model_body_index(c->model, only) < 0 && !k && strcmp(only, "economy") &&
+		    strncmp(only, "ag-", 3) && strncmp(only, "meeting", 7)) {
 			findings_free(&f);
 			fprintf(stderr, "fkigov: organet »%s« findes ikke. Se »fkigov body list«.\n", only);
 			return 2;

@@ -71,14 +71,38 @@ static const char *action_da(const char *a)
 	                              : a;
 }
 
+/* Danish names of the audited entities (the store's audit_append calls). */
+static const char *const entities[][2] = {
+    {"person", "person"},
+    {"appointment", "udpegning"},
+    {"model", "model"},
+    {"account", "konto"},
+    {"token", "API-token"},
+    {"working-group", "arbejdsgruppe"},
+    {"wg-staffing", "arbejdsgruppens bemanding"},
+    {"wg-priority", "arbejdsgruppernes prioritering"},
+    {"wg-answer", "høringssvar"},
+    {"wg-member", "arbejdsgruppemedlem"},
+    {"case", "sag"},
+    {"goal", "mål"},
+    {"initiative", "initiativ"},
+    {"initiative_status", "statusrapport"},
+    {"milestone", "milepæl"},
+    {"budget", "budget"},
+    {"rate", "sats pr. borger"},
+    {"population", "befolkningstal"},
+    {"allocation", "bevilling"},
+    {"spending", "forbrug"},
+    {"meeting", "møde"},
+    {"proposal", "forslag til dagsordenen"},
+};
+
 static const char *entity_da(const char *e)
 {
-	return !strcmp(e, "person")        ? "person"
-	       : !strcmp(e, "appointment") ? "udpegning"
-	       : !strcmp(e, "model")       ? "model"
-	       : !strcmp(e, "account")     ? "konto"
-	       : !strcmp(e, "token")       ? "API-token"
-	                                   : e;
+	for (size_t i = 0; i < sizeof entities / sizeof entities[0]; i++)
+		if (!strcmp(e, entities[i][0]))
+			return entities[i][1];
+	return e;
 }
 
 /* The Danish name of a field in the logged JSON (the columns of the appointments file,
@@ -254,15 +278,15 @@ int page_audit(struct web_req *r, struct web_resp *p)
 		form_value(&fm, fl_names[i], v[i]);
 	form_finish(&fm, doc);
 	/* The entity select: the known types, or what the link asked for. */
-	static const char *const known[] = {"person", "appointment", "account", "token", "model"};
+	json_t *opts = json_array();
 	bool is_known = false;
-	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
-		char sel[32];
-		snprintf(sel, sizeof sel, "sel_%s", known[i]);
-		bool on = !strcmp(v[FL_ENTITY], known[i]);
+	for (size_t i = 0; i < sizeof entities / sizeof entities[0]; i++) {
+		bool on = !strcmp(v[FL_ENTITY], entities[i][0]);
 		is_known |= on;
-		json_object_set_new(doc, sel, json_boolean(on));
+		json_array_append_new(opts, json_pack("{s:s, s:s, s:b}", "value", entities[i][0],
+		                                      "label", entities[i][1], "selected", on));
 	}
+	json_object_set_new(doc, "entities", opts);
 	if (!is_known && *v[FL_ENTITY])
 		json_object_set_new(doc, "sel_other", form_text(v[FL_ENTITY]));
 
