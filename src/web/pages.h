@@ -77,4 +77,16 @@ int api_case(struct web_req *r, struct web_resp *p);
 int api_case_events(struct web_req *r, struct web_resp *p);
 int api_goals(struct web_req *r, struct web_resp *p);
 int api_goal_status(struct web_req *r, struct web_resp *p);
+/* meetings (page_meetings.c, api_meetings.c, ical.c) */
+int page_meetings(struct web_req *r, struct web_resp *p);
+int page_meeting(struct web_req *r, struct web_resp *p);
+int page_my(struct web_req *r, struct web_resp *p);
+int page_decisions(struct web_req *r, struct web_resp *p);
+int page_cal_body(struct web_req *r, struct web_resp *p);
+int page_cal_person(struct web_req *r, struct web_resp *p);
+int api_meetings(struct web_req *r, struct web_resp *p);
+int api_meeting(struct web_req *r, struct web_resp *p);
+int api_meeting_proposals(struct web_req *r, struct web_resp *p);
+int api_decisions(struct web_req *r, struct web_resp *p);
+/* end meetings */
 #endif

@@ -88,6 +88,28 @@ const struct route routes[PAGE__MAX] = {
     [API_GOALS] = {"/api/v1/goals", api_goals, NULL, R_USERS, R_ADMIN, "Mål"},
     [API_GOAL_STATUS] = {"/api/v1/goals/{id}/status", api_goal_status, NULL, 0, R_ADMIN,
                          "Målets status"},
+    /* meetings: logged-in users read meetings and the decision log (members see their own
+     * proposals); members and the secretariat post proposals, the secretariat the rest
+     * (checked per action in page_meetings.c); the calendars are public, as the steering
+     * group's meetings and deadlines are public information (Outlook subscribes without a
+     * login) */
+    [PAGE_MEETINGS] = {"/meetings", page_meetings, "meetings", R_USERS, R_ADMIN, "Møder"},
+    [PAGE_MEETING] = {"/meetings/{id}", page_meeting, "meeting", R_USERS, R_MEMBER | R_ADMIN,
+                      "Møde"},
+    [PAGE_MY] = {"/my", page_my, "my", R_MEMBER, 0, "Mine frister"},
+    [PAGE_DECISIONS] = {"/decisions", page_decisions, "decisions", R_USERS, 0,
+                        "Beslutninger"},
+    [PAGE_CAL_BODY] = {"/calendar/bodies/{id}", page_cal_body, NULL, R_ALL, 0,
+                       "Kalender for et organ"},
+    [PAGE_CAL_PERSON] = {"/calendar/people/{id}", page_cal_person, NULL, R_ALL, 0,
+                         "Kalender for en person"},
+    [API_MEETINGS] = {"/api/v1/meetings", api_meetings, NULL, R_USERS, 0, "Møder"},
+    [API_MEETING] = {"/api/v1/meetings/{id}", api_meeting, NULL, R_USERS, 0, "Møde"},
+    [API_MEETING_PROPOSALS] = {"/api/v1/meetings/{id}/proposals", api_meeting_proposals, NULL,
+                               0, R_MEMBER | R_ADMIN, "Forslag til dagsordenen"},
+    [API_DECISIONS] = {"/api/v1/decisions", api_decisions, NULL, R_USERS, 0,
+                       "Beslutningslog"},
+    /* end meetings */
 };
 
 /* Matches path against pattern; one {id} segment at most. */

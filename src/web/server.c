@@ -213,9 +213,10 @@ static char *json_dump_safe(json_t *doc, size_t *len)
 /* The navigation and the user, added to every HTML view model. */
 static void add_layout(struct web_req *r, json_t *doc, enum page pg)
 {
-	static const enum page nav[] = {PAGE_HOME,     PAGE_ORG,      PAGE_PEOPLE,    PAGE_COMPLIANCE,
-	                                PAGE_WGS,      PAGE_CASES,    PAGE_PORTFOLIO, PAGE_ECONOMY,
-	                                PAGE_GOALS,    PAGE_IMPORT,   PAGE_AUDIT};
+	static const enum page nav[] = {PAGE_HOME,      PAGE_MY,        PAGE_ORG,      PAGE_PEOPLE,
+	                                PAGE_MEETINGS,  PAGE_DECISIONS, PAGE_COMPLIANCE, PAGE_WGS,
+	                                PAGE_CASES,     PAGE_PORTFOLIO, PAGE_ECONOMY,  PAGE_GOALS,
+	                                PAGE_IMPORT,    PAGE_AUDIT};
 	json_t *items = json_array();
 	for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
 		const struct route *rt = &routes[nav[i]];

@@ -91,6 +91,20 @@ EXPECT = {
     ("/api/v1/goals", "POST"): (401, 403, 403, "ok"),
     ("/api/v1/goals/{id}/status", "POST"): (401, 403, 403, "ok"),
     # end cases and goals
+    # meetings (no meeting "1" exists here: 404 past the role check; the feeds need .ics)
+    ("/meetings", "GET"): (HTML_LOGIN, 200, 200, 200),
+    ("/meetings", "POST"): (HTML_LOGIN, 403, 403, "ok"),
+    ("/meetings/{id}", "GET"): (HTML_LOGIN, 404, 404, 404),
+    ("/meetings/{id}", "POST"): (HTML_LOGIN, 403, 404, 404),
+    ("/my", "GET"): (HTML_LOGIN, 403, 200, 403),
+    ("/decisions", "GET"): (HTML_LOGIN, 200, 200, 200),
+    ("/calendar/bodies/{id}", "GET"): (404, 404, 404, 404),
+    ("/calendar/people/{id}", "GET"): (404, 404, 404, 404),
+    ("/api/v1/meetings", "GET"): (401, 200, 200, 200),
+    ("/api/v1/meetings/{id}", "GET"): (401, 404, 404, 404),
+    ("/api/v1/meetings/{id}/proposals", "POST"): (401, 403, 404, 404),
+    ("/api/v1/decisions", "GET"): (401, 200, 200, 200),
+    # end meetings
 }
 
 XSS = [

@@ -1,0 +1,270 @@
+/* iCalendar feeds (ical.h) built with libical, and their two GET handlers. */
+#include "web/ical.h"
+
+#include <libical/ical.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/err.h"
+#include "util/xalloc.h"
+#include "web/pages.h"
+
+#define TZID "Europe/Copenhagen"
+
+/* Europe/Copenhagen since 1996: CEST from the last Sunday of March 02:00 to the last Sunday
+ * of October 03:00 (EU rules). Written out, as Outlook does not know IANA names. */
+static const char vtimezone[] = "BEGIN:VTIMEZONE\r\n"
+                                "TZID:" TZID "\r\n"
+                                "X-LIC-LOCATION:" TZID "\r\n"
+                                "BEGIN:DAYLIGHT\r\n"
+                                "TZNAME:CEST\r\n"
+                                "TZOFFSETFROM:+0100\r\n"
+                                "TZOFFSETTO:+0200\r\n"
+                                "DTSTART:19810329T020000\r\n"
+                                "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+                                "END:DAYLIGHT\r\n"
+                                "BEGIN:STANDARD\r\n"
+                                "TZNAME:CET\r\n"
+                                "TZOFFSETFROM:+0200\r\n"
+                                "TZOFFSETTO:+0100\r\n"
+                                "DTSTART:19961027T030000\r\n"
+                                "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
+                                "END:STANDARD\r\n"
+                                "END:VTIMEZONE\r\n";
+
+static struct icaltimetype local_time(fk_date d, int minute)
+{
+	int y, m, dd;
+	date_to_ymd(d, &y, &m, &dd);
+	struct icaltimetype t = icaltime_null_time();
+	t.year = y;
+	t.month = m;
+	t.day = dd;
+	t.hour = minute / 60;
+	t.minute = minute % 60;
+	t.is_date = 0;
+	return t;
+}
+
+static struct icaltimetype day(fk_date d)
+{
+	int y, m, dd;
+	date_to_ymd(d, &y, &m, &dd);
+	struct icaltimetype t = icaltime_null_date();
+	t.year = y;
+	t.month = m;
+	t.day = dd;
+	return t;
+}
+
+static icalproperty *with_tzid(icalproperty *p)
+{
+	icalproperty_add_parameter(p, icalparameter_new_tzid(TZID));
+	return p;
+}
+
+static icalproperty *as_date(icalproperty *p)
+{
+	icalproperty_add_parameter(p, icalparameter_new_value(ICAL_VALUE_DATE));
+	return p;
+}
+
+static void add_deadline(icalcomponent *cal, const struct meeting *mt, const char *kind, fk_date d,
+                         const char *summary, const char *desc, struct icaltimetype stamp)
+{
+	char uid[96];
+	snprintf(uid, sizeof uid, "deadline-%s-%lld@fkigov", kind, (long long)mt->id);
+	icalcomponent *ev = icalcomponent_vanew(
+	    ICAL_VEVENT_COMPONENT, icalproperty_new_uid(uid), icalproperty_new_dtstamp(stamp),
+	    as_date(icalproperty_new_dtstart(day(d))), as_date(icalproperty_new_dtend(day(d + 1))),
+	    icalproperty_new_summary(summary), icalproperty_new_description(desc),
+	    icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT), (void *)0);
+	icalcomponent_add_component(cal, ev);
+}
+
+void ical_feed(struct buf *out, const char *name, const struct meeting *v, const unsigned *what,
+               size_t n, long long now)
+{
+	icalcomponent *cal = icalcomponent_vanew(
+	    ICAL_VCALENDAR_COMPONENT, icalproperty_new_prodid("-//FKI//fkigov//DA"),
+	    icalproperty_new_version("2.0"), icalproperty_new_calscale("GREGORIAN"),
+	    icalproperty_new_method(ICAL_METHOD_PUBLISH), (void *)0);
+	/* libical writes X- values as they come (escaping backslashes only): names hold no
+	 * line breaks (model and register). */
+	icalproperty *xn = icalproperty_new_x(name);
+	icalproperty_set_x_name(xn, "X-WR-CALNAME");
+	icalcomponent_add_property(cal, xn);
+	icalproperty *xt = icalproperty_new_x(TZID);
+	icalproperty_set_x_name(xt, "X-WR-TIMEZONE");
+	icalcomponent_add_property(cal, xt);
+	icalcomponent *tz = icalparser_parse_string(vtimezone);
+	if (tz)
+		icalcomponent_add_component(cal, tz);
+	struct icaltimetype stamp =
+	    icaltime_from_timet_with_zone((time_t)now, 0, icaltimezone_get_utc_timezone());
+	for (size_t i = 0; i < n; i++) {
+		const struct meeting *mt = &v[i];
+		char label[32], title[160], desc[512], ds[40];
+		meeting_label(mt, label, sizeof label, title, sizeof title);
+		date_format_da(mt->date, ds, sizeof ds);
+		if (what[i] & ICAL_MEETINGS) {
+			char uid[64], summary[96];
+			snprintf(uid, sizeof uid, "meeting-%lld@fkigov", (long long)mt->id);
+			snprintf(summary, sizeof summary, "Styregruppemøde %d/%d", mt->number,
+			         mt->year);
+			snprintf(
+			    desc, sizeof desc,
+			    "%s. Dagsorden, materiale og referat: /meetings/%lld. Tilstand: %s.",
+			    title, (long long)mt->id, meeting_state_da(mt->state));
+			icalcomponent *ev = icalcomponent_vanew(
+			    ICAL_VEVENT_COMPONENT, icalproperty_new_uid(uid),
+			    icalproperty_new_dtstamp(stamp),
+			    with_tzid(
+			        icalproperty_new_dtstart(local_time(mt->date, mt->start_min))),
+			    with_tzid(icalproperty_new_dtend(local_time(mt->date, mt->end_min))),
+			    icalproperty_new_summary(summary), icalproperty_new_description(desc),
+			    icalproperty_new_status(ICAL_STATUS_CONFIRMED), (void *)0);
+			icalcomponent_add_component(cal, ev);
+		}
+		if (what[i] & ICAL_PROPOSALS) {
+			char s[128];
+			snprintf(s, sizeof s, "Frist for forslag til styregruppemøde %d/%d",
+			         mt->number, mt->year);
+			snprintf(
+			    desc, sizeof desc,
+			    "Sidste dag for medlemmernes forslag til dagsordenen for mødet %s.",
+			    ds);
+			add_deadline(cal, mt, "proposals", mt->proposals, s, desc, stamp);
+		}
+		if (what[i] & ICAL_STATUSES) {
+			char s[128];
+			snprintf(s, sizeof s, "Frist for status til styregruppemøde %d/%d",
+			         mt->number, mt->year);
+			snprintf(desc, sizeof desc,
+			         "Sidste dag for referencegruppernes status og indstillinger om "
+			         "igangsatte "
+			         "initiativer til mødet %s.",
+			         ds);
+			add_deadline(cal, mt, "statuses", mt->statuses, s, desc, stamp);
+		}
+		if (what[i] & ICAL_DISPATCH) {
+			char s[128];
+			snprintf(s, sizeof s, "Udsendelse af dagsorden til styregruppemøde %d/%d",
+			         mt->number, mt->year);
+			snprintf(desc, sizeof desc,
+			         "Dagsorden og materiale til mødet %s sendes ud senest denne dag.",
+			         ds);
+			add_deadline(cal, mt, "dispatch", mt->dispatch, s, desc, stamp);
+		}
+	}
+	char *s = icalcomponent_as_ical_string_r(cal);
+	buf_adds(out, s);
+	free(s);
+	icalcomponent_free(cal);
+}
+
+/* ---------------------------------------------------------------- handlers */
+
+/* The key of "{key}.ics" into out (64 bytes); false when it does not end in .ics. */
+static bool ics_key(const char *param, char out[65])
+{
+	size_t n = param ? strlen(param) : 0;
+	if (n < 5 || n - 4 > 64 || strcmp(param + n - 4, ".ics") != 0)
+		return false;
+	memcpy(out, param, n - 4);
+	out[n - 4] = '\0';
+	return true;
+}
+
+static int send(struct web_req *r, struct web_resp *p, const char *name, const struct meeting *v,
+                const unsigned *what, size_t n, const char *file)
+{
+	(void)r;
+	ical_feed(&p->body, name, v, what, n, (long long)time(NULL));
+	p->ctype = "text/calendar; charset=utf-8";
+	char cd[128];
+	snprintf(cd, sizeof cd, "inline; filename=\"%s.ics\"", file);
+	web_resp_header(p, "Content-Disposition", cd);
+	return 0;
+}
+
+/* Whether person pi sits in body b on day d. */
+static bool sits(const struct reg *reg, int32_t pi, int b, fk_date d)
+{
+	for (size_t i = 0; i < reg->nappts; i++) {
+		const struct reg_appt *a = &reg->appts[i];
+		if (a->person == pi && a->body == b && a->start <= d &&
+		    (a->end == DATE_OPEN || d <= a->end))
+			return true;
+	}
+	return false;
+}
+
+int page_cal_body(struct web_req *r, struct web_resp *p)
+{
+	const struct model *m = r->app->model;
+	char key[65];
+	int b = ics_key(r->param, key) ? model_body_index(m, key) : -1;
+	if (b < 0)
+		return web_error(r, p, 404,
+		                 "Der er ingen kalender med den adresse. Brug fx "
+		                 "/calendar/bodies/styregruppe.ics.");
+	struct meeting *v = NULL;
+	size_t n = 0;
+	if (store_meeting_list(r->st, 0, false, &v, &n) != FK_OK)
+		return web_error(r, p, 500, "Møderne kunne ikke læses. Prøv igen om lidt.");
+	unsigned *what = xcalloc(n + 1, sizeof *what);
+	bool meets = !strcmp(m->cycle.body, m->bodies[b].id);
+	bool reports = !strcmp(m->bodies[b].kind, "reference-group");
+	for (size_t i = 0; i < n; i++)
+		what[i] = meets ? ICAL_ALL : reports ? ICAL_STATUSES : 0;
+	char name[160];
+	snprintf(name, sizeof name, "%s – møder og frister", m->bodies[b].name);
+	send(r, p, name, v, what, n, key);
+	free(what);
+	meetings_free(v, n);
+	return 0;
+}
+
+int page_cal_person(struct web_req *r, struct web_resp *p)
+{
+	const struct model *m = r->app->model;
+	char key[65];
+	struct reg reg;
+	if (web_load_register(r, &reg) != FK_OK) {
+		reg_free(&reg);
+		return web_error(r, p, 500, "Registret kunne ikke læses. Prøv igen om lidt.");
+	}
+	int32_t pi = ics_key(r->param, key) ? reg_person_find(&reg, key) : -1;
+	if (pi < 0) {
+		reg_free(&reg);
+		return web_error(r, p, 404,
+		                 "Der er ingen person med den adresse. Brug personens id, fx "
+		                 "/calendar/people/sg01.ics.");
+	}
+	struct meeting *v = NULL;
+	size_t n = 0;
+	if (store_meeting_list(r->st, 0, false, &v, &n) != FK_OK) {
+		reg_free(&reg);
+		return web_error(r, p, 500, "Møderne kunne ikke læses. Prøv igen om lidt.");
+	}
+	int cb = model_body_index(m, m->cycle.body);
+	unsigned *what = xcalloc(n + 1, sizeof *what);
+	for (size_t i = 0; i < n; i++) {
+		if (cb >= 0 && sits(&reg, pi, cb, v[i].date))
+			what[i] |= ICAL_ALL;
+		for (size_t b = 0; b < m->nbodies; b++)
+			if (!strcmp(m->bodies[b].kind, "reference-group") &&
+			    sits(&reg, pi, (int)b, v[i].statuses))
+				what[i] |= ICAL_STATUSES;
+	}
+	char name[160];
+	snprintf(name, sizeof name, "%s – møder og frister", reg.persons[pi].name);
+	send(r, p, name, v, what, n, key);
+	free(what);
+	meetings_free(v, n);
+	reg_free(&reg);
+	return 0;
+}

@@ -1,0 +1,914 @@
+/* The steering group's meetings in the browser (issue 5):
+ *   GET  /meetings            the year's meetings (?year=) as an årshjul (SVG, coordinates
+ *                             computed here) and as a table; for the secretariat a form to plan
+ *                             the year. POST (admin): plan the year (store_meeting_plan).
+ *   GET  /meetings/{id}       a meeting: agenda, proposals, inspiration talk, minutes; the
+ *                             member's proposal form until the deadline (after it the Danish
+ *                             message with the deadline and whom to contact); the secretariat's
+ *                             forms for every step. POST: field "action" names the step.
+ *   GET  /my                  a member's deadlines and proposals.
+ *   GET  /decisions           the decision log (?q=, ?year=).
+ * Errors of a POST re-render the page with 400 and the message next to the field; the
+ * server's transaction is then rolled back, so nothing is half-written. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/agenda.h"
+#include "core/cycle.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+#include "web/form.h"
+#include "web/pages.h"
+
+static const char *const month_da[12] = {"jan.", "feb.", "mar.", "apr.", "maj",  "jun.",
+                                         "jul.", "aug.", "sep.", "okt.", "nov.", "dec."};
+
+static const char *fv(const struct web_req *r, const char *name)
+{
+	const char *v = web_form(r, name);
+	return v ? v : "";
+}
+
+static void set_da(json_t *o, const char *key, fk_date t)
+{
+	char da[40] = "";
+	if (t != DATE_NONE)
+		date_format_da(t, da, sizeof da);
+	json_object_set_new(o, key, json_string(da));
+}
+
+/* The name of the secretariat of the model (whom members contact). */
+static const char *secretariat(const struct model *m)
+{
+	for (size_t i = 0; i < m->nbodies; i++)
+		if (!strcmp(m->bodies[i].kind, "secretariat"))
+			return m->bodies[i].name;
+	return "sekretariatet";
+}
+
+/* ?year= or fallback; 0 with *bad when not a year. */
+static int query_year(const struct web_req *r, int fallback, bool *bad)
+{
+	const char *q = web_query(r, "year");
+	*bad = false;
+	if (!q || !*q)
+		return fallback;
+	char *end;
+	long v = strtol(q, &end, 10);
+	if (*end || v < 1900 || v > 2199) {
+		*bad = true;
+		return fallback;
+	}
+	return (int)v;
+}
+
+/* ---------------------------------------------------------------- the årshjul */
+
+#define WHEEL_C 210.0 /* centre */
+#define WHEEL_R 170.0 /* radius of the month ring */
+
+/* The angle of day t in its year: 0 at 1 January (top), clockwise, 2π a year. */
+static double year_angle(fk_date t)
+{
+	int y = date_year(t);
+	fk_date a = date_from_ymd(y, 1, 1), b = date_from_ymd(y + 1, 1, 1);
+	return 2.0 * M_PI * (double)(t - a) / (double)(b - a);
+}
+
+static void polar(double ang, double rad, double *x, double *y)
+{
+	*x = WHEEL_C + rad * sin(ang);
+	*y = WHEEL_C - rad * cos(ang);
+}
+
+static json_t *point(double ang, double rad)
+{
+	double x, y;
+	polar(ang, rad, &x, &y);
+	return json_pack("{s:f, s:f}", "x", round(x * 10) / 10, "y", round(y * 10) / 10);
+}
+
+static void merge(json_t *o, json_t *pt, const char *px, const char *py)
+{
+	json_object_set(o, px, json_object_get(pt, "x"));
+	json_object_set(o, py, json_object_get(pt, "y"));
+	json_decref(pt);
+}
+
+/* The wheel of year with meetings v[0..n) and today. */
+static json_t *wheel(int year, const struct meeting *v, size_t n, fk_date today)
+{
+	json_t *w = json_object(), *months = json_array(), *marks = json_array(),
+	       *dls = json_array();
+	for (int k = 0; k < 12; k++) {
+		fk_date a = date_from_ymd(year, k + 1, 1);
+		fk_date b = k == 11 ? date_from_ymd(year + 1, 1, 1) : date_from_ymd(year, k + 2, 1);
+		double a0 = year_angle(a), a1 = k == 11 ? 2.0 * M_PI : year_angle(b);
+		double x0, y0, x1, y1;
+		polar(a0, WHEEL_R, &x0, &y0);
+		polar(a1, WHEEL_R, &x1, &y1);
+		char d[160];
+		snprintf(d, sizeof d, "M %.1f %.1f L %.1f %.1f A %.0f %.0f 0 0 1 %.1f %.1f Z",
+		         WHEEL_C, WHEEL_C, x0, y0, WHEEL_R, WHEEL_R, x1, y1);
+		json_t *o = json_pack("{s:s, s:s, s:s}", "path", d, "label", month_da[k], "class",
+		                      k % 2 ? "wheel-month odd" : "wheel-month even");
+		merge(o, point((a0 + a1) / 2, WHEEL_R + 18), "lx", "ly");
+		json_array_append_new(months, o);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct meeting *mt = &v[i];
+		char da[40];
+		date_format_da(mt->date, da, sizeof da);
+		json_t *o = json_pack("{s:I, s:i, s:s}", "id", (json_int_t)mt->id, "number",
+		                      mt->number, "date_da", da);
+		merge(o, point(year_angle(mt->date), WHEEL_R - 30), "x", "y");
+		merge(o, point(year_angle(mt->date), WHEEL_R - 2), "tx", "ty");
+		json_array_append_new(marks, o);
+		const struct {
+			fk_date t;
+			const char *what;
+			const char *cls;
+		} dd[] = {{mt->proposals, "forslag og status", "wheel-deadline proposals"},
+		          {mt->dispatch, "udsendelse", "wheel-deadline dispatch"}};
+		for (size_t k = 0; k < 2; k++) {
+			if (date_year(dd[k].t) != year)
+				continue;
+			date_format_da(dd[k].t, da, sizeof da);
+			json_t *x = json_pack("{s:s, s:i, s:s, s:s}", "what", dd[k].what, "number",
+			                      mt->number, "date_da", da, "class", dd[k].cls);
+			merge(x, point(year_angle(dd[k].t), WHEEL_R - 62), "x", "y");
+			json_array_append_new(dls, x);
+		}
+	}
+	json_object_set_new(w, "months", months);
+	json_object_set_new(w, "meetings", marks);
+	json_object_set_new(w, "deadlines", dls);
+	json_object_set_new(w, "cx", json_real(WHEEL_C));
+	json_object_set_new(w, "cy", json_real(WHEEL_C));
+	json_object_set_new(w, "inner", json_real(WHEEL_R - 80));
+	if (date_year(today) == year) {
+		json_t *h = json_object();
+		merge(h, point(year_angle(today), WHEEL_R + 4), "x", "y");
+		char da[40];
+		date_format_da(today, da, sizeof da);
+		json_object_set_new(h, "date_da", json_string(da));
+		json_object_set_new(w, "today", h);
+	}
+	return w;
+}
+
+/* ---------------------------------------------------------------- /meetings */
+
+static json_t *meeting_row(const struct meeting *mt)
+{
+	json_t *o = agenda_meeting_json(mt, false);
+	set_da(o, "date_da", mt->date);
+	set_da(o, "proposals_da", mt->proposals);
+	set_da(o, "statuses_da", mt->statuses);
+	set_da(o, "dispatch_da", mt->dispatch);
+	return o;
+}
+
+/* The page of year; with d the failed plan form. */
+static int meetings_doc(struct web_req *r, struct web_resp *p, int year, const struct diags *d)
+{
+	struct meeting *v = NULL;
+	size_t n = 0;
+	if (store_meeting_list(r->st, year, false, &v, &n) != FK_OK)
+		return web_error(r, p, 500, "Møderne kunne ikke læses. Prøv igen om lidt.");
+	json_t *doc = json_object(), *rows = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(rows, meeting_row(&v[i]));
+	json_object_set_new(doc, "meetings", rows);
+	json_object_set_new(doc, "any", json_boolean(n > 0));
+	json_object_set_new(doc, "wheel", wheel(year, v, n, r->today));
+	json_object_set_new(doc, "year", json_integer(year));
+	json_object_set_new(doc, "prev", json_integer(year - 1));
+	json_object_set_new(doc, "next", json_integer(year + 1));
+	meetings_free(v, n);
+	if (r->user.role == ROLE_ADMIN) {
+		json_t *val = json_object(), *err = json_object(), *summary = json_array();
+		char y[16];
+		snprintf(y, sizeof y, "%d", year);
+		json_object_set_new(val, "year", json_string(d ? fv(r, "year") : y));
+		json_object_set_new(val, "dates", form_text(d ? fv(r, "dates") : ""));
+		json_object_set_new(val, "time", form_text(d ? fv(r, "time") : ""));
+		static const char *const names[] = {"year", "dates", "time"};
+		static const char *const labels[] = {"År", "Datoer", "Klokkeslæt"};
+		for (size_t i = 0; d && i < d->n; i++) {
+			size_t k = 0;
+			while (k < 3 && (!d->v[i].field || strcmp(d->v[i].field, names[k])))
+				k++;
+			if (k == 3)
+				k = 1;
+			if (!json_object_get(err, names[k]))
+				json_object_set_new(err, names[k], form_text(d->v[i].msg));
+			char anchor[32];
+			snprintf(anchor, sizeof anchor, "plan-%s", names[k]);
+			json_array_append_new(summary, json_pack("{s:s, s:s, s:o}", "field", anchor,
+			                                         "label", labels[k], "message",
+			                                         form_text(d->v[i].msg)));
+		}
+		json_object_set_new(doc, "plan", json_pack("{s:o, s:o}", "val", val, "err", err));
+		json_object_set_new(doc, "has_errors", json_boolean(json_array_size(summary) > 0));
+		json_object_set_new(doc, "summary", summary);
+	}
+	char t[64];
+	snprintf(t, sizeof t, "%sMøder og årshjul %d", d ? "Fejl: " : "", year);
+	json_object_set_new(doc, "title", json_string(t));
+	p->doc = doc;
+	return 0;
+}
+
+/* Parses "2027-03-04, 2027-06-10 ..." (commas, semicolons or spaces) into dates. */
+static size_t parse_dates(const char *s, fk_date *out, size_t max, struct diags *d)
+{
+	size_t n = 0;
+	char *copy = xstrdup(s), *save = NULL;
+	for (char *tok = strtok_r(copy, ",; \t\r\n", &save); tok;
+	     tok = strtok_r(NULL, ",; \t\r\n", &save)) {
+		fk_date t;
+		if (date_parse(tok, strlen(tok), &t) != 0) {
+			diags_add(
+			    d, NULL, 0, 0, "dates",
+			    "»%s« er ikke en dato. Skriv datoerne som ÅÅÅÅ-MM-DD adskilt af komma, "
+			    "fx 2027-03-04, 2027-06-10.",
+			    tok);
+			break;
+		}
+		if (n == max) {
+			diags_add(d, NULL, 0, 0, "dates", "Skriv højst %zu datoer.", max);
+			break;
+		}
+		out[n++] = t;
+	}
+	free(copy);
+	if (n == 0 && d->n == 0)
+		diags_add(d, NULL, 0, 0, "dates",
+		          "Skriv årets mødedatoer, fx 2027-03-04, 2027-06-10.");
+	return n;
+}
+
+int page_meetings(struct web_req *r, struct web_resp *p)
+{
+	bool bad;
+	int year = query_year(r, date_year(r->today), &bad);
+	if (r->method != WM_POST) {
+		int rc = meetings_doc(r, p, year, NULL);
+		if (rc == 0 && p->doc) {
+			if (bad)
+				json_object_set_new(
+				    p->doc, "notice",
+				    json_string("Året skal skrives med fire cifre, fx 2027. "
+				                "Der er vist møderne i år."));
+			if (web_query(r, "ok"))
+				json_object_set_new(p->doc, "flash",
+				                    json_string("Årets møder er gemt."));
+		}
+		return rc;
+	}
+	struct diags d;
+	diags_init(&d);
+	const char *ys = fv(r, "year");
+	char *end;
+	long y = strtol(ys, &end, 10);
+	if (!*ys || *end || y < 1900 || y > 2199) {
+		diags_add(&d, NULL, 0, 0, "year", "Skriv året med fire cifre, fx 2027.");
+		y = year;
+	}
+	fk_date dates[16];
+	size_t n = parse_dates(fv(r, "dates"), dates, 16, &d);
+	int start = -1;
+	if (*fv(r, "time") && (start = cycle_parse_time(fv(r, "time"))) < 0)
+		diags_add(&d, NULL, 0, 0, "time", "Skriv klokkeslættet som TT:MM, fx 09:00.");
+	int rc = FK_EINPUT;
+	if (d.n == 0) {
+		struct cycle_plan plan;
+		rc = cycle_plan(r->app->model, (int)y, dates, n, start, &plan, &d);
+		if (rc == FK_OK)
+			rc = store_meeting_plan(r->st, r->user.login, &plan, false, &d);
+	}
+	if (rc == FK_OK) {
+		diags_free(&d);
+		web_redirect(p, "/meetings?year=%ld&ok=1", y);
+		return 0;
+	}
+	if (d.n == 0)
+		diags_add(&d, NULL, 0, 0, "dates", "Planen kunne ikke gemmes. Prøv igen om lidt.");
+	rc = meetings_doc(r, p, (int)y, &d);
+	diags_free(&d);
+	if (p->status == 0 || p->status == 200)
+		p->status = 400;
+	return rc;
+}
+
+/* ---------------------------------------------------------------- /meetings/{id} */
+
+static const char *const kinds[] = {"orientering", "opfoelgning", "raadgivning", "droeftelse",
+                                    "beslutning",  "oekonomi",    "inspiration"};
+static const char *const outcomes[] = {"beslutning", "raadgivning", "taget-til-efterretning",
+                                       "udsat"};
+static const char *const outcomes_da[] = {"Beslutning", "Rådgivning", "Taget til efterretning",
+                                          "Udsat"};
+
+static json_t *options(const char *const *v, const char *const *labels, size_t n, const char *sel)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_pack("{s:s, s:s, s:b}", "value", v[i], "label",
+		                                   labels ? labels[i] : agenda_kind_da(v[i]),
+		                                   "selected", sel && !strcmp(sel, v[i])));
+	return a;
+}
+
+/* The failed form: which action (and item or proposal), the values typed, the errors. */
+struct failure {
+	const char *action; /* NULL: none */
+	long target;        /* item number or proposal id, 0 none */
+	const struct diags *d;
+};
+
+/* {"val": {names: typed}, "err": {field: msg}} of the failed form, appending to summary. */
+static json_t *failed_form(const struct web_req *r, const struct failure *f, const char *prefix,
+                           json_t *summary)
+{
+	static const char *const names[] = {"title",    "text",           "kind",    "minutes",
+	                                    "person",   "reason",         "swap",    "presenter",
+	                                    "material", "recommendation", "outcome", "item"};
+	json_t *val = json_object(), *err = json_object();
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		json_object_set_new(val, names[i], form_text(fv(r, names[i])));
+	for (size_t i = 0; i < f->d->n; i++) {
+		const char *fld = f->d->v[i].field;
+		if (!fld || !strcmp(fld, "date") || !strcmp(fld, "state") ||
+		    !strcmp(fld, "meeting") || !strcmp(fld, "proposal") || !strcmp(fld, "speaker"))
+			fld = "_";
+		if (!json_object_get(err, fld))
+			json_object_set_new(err, fld, form_text(f->d->v[i].msg));
+		char anchor[64];
+		snprintf(anchor, sizeof anchor, "%s%s", prefix, strcmp(fld, "_") ? fld : "fejl");
+		json_array_append_new(summary, json_pack("{s:s, s:o}", "field", anchor, "message",
+		                                         form_text(f->d->v[i].msg)));
+	}
+	return json_pack("{s:o, s:o}", "val", val, "err", err);
+}
+
+/* Whether item it of mt came onto the agenda from a proposal of person. */
+static bool own_item(const struct meeting *mt, const struct meeting_item *it, const char *person)
+{
+	if (!person[0] || strcmp(it->source, "proposal") != 0 || !it->ref)
+		return false;
+	for (size_t i = 0; i < mt->nprops; i++) {
+		char ref[32];
+		snprintf(ref, sizeof ref, "%lld", (long long)mt->props[i].id);
+		if (!strcmp(ref, it->ref) && !strcmp(mt->props[i].person, person))
+			return true;
+	}
+	return false;
+}
+
+static bool is_failed(const struct failure *f, const char *action, long target)
+{
+	return f && f->action && !strcmp(f->action, action) && f->target == target;
+}
+
+static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const struct failure *f)
+{
+	const struct model *m = r->app->model;
+	struct meeting mt;
+	int rc = store_meeting_get(r->st, id, &mt);
+	if (rc == FK_ENOTFOUND)
+		return web_error(r, p, 404, "Mødet findes ikke. Se årets møder under Møder.");
+	if (rc != FK_OK)
+		return web_error(r, p, 500, "Mødet kunne ikke læses. Prøv igen om lidt.");
+	bool admin = r->user.role == ROLE_ADMIN, member = r->user.role == ROLE_MEMBER;
+	json_t *doc = agenda_meeting_json(&mt, true), *summary = json_array();
+	set_da(doc, "date_da", mt.date);
+	set_da(doc, "proposals_da", mt.proposals);
+	set_da(doc, "statuses_da", mt.statuses);
+	set_da(doc, "dispatch_da", mt.dispatch);
+	set_da(doc, "dispatched_on_da", mt.dispatched_on);
+	int total = agenda_minutes(mt.items, mt.nitems), avail = mt.end_min - mt.start_min;
+	json_object_set_new(doc, "overtime", json_boolean(total > avail));
+	json_object_set_new(doc, "has_items", json_boolean(mt.nitems > 0));
+	json_object_set_new(doc, "admin", json_boolean(admin));
+	json_object_set_new(doc, "meeting_id", json_integer((json_int_t)mt.id));
+	bool planned = mt.state == MEETING_PLANNED, dispatched = mt.state == MEETING_DISPATCHED;
+	bool minutes_open = mt.state == MEETING_DISPATCHED || mt.state == MEETING_HELD;
+	if (admin) {
+		json_object_set_new(doc, "can_build", json_boolean(planned));
+		json_object_set_new(doc, "can_dispatch", json_boolean(planned && mt.nitems > 0));
+		json_object_set_new(doc, "can_amend", json_boolean(dispatched));
+		json_object_set_new(doc, "can_edit", json_boolean(planned));
+		json_object_set_new(doc, "can_minutes",
+		                    json_boolean(minutes_open && r->today >= mt.date));
+		json_object_set_new(doc, "can_approve", json_boolean(mt.state == MEETING_HELD));
+		json_object_set_new(doc, "can_publish", json_boolean(mt.state == MEETING_APPROVED));
+		json_object_set_new(doc, "can_speaker", json_boolean(mt.state < MEETING_HELD));
+	}
+	/* Items: Danish labels and the per-item forms. */
+	json_t *items = json_object_get(doc, "items");
+	for (size_t i = 0; i < json_array_size(items); i++) {
+		json_t *it = json_array_get(items, i);
+		const struct meeting_item *mi = &mt.items[i];
+		json_object_set_new(
+		    it, "material_missing",
+		    json_boolean(!mi->material && agenda_kind_needs_material(mi->kind)));
+		if (mi->outcome)
+			for (size_t k = 0; k < 4; k++)
+				if (!strcmp(mi->outcome, outcomes[k]))
+					json_object_set_new(it, "outcome_da",
+					                    json_string(outcomes_da[k]));
+		if (!admin) {
+			if (planned && own_item(&mt, mi, r->user.person)) {
+				char mp[32];
+				snprintf(mp, sizeof mp, "i%d-", mi->pos);
+				bool fm = is_failed(f, "material", mi->pos);
+				json_t *mat = fm ? failed_form(r, f, mp, summary)
+				                 : json_pack("{s:{s:o}, s:{}}", "val", "material",
+				                             form_text(mi->material), "err");
+				json_object_set_new(mat, "open", json_boolean(fm));
+				json_object_set_new(it, "mat", mat);
+			}
+			continue;
+		}
+		char prefix[32];
+		snprintf(prefix, sizeof prefix, "i%d-", mi->pos);
+		bool fail_item = is_failed(f, planned ? "item" : "amend", mi->pos);
+		bool fail_min = is_failed(f, "minutes", mi->pos);
+		json_t *edit =
+		    fail_item ? failed_form(r, f, prefix, summary)
+		              : json_pack("{s:{s:o, s:s, s:o, s:i, s:o, s:o}, s:{}}", "val",
+		                          "title", form_text(mi->title), "kind", mi->kind,
+		                          "presenter", form_text(mi->presenter), "minutes",
+		                          mi->minutes, "material", form_text(mi->material),
+		                          "recommendation", form_text(mi->recommendation), "err");
+		json_object_set_new(edit, "kinds",
+		                    options(kinds, NULL, sizeof kinds / sizeof kinds[0],
+		                            fail_item ? fv(r, "kind") : mi->kind));
+		json_object_set_new(edit, "open", json_boolean(fail_item));
+		json_object_set_new(edit, "amend", json_boolean(dispatched));
+		json_object_set_new(it, "edit", edit);
+		json_t *mins = fail_min ? failed_form(r, f, prefix, summary)
+		                        : json_pack("{s:{s:o}, s:{}}", "val", "text",
+		                                    form_text(mi->minutes_text), "err");
+		json_object_set_new(
+		    mins, "outcomes",
+		    options(outcomes, outcomes_da, 4, fail_min ? fv(r, "outcome") : mi->outcome));
+		json_object_set_new(mins, "open", json_boolean(fail_min));
+		json_object_set_new(it, "min", mins);
+	}
+	/* Proposals: a member sees their own; the secretariat all, with accept and reject. */
+	json_t *props = json_object_get(doc, "proposals"), *shown = json_array();
+	for (size_t i = 0; i < json_array_size(props); i++) {
+		json_t *x = json_array_get(props, i);
+		const struct meeting_proposal *mp = &mt.props[i];
+		if (!admin && strcmp(mp->person, r->user.person) != 0)
+			continue;
+		set_da(x, "submitted_da", mp->submitted);
+		json_object_set_new(x, "kind_da", json_string(agenda_kind_da(mp->kind)));
+		const char *sda = !strcmp(mp->state, "accepted")   ? "optaget"
+		                  : !strcmp(mp->state, "rejected") ? "afvist"
+		                                                   : "indsendt";
+		json_object_set_new(x, "state_da", json_string(sda));
+		if (admin && !strcmp(mp->state, "submitted")) {
+			char prefix[32];
+			snprintf(prefix, sizeof prefix, "p%lld-", (long long)mp->id);
+			bool fa = is_failed(f, "accept", (long)mp->id) ||
+			          is_failed(f, "reject", (long)mp->id);
+			json_t *dec = fa ? failed_form(r, f, prefix, summary)
+			                 : json_pack("{s:{s:s}, s:{}}", "val", "reason", "", "err");
+			json_object_set_new(dec, "reason_needed",
+			                    json_boolean(mp->submitted > mt.proposals || !planned));
+			json_object_set_new(x, "decide", dec);
+		}
+		json_array_append(shown, x);
+	}
+	json_object_set_new(doc, "proposals", shown);
+	json_object_set_new(doc, "has_proposals", json_boolean(json_array_size(shown) > 0));
+	/* The member's proposal form, or the deadline message. */
+	if ((member && r->user.person[0]) || admin) {
+		bool open = r->today <= mt.proposals && mt.state < MEETING_HELD;
+		json_t *pf;
+		if (is_failed(f, "propose", 0))
+			pf = failed_form(r, f, "prop-", summary);
+		else
+			pf = json_pack("{s:{s:s, s:s, s:s, s:s}, s:{}}", "val", "title", "", "text",
+			               "", "minutes", "15", "person", "", "err");
+		json_object_set_new(
+		    pf, "kinds",
+		    options(kinds, NULL, 6,
+		            is_failed(f, "propose", 0) ? fv(r, "kind") : "droeftelse"));
+		json_object_set_new(pf, "open", json_boolean(open));
+		json_object_set_new(pf, "admin", json_boolean(admin));
+		if (!open) {
+			char ds[40], msg[256];
+			date_format_da(mt.proposals, ds, sizeof ds);
+			if (mt.state >= MEETING_HELD)
+				snprintf(msg, sizeof msg,
+				         "Mødet er afholdt, så der kan ikke sendes forslag.");
+			else
+				snprintf(
+				    msg, sizeof msg,
+				    "Fristen for forslag var %s. Kontakt %s, hvis punktet skal med "
+				    "alligevel.",
+				    ds, secretariat(m));
+			json_object_set_new(pf, "closed", json_string(msg));
+		}
+		json_object_set_new(doc, "propose", pf);
+	}
+	if (admin && mt.state < MEETING_HELD) {
+		json_t *sp =
+		    is_failed(f, "inspiration", 0)
+		        ? failed_form(r, f, "insp-", summary)
+		        : json_pack("{s:{s:s, s:s}, s:{}}", "val", "swap", "", "reason", "", "err");
+		json_object_set_new(doc, "speaker_form", sp);
+	}
+	/* Errors of the page's simple actions (dispatch, approve, publish, agenda). */
+	if (f && f->action &&
+	    (!strcmp(f->action, "dispatch") || !strcmp(f->action, "approve") ||
+	     !strcmp(f->action, "publish") || !strcmp(f->action, "agenda")))
+		json_decref(failed_form(r, f, "meeting-", summary));
+	json_object_set_new(doc, "has_errors", json_boolean(json_array_size(summary) > 0));
+	json_object_set_new(doc, "summary", summary);
+	char t[96];
+	snprintf(t, sizeof t, "%sStyregruppemøde %d/%d", f ? "Fejl: " : "", mt.number, mt.year);
+	json_object_set_new(doc, "title", json_string(t));
+	meeting_free(&mt);
+	p->doc = doc;
+	return 0;
+}
+
+static bool whole(const char *s, long max, long *out)
+{
+	char *end;
+	long v = *s ? strtol(s, &end, 10) : 0;
+	if (!*s || *end || v < 1 || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* Runs action on meeting id for the user; errors into d. Sets *target (item or proposal). */
+static int meeting_act(struct web_req *r, int64_t id, const char *action, long *target,
+                       struct diags *d, const char **flash)
+{
+	const struct model *m = r->app->model;
+	const char *who = r->user.login;
+	bool admin = r->user.role == ROLE_ADMIN;
+	*target = 0;
+	if (!strcmp(action, "propose")) {
+		const char *person = admin && *fv(r, "person") ? fv(r, "person") : r->user.person;
+		if (!*person) {
+			diags_add(d, NULL, 0, 0, "person",
+			          admin ? "Skriv id på den person, forslaget kommer fra."
+			                : "Din konto er ikke knyttet til en person. Kontakt "
+			                  "sekretariatet.");
+			return FK_EINPUT;
+		}
+		long minutes = 0;
+		if (*fv(r, "minutes") && !whole(fv(r, "minutes"), 24 * 60, &minutes)) {
+			diags_add(d, NULL, 0, 0, "minutes",
+			          "Skriv antal minutter som et helt tal, fx 15.");
+			return FK_EINPUT;
+		}
+		*flash = "proposed";
+		return store_proposal_add(r->st, who, m, id, person, fv(r, "title"), fv(r, "text"),
+		                          *fv(r, "kind") ? fv(r, "kind") : NULL, (int)minutes,
+		                          r->today, NULL, d);
+	}
+	if (!strcmp(action, "material")) {
+		/* A member adds the written material of an item from their own proposal until the
+		 * agenda is dispatched; the secretariat edits any item with "item". */
+		long pos;
+		if (!whole(fv(r, "item"), 1000, &pos)) {
+			diags_add(d, NULL, 0, 0, "item", "Punktet findes ikke.");
+			return FK_EINPUT;
+		}
+		*target = pos;
+		struct meeting mt;
+		if (store_meeting_get(r->st, id, &mt) != FK_OK)
+			return FK_ENOTFOUND;
+		bool mine = false;
+		for (size_t i = 0; i < mt.nitems; i++)
+			if (mt.items[i].pos == pos)
+				mine = admin || own_item(&mt, &mt.items[i], r->user.person);
+		meeting_free(&mt);
+		if (!mine) {
+			diags_add(
+			    d, NULL, 0, 0, NULL,
+			    "Du kan kun tilføje materiale til punkter fra dine egne forslag.");
+			return FK_EFORBIDDEN;
+		}
+		if (!*fv(r, "material")) {
+			diags_add(d, NULL, 0, 0, "material",
+			          "Skriv materialet, eller indsæt en adresse, hvor det ligger.");
+			return FK_EINPUT;
+		}
+		struct store_item_change ch = {NULL, NULL, NULL, fv(r, "material"), NULL, -1};
+		*flash = "material";
+		return store_meeting_item(r->st, who, id, (int)pos, &ch, NULL, d);
+	}
+	if (!admin) {
+		diags_add(d, NULL, 0, 0, NULL, "Kun sekretariatet kan gøre dette.");
+		return FK_EFORBIDDEN;
+	}
+	if (!strcmp(action, "accept") || !strcmp(action, "reject")) {
+		long pid;
+		if (!whole(fv(r, "proposal"), 1L << 30, &pid)) {
+			diags_add(d, NULL, 0, 0, "proposal", "Forslaget findes ikke.");
+			return FK_ENOTFOUND;
+		}
+		*target = pid;
+		struct meeting mt;
+		if (store_meeting_get(r->st, id, &mt) != FK_OK)
+			return FK_ENOTFOUND;
+		bool mine = false;
+		for (size_t i = 0; i < mt.nprops; i++)
+			mine |= mt.props[i].id == pid;
+		meeting_free(&mt);
+		if (!mine) {
+			diags_add(d, NULL, 0, 0, "proposal",
+			          "Mødet har intet forslag med nummer %ld.", pid);
+			return FK_ENOTFOUND;
+		}
+		bool accept = !strcmp(action, "accept");
+		*flash = accept ? "accepted" : "rejected";
+		const char *reason = *fv(r, "reason") ? fv(r, "reason") : NULL;
+		return store_proposal_decide(r->st, who, m, pid, accept, reason, d);
+	}
+	if (!strcmp(action, "agenda")) {
+		*flash = "agenda";
+		return store_meeting_agenda(r->st, who, m, id, d);
+	}
+	if (!strcmp(action, "dispatch")) {
+		*flash = "dispatched";
+		return store_meeting_dispatch(r->st, who, id, r->today, d);
+	}
+	if (!strcmp(action, "approve")) {
+		*flash = "approved";
+		return store_meeting_approve(r->st, who, id, d);
+	}
+	if (!strcmp(action, "publish")) {
+		*flash = "published";
+		return store_meeting_publish(r->st, who, id, d);
+	}
+	if (!strcmp(action, "inspiration")) {
+		const char *swap = *fv(r, "swap") ? fv(r, "swap") : NULL;
+		const char *reason = *fv(r, "reason") ? fv(r, "reason") : NULL;
+		if (swap && !reason) {
+			diags_add(d, NULL, 0, 0, "reason", "Skriv en begrundelse for byttet.");
+			return FK_EINPUT;
+		}
+		struct reg reg;
+		if (web_load_register(r, &reg) != FK_OK) {
+			reg_free(&reg);
+			return FK_EDB;
+		}
+		*flash = "speaker";
+		int rc = store_meeting_inspiration(r->st, who, m, &reg, id, swap, reason, NULL, d);
+		reg_free(&reg);
+		return rc;
+	}
+	long pos;
+	if (!strcmp(action, "item") || !strcmp(action, "amend") || !strcmp(action, "minutes")) {
+		if (!whole(fv(r, "item"), 1000, &pos)) {
+			diags_add(d, NULL, 0, 0, "item", "Punktet findes ikke.");
+			return FK_EINPUT;
+		}
+		*target = pos;
+	}
+	if (!strcmp(action, "item") || !strcmp(action, "amend")) {
+		bool amend = !strcmp(action, "amend");
+		long minutes = -1;
+		if (*fv(r, "minutes") && !whole(fv(r, "minutes"), 24 * 60, &minutes)) {
+			diags_add(d, NULL, 0, 0, "minutes",
+			          "Skriv antal minutter som et helt tal, fx 15.");
+			return FK_EINPUT;
+		}
+		if (amend && !*fv(r, "reason")) {
+			diags_add(d, NULL, 0, 0, "reason",
+			          "Skriv en begrundelse: den vises ved punktet som rettelse.");
+			return FK_EINPUT;
+		}
+		struct store_item_change ch = {
+		    web_form(r, "title") && *fv(r, "title") ? fv(r, "title") : NULL,
+		    *fv(r, "kind") ? fv(r, "kind") : NULL,
+		    web_form(r, "presenter"),
+		    web_form(r, "material"),
+		    web_form(r, "recommendation"),
+		    (int)minutes};
+		*flash = amend ? "amended" : "item";
+		return store_meeting_item(r->st, who, id, (int)pos, &ch,
+		                          amend ? fv(r, "reason") : NULL, d);
+	}
+	if (!strcmp(action, "minutes")) {
+		*flash = "minutes";
+		return store_meeting_minutes(r->st, who, id, (int)pos, fv(r, "outcome"),
+		                             fv(r, "text"), r->today, d);
+	}
+	diags_add(d, NULL, 0, 0, NULL, "Ukendt handling. Gå tilbage til mødet, og prøv igen.");
+	return FK_EINPUT;
+}
+
+static const struct {
+	const char *key, *text;
+} flashes[] = {
+    {"proposed", "Tak. Dit forslag er sendt til sekretariatet."},
+    {"accepted", "Forslaget er optaget på dagsordenen."},
+    {"rejected", "Forslaget er afvist."},
+    {"agenda", "Dagsordenen er bygget."},
+    {"dispatched", "Dagsorden og materiale er udsendt. Ændringer er nu rettelser."},
+    {"approved", "Referatet er godkendt."},
+    {"published", "Referatet er offentliggjort."},
+    {"speaker", "Inspirationsoplægget er fordelt."},
+    {"item", "Punktet er rettet."},
+    {"amended", "Rettelsen er gemt og vises ved punktet."},
+    {"minutes", "Referatet af punktet er gemt."},
+    {"material", "Materialet er gemt ved punktet."},
+};
+
+int page_meeting(struct web_req *r, struct web_resp *p)
+{
+	long id;
+	if (!r->param || !whole(r->param, 1L << 30, &id))
+		return web_error(r, p, 404, "Mødet findes ikke. Se årets møder under Møder.");
+	if (r->method != WM_POST) {
+		int rc = meeting_doc(r, p, id, NULL);
+		const char *ok = web_query(r, "ok");
+		for (size_t i = 0; ok && p->doc && i < sizeof flashes / sizeof flashes[0]; i++)
+			if (!strcmp(ok, flashes[i].key))
+				json_object_set_new(p->doc, "flash", json_string(flashes[i].text));
+		return rc;
+	}
+	struct meeting mt;
+	int grc = store_meeting_get(r->st, id, &mt);
+	if (grc == FK_ENOTFOUND)
+		return web_error(r, p, 404, "Mødet findes ikke. Se årets møder under Møder.");
+	if (grc != FK_OK)
+		return web_error(r, p, 500, "Mødet kunne ikke læses. Prøv igen om lidt.");
+	meeting_free(&mt);
+	const char *action = fv(r, "action");
+	struct diags d;
+	diags_init(&d);
+	long target = 0;
+	const char *flash = "";
+	int rc = meeting_act(r, id, action, &target, &d, &flash);
+	if (rc == FK_OK) {
+		diags_free(&d);
+		web_redirect(p, "/meetings/%ld?ok=%s", id, flash);
+		return 0;
+	}
+	if (d.n == 0)
+		diags_add(&d, NULL, 0, 0, NULL,
+		          "Det kunne ikke gemmes. Intet er ændret. Prøv igen om lidt.");
+	struct failure f = {action, target, &d};
+	int status = rc == FK_EFORBIDDEN                                           ? 403
+	             : rc == FK_EINPUT || rc == FK_ENOTFOUND || rc == FK_ECONFLICT ? 400
+	                                                                           : 500;
+	int r2 = meeting_doc(r, p, id, &f);
+	if (p->doc)
+		p->status = status;
+	diags_free(&d);
+	return r2;
+}
+
+/* ---------------------------------------------------------------- /my */
+
+int page_my(struct web_req *r, struct web_resp *p)
+{
+	json_t *doc = json_object(), *dl = json_array(), *mine = json_array();
+	struct meeting *v = NULL;
+	size_t n = 0;
+	if (store_meeting_list(r->st, 0, true, &v, &n) != FK_OK) {
+		json_decref(doc);
+		json_decref(dl);
+		json_decref(mine);
+		return web_error(r, p, 500, "Møderne kunne ikke læses. Prøv igen om lidt.");
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct meeting *mt = &v[i];
+		char name[128], mid[32];
+		meeting_label(mt, mid, sizeof mid, name, sizeof name);
+		if (mt->date >= r->today) {
+			const struct {
+				fk_date t;
+				const char *what;
+			} dd[] = {{mt->proposals, "Frist for forslag til dagsordenen"},
+			          {mt->statuses, "Frist for status og indstillinger"},
+			          {mt->dispatch, "Dagsorden og materiale udsendes"},
+			          {mt->date, "Mødet"}};
+			for (size_t k = 0; k < 4; k++) {
+				if (dd[k].t < r->today)
+					continue;
+				char iso[11];
+				date_format(dd[k].t, iso);
+				json_t *o =
+				    json_pack("{s:s, s:s, s:I, s:s, s:i}", "what", dd[k].what,
+				              "meeting", name, "id", (json_int_t)mt->id, "date",
+				              iso, "days", (int)(dd[k].t - r->today));
+				set_da(o, "date_da", dd[k].t);
+				json_array_append_new(dl, o);
+			}
+		}
+		for (size_t k = 0; k < mt->nprops; k++) {
+			const struct meeting_proposal *pp = &mt->props[k];
+			if (!r->user.person[0] || strcmp(pp->person, r->user.person) != 0)
+				continue;
+			const char *sda = !strcmp(pp->state, "accepted")   ? "optaget"
+			                  : !strcmp(pp->state, "rejected") ? "afvist"
+			                                                   : "indsendt";
+			json_t *o =
+			    json_pack("{s:o, s:s, s:I, s:s, s:o}", "title", form_text(pp->title),
+			              "meeting", name, "id", (json_int_t)mt->id, "state_da", sda,
+			              "reason", form_text(pp->reason));
+			set_da(o, "submitted_da", pp->submitted);
+			json_array_append_new(mine, o);
+		}
+	}
+	meetings_free(v, n);
+	/* Soonest first. */
+	size_t nd = json_array_size(dl);
+	for (size_t i = 1; i < nd; i++)
+		for (size_t k = i; k > 0; k--) {
+			json_t *a = json_array_get(dl, k - 1), *b = json_array_get(dl, k);
+			if (strcmp(json_string_value(json_object_get(a, "date")),
+			           json_string_value(json_object_get(b, "date"))) <= 0)
+				break;
+			json_incref(a);
+			json_array_set(dl, k - 1, b);
+			json_array_set_new(dl, k, a);
+		}
+	json_object_set_new(doc, "has_deadlines", json_boolean(json_array_size(dl) > 0));
+	json_object_set_new(doc, "has_proposals", json_boolean(json_array_size(mine) > 0));
+	json_object_set_new(doc, "deadlines", dl);
+	json_object_set_new(doc, "proposals", mine);
+	json_object_set_new(doc, "linked", json_boolean(r->user.person[0] != '\0'));
+	if (r->user.person[0])
+		json_object_set_new(doc, "ics", json_string(r->user.person));
+	json_object_set_new(doc, "title", json_string("Mine frister og forslag"));
+	p->doc = doc;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- /decisions */
+
+static int hit(const struct store_decision *x, void *arg)
+{
+	json_t *a = arg;
+	const char *oda = x->outcome ? x->outcome : "";
+	for (size_t k = 0; k < 4; k++)
+		if (x->outcome && !strcmp(x->outcome, outcomes[k]))
+			oda = outcomes_da[k];
+	json_t *o =
+	    json_pack("{s:I, s:i, s:i, s:s, s:i, s:o, s:s, s:o}", "meeting", (json_int_t)x->meeting,
+	              "year", x->year, "number", x->number, "date", x->date, "item", x->pos,
+	              "title", form_text(x->title), "outcome_da", oda, "text", form_text(x->text));
+	fk_date t;
+	if (date_parse(x->date, strlen(x->date), &t) == 0)
+		set_da(o, "date_da", t);
+	json_array_append_new(a, o);
+	return 0;
+}
+
+int page_decisions(struct web_req *r, struct web_resp *p)
+{
+	json_t *doc = json_object(), *hits = json_array();
+	const char *q = web_query(r, "q");
+	bool bad;
+	int year = query_year(r, 0, &bad);
+	if (bad)
+		json_object_set_new(
+		    doc, "notice",
+		    json_string("Året skal skrives med fire cifre, fx 2027. Der er søgt "
+		                "i alle år."));
+	bool searched = q && *q;
+	if (searched) {
+		/* Viewers and members see published minutes; the secretariat all. */
+		int rc = store_decision_search(r->st, q, year, r->user.role != ROLE_ADMIN, 200, hit,
+		                               hits);
+		if (rc == FK_EINPUT)
+			json_object_set_new(doc, "q_error",
+			                    json_string("Skriv mindst ét ord at søge efter."));
+		else if (rc != FK_OK) {
+			json_decref(doc);
+			json_decref(hits);
+			return web_error(r, p, 500,
+			                 "Søgningen kunne ikke gennemføres. Prøv igen om lidt.");
+		}
+	}
+	json_object_set_new(doc, "q", form_text(q));
+	char y[16] = "";
+	if (year)
+		snprintf(y, sizeof y, "%d", year);
+	json_object_set_new(doc, "year", json_string(y));
+	json_object_set_new(doc, "searched", json_boolean(searched));
+	json_object_set_new(doc, "count", json_integer((json_int_t)json_array_size(hits)));
+	json_object_set_new(doc, "any", json_boolean(json_array_size(hits) > 0));
+	json_object_set_new(doc, "hits", hits);
+	json_object_set_new(doc, "title", json_string("Beslutningslog"));
+	p->doc = doc;
+	return 0;
+}
