@@ -19,6 +19,8 @@ static const char usage[] =
     "                                            næste kommune i rækken til inspirations-\n"
     "                                            oplægget, eller byt med en begrundelse\n"
     "  propose ID --person PERSON --title TEKST --text TEKST [--minutes N] [--kind TYPE]\n"
+    "          [--late]                          --late: sekretariatet registrerer et forslag\n"
+    "                                            efter fristen (optages kun med begrundelse)\n"
     "                                            et forslag til dagsordenen (til og med fristen)\n"
     "  accept ID FORSLAG [--reason TEKST]        optag et forslag (begrundelse, hvis det kom\n"
     "                                            for sent eller dagsordenen er udsendt)\n"
@@ -48,7 +50,7 @@ struct mopts {
 	    *presenter, *material, *recommendation, *outcome;
 	const char *pos[3]; /* positional arguments after the sub-command */
 	int npos;
-	int json, published;
+	int json, published, late;
 };
 
 static int parse(int argc, char **argv, int first, struct mopts *o, const char *u)
@@ -87,6 +89,9 @@ static int parse(int argc, char **argv, int first, struct mopts *o, const char *
 			i++;
 		} else if (cli_flag(argv, i, "--published")) {
 			o->published = 1;
+			i++;
+		} else if (cli_flag(argv, i, "--late")) {
+			o->late = 1;
 			i++;
 		} else if (argv[i][0] != '-' && o->npos < 3) {
 			o->pos[o->npos++] = argv[i++];
@@ -351,7 +356,7 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 		}
 		int64_t pid = 0;
 		rc = store_proposal_add(c->st, c->actor, c->model, id, o.person, o.title, o.text, o.kind,
-		                        (int)minutes, today, &pid, &d);
+		                        (int)minutes, today, o.late, &pid, &d);
 		if (rc == FK_OK)
 			printf("Forslag %lld er indsendt til møde %ld.\n", (long long)pid, id);
 		return finish(rc, &d);

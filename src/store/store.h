@@ -288,11 +288,12 @@ int store_meeting_inspiration(struct store *st, const char *actor, const struct 
                               const char *reason, char speaker[65], struct diags *d);
 
 /* A member's agenda proposal for meeting id, submitted on day: refused after the proposal
- * deadline (inclusive) with the deadline and whom to contact. kind NULL: "droeftelse";
+ * deadline (inclusive) with the deadline and whom to contact, unless late_ok (the
+ * secretariat registers it; accepting it then needs a reason). kind NULL: "droeftelse";
  * minutes <= 0: 15. *pid (may be NULL) gets its id. */
 int store_proposal_add(struct store *st, const char *actor, const struct model *m, int64_t id,
                        const char *person, const char *title, const char *text,
-                       const char *kind, int minutes, fk_date day, int64_t *pid,
+                       const char *kind, int minutes, fk_date day, bool late_ok, int64_t *pid,
                        struct diags *d);
 /* Accepts (onto the agenda) or rejects proposal pid. A proposal submitted after the deadline
  * is accepted only with a reason; after dispatch, acceptance is an amendment and needs a

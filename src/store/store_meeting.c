@@ -881,7 +881,7 @@ static const char *secretariat(const struct model *m)
 
 int store_proposal_add(struct store *st, const char *actor, const struct model *m, int64_t id,
                        const char *person, const char *title, const char *text,
-                       const char *kind, int minutes, fk_date day, int64_t *pid,
+                       const char *kind, int minutes, fk_date day, bool late_ok, int64_t *pid,
                        struct diags *d)
 {
 	size_t nd = d->n;
@@ -909,7 +909,9 @@ int store_proposal_add(struct store *st, const char *actor, const struct model *
 	struct meeting mt;
 	if ((rc = get_for_change(st, id, &mt, d)) != FK_OK)
 		return tx_leave(st, own, rc);
-	if (day > mt.proposals) {
+	/* After the deadline only the secretariat may register a proposal (late_ok); accepting
+	 * it then needs a recorded reason (store_proposal_decide). */
+	if (day > mt.proposals && !late_ok) {
 		char ds[40];
 		date_format_da(mt.proposals, ds, sizeof ds);
 		diags_add(d, NULL, 0, 0, "date",

@@ -171,7 +171,7 @@ int api_meeting_proposals(struct web_req *r, struct web_resp *p)
 	int64_t pid = 0;
 	int rc = store_proposal_add(r->st, r->user.login, r->app->model, id, person,
 	                            val[0] ? val[0] : "", val[1] ? val[1] : "", val[2], minutes,
-	                            r->today, &pid, &d);
+	                            r->today, r->user.role == ROLE_ADMIN, &pid, &d);
 	json_decref(obj);
 	if (rc != FK_OK) {
 		json_t *f = json_object();

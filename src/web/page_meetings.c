@@ -577,7 +577,7 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 		*flash = "proposed";
 		return store_proposal_add(r->st, who, m, id, person, fv(r, "title"), fv(r, "text"),
 		                          *fv(r, "kind") ? fv(r, "kind") : NULL, (int)minutes,
-		                          r->today, NULL, d);
+		                          r->today, admin, NULL, d);
 	}
 	if (!strcmp(action, "material")) {
 		/* A member adds the written material of an item from their own proposal until the

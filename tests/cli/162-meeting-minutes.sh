@@ -66,6 +66,17 @@ has err 'efter fristen 5\. maj 2027' # 6 May is Kristi himmelfartsdag
 expect_rc 0 fk meeting accept 2 2 --reason "Mødet blev flyttet"
 expect_rc 0 fk meeting show 2 --json
 python3 -c "import json; d=json.load(open('out')); p=d['proposals'][0]; assert p['late'] and p['reason']=='Mødet blev flyttet' and p['state']=='accepted', d"
+# The secretariat registers a member's proposal after the deadline (--late); it is then
+# accepted only with a recorded reason.
+FKIGOV_TODAY=2027-08-20 expect_rc 2 fk meeting propose 3 --person k1 --title "Efter fristen" --text "x"
+has err 'Fristen for forslag var'
+FKIGOV_TODAY=2027-08-20 expect_rc 0 fk meeting propose 3 --person k1 --title "Efter fristen" --text "x" --late
+pid=$(sed -n 's/^Forslag \([0-9]*\) er indsendt.*/\1/p' out)
+[ -n "$pid" ] || fail "intet forslagsnummer"
+expect_rc 2 fk meeting accept 3 "$pid"
+expect_rc 0 fk meeting accept 3 "$pid" --reason "Sekretariatet har aftalt det med formanden"
+expect_rc 0 fk meeting show 3 --json
+python3 -c "import json; d=json.load(open('out')); p=[x for x in d['proposals'] if x['title']=='Efter fristen'][0]; assert p['late'] and p['state']=='accepted' and p['reason'].startswith('Sekretariatet'), p"
 # Minutes: not before the meeting day; then per item; approval needs every item.
 expect_rc 2 fk meeting minutes 1 --item 1 --outcome beslutning --text "x"
 has err 'fra mødedagen'
