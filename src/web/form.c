@@ -7,6 +7,8 @@
 
 #include "util/buf.h"
 #include "util/xalloc.h"
+#include "util/diag.h"
+#include "web/web.h"
 
 void form_init(struct form *fm)
 {
@@ -215,4 +217,37 @@ bool form_has_control(const char *s)
 		if ((unsigned char)*s < 0x20 || *s == 0x7f)
 			return true;
 	return false;
+}
+
+char *form_take(struct form *fm, const struct web_req *r, const char *name, const char *label)
+{
+	const struct web_field *f = web_form_field(r, name);
+	const char *v = f ? f->value : "";
+	if (f && !form_utf8(f->value, f->len)) {
+		form_value(fm, name, "");
+		form_error(fm, name, label,
+		           "Feltet indeholder tegn, der ikke kan læses. Skriv det igen.");
+		return xstrdup("");
+	}
+	while (*v == ' ' || *v == '\t')
+		v++;
+	size_t n = strlen(v);
+	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\r' || v[n - 1] == '\n'))
+		n--;
+	char *s = xstrndup(v, n);
+	form_value(fm, name, s);
+	return s;
+}
+
+void form_diags(struct form *fm, const struct diags *d, const char *const *map, size_t nmap)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const char *name = map[1], *label = map[2];
+		for (size_t k = 0; k + 2 < nmap; k += 3)
+			if (d->v[i].field && !strcmp(d->v[i].field, map[k])) {
+				name = map[k + 1];
+				label = map[k + 2];
+			}
+		form_error(fm, name, label, "%s", d->v[i].msg);
+	}
 }

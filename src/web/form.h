@@ -48,6 +48,14 @@ json_t *form_text(const char *s);
 json_t *form_url(const char *s);
 /* True when s[0..len) is well-formed UTF-8 without NUL bytes. */
 bool form_utf8(const char *s, size_t len);
+/* The trimmed value of form field name of r ("" when absent, or when it is not UTF-8: then
+ * with an error on the field), remembered in fm for re-display. The caller frees it. */
+struct web_req;
+char *form_take(struct form *fm, const struct web_req *r, const char *name, const char *label);
+/* Moves the diagnostics of a core validator to fm: map holds triples (core field, form
+ * field, label), nmap strings in all; the first triple is the default for unknown fields. */
+struct diags;
+void form_diags(struct form *fm, const struct diags *d, const char *const *map, size_t nmap);
 /* The number of characters (code points) of well-formed UTF-8 s. */
 size_t form_chars(const char *s);
 /* True when s holds a control character (below 0x20 or 0x7f). */

@@ -61,43 +61,6 @@ static json_t *option(const char *value, const char *label, bool selected)
 	                 "selected", selected);
 }
 
-/* The trimmed value of form field name ("" when absent), remembered in fm (caller frees). */
-static char *take(struct form *fm, const struct web_req *r, const char *name, const char *label)
-{
-	const struct web_field *f = web_form_field(r, name);
-	const char *v = f ? f->value : "";
-	if (f && !form_utf8(f->value, f->len)) {
-		form_value(fm, name, "");
-		form_error(fm, name, label,
-		           "Feltet indeholder tegn, der ikke kan læses. Skriv det igen.");
-		return xstrdup("");
-	}
-	while (*v == ' ' || *v == '\t')
-		v++;
-	size_t n = strlen(v);
-	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\r' || v[n - 1] == '\n'))
-		n--;
-	char *s = xstrndup(v, n);
-	form_value(fm, name, s);
-	return s;
-}
-
-/* Moves the diagnostics of a core validator to fm: field names map to form fields through
- * names (core field -> form field) and labels. */
-static void diags_to_form(struct form *fm, const struct diags *d, const char *const *map,
-                          size_t nmap)
-{
-	for (size_t i = 0; i < d->n; i++) {
-		const char *name = map[1], *label = map[2];
-		for (size_t k = 0; k + 2 < nmap; k += 3)
-			if (d->v[i].field && !strcmp(d->v[i].field, map[k])) {
-				name = map[k + 1];
-				label = map[k + 2];
-			}
-		form_error(fm, name, label, "%s", d->v[i].msg);
-	}
-}
-
 /* ================================================================== the forms */
 
 static const struct fdesc rate_fields[] = {
@@ -607,10 +570,10 @@ static int post(struct web_req *r, struct web_resp *p)
 	const char *saved = NULL, *anchor = "";
 	char flash_year[16] = "";
 	if (which && !strcmp(which, "rate")) {
-		char *ys = take(&fm, r, "rate_year", "Gælder fra år"),
-		     *ks = take(&fm, r, "rate_kr", "Sats pr. indbygger"),
-		     *dec = take(&fm, r, "rate_decision", "Beslutningen"),
-		     *ds = take(&fm, r, "rate_date", "Beslutningens dato");
+		char *ys = form_take(&fm, r, "rate_year", "Gælder fra år"),
+		     *ks = form_take(&fm, r, "rate_kr", "Sats pr. indbygger"),
+		     *dec = form_take(&fm, r, "rate_decision", "Beslutningen"),
+		     *ds = form_take(&fm, r, "rate_date", "Beslutningens dato");
 		int y = 0;
 		int64_t ore = 0;
 		fk_date date = r->today;
@@ -623,7 +586,7 @@ static int post(struct web_req *r, struct web_resp *p)
 		    "beslutningen, der fastsatte satsen, fx »Styregruppemøde 4, 2026, punkt 6«",
 		    &d);
 		static const char *const map[] = {"decision", "rate_decision", "Beslutningen"};
-		diags_to_form(&fm, &d, map, N(map));
+		form_diags(&fm, &d, map, N(map));
 		diags_free(&d);
 		form_date(&fm, "rate_date", "Beslutningens dato", ds, false, &date);
 		if (form_ok(&fm) && (rc = store_econ_rate_add(r->st, r->user.login, y, ore, dec,
@@ -637,8 +600,8 @@ static int post(struct web_req *r, struct web_resp *p)
 		free(dec);
 		free(ds);
 	} else if (which && !strcmp(which, "population")) {
-		char *ds = take(&fm, r, "pop_date", "Tallene gælder pr."),
-		     *src = take(&fm, r, "pop_source", "Kilde");
+		char *ds = form_take(&fm, r, "pop_date", "Tallene gælder pr."),
+		     *src = form_take(&fm, r, "pop_source", "Kilde");
 		const struct web_field *f = web_form_field(r, "pop_file");
 		fk_date date = DATE_NONE;
 		form_date(&fm, "pop_date", "Tallene gælder pr.", ds, true, &date);
@@ -646,7 +609,7 @@ static int post(struct web_req *r, struct web_resp *p)
 		diags_init(&d);
 		econ_check_text(src, false, 500, "source", "kilden", &d);
 		static const char *const map[] = {"source", "pop_source", "Kilde"};
-		diags_to_form(&fm, &d, map, N(map));
+		form_diags(&fm, &d, map, N(map));
 		diags_free(&d);
 		int *codes = NULL;
 		int64_t *cit = NULL;
@@ -720,9 +683,9 @@ static int post(struct web_req *r, struct web_resp *p)
 		           *pd = spend ? "spend_date" : "alloc_date";
 		const char *lt = spend ? "Note" : "Beslutningen",
 		           *ld = spend ? "Dato for forbruget" : "Beslutningens dato";
-		char *key = take(&fm, r, pi, "Særlig indsats"), *ys = take(&fm, r, py, "År"),
-		     *ks = take(&fm, r, pk, "Beløb"), *text = take(&fm, r, pt, lt),
-		     *ds = take(&fm, r, pd, ld);
+		char *key = form_take(&fm, r, pi, "Særlig indsats"), *ys = form_take(&fm, r, py, "År"),
+		     *ks = form_take(&fm, r, pk, "Beløb"), *text = form_take(&fm, r, pt, lt),
+		     *ds = form_take(&fm, r, pd, ld);
 		int y = 0;
 		int64_t ore = 0;
 		fk_date date = r->today;
@@ -741,7 +704,7 @@ static int post(struct web_req *r, struct web_resp *p)
 			    "punkt 6«",
 			    &d);
 		const char *const map[] = {spend ? "note" : "decision", pt, lt};
-		diags_to_form(&fm, &d, map, N(map));
+		form_diags(&fm, &d, map, N(map));
 		diags_free(&d);
 		form_date(&fm, pd, ld, ds, spend, &date);
 		if (form_ok(&fm)) {

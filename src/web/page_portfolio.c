@@ -102,43 +102,6 @@ static void decorate(json_t *o)
 		json_object_set_new(o, "description", json_false());
 }
 
-/* The trimmed value of form field name ("" when absent), remembered in fm (caller frees). */
-static char *take(struct form *fm, const struct web_req *r, const char *name, const char *label)
-{
-	const struct web_field *f = web_form_field(r, name);
-	const char *v = f ? f->value : "";
-	if (f && !form_utf8(f->value, f->len)) {
-		form_value(fm, name, "");
-		form_error(fm, name, label,
-		           "Feltet indeholder tegn, der ikke kan læses. Skriv det igen.");
-		return xstrdup("");
-	}
-	while (*v == ' ' || *v == '\t')
-		v++;
-	size_t n = strlen(v);
-	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\r' || v[n - 1] == '\n'))
-		n--;
-	char *s = xstrndup(v, n);
-	form_value(fm, name, s);
-	return s;
-}
-
-/* Moves the diagnostics of a core validator to fm, mapping core field names to form fields
- * and labels: map holds triples (core field, form field, label); the first is the default. */
-static void diags_to_form(struct form *fm, const struct diags *d, const char *const *map,
-                          size_t nmap)
-{
-	for (size_t i = 0; i < d->n; i++) {
-		const char *name = map[1], *label = map[2];
-		for (size_t k = 0; k + 2 < nmap; k += 3)
-			if (d->v[i].field && !strcmp(d->v[i].field, map[k])) {
-				name = map[k + 1];
-				label = map[k + 2];
-			}
-		form_error(fm, name, label, "%s", d->v[i].msg);
-	}
-}
-
 static json_t *option(const char *value, const char *label, bool selected)
 {
 	return json_pack("{s:o, s:o, s:b}", "value", form_text(value), "label", form_text(label),
@@ -208,9 +171,9 @@ static int portfolio_post(struct web_req *r, struct web_resp *p)
 	const struct model *m = r->app->model;
 	struct form fm;
 	form_init(&fm);
-	char *key = take(&fm, r, "id", "Id"), *name = take(&fm, r, "name", "Navn"),
-	     *body = take(&fm, r, "body", "Ejer"),
-	     *desc = take(&fm, r, "description", "Beskrivelse");
+	char *key = form_take(&fm, r, "id", "Id"), *name = form_take(&fm, r, "name", "Navn"),
+	     *body = form_take(&fm, r, "body", "Ejer"),
+	     *desc = form_take(&fm, r, "description", "Beskrivelse");
 	const char *sp = web_form(r, "special");
 	bool special = sp && *sp;
 	form_value(&fm, "special", special ? "1" : "");
@@ -222,7 +185,7 @@ static int portfolio_post(struct web_req *r, struct web_resp *p)
 		static const char *const map[] = {
 		    "id",   "id",   "Id",   "name",        "name",        "Navn",
 		    "body", "body", "Ejer", "description", "description", "Beskrivelse"};
-		diags_to_form(&fm, &d, map, N(map));
+		form_diags(&fm, &d, map, N(map));
 		diags_free(&d);
 	}
 	if (form_ok(&fm)) {
@@ -442,9 +405,9 @@ static int initiative_post(struct web_req *r, struct web_resp *p, struct econ *e
 	int rc = FK_OK;
 	const char *saved = NULL, *anchor = "";
 	if (!strcmp(which, "status")) {
-		char *st = take(&fm, r, "status", "Status"),
-		     *reason = take(&fm, r, "reason", "Begrundelse"),
-		     *ds = take(&fm, r, "date", "Dato");
+		char *st = form_take(&fm, r, "status", "Status"),
+		     *reason = form_take(&fm, r, "reason", "Begrundelse"),
+		     *ds = form_take(&fm, r, "date", "Dato");
 		fk_date date = r->today;
 		bool date_ok = form_date(&fm, "date", "Dato", ds, false, &date);
 		struct diags d;
@@ -454,7 +417,7 @@ static int initiative_post(struct web_req *r, struct web_resp *p, struct econ *e
 		static const char *const map[] = {"status", "status", "Status",
 		                                  "reason", "reason", "Begrundelse",
 		                                  "date",   "date",   "Dato"};
-		diags_to_form(&fm, &d, map, N(map));
+		form_diags(&fm, &d, map, N(map));
 		diags_free(&d);
 		if (form_ok(&fm) && (rc = store_initiative_report(r->st, r->user.login, in, date, s,
 		                                                  reason)) == FK_OK) {
@@ -465,9 +428,9 @@ static int initiative_post(struct web_req *r, struct web_resp *p, struct econ *e
 		free(reason);
 		free(ds);
 	} else if (!strcmp(which, "milestone")) {
-		char *title = take(&fm, r, "ms_title", "Milepæl"),
-		     *dues = take(&fm, r, "ms_due", "Frist"),
-		     *dones = take(&fm, r, "ms_done", "Nået");
+		char *title = form_take(&fm, r, "ms_title", "Milepæl"),
+		     *dues = form_take(&fm, r, "ms_due", "Frist"),
+		     *dones = form_take(&fm, r, "ms_done", "Nået");
 		fk_date due = DATE_NONE, done = DATE_NONE;
 		bool ok_due = form_date(&fm, "ms_due", "Frist", dues, true, &due);
 		form_date(&fm, "ms_done", "Nået", dones, false, &done);
@@ -476,7 +439,7 @@ static int initiative_post(struct web_req *r, struct web_resp *p, struct econ *e
 		econ_check_milestone(title, ok_due ? due : r->today, done, r->today, &d);
 		static const char *const map[] = {"title", "ms_title", "Milepæl", "due", "ms_due",
 		                                  "Frist", "done",     "ms_done", "Nået"};
-		diags_to_form(&fm, &d, map, N(map));
+		form_diags(&fm, &d, map, N(map));
 		diags_free(&d);
 		if (form_ok(&fm)) {
 			const struct econ_milestone *old = NULL;
@@ -494,7 +457,7 @@ static int initiative_post(struct web_req *r, struct web_resp *p, struct econ *e
 		free(dues);
 		free(dones);
 	} else {
-		char *ys = take(&fm, r, "b_year", "År"), *ks = take(&fm, r, "b_kr", "Budget");
+		char *ys = form_take(&fm, r, "b_year", "År"), *ks = form_take(&fm, r, "b_kr", "Budget");
 		int y = 0;
 		int64_t ore = 0;
 		char why[300];
