@@ -35,7 +35,12 @@ static const char usage[] =
     "                                            referat af et punkt: beslutning, rådgivning,\n"
     "                                            taget-til-efterretning eller udsat\n"
     "  approve ID                                godkend referatet\n"
-    "  publish ID                                offentliggør referatet\n\n"
+    "  publish ID                                offentliggør referatet\n"
+    "  material add|list|get|remove ...          materiale på punkterne (se »meeting\n"
+    "                                            material --help«)\n"
+    "  status ID --body GRUPPE --set INITIATIV=STATUS[:BEGRUNDELSE] ... [--note TEKST]\n"
+    "                                            referencegruppens status til mødet\n"
+    "  portfolio ID [--json]                     mødets porteføljeoverblik\n\n"
     "ID er mødets nummer fra »meeting list«. Punkttyper: orientering, inspiration, opfølgning,\n"
     "rådgivning, drøftelse, beslutning, økonomi. »I dag« er $FKIGOV_TODAY, hvis den er sat.\n";
 
@@ -283,6 +288,8 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 	if (argc < 2)
 		return cli_usage(usage, "angiv en kommando, fx »list«.");
 	const char *sub = argv[1];
+	if (!strcmp(sub, "material") || !strcmp(sub, "status") || !strcmp(sub, "portfolio"))
+		return cmd_meeting_files(c, argc, argv);
 	struct mopts o;
 	int rc = parse(argc, argv, 2, &o, usage);
 	if (rc)
@@ -415,7 +422,7 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 			diags_free(&d);
 			return 2;
 		}
-		rc = store_meeting_minutes(c->st, c->actor, id, (int)pos, o.outcome, o.text, today, &d);
+		rc = store_meeting_minutes(c->st, c->actor, c->model, id, (int)pos, o.outcome, o.text, today, &d);
 		if (rc == FK_OK)
 			printf("Referatet af punkt %ld er gemt.\n", pos);
 		return finish(rc, &d);

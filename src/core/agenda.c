@@ -252,9 +252,15 @@ static void add_item(struct meeting_item **v, size_t *n, size_t *cap, const char
 	it->minutes = minutes;
 }
 
+void agenda_case_ref(int64_t id, char *out, size_t n)
+{
+	snprintf(out, n, "sag-%lld", (long long)id);
+}
+
 void agenda_build(const struct model *m, int number, const struct meeting_proposal *props,
-                  size_t nprops, const struct meeting_item *old, size_t nold,
-                  struct meeting_item **items, size_t *n)
+                  size_t nprops, const struct agenda_case *cases, size_t ncases,
+                  const struct meeting_item *old, size_t nold, struct meeting_item **items,
+                  size_t *n)
 {
 	const struct model_cycle *c = &m->cycle;
 	struct meeting_item *v = NULL;
@@ -271,6 +277,16 @@ void agenda_build(const struct model *m, int number, const struct meeting_propos
 			add_item(&v, &nv, &cap, "meeting", x->id, x->title, x->kind, x->presenter,
 			         x->minutes, x->material, old, nold);
 		}
+	}
+	for (size_t i = 0; i < ncases; i++) {
+		const struct agenda_case *x = &cases[i];
+		char ref[32];
+		agenda_case_ref(x->id, ref, sizeof ref);
+		add_item(&v, &nv, &cap, "case", ref, x->title, "beslutning", x->group,
+		         AGENDA_CASE_MINUTES, 1, old, nold);
+		/* The recommendation is the group's, as the case holds it now. */
+		free(v[nv - 1].recommendation);
+		v[nv - 1].recommendation = dup0(x->recommendation);
 	}
 	for (size_t i = 0; i < nprops; i++) {
 		const struct meeting_proposal *p = &props[i];
@@ -348,9 +364,11 @@ void meeting_check(const struct model *m, const struct meeting *v, size_t n, fk_
 		if (mt->dispatch < d)
 			for (size_t k = 0; k < mt->nitems; k++) {
 				const struct meeting_item *it = &mt->items[k];
-				if (agenda_kind_needs_material(it->kind) && (!it->material || !*it->material))
+				if (agenda_kind_needs_material(it->kind) && (!it->material || !*it->material) &&
+				    it->nfiles == 0)
 					findings_add_other(out, RULE_MATERIAL_MISSING, id, name,
-					                   "Punkt %d »%s« mangler skriftligt materiale. Tilføj "
+					                   "Punkt %d »%s« mangler skriftligt materiale. Læg en fil "
+					                   "på punktet (meeting material add), eller skriv "
 					                   "materialet (meeting item --material).",
 					                   it->pos, it->title);
 			}
@@ -461,11 +479,12 @@ json_t *agenda_meeting_json(const struct meeting *mt, bool full)
 		const struct meeting_item *it = &mt->items[i];
 		json_array_append_new(
 		    items,
-		    json_pack("{s:i, s:s, s:o, s:s, s:s, s:s, s:o, s:i, s:b, s:o, s:o, s:o, s:o, s:o}",
+		    json_pack("{s:i, s:s, s:o, s:s, s:s, s:s, s:o, s:i, s:b, s:o, s:i, s:o, s:o, s:o, s:o}",
 		              "number", it->pos, "source", it->source, "ref", js(it->ref), "title",
 		              it->title, "kind", it->kind, "kind_da", agenda_kind_da(it->kind),
 		              "presenter", js(it->presenter), "minutes", it->minutes, "needs_material",
-		              it->needs_material != 0, "material", js(it->material), "recommendation",
+		              it->needs_material != 0, "material", js(it->material), "files",
+		              it->nfiles, "recommendation",
 		              js(it->recommendation), "amended", js(it->amended), "outcome",
 		              js(it->outcome), "minutes_text", js(it->minutes_text)));
 	}

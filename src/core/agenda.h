@@ -59,6 +59,7 @@ struct meeting_item {
 	char *amended;        /* reasons of amendments after dispatch; NULL none */
 	char *outcome;        /* minutes: an outcome (agenda_outcome_parse); NULL none */
 	char *minutes_text;   /* minutes: what was decided, advised or noted; NULL none */
+	int nfiles;           /* material files uploaded to the item (store_material_*) */
 };
 
 struct meeting_proposal {
@@ -110,15 +111,32 @@ const char *agenda_outcome_parse(const char *s);
  * (rule material-missing): orientations and decisions. */
 bool agenda_kind_needs_material(const char *kind);
 
+/* A case with a reference group's (or working group's) recommendation (indstilling) to the
+ * steering group, for the agenda: its id, title, the recommendation and who gave it. */
+struct agenda_case {
+	int64_t id;
+	const char *title;
+	const char *recommendation;
+	const char *group; /* the recommending group's name */
+	fk_date recommended;
+};
+/* The agenda item ref of a case: "sag-12". */
+void agenda_case_ref(int64_t id, char *out, size_t n);
+/* The minutes of an item for a case recommendation. */
+#define AGENDA_CASE_MINUTES 15
+
 /* Builds the agenda of the meeting with that number (1-based) from the model: the standard
- * items of every meeting, then the items of that number, then the accepted proposals of
- * props in their order (the others are skipped). Items are numbered from 1. An item of old
- * (may be NULL) with the same source and ref keeps its title, kind, presenter, minutes,
- * material and recommendation, so a refresh keeps what the secretariat has edited. *items is a new array the caller
- * frees (meeting_item_clear each, then free). */
+ * items of every meeting, then the items of that number, then one decision item per case of
+ * cases (source "case", ref "sag-N", kind beslutning, the group as presenter, and always the
+ * case's recommendation as it stands), then the accepted proposals of props in their order (the others are
+ * skipped). Items are numbered from 1. An item of old (may be NULL) with the same source and
+ * ref keeps its title, kind, presenter, minutes, material and recommendation, so a refresh
+ * keeps what the secretariat has edited. *items is a new array the caller frees
+ * (meeting_item_clear each, then free). */
 void agenda_build(const struct model *m, int number, const struct meeting_proposal *props,
-                  size_t nprops, const struct meeting_item *old, size_t nold,
-                  struct meeting_item **items, size_t *n);
+                  size_t nprops, const struct agenda_case *cases, size_t ncases,
+                  const struct meeting_item *old, size_t nold, struct meeting_item **items,
+                  size_t *n);
 /* The sum of the items' minutes. */
 int agenda_minutes(const struct meeting_item *items, size_t n);
 

@@ -181,8 +181,10 @@ static const char *const stmt_sql[STMT__MAX] = {
     [STMT_MEETING_SPEAKER] = "UPDATE meeting SET speaker = (SELECT id FROM person WHERE key = ?2),"
                              " speaker_reason = ?3 WHERE id = ?1",
     [STMT_ITEM_LIST] = "SELECT pos, source, ref, title, kind, presenter, minutes, needs_material,"
-                       " material, recommendation, amended, outcome, minutes_text"
-                       " FROM agenda_item WHERE meeting = ?1 ORDER BY pos",
+                       " material, recommendation, amended, outcome, minutes_text,"
+                       " (SELECT count(*) FROM material f WHERE f.meeting = i.meeting"
+                       " AND f.item_source = i.source AND f.item_ref = i.ref)"
+                       " FROM agenda_item i WHERE meeting = ?1 ORDER BY pos",
     [STMT_ITEM_CLEAR] = "DELETE FROM agenda_item WHERE meeting = ?1",
     [STMT_ITEM_INSERT] = "INSERT INTO agenda_item (meeting, pos, source, ref, title, kind,"
                          " presenter, minutes, needs_material, material, recommendation, amended)"
@@ -206,6 +208,20 @@ static const char *const stmt_sql[STMT__MAX] = {
                         " VALUES (?1, ?2, ?3, ?4)",
     /* ?1 an FTS5 query built by the store (every word quoted), ?2 a year or NULL, ?3 1 for
      * published minutes only, ?4 the limit. */
+    [STMT_MATERIAL_INSERT] = "INSERT INTO material (meeting, item_source, item_ref, name, mime,"
+                             " size, sha256, data, uploaded, actor, reason)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [STMT_MATERIAL_LIST] = "SELECT id, meeting, item_source, item_ref, name, mime, size, sha256,"
+                           " uploaded, actor, reason FROM material WHERE meeting = ?1 ORDER BY id",
+    [STMT_MATERIAL_GET] = "SELECT id, meeting, item_source, item_ref, name, mime, size, sha256,"
+                          " uploaded, actor, reason, data FROM material WHERE id = ?1",
+    [STMT_MATERIAL_DELETE] = "DELETE FROM material WHERE id = ?1",
+    [STMT_MATERIAL_SAME] = "SELECT name FROM material WHERE meeting = ?1 AND item_source = ?2"
+                           " AND item_ref = ?3 AND sha256 = ?4",
+    [STMT_MSTATUS_INSERT] = "INSERT INTO meeting_status (meeting, body, submitted, actor, note)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [STMT_MSTATUS_LIST] = "SELECT id, body, submitted, actor, note FROM meeting_status"
+                          " WHERE meeting = ?1 ORDER BY id",
     [STMT_DECISION_SEARCH] = "SELECT m.id, m.year, m.number, m.date, m.state, a.pos, a.title,"
                              " a.outcome, a.minutes_text FROM decision_fts f"
                              " JOIN agenda_item a ON a.id = f.rowid"

@@ -272,9 +272,13 @@ int store_meeting_item(struct store *st, const char *actor, int64_t id, int pos,
 int store_meeting_dispatch(struct store *st, const char *actor, int64_t id, fk_date day,
                            struct diags *d);
 /* Records the minutes of item pos (outcome: agenda_outcome_parse) on day, on or after the
- * meeting day; the meeting becomes held. The item enters the decision log. */
-int store_meeting_minutes(struct store *st, const char *actor, int64_t id, int pos,
-                          const char *outcome, const char *text, fk_date day, struct diags *d);
+ * meeting day; the meeting becomes held. The item enters the decision log. On the item of a
+ * case recommendation (source "case"), beslutning or rådgivning decides the case (text: the
+ * minutes; date: the meeting's day; meeting: "Styregruppemøde N/YEAR, punkt P"), when it is
+ * still recommended; udsat leaves it for the next meeting's agenda. */
+int store_meeting_minutes(struct store *st, const char *actor, const struct model *m, int64_t id,
+                          int pos, const char *outcome, const char *text, fk_date day,
+                          struct diags *d);
 /* Approves the minutes (every item must have an outcome), then publishes them. */
 int store_meeting_approve(struct store *st, const char *actor, int64_t id, struct diags *d);
 int store_meeting_publish(struct store *st, const char *actor, int64_t id, struct diags *d);
@@ -300,6 +304,71 @@ int store_proposal_add(struct store *st, const char *actor, const struct model *
  * reason too. Only submitted proposals can be rejected. */
 int store_proposal_decide(struct store *st, const char *actor, const struct model *m,
                           int64_t pid, bool accept, const char *reason, struct diags *d);
+
+/* ---- written material of agenda items (issue 5): files kept in the database with their
+ * SHA-256 and the type libmagic found (core/material.h). Entity "material" in the audit log
+ * (id the material id; the bytes are not audited, their checksum is). */
+struct store_material {
+	int64_t id, meeting;
+	char *source, *ref; /* the item it belongs to (agenda_item source and ref) */
+	char *name, *mime;
+	int64_t size;
+	char sha256[65];
+	char *uploaded; /* UTC timestamp */
+	char *actor;
+	char *reason; /* why it was added after dispatch; NULL none */
+};
+void store_material_clear(struct store_material *f);
+void store_materials_free(struct store_material *v, size_t n);
+/* Adds a file to item pos of meeting id, checked by material_check (max: the size limit);
+ * while the meeting is planned, or after dispatch with a reason (an amendment, recorded on
+ * the item: "Materiale »NAME« tilføjet: REASON"); refused once the meeting is held. The same
+ * bytes twice on one item are refused. *mid (may be NULL) gets the new id. */
+int store_material_add(struct store *st, const char *actor, int64_t id, int pos, const char *name,
+                       const unsigned char *data, size_t len, size_t max, const char *reason,
+                       int64_t *mid, struct diags *d);
+/* The files of meeting id, oldest first, without their bytes (store_materials_free). */
+int store_material_list(struct store *st, int64_t id, struct store_material **out, size_t *n);
+/* File mid; with data, its bytes too (*data malloc'ed, *data NULL when data is NULL). */
+int store_material_get(struct store *st, int64_t mid, struct store_material *out,
+                       unsigned char **data);
+/* Removes file mid while its meeting is planned (after dispatch material can only be added,
+ * with a reason). */
+int store_material_remove(struct store *st, const char *actor, int64_t mid, struct diags *d);
+
+/* ---- the reference groups' status for a meeting (SPEC §2.5): a status for each of the
+ * group's started initiatives (initiative_status rows dated day) and a note, by the status
+ * deadline; a later submission is kept and marked late. Entity "meeting_status". */
+struct store_status_line {
+	const char *initiative; /* key */
+	const char *status;     /* grøn, gul, rød */
+	const char *reason;     /* required for gul and rød */
+};
+struct store_mstatus {
+	int64_t id;
+	char *body;
+	fk_date submitted;
+	char *actor;
+	char *note; /* NULL none */
+};
+void store_mstatus_free(struct store_mstatus *v, size_t n);
+/* Records body's status for meeting id on day: body must be a reference group of m, the
+ * meeting not yet held, and every initiative of the body started by day must have a line
+ * (fields "status-KEY" and "reason-KEY" in the diagnostics); lines for other initiatives are
+ * refused. mt: the shipped population (for loading the economy). *sid (may be NULL) gets the
+ * submission's id. */
+struct munic_table;
+int store_mstatus_submit(struct store *st, const char *actor, const struct model *m,
+                         const struct munic_table *mt, int64_t id, const char *body,
+                         const struct store_status_line *v, size_t n, const char *note,
+                         fk_date day, int64_t *sid, struct diags *d);
+/* The submissions for meeting id, oldest first (store_mstatus_free). */
+int store_mstatus_list(struct store *st, int64_t id, struct store_mstatus **out, size_t *n);
+/* The portfolio overview of meeting id on day (core/overview.h: overview_json) from the
+ * stored initiatives, cases, submissions and the meeting before it. FK_ENOTFOUND when there
+ * is no such meeting. */
+int store_meeting_overview(struct store *st, const struct model *m, const struct munic_table *mt,
+                           int64_t id, fk_date day, json_t **out);
 
 /* A hit of the decision log. */
 struct store_decision {

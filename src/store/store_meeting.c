@@ -9,6 +9,9 @@
 
 #include "core/agenda.h"
 #include "core/cycle.h"
+#include "core/economy.h"
+#include "core/material.h"
+#include "core/overview.h"
 #include "core/rotation.h"
 #include "store/store_int.h"
 #include "util/buf.h"
@@ -184,6 +187,7 @@ static int load_items(struct store *st, struct meeting *mt)
 		it->amended = col_str(q, 10);
 		it->outcome = col_str(q, 11);
 		it->minutes_text = col_str(q, 12);
+		it->nfiles = sqlite3_column_int(q, 13);
 	}
 	int err = rc == SQLITE_DONE ? FK_OK : store_fail(st, rc, "læs dagsorden");
 	stmt_done(q);
@@ -485,6 +489,62 @@ static int replace_items(struct store *st, const char *actor, struct meeting *mt
 	return audit_json(st, actor, "update", "meeting", mt->id, before, meeting_json(mt, true));
 }
 
+/* The cases waiting for the steering group: state recommended, oldest first, with the day of
+ * their latest recommendation. The strings point into *set (case_set_free after use). */
+static int recommended_cases(struct store *st, const struct model *m, struct case_set *set,
+                             struct agenda_case **out, size_t *n, char (**names)[128])
+{
+	*out = NULL;
+	*n = 0;
+	*names = NULL;
+	int rc = store_cases_load(st, 0, set);
+	if (rc != FK_OK)
+		return rc;
+	*out = xcalloc(set->n + 1, sizeof **out);
+	*names = xcalloc(set->n + 1, sizeof **names);
+	for (size_t i = 0; i < set->n; i++) {
+		const struct case_rec *c = &set->v[i];
+		if (c->state != CASE_RECOMMENDED)
+			continue;
+		fk_date when = c->raised_on;
+		for (size_t k = 0; k < c->nevents; k++)
+			if (c->events[k].event == CEV_RECOMMEND && c->events[k].at)
+				date_parse(c->events[k].at, 10, &when);
+		case_party_name(m, NULL, c->assignee, (*names)[*n], sizeof (*names)[*n]);
+		(*out)[*n] = (struct agenda_case){c->id, c->title, c->recommendation, (*names)[*n],
+		                                  when};
+		++*n;
+	}
+	return FK_OK;
+}
+
+/* Builds the agenda of mt afresh (model items, recommended cases, accepted proposals) and
+ * stores it in place of the old one. */
+static int rebuild(struct store *st, const char *actor, const struct model *m,
+                   struct meeting *mt)
+{
+	struct case_set set = {0};
+	struct agenda_case *cases;
+	size_t ncases;
+	char(*names)[128];
+	int rc = recommended_cases(st, m, &set, &cases, &ncases, &names);
+	if (rc == FK_OK) {
+		struct meeting_item *items;
+		size_t n;
+		agenda_build(m, mt->number, mt->props, mt->nprops, cases, ncases, mt->items,
+		             mt->nitems, &items, &n);
+		if ((rc = replace_items(st, actor, mt, items, n)) != FK_OK) {
+			for (size_t i = 0; i < n; i++)
+				meeting_item_clear(&items[i]);
+			free(items);
+		}
+	}
+	free(cases);
+	free(names);
+	case_set_free(&set);
+	return rc;
+}
+
 int store_meeting_agenda(struct store *st, const char *actor, const struct model *m, int64_t id,
                          struct diags *d)
 {
@@ -495,17 +555,8 @@ int store_meeting_agenda(struct store *st, const char *actor, const struct model
 	struct meeting mt;
 	if ((rc = get_for_change(st, id, &mt, d)) != FK_OK)
 		return tx_leave(st, own, rc);
-	if ((rc = may(&mt, MACT_EDIT, mt.date, NULL, d)) == FK_OK) {
-		struct meeting_item *items;
-		size_t n;
-		agenda_build(m, mt.number, mt.props, mt.nprops, mt.items, mt.nitems, &items, &n);
-		rc = replace_items(st, actor, &mt, items, n);
-		if (rc != FK_OK) {
-			for (size_t i = 0; i < n; i++)
-				meeting_item_clear(&items[i]);
-			free(items);
-		}
-	}
+	if ((rc = may(&mt, MACT_EDIT, mt.date, NULL, d)) == FK_OK)
+		rc = rebuild(st, actor, m, &mt);
 	meeting_free(&mt);
 	return tx_leave(st, own, rc);
 }
@@ -656,8 +707,45 @@ static int item_rowid(struct store *st, int64_t id, int pos, int64_t *rowid)
 	return err;
 }
 
-int store_meeting_minutes(struct store *st, const char *actor, int64_t id, int pos,
-                          const char *outcome, const char *text, fk_date day, struct diags *d)
+/* The steering group's advice or decision on a case item goes to the case: it is decided,
+ * with the minutes as its text, the meeting's day and the meeting as reference. Nothing
+ * happens when the case is no longer waiting for the steering group. */
+static int decide_case(struct store *st, const char *actor, const struct model *m,
+                       const struct meeting *mt, const struct meeting_item *it, fk_date day,
+                       struct diags *d)
+{
+	if (strcmp(it->source, "case") != 0 || !it->ref || !strcmp(it->outcome, "udsat") ||
+	    !strcmp(it->outcome, "taget-til-efterretning"))
+		return FK_OK;
+	int64_t cid = case_id_parse(it->ref);
+	struct case_set cs = {0};
+	int rc = cid > 0 ? store_cases_load(st, cid, &cs) : FK_OK;
+	if (rc != FK_OK || cs.n != 1 || cs.v[0].state != CASE_RECOMMENDED) {
+		case_set_free(&cs);
+		return rc;
+	}
+	char date[11], ref[96];
+	date_format(mt->date, date);
+	snprintf(ref, sizeof ref, "Styregruppemøde %d/%d, punkt %d", mt->number, mt->year, it->pos);
+	struct case_input in = {0};
+	in.kind = it->outcome;
+	in.text = it->minutes_text;
+	in.date = date;
+	in.meeting = ref;
+	struct case_change ch;
+	if (case_check_event(m, &cs.v[0], CEV_DECIDE, &in, day, &ch, d) != 0)
+		rc = FK_EINPUT;
+	else {
+		rc = store_case_apply(st, actor, cid, &ch);
+		case_change_free(&ch);
+	}
+	case_set_free(&cs);
+	return rc;
+}
+
+int store_meeting_minutes(struct store *st, const char *actor, const struct model *m, int64_t id,
+                          int pos, const char *outcome, const char *text, fk_date day,
+                          struct diags *d)
 {
 	size_t nd = d->n;
 	const char *oc = agenda_outcome_parse(outcome);
@@ -708,7 +796,8 @@ int store_meeting_minutes(struct store *st, const char *actor, int64_t id, int p
 		json_decref(before);
 		goto out;
 	}
-	if (next != mt.state && (rc = set_state(st, id, next, DATE_NONE)) != FK_OK) {
+	if ((next != mt.state && (rc = set_state(st, id, next, DATE_NONE)) != FK_OK) ||
+	    (rc = decide_case(st, actor, m, &mt, it, day, d)) != FK_OK) {
 		json_decref(before);
 		goto out;
 	}
@@ -1057,14 +1146,7 @@ int store_proposal_decide(struct store *st, const char *actor, const struct mode
 	if (!accept || mt.nitems == 0)
 		goto out; /* the agenda takes it in when it is built */
 	if (mt.state == MEETING_PLANNED) {
-		struct meeting_item *items;
-		size_t n;
-		agenda_build(m, mt.number, mt.props, mt.nprops, mt.items, mt.nitems, &items, &n);
-		if ((rc = replace_items(st, actor, &mt, items, n)) != FK_OK) {
-			for (size_t i = 0; i < n; i++)
-				meeting_item_clear(&items[i]);
-			free(items);
-		}
+		rc = rebuild(st, actor, m, &mt);
 	} else {
 		/* Dispatched: an amendment at the end of the agenda. */
 		char ref[32];
@@ -1160,4 +1242,445 @@ int store_decision_search(struct store *st, const char *text, int year, bool pub
 	stmt_done(q);
 	free(fq);
 	return err;
+}
+
+/* ---------------------------------------------------------------- written material */
+
+void store_material_clear(struct store_material *f)
+{
+	free(f->source);
+	free(f->ref);
+	free(f->name);
+	free(f->mime);
+	free(f->uploaded);
+	free(f->actor);
+	free(f->reason);
+	memset(f, 0, sizeof *f);
+}
+
+void store_materials_free(struct store_material *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		store_material_clear(&v[i]);
+	free(v);
+}
+
+static void read_material(sqlite3_stmt *q, struct store_material *f)
+{
+	memset(f, 0, sizeof *f);
+	f->id = sqlite3_column_int64(q, 0);
+	f->meeting = sqlite3_column_int64(q, 1);
+	f->source = col_str(q, 2);
+	f->ref = col_str(q, 3);
+	f->name = col_str(q, 4);
+	f->mime = col_str(q, 5);
+	f->size = sqlite3_column_int64(q, 6);
+	const char *h = (const char *)sqlite3_column_text(q, 7);
+	snprintf(f->sha256, sizeof f->sha256, "%s", h ? h : "");
+	f->uploaded = col_str(q, 8);
+	f->actor = col_str(q, 9);
+	f->reason = col_str(q, 10);
+}
+
+static json_t *material_json(const struct store_material *f, int pos)
+{
+	return json_pack("{s:I, s:s, s:s, s:i, s:s, s:s, s:I, s:s, s:o}", "meeting",
+	                 (json_int_t)f->meeting, "item_source", f->source, "item_ref", f->ref, "pos",
+	                 pos, "name", f->name, "mime", f->mime, "size", (json_int_t)f->size,
+	                 "sha256", f->sha256, "reason", jstr(f->reason));
+}
+
+int store_material_add(struct store *st, const char *actor, int64_t id, int pos, const char *name,
+                       const unsigned char *data, size_t len, size_t max, const char *reason,
+                       int64_t *mid, struct diags *d)
+{
+	size_t nd = d->n;
+	const char *mime = NULL;
+	material_check(name, data, len, max, &mime, d);
+	if (reason && blank(reason))
+		reason = NULL;
+	if (d->n > nd)
+		return FK_EINPUT;
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct meeting mt;
+	if ((rc = get_for_change(st, id, &mt, d)) != FK_OK)
+		return tx_leave(st, own, rc);
+	struct meeting_item *it = NULL;
+	char *clean = material_clean_name(name);
+	if (mt.state == MEETING_DISPATCHED && !reason) {
+		diags_add(d, NULL, 0, 0, "reason",
+		          "Dagsordenen er udsendt. Skriv en begrundelse for at lægge materiale på "
+		          "bagefter; det vises som en rettelse.");
+		rc = FK_EINPUT;
+		goto out;
+	}
+	if ((rc = may(&mt, mt.state == MEETING_PLANNED ? MACT_EDIT : MACT_AMEND, mt.date, NULL,
+	              d)) != FK_OK)
+		goto out;
+	if (!(it = find_item(&mt, pos, d))) {
+		rc = FK_EINPUT;
+		goto out;
+	}
+	char sha[65];
+	material_sha256(data, len, sha);
+	sqlite3_stmt *q = stmt_get(st, STMT_MATERIAL_SAME);
+	if (!q) {
+		rc = FK_EDB;
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_text(q, 2, it->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, it->ref ? it->ref : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, sha, -1, SQLITE_STATIC);
+	int s = sqlite3_step(q);
+	if (s == SQLITE_ROW) {
+		diags_add(d, NULL, 0, 0, "file",
+		          "Punkt %d har allerede den samme fil (som »%s«). Vælg en anden fil.", pos,
+		          (const char *)sqlite3_column_text(q, 0));
+		rc = FK_EINPUT;
+	} else if (s != SQLITE_DONE)
+		rc = store_fail(st, s, "læs materiale");
+	stmt_done(q);
+	if (rc != FK_OK || !(q = stmt_get(st, STMT_MATERIAL_INSERT))) {
+		rc = rc != FK_OK ? rc : FK_EDB;
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_text(q, 2, it->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, it->ref ? it->ref : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, clean, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 5, mime, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 6, (sqlite3_int64)len);
+	sqlite3_bind_text(q, 7, sha, -1, SQLITE_STATIC);
+	sqlite3_bind_blob64(q, 8, data, (sqlite3_uint64)len, SQLITE_STATIC);
+	sqlite3_bind_text(q, 9, store_now(st), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 10, actor, -1, SQLITE_STATIC);
+	bind_opt(q, 11, reason);
+	if ((rc = step_done(st, q, "gem materiale")) != FK_OK)
+		goto out;
+	int64_t newid = sqlite3_last_insert_rowid(st->db);
+	if (mid)
+		*mid = newid;
+	if (reason) {
+		json_t *before = item_json(it);
+		char *why = xasprintf("Materiale »%s« tilføjet: %s", clean, reason);
+		add_amendment(it, why);
+		free(why);
+		if ((rc = update_item(st, id, it)) != FK_OK ||
+		    (rc = audit_json(st, actor, "amend", "meeting", id, before, item_json(it))) != FK_OK)
+			goto out;
+	}
+	struct store_material f = {.id = newid, .meeting = id, .source = it->source,
+	                           .ref = it->ref ? it->ref : "", .name = clean, .mime = (char *)mime,
+	                           .size = (int64_t)len, .reason = (char *)reason};
+	memcpy(f.sha256, sha, sizeof sha);
+	rc = audit_json(st, actor, "create", "material", newid, NULL, material_json(&f, pos));
+out:
+	free(clean);
+	meeting_free(&mt);
+	return tx_leave(st, own, rc);
+}
+
+int store_material_list(struct store *st, int64_t id, struct store_material **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *q = stmt_get(st, STMT_MATERIAL_LIST);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_int64(q, 1, id);
+	struct store_material *v = NULL;
+	size_t nv = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		v = xgrow(v, sizeof *v, nv + 1, &cap);
+		read_material(q, &v[nv++]);
+	}
+	int err = rc == SQLITE_DONE ? FK_OK : store_fail(st, rc, "læs materiale");
+	stmt_done(q);
+	if (err != FK_OK) {
+		store_materials_free(v, nv);
+		return err;
+	}
+	*out = v;
+	*n = nv;
+	return FK_OK;
+}
+
+int store_material_get(struct store *st, int64_t mid, struct store_material *out,
+                       unsigned char **data)
+{
+	memset(out, 0, sizeof *out);
+	if (data)
+		*data = NULL;
+	sqlite3_stmt *q = stmt_get(st, STMT_MATERIAL_GET);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_int64(q, 1, mid);
+	int rc = sqlite3_step(q), err = FK_OK;
+	if (rc == SQLITE_ROW) {
+		read_material(q, out);
+		if (data) {
+			const void *b = sqlite3_column_blob(q, 11);
+			size_t n = (size_t)sqlite3_column_bytes(q, 11);
+			*data = xmalloc(n + 1);
+			if (n)
+				memcpy(*data, b, n);
+			out->size = (int64_t)n;
+		}
+	} else
+		err = rc == SQLITE_DONE ? FK_ENOTFOUND : store_fail(st, rc, "læs materiale");
+	stmt_done(q);
+	return err;
+}
+
+int store_material_remove(struct store *st, const char *actor, int64_t mid, struct diags *d)
+{
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct store_material f;
+	if ((rc = store_material_get(st, mid, &f, NULL)) != FK_OK) {
+		if (rc == FK_ENOTFOUND)
+			diags_add(d, NULL, 0, 0, "material", "Der er intet materiale med nummer %lld.",
+			          (long long)mid);
+		return tx_leave(st, own, rc);
+	}
+	struct meeting mt;
+	if ((rc = get_for_change(st, f.meeting, &mt, d)) != FK_OK) {
+		store_material_clear(&f);
+		return tx_leave(st, own, rc);
+	}
+	int pos = 0;
+	for (size_t i = 0; i < mt.nitems; i++)
+		if (!strcmp(mt.items[i].source, f.source) && mt.items[i].ref &&
+		    !strcmp(mt.items[i].ref, f.ref))
+			pos = mt.items[i].pos;
+	if (mt.state != MEETING_PLANNED) {
+		diags_add(d, NULL, 0, 0, "state",
+		          "Dagsordenen er udsendt, så materialet kan ikke fjernes. Læg i stedet en rettet "
+		          "fil på punktet med en begrundelse.");
+		rc = FK_EINPUT;
+	} else if ((rc = run_id(st, STMT_MATERIAL_DELETE, mid, "fjern materiale")) == FK_OK)
+		rc = audit_json(st, actor, "delete", "material", mid, material_json(&f, pos), NULL);
+	store_material_clear(&f);
+	meeting_free(&mt);
+	return tx_leave(st, own, rc);
+}
+
+/* ---------------------------------------------------------------- reference groups' statuses */
+
+void store_mstatus_free(struct store_mstatus *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].body);
+		free(v[i].actor);
+		free(v[i].note);
+	}
+	free(v);
+}
+
+int store_mstatus_list(struct store *st, int64_t id, struct store_mstatus **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *q = stmt_get(st, STMT_MSTATUS_LIST);
+	if (!q)
+		return FK_EDB;
+	sqlite3_bind_int64(q, 1, id);
+	struct store_mstatus *v = NULL;
+	size_t nv = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		v = xgrow(v, sizeof *v, nv + 1, &cap);
+		struct store_mstatus *x = &v[nv++];
+		x->id = sqlite3_column_int64(q, 0);
+		x->body = col_str(q, 1);
+		x->submitted = col_date(q, 2);
+		x->actor = col_str(q, 3);
+		x->note = col_str(q, 4);
+	}
+	int err = rc == SQLITE_DONE ? FK_OK : store_fail(st, rc, "læs statusser");
+	stmt_done(q);
+	if (err != FK_OK) {
+		store_mstatus_free(v, nv);
+		return err;
+	}
+	*out = v;
+	*n = nv;
+	return FK_OK;
+}
+
+/* Moves the diagnostics of src to d with "-KEY" after their field names. */
+static void diags_keyed(struct diags *d, struct diags *src, const char *key)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		char field[160];
+		snprintf(field, sizeof field, "%s-%s", src->v[i].field ? src->v[i].field : "status",
+		         key);
+		diags_add(d, NULL, 0, 0, field, "%s", src->v[i].msg);
+	}
+	diags_free(src);
+	diags_init(src);
+}
+
+int store_mstatus_submit(struct store *st, const char *actor, const struct model *m,
+                         const struct munic_table *mtab, int64_t id, const char *body,
+                         const struct store_status_line *v, size_t n, const char *note,
+                         fk_date day, int64_t *sid, struct diags *d)
+{
+	size_t nd = d->n;
+	int b = body ? model_body_index(m, body) : -1;
+	if (b < 0 || strcmp(m->bodies[b].kind, "reference-group") != 0) {
+		diags_add(d, NULL, 0, 0, "body",
+		          "»%s« er ikke en referencegruppe. Vælg den referencegruppe, statussen er fra.",
+		          body ? body : "");
+		return FK_EINPUT;
+	}
+	if (note && blank(note))
+		note = NULL;
+	econ_check_text(note, false, 4000, "note", "Bemærkningen", d);
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct meeting mt;
+	struct econ e;
+	econ_init(&e, m->rate_ore);
+	if ((rc = get_for_change(st, id, &mt, d)) != FK_OK) {
+		econ_free(&e);
+		return tx_leave(st, own, rc);
+	}
+	int *stv = NULL;
+	if (mt.state >= MEETING_HELD) {
+		diags_add(d, NULL, 0, 0, "state",
+		          "Mødet er holdt, så der kan ikke længere indsendes status til det. Indsend "
+		          "statussen til næste møde.");
+		rc = FK_EINPUT;
+		goto out;
+	}
+	if ((rc = store_econ_load(st, mtab, &e)) != FK_OK)
+		goto out;
+	stv = xcalloc(n + 1, sizeof *stv);
+	struct diags tmp;
+	diags_init(&tmp);
+	for (size_t i = 0; i < n; i++) {
+		int32_t k = v[i].initiative ? econ_initiative_find(&e, v[i].initiative) : -1;
+		if (k < 0 || strcmp(e.inits[k].body, body) != 0) {
+			diags_add(d, NULL, 0, 0, "initiative",
+			          "»%s« er ikke et initiativ under %s. Angiv status for gruppens egne "
+			          "initiativer.",
+			          v[i].initiative ? v[i].initiative : "", m->bodies[b].name);
+			continue;
+		}
+		for (size_t j = 0; j < i; j++)
+			if (v[j].initiative && !strcmp(v[j].initiative, v[i].initiative))
+				diags_add(d, NULL, 0, 0, "initiative", "»%s« har fået status to gange.",
+				          v[i].initiative);
+		econ_check_report(v[i].status, v[i].reason, day, day, &stv[i], &tmp);
+		diags_keyed(d, &tmp, v[i].initiative);
+	}
+	size_t have = 0;
+	for (size_t k = 0; k < e.ninits; k++) {
+		const struct econ_initiative *x = &e.inits[k];
+		fk_date started = DATE_NONE;
+		if (strcmp(x->body, body) != 0 || !x->created ||
+		    date_parse(x->created, 10, &started) != 0 || started > day)
+			continue;
+		have++;
+		bool found = false;
+		for (size_t i = 0; i < n && !found; i++)
+			found = v[i].initiative && !strcmp(v[i].initiative, x->key);
+		if (!found)
+			diags_add(d, NULL, 0, 0, NULL, "Vælg status for »%s«.", x->name);
+		/* the field is named after the key */
+		if (!found) {
+			free(d->v[d->n - 1].field);
+			d->v[d->n - 1].field = xasprintf("status-%s", x->key);
+		}
+	}
+	if (d->n == nd && have == 0 && !note) {
+		diags_add(d, NULL, 0, 0, "note",
+		          "%s har ingen igangsatte initiativer. Skriv en bemærkning som status.",
+		          m->bodies[b].name);
+	}
+	if (d->n > nd) {
+		rc = FK_EINPUT;
+		goto out;
+	}
+	for (size_t i = 0; rc == FK_OK && i < n; i++)
+		rc = store_initiative_report(st, actor, &e.inits[econ_initiative_find(&e, v[i].initiative)],
+		                             day, stv[i], v[i].reason);
+	sqlite3_stmt *q;
+	if (rc != FK_OK || !(q = stmt_get(st, STMT_MSTATUS_INSERT))) {
+		rc = rc != FK_OK ? rc : FK_EDB;
+		goto out;
+	}
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_text(q, 2, body, -1, SQLITE_STATIC);
+	bind_date(q, 3, day);
+	sqlite3_bind_text(q, 4, actor, -1, SQLITE_STATIC);
+	bind_opt(q, 5, note);
+	if ((rc = step_done(st, q, "gem status")) != FK_OK)
+		goto out;
+	int64_t newid = sqlite3_last_insert_rowid(st->db);
+	if (sid)
+		*sid = newid;
+	json_t *lines = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(lines, json_pack("{s:s, s:s, s:o}", "initiative", v[i].initiative,
+		                                       "status", econ_status_name(stv[i]), "reason",
+		                                       jstr(v[i].reason && *v[i].reason ? v[i].reason
+		                                                                        : NULL)));
+	rc = audit_json(st, actor, "create", "meeting_status", newid, NULL,
+	                json_pack("{s:I, s:s, s:o, s:o, s:b, s:o}", "meeting", (json_int_t)id,
+	                          "body", body, "submitted", jdate(day), "note", jstr(note), "late",
+	                          day > mt.statuses, "statuses", lines));
+out:
+	free(stv);
+	econ_free(&e);
+	meeting_free(&mt);
+	return tx_leave(st, own, rc);
+}
+
+int store_meeting_overview(struct store *st, const struct model *m, const struct munic_table *mtab,
+                           int64_t id, fk_date day, json_t **out)
+{
+	*out = NULL;
+	struct meeting mt;
+	int rc = store_meeting_get(st, id, &mt);
+	if (rc != FK_OK)
+		return rc;
+	struct meeting *all = NULL;
+	size_t nall = 0;
+	struct store_mstatus *sv = NULL;
+	size_t nsv = 0;
+	struct case_set cs = {0};
+	struct econ e;
+	econ_init(&e, m->rate_ore);
+	if ((rc = store_meeting_list(st, 0, false, &all, &nall)) != FK_OK ||
+	    (rc = store_mstatus_list(st, id, &sv, &nsv)) != FK_OK ||
+	    (rc = store_cases_load(st, 0, &cs)) != FK_OK || (rc = store_econ_load(st, mtab, &e)) != FK_OK)
+		goto out;
+	fk_date previous = DATE_NONE;
+	for (size_t i = 0; i < nall; i++)
+		if (all[i].date < mt.date && (previous == DATE_NONE || all[i].date > previous))
+			previous = all[i].date;
+	struct overview_submission *ov = xcalloc(nsv + 1, sizeof *ov);
+	for (size_t i = 0; i < nsv; i++)
+		ov[i] = (struct overview_submission){sv[i].body, sv[i].submitted, sv[i].actor,
+		                                     sv[i].note};
+	*out = overview_json(m, &e, &cs, &mt, previous, ov, nsv, day);
+	free(ov);
+out:
+	econ_free(&e);
+	case_set_free(&cs);
+	store_mstatus_free(sv, nsv);
+	meetings_free(all, nall);
+	meeting_free(&mt);
+	return rc;
 }

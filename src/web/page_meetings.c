@@ -706,7 +706,7 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 	}
 	if (!strcmp(action, "minutes")) {
 		*flash = "minutes";
-		return store_meeting_minutes(r->st, who, id, (int)pos, fv(r, "outcome"),
+		return store_meeting_minutes(r->st, who, m, id, (int)pos, fv(r, "outcome"),
 		                             fv(r, "text"), r->today, d);
 	}
 	diags_add(d, NULL, 0, 0, NULL, "Ukendt handling. Gå tilbage til mødet, og prøv igen.");

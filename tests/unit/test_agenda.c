@@ -67,7 +67,7 @@ static void test_assembly_per_number(void **state)
 	for (int k = 1; k <= 4; k++) {
 		struct meeting_item *v;
 		size_t n;
-		agenda_build(M, k, NULL, 0, NULL, 0, &v, &n);
+		agenda_build(M, k, NULL, 0, NULL, 0, NULL, 0, &v, &n);
 		assert_int_equal(n, want[k - 1].n);
 		assert_int_equal(agenda_minutes(v, n), want[k - 1].minutes);
 		assert_string_equal(v[0].title, "Kort orientering fra KL");
@@ -90,7 +90,7 @@ static void test_assembly_per_number(void **state)
 	/* A number outside the model: the standard items only. */
 	struct meeting_item *v;
 	size_t n;
-	agenda_build(M, 5, NULL, 0, NULL, 0, &v, &n);
+	agenda_build(M, 5, NULL, 0, NULL, 0, NULL, 0, &v, &n);
 	assert_int_equal(n, 5);
 	free_items(v, n);
 }
@@ -108,7 +108,7 @@ static void test_assembly_proposals_and_refresh(void **state)
 	};
 	struct meeting_item *v;
 	size_t n;
-	agenda_build(M, 2, p, 3, NULL, 0, &v, &n);
+	agenda_build(M, 2, p, 3, NULL, 0, NULL, 0, &v, &n);
 	assert_int_equal(n, 8);
 	assert_string_equal(v[7].title, "Fælles login");
 	assert_string_equal(v[7].source, "proposal");
@@ -122,7 +122,7 @@ static void test_assembly_proposals_and_refresh(void **state)
 	v[7].recommendation = xstrdup("Det indstilles, at ...");
 	struct meeting_item *w;
 	size_t m;
-	agenda_build(M, 2, p, 3, v, n, &w, &m);
+	agenda_build(M, 2, p, 3, NULL, 0, v, n, &w, &m);
 	assert_int_equal(m, 8);
 	assert_int_equal(w[4].minutes, 45);
 	assert_string_equal(w[0].material, "notat.pdf");
@@ -208,7 +208,7 @@ static void make_meeting(struct meeting *mt, int64_t id, int number, const char 
 	mt->statuses = mt->proposals;
 	mt->dispatch = date_deadline(mt->date, 2);
 	mt->dispatched_on = DATE_NONE;
-	agenda_build(M, number, NULL, 0, NULL, 0, &mt->items, &mt->nitems);
+	agenda_build(M, number, NULL, 0, NULL, 0, NULL, 0, &mt->items, &mt->nitems);
 	mt->capitems = mt->nitems;
 }
 
