@@ -133,6 +133,57 @@ static void test_assembly_proposals_and_refresh(void **state)
 	free_items(w, m);
 }
 
+/* Recommendations on cases come after the number's own items and before the proposals, as
+ * decisions presented by the group; a refresh keeps the secretariat's edits but always shows
+ * the group's recommendation as the case holds it; a case no longer waiting drops off. */
+static void test_assembly_cases(void **state)
+{
+	(void)state;
+	struct meeting_proposal p = {.id = 7, .person = "p1", .person_name = "Anne",
+	                             .title = "Fælles login", .text = "x", .kind = "droeftelse",
+	                             .minutes = 15, .state = "accepted"};
+	struct agenda_case c[2] = {
+	    {3, "Prioritering af login", "Gruppen indstiller, at login prioriteres.",
+	     "Referencegruppe Forretning", D("2027-01-10")},
+	    {5, "Ny driftsaftale", "Gruppen indstiller en ny aftale.",
+	     "Referencegruppe Drift og Forvaltning", D("2027-02-01")},
+	};
+	struct meeting_item *v;
+	size_t n;
+	agenda_build(M, 1, &p, 1, c, 2, NULL, 0, &v, &n);
+	assert_int_equal(n, 10);
+	assert_string_equal(v[7].source, "case");
+	assert_string_equal(v[7].ref, "sag-3");
+	assert_string_equal(v[7].title, "Prioritering af login");
+	assert_string_equal(v[7].kind, "beslutning");
+	assert_string_equal(v[7].presenter, "Referencegruppe Forretning");
+	assert_int_equal(v[7].minutes, AGENDA_CASE_MINUTES);
+	assert_int_equal(v[7].needs_material, 1);
+	assert_string_equal(v[7].recommendation, "Gruppen indstiller, at login prioriteres.");
+	assert_string_equal(v[8].ref, "sag-5");
+	assert_string_equal(v[9].source, "proposal");
+	assert_int_equal(v[9].pos, 10);
+	/* The secretariat shortens case 3 and makes it advice; the group sharpens its text;
+	 * case 5 is decided elsewhere. */
+	v[7].minutes = 10;
+	free(v[7].kind);
+	v[7].kind = xstrdup("raadgivning");
+	c[0].recommendation = "Gruppen indstiller, at login prioriteres i 2028.";
+	struct meeting_item *w;
+	size_t m;
+	agenda_build(M, 1, &p, 1, c, 1, v, n, &w, &m);
+	assert_int_equal(m, 9);
+	assert_int_equal(w[7].minutes, 10);
+	assert_string_equal(w[7].kind, "raadgivning");
+	assert_string_equal(w[7].recommendation, "Gruppen indstiller, at login prioriteres i 2028.");
+	assert_string_equal(w[8].source, "proposal");
+	char ref[32];
+	agenda_case_ref(12, ref, sizeof ref);
+	assert_string_equal(ref, "sag-12");
+	free_items(v, n);
+	free_items(w, m);
+}
+
 /* Every state x action: the allowed ones move on, every other is refused with a message. */
 static void test_transitions(void **state)
 {
@@ -250,10 +301,11 @@ static void test_rules(void **state)
 	assert_int_equal(f.n, 1);
 	assert_int_equal(count(&f, "inspiration-missing"), 1);
 	findings_free(&f);
-	/* Dispatched with material and speaker: clean. After the meeting: history. */
+	/* Dispatched with material (a text on one, an uploaded file on the other) and speaker:
+	 * clean. After the meeting: history. */
 	v[0].state = MEETING_DISPATCHED;
 	v[0].items[0].material = xstrdup("a.pdf");
-	v[0].items[1].material = xstrdup("b.pdf");
+	v[0].items[1].nfiles = 1;
 	v[0].speaker = xstrdup("p1");
 	findings_init(&f);
 	meeting_check(M, v, 4, D("2027-02-19"), &f);
@@ -364,6 +416,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_assembly_per_number),
 	    cmocka_unit_test(test_assembly_proposals_and_refresh),
+	    cmocka_unit_test(test_assembly_cases),
 	    cmocka_unit_test(test_transitions),
 	    cmocka_unit_test(test_kinds_outcomes),
 	    cmocka_unit_test(test_rules),
