@@ -19,6 +19,7 @@
 #include "core/model.h"
 #include "core/register.h"
 #include "store/store.h"
+#include "store/store_int.h"
 #include "util/diag.h"
 #include "util/err.h"
 #include "util/xalloc.h"
@@ -227,6 +228,89 @@ static void test_migrations_idempotent(void **state)
 	                                  " WHERE journal_mode = 'wal'"),
 	                 1);
 	assert_int_equal(f->d.n, 0);
+}
+
+/* Migration 8 rebuilds agenda_item to let cases onto the agenda: a database of version 7
+ * with an agenda and a decision-log entry keeps every item, its id (the log's rowid) and
+ * its minutes; afterwards items from cases, material and status submissions can be
+ * stored, and material outside the limits or without its bytes cannot. */
+static void test_migration_8_keeps_agenda(void **state)
+{
+	struct fx *f = *state;
+	char path[128];
+	snprintf(path, sizeof path, "%s/v7.db", f->dir);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	for (int i = 0; i < 7; i++)
+		assert_int_equal(sqlite3_exec(db, store_migrations[i], NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(db,
+	                 "PRAGMA user_version = 7;"
+	                 "INSERT INTO model (id, json, source, created) VALUES (1, '{}', 'x',"
+	                 " '2027-01-01T00:00:00Z');"
+	                 "INSERT INTO meeting (id, year, number, date, start, end, proposals,"
+	                 " statuses, dispatch) VALUES (3, 2027, 1, '2027-03-04', '09:00', '13:00',"
+	                 " '2027-02-04', '2027-02-04', '2027-02-18');"
+	                 "INSERT INTO agenda_item (id, meeting, pos, source, ref, title, kind,"
+	                 " minutes, outcome, minutes_text) VALUES (42, 3, 1, 'standard',"
+	                 " 'orientering-kl', 'Kort orientering fra KL', 'orientering', 10,"
+	                 " 'beslutning', 'Besluttet om login');"
+	                 "INSERT INTO decision_fts (rowid, title, text, year) VALUES (42,"
+	                 " 'Kort orientering fra KL', 'Besluttet om login', '2027');",
+	                 NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO agenda_item (meeting, pos, source, ref,"
+	                                  " title, kind, minutes) VALUES (3, 2, 'case', 'sag-1',"
+	                                  " 'x', 'beslutning', 15)",
+	                              NULL, NULL, NULL),
+	                 SQLITE_CONSTRAINT);
+	sqlite3_close(db);
+	struct store *st2;
+	assert_int_equal(store_open(path, &st2, &f->d), FK_OK);
+	store_close(st2);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), store_nmigrations);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM agenda_item WHERE id = 42 AND"
+	                               " meeting = 3 AND minutes_text = 'Besluttet om login'"),
+	                 1);
+	assert_int_equal(raw_int(path, "SELECT a.id FROM decision_fts f JOIN agenda_item a"
+	                               " ON a.id = f.rowid WHERE decision_fts MATCH 'login'"),
+	                 42);
+	assert_int_equal(raw_exec(path, "INSERT INTO agenda_item (meeting, pos, source, ref,"
+	                                " title, kind, minutes) VALUES (3, 2, 'case', 'sag-1',"
+	                                " 'x', 'beslutning', 15)"),
+	                 SQLITE_OK);
+	assert_int_equal(raw_exec(path, "INSERT INTO material (meeting, item_source, item_ref,"
+	                                " name, mime, size, sha256, data, uploaded, actor) VALUES"
+	                                " (3, 'case', 'sag-1', 'a.pdf', 'application/pdf', 3,"
+	                                " printf('%064d', 0), x'414243', 'now', 'x')"),
+	                 SQLITE_OK);
+	/* The size must be the bytes' length; an empty name is refused. */
+	assert_int_equal(raw_exec(path, "INSERT INTO material (meeting, item_source, item_ref,"
+	                                " name, mime, size, sha256, data, uploaded, actor) VALUES"
+	                                " (3, 'case', 'sag-1', 'a.pdf', 'application/pdf', 4,"
+	                                " printf('%064d', 0), x'414243', 'now', 'x')"),
+	                 SQLITE_CONSTRAINT);
+	assert_int_equal(raw_exec(path, "INSERT INTO material (meeting, item_source, item_ref,"
+	                                " name, mime, size, sha256, data, uploaded, actor) VALUES"
+	                                " (3, 'case', 'sag-1', '', 'application/pdf', 3,"
+	                                " printf('%064d', 0), x'414243', 'now', 'x')"),
+	                 SQLITE_CONSTRAINT);
+	/* Deleting the meeting takes its items, material and statuses with it. */
+	assert_int_equal(raw_exec(path, "PRAGMA foreign_keys = ON;"
+	                                "INSERT INTO meeting_status (meeting, body, submitted, actor)"
+	                                " VALUES (3, 'rg-x', '2027-02-01', 'x');"
+	                                "DELETE FROM meeting WHERE id = 3"),
+	                 SQLITE_OK);
+	assert_int_equal(raw_int(path, "SELECT (SELECT count(*) FROM agenda_item) +"
+	                               " (SELECT count(*) FROM material) +"
+	                               " (SELECT count(*) FROM meeting_status)"),
+	                 0);
+	const char *sfx[] = {"", "-wal", "-shm"};
+	for (int i = 0; i < 3; i++) {
+		char p[160];
+		snprintf(p, sizeof p, "%s%s", path, sfx[i]);
+		unlink(p);
+	}
 }
 
 /* A database written by a newer fkigov is refused, not damaged. */
@@ -725,6 +809,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_create_stores_model_audited, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migrations_idempotent, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migration_8_keeps_agenda, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_create_twice_conflict, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_open_missing, setup, teardown),
