@@ -17,6 +17,7 @@
 
 #include "core/agenda.h"
 #include "core/cycle.h"
+#include "core/material.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 #include "web/form.h"
@@ -46,6 +47,34 @@ static const char *secretariat(const struct model *m)
 		if (!strcmp(m->bodies[i].kind, "secretariat"))
 			return m->bodies[i].name;
 	return "sekretariatet";
+}
+
+/* The reference groups (indexes into the model's bodies, at most max in out) where the
+ * person of the member's account holds an appointment current today; returns how many
+ * there are. Who may submit a group's status (page_overview.c asks the same). */
+static size_t my_groups(struct web_req *r, int *out, size_t max)
+{
+	const struct model *m = r->app->model;
+	if (r->user.role != ROLE_MEMBER || !r->user.person[0])
+		return 0;
+	struct reg reg;
+	size_t n = 0;
+	int32_t pi = web_load_register(r, &reg) == FK_OK ? reg_person_find(&reg, r->user.person) : -1;
+	for (size_t b = 0; pi >= 0 && b < m->nbodies; b++) {
+		bool yes = false;
+		for (size_t i = 0; !yes && i < reg.nappts; i++) {
+			const struct reg_appt *a = &reg.appts[i];
+			yes = a->person == pi && a->body == (int32_t)b && a->start <= r->today &&
+			      r->today <= a->end;
+		}
+		if (yes && !strcmp(m->bodies[b].kind, "reference-group")) {
+			if (n < max)
+				out[n] = (int)b;
+			n++;
+		}
+	}
+	reg_free(&reg);
+	return n;
 }
 
 /* ?year= or fallback; 0 with *bad when not a year. */
@@ -374,6 +403,44 @@ static bool is_failed(const struct failure *f, const char *action, long target)
 	return f && f->action && !strcmp(f->action, action) && f->target == target;
 }
 
+/* The written material files of item it (number pos) from files (material_file_json of the
+ * meeting's files) as "attachments", each "removable" by the secretariat while the meeting is
+ * planned; with may the upload form "up" (its reason field when dispatched); a failed remove
+ * as "rm". Returns whether the failure f (upload or remove) belongs to this item. */
+static bool item_files(const struct web_req *r, json_t *it, int pos, const json_t *files,
+                       bool may, bool removable, bool dispatched, const struct failure *f,
+                       json_t *summary)
+{
+	json_t *att = json_array();
+	for (size_t k = 0; k < json_array_size(files); k++) {
+		json_t *x = json_array_get(files, k);
+		if (json_integer_value(json_object_get(x, "item")) != pos)
+			continue;
+		json_t *c = json_deep_copy(x);
+		json_object_set_new(c, "removable", json_boolean(removable));
+		json_array_append_new(att, c);
+	}
+	json_object_set_new(it, "has_attachments", json_boolean(json_array_size(att) > 0));
+	json_object_set_new(it, "attachments", att);
+	char prefix[32];
+	bool shown = false;
+	if (may) {
+		snprintf(prefix, sizeof prefix, "i%d-up-", pos);
+		bool fu = is_failed(f, "upload", pos);
+		json_t *up = fu ? failed_form(r, f, prefix, summary)
+		                : json_pack("{s:{s:s}, s:{}}", "val", "reason", "", "err");
+		json_object_set_new(up, "reason_needed", json_boolean(dispatched));
+		json_object_set_new(it, "up", up);
+		shown = fu;
+	}
+	if (is_failed(f, "material-remove", pos)) {
+		snprintf(prefix, sizeof prefix, "i%d-rm-", pos);
+		json_object_set_new(it, "rm", failed_form(r, f, prefix, summary));
+		shown = true;
+	}
+	return shown;
+}
+
 static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const struct failure *f)
 {
 	const struct model *m = r->app->model;
@@ -395,8 +462,35 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 	json_object_set_new(doc, "has_items", json_boolean(mt.nitems > 0));
 	json_object_set_new(doc, "admin", json_boolean(admin));
 	json_object_set_new(doc, "meeting_id", json_integer((json_int_t)mt.id));
+	/* The reference groups' status form (page_overview.c): the secretariat and members of a
+	 * reference group, until the meeting is held. */
+	json_object_set_new(doc, "can_status",
+	                    json_boolean(mt.state < MEETING_HELD && (admin || my_groups(r, NULL, 0))));
 	bool planned = mt.state == MEETING_PLANNED, dispatched = mt.state == MEETING_DISPATCHED;
 	bool minutes_open = mt.state == MEETING_DISPATCHED || mt.state == MEETING_HELD;
+	/* Written material files and who may upload them (page_material.c). */
+	struct store_material *fl = NULL;
+	size_t nfl = 0;
+	bool *may = xcalloc(mt.nitems + 1, sizeof *may);
+	if (store_material_list(r->st, mt.id, &fl, &nfl) != FK_OK ||
+	    material_may_upload(r, &mt, may) != FK_OK) {
+		store_materials_free(fl, nfl);
+		free(may);
+		json_decref(doc);
+		json_decref(summary);
+		meeting_free(&mt);
+		return web_error(r, p, 500, "Mødets materiale kunne ikke læses. Prøv igen om lidt.");
+	}
+	json_t *files = json_array();
+	for (size_t i = 0; i < nfl; i++)
+		json_array_append_new(files, material_file_json(&fl[i], &mt));
+	store_materials_free(fl, nfl);
+	char limit[32];
+	material_size_text(MATERIAL_MAX_BYTES, limit, sizeof limit);
+	json_object_set_new(doc, "material_limit", json_string(limit));
+	bool file_failure = f && f->action &&
+	                    (!strcmp(f->action, "upload") || !strcmp(f->action, "material-remove"));
+	bool file_failure_shown = false;
 	if (admin) {
 		json_object_set_new(doc, "can_build", json_boolean(planned));
 		json_object_set_new(doc, "can_dispatch", json_boolean(planned && mt.nitems > 0));
@@ -413,9 +507,12 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 	for (size_t i = 0; i < json_array_size(items); i++) {
 		json_t *it = json_array_get(items, i);
 		const struct meeting_item *mi = &mt.items[i];
-		json_object_set_new(
-		    it, "material_missing",
-		    json_boolean(!mi->material && agenda_kind_needs_material(mi->kind)));
+		json_object_set_new(it, "material_missing",
+		                    json_boolean(!mi->material && mi->nfiles == 0 &&
+		                                 agenda_kind_needs_material(mi->kind)));
+		if (item_files(r, it, mi->pos, files, may[i], admin && planned, dispatched, f,
+		               summary))
+			file_failure_shown = true;
 		if (mi->outcome)
 			for (size_t k = 0; k < 4; k++)
 				if (!strcmp(mi->outcome, outcomes[k]))
@@ -486,6 +583,8 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 		}
 		json_array_append(shown, x);
 	}
+	json_decref(files);
+	free(may);
 	json_object_set_new(doc, "proposals", shown);
 	json_object_set_new(doc, "has_proposals", json_boolean(json_array_size(shown) > 0));
 	/* The member's proposal form, or the deadline message. */
@@ -529,7 +628,8 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 	/* Errors of the page's simple actions (dispatch, approve, publish, agenda). */
 	if (f && f->action &&
 	    (!strcmp(f->action, "dispatch") || !strcmp(f->action, "approve") ||
-	     !strcmp(f->action, "publish") || !strcmp(f->action, "agenda")))
+	     !strcmp(f->action, "publish") || !strcmp(f->action, "agenda") ||
+	     (file_failure && !file_failure_shown)))
 		json_decref(failed_form(r, f, "meeting-", summary));
 	json_object_set_new(doc, "has_errors", json_boolean(json_array_size(summary) > 0));
 	json_object_set_new(doc, "summary", summary);
@@ -611,9 +711,47 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 		*flash = "material";
 		return store_meeting_item(r->st, who, id, (int)pos, &ch, NULL, d);
 	}
+	if (!strcmp(action, "upload")) {
+		/* A file on an item: who may is decided in page_material.c, for the API too. */
+		long pos;
+		if (!whole(fv(r, "item"), 1000, &pos)) {
+			diags_add(d, NULL, 0, 0, "item", "Punktet findes ikke.");
+			return FK_EINPUT;
+		}
+		*target = pos;
+		struct meeting mt;
+		if (store_meeting_get(r->st, id, &mt) != FK_OK)
+			return FK_ENOTFOUND;
+		*flash = "uploaded";
+		int rc = material_upload(r, &mt, pos, NULL, d);
+		meeting_free(&mt);
+		return rc;
+	}
 	if (!admin) {
 		diags_add(d, NULL, 0, 0, NULL, "Kun sekretariatet kan gøre dette.");
 		return FK_EFORBIDDEN;
+	}
+	if (!strcmp(action, "material-remove")) {
+		long mid;
+		struct store_material fm;
+		struct meeting mt;
+		if (!whole(fv(r, "material"), 1L << 30, &mid) ||
+		    store_material_get(r->st, mid, &fm, NULL) != FK_OK) {
+			diags_add(d, NULL, 0, 0, "material", "Filen findes ikke. Den kan være fjernet.");
+			return FK_ENOTFOUND;
+		}
+		if (fm.meeting != id || store_meeting_get(r->st, id, &mt) != FK_OK) {
+			store_material_clear(&fm);
+			diags_add(d, NULL, 0, 0, "material", "Filen hører ikke til dette møde.");
+			return FK_ENOTFOUND;
+		}
+		json_t *x = material_file_json(&fm, &mt);
+		*target = (long)json_integer_value(json_object_get(x, "item"));
+		json_decref(x);
+		store_material_clear(&fm);
+		meeting_free(&mt);
+		*flash = "removed";
+		return store_material_remove(r->st, who, mid, d);
 	}
 	if (!strcmp(action, "accept") || !strcmp(action, "reject")) {
 		long pid;
@@ -728,6 +866,8 @@ static const struct {
     {"amended", "Rettelsen er gemt og vises ved punktet."},
     {"minutes", "Referatet af punktet er gemt."},
     {"material", "Materialet er gemt ved punktet."},
+    {"uploaded", "Filen er lagt på punktet."},
+    {"removed", "Filen er fjernet fra punktet."},
 };
 
 int page_meeting(struct web_req *r, struct web_resp *p)
@@ -777,21 +917,55 @@ int page_meeting(struct web_req *r, struct web_resp *p)
 
 /* ---------------------------------------------------------------- /my */
 
+/* Appends to out the status deadline of meeting mt (named name) for each of the member's
+ * reference groups grp[0..ng): sent on which day, or missing, with the form's address. */
+static void my_statuses(struct web_req *r, const struct meeting *mt, const char *name,
+                        const int *grp, size_t ng, json_t *out)
+{
+	struct store_mstatus *sv = NULL;
+	size_t nsv = 0;
+	if (store_mstatus_list(r->st, mt->id, &sv, &nsv) != FK_OK)
+		return;
+	for (size_t g = 0; g < ng; g++) {
+		const struct model_body *b = &r->app->model->bodies[grp[g]];
+		fk_date sent = DATE_NONE;
+		for (size_t k = 0; k < nsv; k++)
+			if (!strcmp(sv[k].body, b->id) && (sent == DATE_NONE || sv[k].submitted > sent))
+				sent = sv[k].submitted;
+		json_t *o = json_pack("{s:s, s:I, s:s, s:s, s:o, s:b, s:b}", "meeting", name, "id",
+		                      (json_int_t)mt->id, "group", b->name, "body", b->id, "url",
+		                      form_url(b->id), "sent", sent != DATE_NONE, "overdue",
+		                      sent == DATE_NONE && r->today > mt->statuses);
+		set_da(o, "date_da", mt->statuses);
+		set_da(o, "sent_da", sent);
+		json_array_append_new(out, o);
+	}
+	store_mstatus_free(sv, nsv);
+}
+
 int page_my(struct web_req *r, struct web_resp *p)
 {
 	json_t *doc = json_object(), *dl = json_array(), *mine = json_array();
+	json_t *sts = json_array();
+	int grp[16];
+	size_t ng = my_groups(r, grp, 16);
+	if (ng > 16)
+		ng = 16;
 	struct meeting *v = NULL;
 	size_t n = 0;
 	if (store_meeting_list(r->st, 0, true, &v, &n) != FK_OK) {
 		json_decref(doc);
 		json_decref(dl);
 		json_decref(mine);
+		json_decref(sts);
 		return web_error(r, p, 500, "Møderne kunne ikke læses. Prøv igen om lidt.");
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct meeting *mt = &v[i];
 		char name[128], mid[32];
 		meeting_label(mt, mid, sizeof mid, name, sizeof name);
+		if (mt->date >= r->today && mt->state < MEETING_HELD && ng)
+			my_statuses(r, mt, name, grp, ng, sts);
 		if (mt->date >= r->today) {
 			const struct {
 				fk_date t;
@@ -845,6 +1019,8 @@ int page_my(struct web_req *r, struct web_resp *p)
 	json_object_set_new(doc, "has_proposals", json_boolean(json_array_size(mine) > 0));
 	json_object_set_new(doc, "deadlines", dl);
 	json_object_set_new(doc, "proposals", mine);
+	json_object_set_new(doc, "has_statuses", json_boolean(json_array_size(sts) > 0));
+	json_object_set_new(doc, "statuses", sts);
 	json_object_set_new(doc, "linked", json_boolean(r->user.person[0] != '\0'));
 	if (r->user.person[0])
 		json_object_set_new(doc, "ics", json_string(r->user.person));

@@ -87,6 +87,30 @@ int page_cal_person(struct web_req *r, struct web_resp *p);
 int api_meetings(struct web_req *r, struct web_resp *p);
 int api_meeting(struct web_req *r, struct web_resp *p);
 int api_meeting_proposals(struct web_req *r, struct web_resp *p);
+/* written material (page_material.c) */
+int page_material(struct web_req *r, struct web_resp *p);
+int api_meeting_material(struct web_req *r, struct web_resp *p);
+/* Who may upload material, the one rule of the page and the API: may[i] (mt->nitems
+ * entries) tells whether the user of r may add a file to item i of mt now. The secretariat
+ * may to any item until the meeting is held (after dispatch with a reason); a member only
+ * while the meeting is planned, and only to an item from their own accepted proposal, to
+ * the inspiration talk when they give it, and to a case of a reference group they serve on
+ * today. Returns FK_OK, or an error (all false) when the register or cases cannot be read. */
+int material_may_upload(struct web_req *r, const struct meeting *mt, bool *may);
+/* A file as JSON for the API and the pages: id, meeting, item (its number on mt's agenda,
+ * null when it is no longer there), item_source, item_ref, name, mime, type (Danish label),
+ * size, size_text, sha256, uploaded, reason (null: before dispatch) and url. */
+json_t *material_file_json(const struct store_material *f, const struct meeting *mt);
+/* Adds the file of r's form (fields file and reason) to item pos of mt for the user of r:
+ * FK_OK with *mid (may be NULL) its id; FK_EFORBIDDEN when material_may_upload says no;
+ * else an error with Danish diagnostics on the fields file, reason, item or state. */
+int material_upload(struct web_req *r, const struct meeting *mt, long pos, int64_t *mid,
+                    struct diags *d);
+/* portfolio overview and reference groups' statuses (page_overview.c) */
+int page_meeting_portfolio(struct web_req *r, struct web_resp *p);
+int page_meeting_status(struct web_req *r, struct web_resp *p);
+int api_meeting_portfolio(struct web_req *r, struct web_resp *p);
+int api_meeting_statuses(struct web_req *r, struct web_resp *p);
 int api_decisions(struct web_req *r, struct web_resp *p);
 /* end meetings */
 #endif

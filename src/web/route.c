@@ -109,6 +109,23 @@ const struct route routes[PAGE__MAX] = {
                                0, R_MEMBER | R_ADMIN, "Forslag til dagsordenen"},
     [API_DECISIONS] = {"/api/v1/decisions", api_decisions, NULL, R_USERS, 0,
                        "Beslutningslog"},
+    /* written material: read by every account (it is sent to the members); uploaded by the
+     * secretariat to any item and by members to their own items (checked per item in
+     * page_material.c) */
+    [PAGE_MATERIAL] = {"/material/{id}", page_material, NULL, R_USERS, 0, "Materiale"},
+    [API_MEETING_MATERIAL] = {"/api/v1/meetings/{id}/material", api_meeting_material, NULL,
+                              R_USERS, R_MEMBER | R_ADMIN, "Mødets materiale"},
+    /* the portfolio overview and the reference groups' statuses: read by every account;
+     * posted by members of the reference group and the secretariat (checked per group in
+     * page_overview.c) */
+    [PAGE_MEETING_PORTFOLIO] = {"/meetings/{id}/portfolio", page_meeting_portfolio,
+                                "meeting_portfolio", R_USERS, 0, "Porteføljeoverblik"},
+    [PAGE_MEETING_STATUS] = {"/meetings/{id}/status", page_meeting_status, "meeting_status",
+                             R_MEMBER | R_ADMIN, R_MEMBER | R_ADMIN, "Referencegruppens status"},
+    [API_MEETING_PORTFOLIO] = {"/api/v1/meetings/{id}/portfolio", api_meeting_portfolio, NULL,
+                               R_USERS, 0, "Porteføljeoverblik"},
+    [API_MEETING_STATUSES] = {"/api/v1/meetings/{id}/statuses", api_meeting_statuses, NULL,
+                              R_USERS, R_MEMBER | R_ADMIN, "Referencegruppernes status"},
     /* end meetings */
 };
 

@@ -104,6 +104,21 @@ EXPECT = {
     ("/api/v1/meetings/{id}", "GET"): (401, 404, 404, 404),
     ("/api/v1/meetings/{id}/proposals", "POST"): (401, 403, 404, 404),
     ("/api/v1/decisions", "GET"): (401, 200, 200, 200),
+    # written material (no material "1" nor meeting "1" exists: 404 past the role check;
+    # tests/web/material_test.py walks the real flows)
+    ("/material/{id}", "GET"): (HTML_LOGIN, 404, 404, 404),
+    ("/api/v1/meetings/{id}/material", "GET"): (401, 404, 404, 404),
+    ("/api/v1/meetings/{id}/material", "POST"): (401, 403, 404, 404),
+    # end written material
+    # the portfolio overview and the reference groups' statuses (no meeting "1" exists: 404
+    # past the role check; tests/web/portfolio_test.py walks the real flows)
+    ("/meetings/{id}/portfolio", "GET"): (HTML_LOGIN, 404, 404, 404),
+    ("/meetings/{id}/status", "GET"): (HTML_LOGIN, 403, 404, 404),
+    ("/meetings/{id}/status", "POST"): (HTML_LOGIN, 403, 404, 404),
+    ("/api/v1/meetings/{id}/portfolio", "GET"): (401, 404, 404, 404),
+    ("/api/v1/meetings/{id}/statuses", "GET"): (401, 404, 404, 404),
+    ("/api/v1/meetings/{id}/statuses", "POST"): (401, 403, 404, 404),
+    # end portfolio overview
     # end meetings
 }
 
