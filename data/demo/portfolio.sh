@@ -41,3 +41,17 @@ fk economy allocate demo-login 2027 --kr 12.000.000 --decision "Demo: Styregrupp
 fk economy allocate demo-data 2027 --kr 6.500.000 --decision "Demo: Styregruppemøde 4, 2026" --date 2026-11-26
 fk economy spend demo-login 2026 --kr 4.250.000 --date 2026-06-30 --note "Demo: første rate til leverandøren"
 fk economy rate set 2028 --kr 5,25 --decision "Demo: Styregruppemøde 4, 2026, punkt 6" --date 2026-11-26
+
+# Styregruppens år 2027 med dagsorden, en indstilling fra en referencegruppe, en status og
+# materiale på et punkt.
+here=$(dirname "$0")
+fk cycle plan 2027 --dates 2027-03-04,2027-06-10,2027-09-09,2027-12-02 --save
+fk case raise --by rg-forretning --title "Fælles vejledning om digital post" \
+	--text "Demo: kommunerne ønsker én vejledning om digital post fra fagsystemerne."
+fk case assign sag-1 --to rg-forretning --text "Demo: referencegruppen undersøger behovet."
+fk case recommend sag-1 \
+	--text "Demo: Referencegruppe Forretning indstiller, at styregruppen prioriterer en fælles vejledning i 2027."
+fk meeting agenda 1
+fk meeting inspiration 1
+fk meeting status 1 --body rg-forretning --set demo-vejledning=grøn --note "Demo: vejledningen følger planen."
+fk meeting material add 1 --item 8 "$here/notat-demo.pdf"

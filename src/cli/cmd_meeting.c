@@ -182,7 +182,10 @@ static void print_meeting(const struct meeting *mt)
 			       it->minutes, it->presenter ? ", " : "", it->presenter ? it->presenter : "");
 			if (it->material)
 				printf("     Materiale: %s\n", it->material);
-			else if (agenda_kind_needs_material(it->kind))
+			if (it->nfiles)
+				printf("     Materiale: %d fil%s (meeting material list %lld)\n", it->nfiles,
+				       it->nfiles == 1 ? "" : "er", (long long)mt->id);
+			else if (!it->material && agenda_kind_needs_material(it->kind))
 				printf("     Materiale: mangler\n");
 			if (it->recommendation)
 				printf("     Indstilling: %s\n", it->recommendation);

@@ -302,6 +302,19 @@ void agenda_build(const struct model *m, int number, const struct meeting_propos
 	*n = nv;
 }
 
+const char *agenda_item_proposer(const struct meeting *mt, const struct meeting_item *it)
+{
+	if (!it->source || strcmp(it->source, "proposal") != 0 || !it->ref)
+		return NULL;
+	for (size_t i = 0; i < mt->nprops; i++) {
+		char ref[32];
+		snprintf(ref, sizeof ref, "%lld", (long long)mt->props[i].id);
+		if (!strcmp(ref, it->ref))
+			return mt->props[i].person;
+	}
+	return NULL;
+}
+
 int agenda_minutes(const struct meeting_item *items, size_t n)
 {
 	int t = 0;

@@ -408,14 +408,7 @@ bool case_member_of_assignee(const struct model *m, const struct reg *r, const c
 {
 	int b = c->assignee ? case_assignee_body(m, c->assignee) : -1;
 	int32_t p = person && *person ? reg_person_find(r, person) : -1;
-	if (b < 0 || p < 0)
-		return false;
-	for (size_t i = 0; i < r->nappts; i++) {
-		const struct reg_appt *a = &r->appts[i];
-		if (a->person == p && a->body == b && a->start <= d && d <= a->end)
-			return true;
-	}
-	return false;
+	return b >= 0 && p >= 0 && reg_serves(r, p, b, d);
 }
 
 void case_party_name(const struct model *m, const struct reg *r, const char *id, char *out,

@@ -48,6 +48,12 @@ const char *material_type_label(const char *mime)
 	return i < 0 ? NULL : types[i].label;
 }
 
+const char *material_type_static(const char *mime)
+{
+	int i = type_index(mime);
+	return i < 0 ? NULL : types[i].mime;
+}
+
 const char *material_type_ext(const char *mime)
 {
 	int i = type_index(mime);
@@ -164,14 +170,29 @@ char *material_clean_name(const char *name)
 
 void material_size_text(size_t bytes, char *out, size_t n)
 {
-	if (bytes < 1000)
+	/* Binary units, as file managers show them: 8 MB is 8 × 1024 × 1024 bytes. */
+	if (bytes < 1024)
 		snprintf(out, n, "%zu byte", bytes);
-	else if (bytes < 1000 * 1000) {
-		snprintf(out, n, "%zu kB", (bytes + 500) / 1000);
-	} else {
-		size_t tenths = (bytes + 50000) / 100000;
+	else if (bytes < 1024 * 1024)
+		snprintf(out, n, "%zu kB", (bytes + 512) / 1024);
+	else {
+		size_t tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
 		snprintf(out, n, "%zu,%zu MB", tenths / 10, tenths % 10);
 	}
+}
+
+/* bytes with Danish thousands dots: "8.388.609 byte". */
+static void exact_bytes(size_t bytes, char *out, size_t n)
+{
+	char d[32];
+	int len = snprintf(d, sizeof d, "%zu", bytes);
+	size_t o = 0;
+	for (int i = 0; i < len && o + 2 < n; i++) {
+		if (i && (len - i) % 3 == 0)
+			out[o++] = '.';
+		out[o++] = d[i];
+	}
+	snprintf(out + o, n - o, " byte");
 }
 
 int material_check(const char *name, const unsigned char *data, size_t len, size_t max,
@@ -187,6 +208,10 @@ int material_check(const char *name, const unsigned char *data, size_t len, size
 	if (len > max) {
 		material_size_text(len, sz, sizeof sz);
 		material_size_text(max, lim, sizeof lim);
+		if (!strcmp(sz, lim)) { /* just over: the rounded sizes look alike */
+			exact_bytes(len, sz, sizeof sz);
+			exact_bytes(max, lim, sizeof lim);
+		}
 		diags_add(d, NULL, 0, 0, "file",
 		          "Filen »%s« fylder %s, men materiale må højst fylde %s. Gem den mindre "
 		          "(fx som PDF), eller del den i flere filer.",

@@ -22,6 +22,9 @@ void material_sniff(const unsigned char *data, size_t len, char *out, size_t n);
 /* The Danish label of an allowed media type ("PDF", "Word-dokument", ...), NULL when the
  * type is not allowed. */
 const char *material_type_label(const char *mime);
+/* The allowed media type equal to mime, as a static string (for a response that outlives the
+ * record it came from); NULL when the type is not allowed. */
+const char *material_type_static(const char *mime);
 /* The usual file name extension of an allowed type ("pdf", "docx", ...), NULL when not. */
 const char *material_type_ext(const char *mime);
 /* The allowed types as Danish text for messages: "PDF, Word (DOCX), ...". */
@@ -42,6 +45,6 @@ int material_check(const char *name, const unsigned char *data, size_t len, size
 /* The SHA-256 of data[0..len) as 64 lowercase hex digits and a NUL. */
 void material_sha256(const unsigned char *data, size_t len, char out[65]);
 
-/* "1,2 MB", "340 kB", "12 byte" into out[n]. */
+/* "1,2 MB", "340 kB", "12 byte" into out[n], in binary units (1 kB = 1024 bytes). */
 void material_size_text(size_t bytes, char *out, size_t n);
 #endif

@@ -39,6 +39,17 @@ int32_t reg_person_find(const struct reg *r, const char *key)
 	return -1;
 }
 
+bool reg_serves(const struct reg *r, int32_t person, int32_t body, fk_date d)
+{
+	for (size_t i = 0; person >= 0 && i < r->nappts; i++) {
+		const struct reg_appt *a = &r->appts[i];
+		if (a->person == person && a->body == body && a->start <= d &&
+		    (a->end == DATE_OPEN || d <= a->end))
+			return true;
+	}
+	return false;
+}
+
 void reg_appt_add(struct reg *r, const struct reg_appt *a)
 {
 	r->appts = xgrow(r->appts, sizeof *r->appts, r->nappts + 1, &r->capappts);

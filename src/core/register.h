@@ -44,6 +44,9 @@ int32_t reg_person_add(struct reg *r, int64_t id, const char *key, const char *n
 /* Index of the person with key, or -1 (linear; callers that need speed keep a map). */
 int32_t reg_person_find(const struct reg *r, const char *key);
 void reg_appt_add(struct reg *r, const struct reg_appt *a);
+/* True when person (an index) holds an appointment to body (an index) current on d: it has
+ * started and not ended (an open end never does). */
+bool reg_serves(const struct reg *r, int32_t person, int32_t body, fk_date d);
 /* Sorts appointments by body, person, start: the order the rules walk. */
 void reg_sort(struct reg *r);
 #endif

@@ -190,18 +190,6 @@ static int send(struct web_req *r, struct web_resp *p, const char *name, const s
 	return 0;
 }
 
-/* Whether person pi sits in body b on day d. */
-static bool sits(const struct reg *reg, int32_t pi, int b, fk_date d)
-{
-	for (size_t i = 0; i < reg->nappts; i++) {
-		const struct reg_appt *a = &reg->appts[i];
-		if (a->person == pi && a->body == b && a->start <= d &&
-		    (a->end == DATE_OPEN || d <= a->end))
-			return true;
-	}
-	return false;
-}
-
 int page_cal_body(struct web_req *r, struct web_resp *p)
 {
 	const struct model *m = r->app->model;
@@ -253,11 +241,11 @@ int page_cal_person(struct web_req *r, struct web_resp *p)
 	int cb = model_body_index(m, m->cycle.body);
 	unsigned *what = xcalloc(n + 1, sizeof *what);
 	for (size_t i = 0; i < n; i++) {
-		if (cb >= 0 && sits(&reg, pi, cb, v[i].date))
+		if (cb >= 0 && reg_serves(&reg, pi, cb, v[i].date))
 			what[i] |= ICAL_ALL;
 		for (size_t b = 0; b < m->nbodies; b++)
 			if (!strcmp(m->bodies[b].kind, "reference-group") &&
-			    sits(&reg, pi, (int)b, v[i].statuses))
+			    reg_serves(&reg, pi, (int)b, v[i].statuses))
 				what[i] |= ICAL_STATUSES;
 	}
 	char name[160];

@@ -28,21 +28,6 @@
 
 /* ---------------------------------------------------------------- who may upload */
 
-/* Whether item it came onto the agenda from an accepted proposal of person. */
-static bool from_own_proposal(const struct meeting *mt, const struct meeting_item *it,
-                              const char *person)
-{
-	if (strcmp(it->source, "proposal") != 0 || !it->ref)
-		return false;
-	for (size_t i = 0; i < mt->nprops; i++) {
-		char ref[32];
-		snprintf(ref, sizeof ref, "%lld", (long long)mt->props[i].id);
-		if (!strcmp(ref, it->ref) && !strcmp(mt->props[i].person, person))
-			return true;
-	}
-	return false;
-}
-
 int material_may_upload(struct web_req *r, const struct meeting *mt, bool *may)
 {
 	for (size_t i = 0; i < mt->nitems; i++)
@@ -58,7 +43,8 @@ int material_may_upload(struct web_req *r, const struct meeting *mt, bool *may)
 	bool cases = false;
 	for (size_t i = 0; i < mt->nitems; i++) {
 		const struct meeting_item *it = &mt->items[i];
-		if (from_own_proposal(mt, it, person))
+		const char *proposer = agenda_item_proposer(mt, it);
+		if (proposer && !strcmp(proposer, person))
 			may[i] = true;
 		else if (!strcmp(it->source, "standard") && it->ref &&
 		         !strcmp(it->ref, "inspiration") && mt->speaker &&
@@ -120,26 +106,6 @@ json_t *material_file_json(const struct store_material *f, const struct meeting 
 }
 
 /* ---------------------------------------------------------------- GET /material/{id} */
-
-/* The media types served, as static strings (the response outlives the stored record);
- * the same list core/material.c keeps. Anything else is served as plain bytes. */
-static const char *served_type(const char *mime)
-{
-	static const char *const types[] = {
-	    "application/pdf",
-	    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-	    "image/png",
-	    "image/jpeg",
-	    "image/gif",
-	    "image/webp",
-	};
-	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-		if (!strcmp(types[i], mime))
-			return types[i];
-	return "application/octet-stream";
-}
 
 /* The name a download is saved under: the stored name, with the type's extension added when
  * it does not end in it already (a PDF uploaded as "notat" is saved as "notat.pdf"), so the
@@ -227,7 +193,9 @@ int page_material(struct web_req *r, struct web_resp *p)
 		return web_error(r, p, 500, "Materialet kunne ikke læses. Prøv igen om lidt.");
 	buf_add(&p->body, data, (size_t)f.size);
 	free(data);
-	p->ctype = served_type(f.mime);
+	p->ctype = material_type_static(f.mime);
+	if (!p->ctype)
+		p->ctype = "application/octet-stream";
 	char *name = download_name(&f), *cd = disposition(name);
 	web_resp_header(p, "Content-Disposition", cd);
 	free(cd);
@@ -238,7 +206,7 @@ int page_material(struct web_req *r, struct web_resp *p)
 	/* On top of the server's policy: a file opened in the browser (a PDF viewer, an image)
 	 * runs nothing and loads nothing. */
 	web_resp_header(p, "Content-Security-Policy", "default-src 'none'; sandbox");
-	web_resp_header(p, "Cache-Control", "private");
+	web_resp_header(p, "Cache-Control", "private, no-cache");
 	store_material_clear(&f);
 	return 0;
 }

@@ -61,13 +61,8 @@ static size_t my_groups(struct web_req *r, int *out, size_t max)
 	size_t n = 0;
 	int32_t pi = web_load_register(r, &reg) == FK_OK ? reg_person_find(&reg, r->user.person) : -1;
 	for (size_t b = 0; pi >= 0 && b < m->nbodies; b++) {
-		bool yes = false;
-		for (size_t i = 0; !yes && i < reg.nappts; i++) {
-			const struct reg_appt *a = &reg.appts[i];
-			yes = a->person == pi && a->body == (int32_t)b && a->start <= r->today &&
-			      r->today <= a->end;
-		}
-		if (yes && !strcmp(m->bodies[b].kind, "reference-group")) {
+		if (reg_serves(&reg, pi, (int32_t)b, r->today) &&
+		    !strcmp(m->bodies[b].kind, "reference-group")) {
 			if (n < max)
 				out[n] = (int)b;
 			n++;
@@ -387,15 +382,8 @@ static json_t *failed_form(const struct web_req *r, const struct failure *f, con
 /* Whether item it of mt came onto the agenda from a proposal of person. */
 static bool own_item(const struct meeting *mt, const struct meeting_item *it, const char *person)
 {
-	if (!person[0] || strcmp(it->source, "proposal") != 0 || !it->ref)
-		return false;
-	for (size_t i = 0; i < mt->nprops; i++) {
-		char ref[32];
-		snprintf(ref, sizeof ref, "%lld", (long long)mt->props[i].id);
-		if (!strcmp(ref, it->ref) && !strcmp(mt->props[i].person, person))
-			return true;
-	}
-	return false;
+	const char *who = person[0] ? agenda_item_proposer(mt, it) : NULL;
+	return who && !strcmp(who, person);
 }
 
 static bool is_failed(const struct failure *f, const char *action, long target)
@@ -430,6 +418,7 @@ static bool item_files(const struct web_req *r, json_t *it, int pos, const json_
 		json_t *up = fu ? failed_form(r, f, prefix, summary)
 		                : json_pack("{s:{s:s}, s:{}}", "val", "reason", "", "err");
 		json_object_set_new(up, "reason_needed", json_boolean(dispatched));
+		json_object_set_new(up, "open", json_boolean(fu));
 		json_object_set_new(it, "up", up);
 		shown = fu;
 	}
@@ -513,6 +502,18 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 		if (item_files(r, it, mi->pos, files, may[i], admin && planned, dispatched, f,
 		               summary))
 			file_failure_shown = true;
+		/* Where the item comes from: the case with the group's recommendation, or the
+		 * portfolio overview compiled for the meeting. */
+		if (!strcmp(mi->source, "case") && case_id_parse(mi->ref) > 0) {
+			char url[48];
+			snprintf(url, sizeof url, "/cases/%lld", (long long)case_id_parse(mi->ref));
+			json_object_set_new(it, "case_url", json_string(url));
+		} else if (!strcmp(mi->source, "standard") && mi->ref &&
+		           !strcmp(mi->ref, "portefoelje")) {
+			char url[48];
+			snprintf(url, sizeof url, "/meetings/%lld/portfolio", (long long)mt.id);
+			json_object_set_new(it, "overview_url", json_string(url));
+		}
 		if (mi->outcome)
 			for (size_t k = 0; k < 4; k++)
 				if (!strcmp(mi->outcome, outcomes[k]))

@@ -55,13 +55,7 @@ static int submit_groups(struct web_req *r, struct groups *g)
 	for (size_t b = 0; rc == FK_OK && b < m->nbodies && g->n < MAX_GROUPS; b++) {
 		if (strcmp(m->bodies[b].kind, "reference-group") != 0)
 			continue;
-		bool yes = admin;
-		for (size_t i = 0; !yes && pi >= 0 && i < reg.nappts; i++) {
-			const struct reg_appt *a = &reg.appts[i];
-			yes = a->person == pi && a->body == (int32_t)b && a->start <= r->today &&
-			      r->today <= a->end;
-		}
-		if (yes)
+		if (admin || reg_serves(&reg, pi, (int32_t)b, r->today))
 			g->v[g->n++] = (int)b;
 	}
 	reg_free(&reg);

@@ -259,12 +259,7 @@ static bool member_of(struct web_req *r, const char *body)
 	struct reg reg;
 	bool yes = false;
 	if (web_load_register(r, &reg) == FK_OK) {
-		int32_t pi = reg_person_find(&reg, r->user.person);
-		for (size_t i = 0; pi >= 0 && i < reg.nappts && !yes; i++) {
-			const struct reg_appt *a = &reg.appts[i];
-			yes = a->person == pi && a->body == b && a->start <= r->today &&
-			      r->today <= a->end;
-		}
+		yes = reg_serves(&reg, reg_person_find(&reg, r->user.person), b, r->today);
 	}
 	reg_free(&reg);
 	return yes;

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -144,18 +145,26 @@ static enum MHD_Result respond(struct MHD_Connection *mc, int status, const char
 {
 	struct MHD_Response *resp =
 	    MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	/* A handler's own Content-Security-Policy or Cache-Control (a download's sandbox)
+	 * replaces the server's, so each is sent once. */
+	const char *own_csp = NULL, *own_cache = NULL;
+	for (size_t i = 0; p && i < p->nheaders; i++) {
+		if (!strcasecmp(p->headers[i].name, "Content-Security-Policy"))
+			own_csp = p->headers[i].value;
+		else if (!strcasecmp(p->headers[i].name, MHD_HTTP_HEADER_CACHE_CONTROL))
+			own_cache = p->headers[i].value;
+		else
+			MHD_add_response_header(resp, p->headers[i].name, p->headers[i].value);
+	}
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
-	MHD_add_response_header(resp, "Content-Security-Policy", csp);
+	MHD_add_response_header(resp, "Content-Security-Policy", own_csp ? own_csp : csp);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
 	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
 	MHD_add_response_header(resp, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
-	                        private ? "no-store" : "no-cache");
-	if (p)
-		for (size_t i = 0; i < p->nheaders; i++)
-			MHD_add_response_header(resp, p->headers[i].name, p->headers[i].value);
+	                        own_cache ? own_cache : private ? "no-store" : "no-cache");
 	enum MHD_Result rc = MHD_queue_response(mc, (unsigned)status, resp);
 	MHD_destroy_response(resp);
 	return rc;

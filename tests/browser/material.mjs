@@ -175,7 +175,8 @@ async function run() {
 		await admin.goto(url);
 		const item = admin.locator('#punkt-1');
 		check((await item.innerText()).includes('Materiale mangler.'), 'punktet mangler materiale');
-		const input = item.getByLabel('Læg en fil på punkt 1');
+		await item.locator('summary', { hasText: 'Læg en fil på punkt 1' }).click();
+		const input = item.getByLabel('Fil til punkt 1');
 		check((await input.getAttribute('type')) === 'file', 'feltet er en filvælger');
 		check((await input.getAttribute('accept')).includes('.pdf'), 'accept nævner .pdf');
 		await input.setInputFiles({ name, mimeType: 'application/pdf', buffer: bytes });
@@ -205,7 +206,8 @@ async function run() {
 	await test('materiale: en HTML-fil kaldt .pdf afvises med fejlen ved feltet', async () => {
 		await admin.goto(url);
 		const item = admin.locator('#punkt-2');
-		await item.getByLabel('Læg en fil på punkt 2').setInputFiles({ name: 'side.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>') });
+		await item.locator('summary', { hasText: 'Læg en fil på punkt 2' }).click();
+		await item.getByLabel('Fil til punkt 2').setInputFiles({ name: 'side.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>') });
 		const resp = await submit(admin, item.getByRole('button', { name: 'Læg filen på' }));
 		check(resp.status() === 400, `forkert type: ${resp.status()}`);
 		const input = admin.locator('#i2-up-file');
@@ -220,8 +222,13 @@ async function run() {
 	await test('materiale: kun med tastaturet – find formularen, vælg fil, læg den på', async () => {
 		await admin.goto(url);
 		await admin.locator('body').click({ position: { x: 1, y: 1 } });
-		const f = await tabTo(admin, (x) => x.id === 'i2-up-file');
-		if (!check(f && f.type === 'file', 'filvælgeren til punkt 2 nås med Tab')) return;
+		// The upload form is folded: Tab to its summary, open it with Enter, Tab to the file.
+		const s = await tabTo(admin, (x) => x.tag === 'summary' && x.text.startsWith('Læg en fil på punkt 2'));
+		if (!check(s, 'foldningen »Læg en fil på punkt 2« nås med Tab')) return;
+		await admin.keyboard.press('Enter');
+		await admin.keyboard.press('Tab');
+		const f = await focused(admin);
+		if (!check(f && f.id === 'i2-up-file' && f.type === 'file', `så filvælgeren: ${JSON.stringify(f)}`)) return;
 		// The file chooser opens with Space; the file is chosen there, then Tab and Enter.
 		const [chooser] = await Promise.all([admin.waitForEvent('filechooser'), admin.keyboard.press('Space')]);
 		await chooser.setFiles({ name: 'tastatur.pdf', mimeType: 'application/pdf', buffer: pdf('tastatur') });
@@ -246,7 +253,8 @@ async function run() {
 		await login(nojs, 'admin');
 		await nojs.goto(url);
 		const item = nojs.locator('#punkt-2');
-		await item.getByLabel('Læg en fil på punkt 2').setInputFiles({ name: 'Bilag å.pdf', mimeType: 'application/pdf', buffer: pdf('nojs') });
+		await item.locator('summary', { hasText: 'Læg en fil på punkt 2' }).click();
+		await item.getByLabel('Fil til punkt 2').setInputFiles({ name: 'Bilag å.pdf', mimeType: 'application/pdf', buffer: pdf('nojs') });
 		const resp = await submit(nojs, item.getByRole('button', { name: 'Læg filen på' }));
 		check(resp.status() === 200, `uden JS: ${resp.status()}`);
 		check((await nojs.locator('#punkt-2').innerText()).includes('Bilag å.pdf'), 'filen står ved punktet');

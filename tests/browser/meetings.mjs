@@ -232,7 +232,7 @@ async function run() {
 		check((await admin.locator('p.lead').innerText()).includes('udsendt'), 'tilstanden er udsendt');
 		check(await admin.getByRole('button', { name: 'Udsend dagsorden og materiale' }).count() === 0, 'kan ikke udsendes igen');
 		// An amendment, with its reason shown at the item.
-		await admin.locator('#punkt-4 summary').click();
+		await admin.locator('#punkt-4 summary', { hasText: 'Ret punkt 4' }).click();
 		await admin.locator('#i4-reason').fill('Porteføljen er kortere denne gang');
 		await admin.locator('#i4-minutes').fill('20');
 		await submit(admin, admin.getByRole('button', { name: 'Gem rettelsen' }));

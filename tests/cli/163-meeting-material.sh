@@ -52,7 +52,7 @@ python3 -c "open('stor.pdf','wb').write(b'%PDF-1.4\n' + b'0' * (8*1024*1024 - 9)
 expect_rc 0 fk meeting material add 1 --item 1 stor.pdf
 python3 -c "open('for-stor.pdf','wb').write(b'%PDF-1.4\n' + b'0' * (8*1024*1024 - 8))"
 expect_rc 2 fk meeting material add 1 --item 1 for-stor.pdf
-has err 'fylder 8,4 MB, men materiale må højst fylde 8,4 MB'
+has err 'fylder 8\.388\.609 byte, men materiale må højst fylde 8\.388\.608 byte'
 expect_rc 0 fk meeting material list 1 --json
 python3 - out "$M" <<'PY'
 import json, sys, hashlib, os

@@ -130,20 +130,45 @@ static void test_size_limit(void **state)
 	assert_int_equal(d.n, 2);
 	assert_non_null(strstr(d.v[1].msg, "»tom.pdf« er tom"));
 	diags_free(&d);
-	buf_free(&b);
 	char s[32];
 	material_size_text(MATERIAL_MAX_BYTES, s, sizeof s);
-	assert_string_equal(s, "8,4 MB");
-	material_size_text(999, s, sizeof s);
-	assert_string_equal(s, "999 byte");
-	material_size_text(1000, s, sizeof s);
+	assert_string_equal(s, "8,0 MB");
+	material_size_text(1023, s, sizeof s);
+	assert_string_equal(s, "1023 byte");
+	material_size_text(1024, s, sizeof s);
 	assert_string_equal(s, "1 kB");
-	material_size_text(1499, s, sizeof s);
+	material_size_text(1535, s, sizeof s);
 	assert_string_equal(s, "1 kB");
-	material_size_text(999999, s, sizeof s);
-	assert_string_equal(s, "1000 kB");
-	material_size_text(1000000, s, sizeof s);
+	material_size_text(1536, s, sizeof s);
+	assert_string_equal(s, "2 kB");
+	material_size_text(1024 * 1024 - 1, s, sizeof s);
+	assert_string_equal(s, "1024 kB");
+	material_size_text(1024 * 1024, s, sizeof s);
 	assert_string_equal(s, "1,0 MB");
+	/* One byte over the real limit: the rounded sizes would read alike, so the message
+	 * gives them exactly. */
+	unsigned char *big = calloc(MATERIAL_MAX_BYTES + 1, 1);
+	memcpy(big, b.s, b.len);
+	diags_init(&d);
+	assert_int_equal(material_check("stor.pdf", big, MATERIAL_MAX_BYTES + 1, MATERIAL_MAX_BYTES,
+	                                &mime, &d),
+	                 -1);
+	assert_non_null(strstr(d.v[0].msg, "fylder 8.388.609 byte, men materiale må højst fylde "
+	                                   "8.388.608 byte"));
+	diags_free(&d);
+	diags_init(&d);
+	assert_int_equal(material_check("stor.pdf", big, MATERIAL_MAX_BYTES, MATERIAL_MAX_BYTES,
+	                                &mime, &d),
+	                 0);
+	diags_free(&d);
+	diags_init(&d);
+	assert_int_equal(material_check("stor.pdf", big, 3 * 1024 * 1024, 2 * 1024 * 1024, &mime,
+	                                &d),
+	                 -1);
+	assert_non_null(strstr(d.v[0].msg, "fylder 3,0 MB, men materiale må højst fylde 2,0 MB"));
+	diags_free(&d);
+	free(big);
+	buf_free(&b);
 }
 
 static void name_is(const char *in, const char *want)

@@ -294,9 +294,11 @@ try:
                   "%s: Content-Disposition %r" % (name, cd))
     hs = all_headers(srv, vapi, "/material/%d" % min(sent))
     csps = [v for k, v in hs if k == "content-security-policy"]
-    res.check(any("sandbox" in v and "default-src 'none'" in v for v in csps), "download CSP sandbox: %s" % csps)
+    res.check(len(csps) == 1 and "sandbox" in csps[0] and "default-src 'none'" in csps[0],
+              "download: one CSP, the sandbox: %s" % csps)
     res.check(("x-content-type-options", "nosniff") in hs, "download nosniff")
-    res.check(any(k == "cache-control" and "private" in v for k, v in hs), "download Cache-Control private: %s" % hs)
+    res.check([v for k, v in hs if k == "cache-control"] == ["private, no-cache"],
+              "download: one Cache-Control, private: %s" % hs)
     res.check(not any(k == "set-cookie" for k, v in hs), "no cookie on a download")
 
     # File names: Danish letters, quotes and a Windows path, a path with ../, no extension.
