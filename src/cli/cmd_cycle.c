@@ -117,16 +117,8 @@ int cmd_cycle(struct cli *c, int argc, char **argv)
 			return rc;
 		m = c->model;
 	} else {
-		struct diags d;
-		diags_init(&d);
-		size_t len;
-		const char *txt = model_builtin(&len);
-		if (model_load(txt, len, "model/fki.json", &own, &d) != FK_OK) {
-			diags_print(&d);
-			diags_free(&d);
+		if (model_load_builtin(&own) != FK_OK)
 			return 1;
-		}
-		diags_free(&d);
 		m = own;
 	}
 	if (!dates_s)

@@ -178,6 +178,19 @@ const char *model_builtin(size_t *len)
 	return (const char *)embed_fki_json;
 }
 
+int model_load_builtin(struct model **out)
+{
+	size_t len;
+	const char *txt = model_builtin(&len);
+	struct diags d;
+	diags_init(&d);
+	int rc = model_load(txt, len, "model/fki.json", out, &d);
+	if (rc != FK_OK)
+		diags_print(&d);
+	diags_free(&d);
+	return rc;
+}
+
 /* ------------------------------------------------------------------------------------ */
 /* Freeing                                                                              */
 /* ------------------------------------------------------------------------------------ */

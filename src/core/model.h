@@ -138,6 +138,9 @@ int model_load(const char *json, size_t len, const char *file, struct model **ou
 void model_free(struct model *m);
 /* The built-in FKI model text (model/fki.json). */
 const char *model_builtin(size_t *len);
+/* Loads the built-in model into *out (model_free); its diagnostics (there are none unless the
+ * build is broken) are printed to stderr. FK_OK or FK_EINPUT. */
+int model_load_builtin(struct model **out);
 /* Index of a body / profile by id, or -1 (also for NULL). Constant time on average. */
 int model_body_index(const struct model *m, const char *id);
 int model_profile_index(const struct model *m, const char *id);

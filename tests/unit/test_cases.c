@@ -847,15 +847,8 @@ static void test_store_goals(void **state)
 
 int main(void)
 {
-	size_t len;
-	const char *json = model_builtin(&len);
-	struct diags d;
-	diags_init(&d);
-	if (model_load(json, len, "fki.json", &M, &d) != FK_OK) {
-		diags_print(&d);
+	if (model_load_builtin(&M) != FK_OK)
 		return 1;
-	}
-	diags_free(&d);
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_legal_moves),
 	    cmocka_unit_test(test_illegal_moves_explained),

@@ -535,12 +535,8 @@ static void test_portfolio(void **state)
 	econ_add_milestone(&e, 3, 0, "Tidlig", D("2027-02-01"), DATE_NONE);
 	assert_int_equal(econ_next_milestone(&e, 0), 2);
 	assert_int_equal(econ_next_milestone(&e, 1), -1);
-	size_t len;
-	const char *json = model_builtin(&len);
 	struct model *m = NULL;
-	struct diags d;
-	diags_init(&d);
-	assert_int_equal(model_load(json, len, "fki.json", &m, &d), FK_OK);
+	assert_int_equal(model_load_builtin(&m), FK_OK);
 	json_t *o = initiative_json(&e, m, 0, D("2027-03-01"), true);
 	json_t *st = json_object_get(o, "status");
 	assert_string_equal(json_string_value(json_object_get(st, "status")), "rød");
@@ -561,7 +557,6 @@ static void test_portfolio(void **state)
 	assert_int_equal(json_array_size(json_object_get(o, "initiatives")), 2);
 	json_decref(o);
 	model_free(m);
-	diags_free(&d);
 	econ_free(&e);
 }
 

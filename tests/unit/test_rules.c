@@ -30,15 +30,8 @@ static fk_date D(const char *s)
 static int setup(void **state)
 {
 	(void)state;
-	size_t len;
-	const char *json = model_builtin(&len);
-	struct diags d;
-	diags_init(&d);
-	if (model_load(json, len, "fki.json", &M, &d) != 0) {
-		diags_print(&d);
+	if (model_load_builtin(&M) != 0)
 		return -1;
-	}
-	diags_free(&d);
 	MT = munic_builtin();
 	return 0;
 }

@@ -34,12 +34,7 @@ static void assert_date(fk_date t, const char *want)
 static int setup(void **state)
 {
 	(void)state;
-	size_t len;
-	const char *json = model_builtin(&len);
-	struct diags d;
-	diags_init(&d);
-	int rc = model_load(json, len, "fki.json", &M, &d);
-	diags_free(&d);
+	int rc = model_load_builtin(&M);
 	return rc;
 }
 
