@@ -10,12 +10,16 @@
 #include "core/material.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "web/package.h"
+#include "web/tmpl.h"
+#include "web/web.h"
 
 static const char usage[] =
     "Brug: fkigov [--db STI] meeting material KOMMANDO ...\n"
     "      fkigov [--db STI] meeting status ID --body GRUPPE --set INITIATIV=STATUS[:BEGRUNDELSE]\n"
     "                                         ... [--note TEKST]\n"
-    "      fkigov [--db STI] meeting portfolio ID [--json]\n\n"
+    "      fkigov [--db STI] meeting portfolio ID [--json]\n"
+    "      fkigov [--db STI] meeting package ID [--out FIL]\n\n"
     "  material add ID --item N FIL [--reason TEKST]\n"
     "                             læg en fil på punkt N (efter udsendelsen kun med en\n"
     "                             begrundelse, som vises som en rettelse)\n"
@@ -27,7 +31,9 @@ static const char usage[] =
     "                             (grøn, gul eller rød; gul og rød med begrundelse) til mødet,\n"
     "                             senest statusfristen; --set én gang pr. initiativ\n"
     "  portfolio                  mødets porteføljeoverblik: grupperne, deres status,\n"
-    "                             milepæle, budget og indstillinger\n\n"
+    "                             milepæle, budget og indstillinger\n"
+    "  package                    dagsorden og alt materiale i én zip-fil (som udsendt),\n"
+    "                             til FIL eller Styregruppemoede-NR-ÅR.zip\n\n"
     "Filtyper: PDF, Word (DOCX), Excel (XLSX), PowerPoint (PPTX) og billeder (PNG, JPEG, GIF,\n"
     "WebP), højst 8 MB. Typen bestemmes af indholdet, ikke af navnet.\n";
 
@@ -373,6 +379,44 @@ static int portfolio(struct cli *c, const struct fopts *o)
 	return 0;
 }
 
+static int package(struct cli *c, const struct fopts *o)
+{
+	long id;
+	if (o->npos < 1)
+		return cli_usage(usage, "angiv mødets ID.");
+	if (number("ID", o->pos[0], &id))
+		return 2;
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
+	struct tmpl_set *t;
+	if (web_templates_load(&t) != 0)
+		return 1;
+	struct buf zip;
+	buf_init(&zip);
+	char name[64], err[300];
+	rc = web_meeting_package(c->st, t, id, &zip, name, sizeof name, err, sizeof err);
+	tmpl_set_free(t);
+	if (rc != FK_OK) {
+		fprintf(stderr, "fkigov: %s%s\n", err,
+		        rc == FK_ENOTFOUND ? " Se møderne med »fkigov meeting list«." : "");
+		buf_free(&zip);
+		return rc == FK_ENOTFOUND ? 2 : 1;
+	}
+	const char *path = o->out ? o->out : name;
+	FILE *fp = fopen(path, "wbx");
+	int bad = !fp || fwrite(zip.s, 1, zip.len, fp) != zip.len;
+	if (fp && fclose(fp) != 0)
+		bad = 1;
+	if (bad)
+		fprintf(stderr, "fkigov: %s: kan ikke skrive filen: %s%s.\n", path, strerror(errno),
+		        errno == EEXIST ? " (vælg et andet navn med --out)" : "");
+	else
+		printf("%s (%zu byte)\n", path, zip.len);
+	buf_free(&zip);
+	return bad ? 2 : 0;
+}
+
 int cmd_meeting_files(struct cli *c, int argc, char **argv)
 {
 	if (cli_help(argv, argc, usage))
@@ -385,5 +429,7 @@ int cmd_meeting_files(struct cli *c, int argc, char **argv)
 		return material(c, &o);
 	if (!strcmp(argv[1], "status"))
 		return status(c, &o);
+	if (!strcmp(argv[1], "package"))
+		return package(c, &o);
 	return portfolio(c, &o);
 }

@@ -40,7 +40,8 @@ static const char usage[] =
     "                                            material --help«)\n"
     "  status ID --body GRUPPE --set INITIATIV=STATUS[:BEGRUNDELSE] ... [--note TEKST]\n"
     "                                            referencegruppens status til mødet\n"
-    "  portfolio ID [--json]                     mødets porteføljeoverblik\n\n"
+    "  portfolio ID [--json]                     mødets porteføljeoverblik\n"
+    "  package ID [--out FIL]                    dagsorden og materiale som zip-fil\n\n"
     "ID er mødets nummer fra »meeting list«. Punkttyper: orientering, inspiration, opfølgning,\n"
     "rådgivning, drøftelse, beslutning, økonomi. »I dag« er $FKIGOV_TODAY, hvis den er sat.\n";
 
@@ -291,7 +292,8 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 	if (argc < 2)
 		return cli_usage(usage, "angiv en kommando, fx »list«.");
 	const char *sub = argv[1];
-	if (!strcmp(sub, "material") || !strcmp(sub, "status") || !strcmp(sub, "portfolio"))
+	if (!strcmp(sub, "material") || !strcmp(sub, "status") || !strcmp(sub, "portfolio") ||
+	    !strcmp(sub, "package"))
 		return cmd_meeting_files(c, argc, argv);
 	struct mopts o;
 	int rc = parse(argc, argv, 2, &o, usage);

@@ -24,6 +24,7 @@
 #include "util/err.h"
 #include "util/xalloc.h"
 #include "web/form.h"
+#include "web/package.h"
 #include "web/pages.h"
 
 /* ---------------------------------------------------------------- who may upload */
@@ -208,6 +209,30 @@ int page_material(struct web_req *r, struct web_resp *p)
 	web_resp_header(p, "Content-Security-Policy", "default-src 'none'; sandbox");
 	web_resp_header(p, "Cache-Control", "private, no-cache");
 	store_material_clear(&f);
+	return 0;
+}
+
+/* ------------------------------------------------ GET /meetings/{id}/package */
+
+int page_meeting_package(struct web_req *r, struct web_resp *p)
+{
+	long id = whole_id(r->param);
+	char name[64], err[300];
+	int rc = id ? web_meeting_package(r->st, r->app->tmpl, id, &p->body, name, sizeof name, err,
+	                                  sizeof err)
+	            : FK_ENOTFOUND;
+	if (rc == FK_ENOTFOUND)
+		return web_error(r, p, 404, "Mødet findes ikke. Se årets møder under Møder.");
+	if (rc != FK_OK) {
+		buf_reset(&p->body);
+		return web_error(r, p, 500, "Mødepakken kunne ikke laves: %s Prøv igen om lidt.", err);
+	}
+	p->ctype = "application/zip";
+	char cd[128];
+	snprintf(cd, sizeof cd, "attachment; filename=\"%s\"", name);
+	web_resp_header(p, "Content-Disposition", cd);
+	web_resp_header(p, "Content-Security-Policy", "default-src 'none'; sandbox");
+	web_resp_header(p, "Cache-Control", "private, no-cache");
 	return 0;
 }
 

@@ -126,6 +126,9 @@ const struct route routes[PAGE__MAX] = {
                                R_USERS, 0, "Porteføljeoverblik"},
     [API_MEETING_STATUSES] = {"/api/v1/meetings/{id}/statuses", api_meeting_statuses, NULL,
                               R_USERS, R_MEMBER | R_ADMIN, "Referencegruppernes status"},
+    /* the meeting package: agenda and material as one ZIP archive, for every account */
+    [PAGE_MEETING_PACKAGE] = {"/meetings/{id}/package", page_meeting_package, NULL, R_USERS, 0,
+                              "Mødepakke"},
     /* end meetings */
 };
 

@@ -505,7 +505,6 @@ static void on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
 }
 
 /* ------------------------------------------------------------------ start and stop */
-int web_templates_load(struct tmpl_set **out);
 
 static int parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *len)
 {

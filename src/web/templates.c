@@ -15,8 +15,6 @@ struct embed_file {
 extern const struct embed_file embed_files[];
 extern const size_t embed_nfiles;
 
-int web_templates_load(struct tmpl_set **out);
-
 /* Compiles every templates/NAME.mustache as NAME and checks that every partial exists. */
 int web_templates_load(struct tmpl_set **out)
 {

@@ -129,6 +129,10 @@ bool web_private(const struct web_req *r);
  * NULL when there is no such file. The data is static; do not free it. */
 const unsigned char *web_file(const char *path, size_t *len);
 
+/* Compiles every built-in template (templates/NAME.mustache as NAME) into a new set and
+ * checks that every partial exists; prints the reason and returns -1 when one does not
+ * compile. */
+int web_templates_load(struct tmpl_set **out);
 /* Starts the server and blocks until SIGTERM or SIGINT; returns an exit status. */
 int web_serve(const struct web_config *cfg);
 

@@ -159,3 +159,32 @@ expect_rc 0 fk audit log --entity material --json
 python3 -c "
 import json; d=json.load(open('out')); e=d['audit']
 acts=[x['action'] for x in e]; assert acts.count('create')==8 and acts.count('delete')==1, acts"
+# The meeting package: the agenda document and every file under its item's number.
+expect_rc 0 fk meeting package 1 --out pakke.zip
+has out '^pakke.zip \([0-9]+ byte\)'
+expect_rc 2 fk meeting package 1 --out pakke.zip
+has err 'vælg et andet navn'
+expect_rc 2 fk meeting package 99
+has err 'Mødet findes ikke'
+python3 - pakke.zip "$M" <<'PY'
+import sys, zipfile, os, urllib.parse
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+n = z.namelist()
+assert n[0] == "00 Dagsorden.html", n
+want = ["08 Prioritering af login - notat.pdf", "08 Prioritering af login - notat.docx",
+        "08 Prioritering af login - budget.xlsx", "08 Prioritering af login - oplaeg.pptx",
+        "08 Prioritering af login - billede.png", "01 Kort orientering fra KL - billede.jpg",
+        "08 Prioritering af login - billede.gif"]
+assert n[1:] == want, n
+for name in want:
+    f = name.split(" - ", 1)[1]
+    assert z.read(name) == open(os.path.join(sys.argv[2], f), "rb").read(), name
+a = z.read(n[0]).decode()
+assert "Dagsorden – styregruppemøde 1/2027" in a and "09.00 · 1. Kort orientering fra KL" in a
+assert "Gruppen indstiller, at login prioriteres i 2027." in a
+assert "Rettelse:</strong> Materiale »billede.gif« tilføjet: Rettet figur fra gruppen" in a
+assert "Styregruppen besluttede at prioritere login." in a
+for name in want:
+    assert 'href="%s"' % urllib.parse.quote(name, safe="") in a, name
+PY

@@ -11,7 +11,10 @@
 
 #include <cmocka.h>
 
+#include <zip.h>
+
 #include "core/material.h"
+#include "core/package.h"
 #include "util/buf.h"
 #include "util/diag.h"
 
@@ -217,12 +220,86 @@ static void test_sha256(void **state)
 	assert_string_equal(h, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 
+static void file_name_is(int pos, const char *title, const char *file, char *const *taken,
+                         size_t n, const char *want)
+{
+	char *s = package_file_name(pos, title, file, taken, n);
+	assert_string_equal(s, want);
+	free(s);
+}
+
+/* Names in the package: numbered by item, Windows-safe, unique. */
+static void test_package_names(void **state)
+{
+	(void)state;
+	file_name_is(3, "Kort orientering fra KL", "notat.pdf", NULL, 0,
+	             "03 Kort orientering fra KL - notat.pdf");
+	file_name_is(12, "Økonomi: 2027/2028?", "bilag \"a\".xlsx", NULL, 0,
+	             "12 Økonomi_ 2027_2028_ - bilag _a_.xlsx");
+	file_name_is(1, "Titel...", "uden-endelse", NULL, 0, "01 Titel - uden-endelse");
+	file_name_is(1, "T", ".pdf", NULL, 0, "01 T - .pdf");
+	/* The title is cut to 60 bytes on a character boundary: 30 æ (60 bytes) stay, the 31st
+	 * goes. */
+	char title[128] = "", want[200] = "05 ";
+	for (int i = 0; i < 31; i++)
+		strcat(title, "æ");
+	for (int i = 0; i < 30; i++)
+		strcat(want, "æ");
+	strcat(want, " - a.pdf");
+	file_name_is(5, title, "a.pdf", NULL, 0, want);
+	/* Taken: (2), then (3), before the extension. */
+	char *taken[] = {"03 X - a.pdf", "03 X - a (2).pdf"};
+	file_name_is(3, "X", "a.pdf", taken, 1, "03 X - a (2).pdf");
+	file_name_is(3, "X", "a.pdf", taken, 2, "03 X - a (3).pdf");
+}
+
+/* The archive reads back with libzip: names in UTF-8, the bytes, stored or deflated. */
+static void test_package_zip(void **state)
+{
+	(void)state;
+	static const char agenda[] = "<!DOCTYPE html><p>Dagsorden</p>";
+	unsigned char bin[300];
+	for (size_t i = 0; i < sizeof bin; i++)
+		bin[i] = (unsigned char)(i * 31);
+	struct package_entry v[] = {{"00 Dagsorden.html", agenda, strlen(agenda), 1},
+	                            {"08 Fælles vejledning - notat.pdf", bin, sizeof bin, 0},
+	                            {"09 Tom - tom.pdf", "", 0, 0}};
+	struct buf out;
+	buf_init(&out);
+	char err[200];
+	assert_int_equal(package_zip(v, 3, 1800000000, &out, err, sizeof err), 0);
+	zip_error_t ze;
+	zip_error_init(&ze);
+	zip_source_t *src = zip_source_buffer_create(out.s, out.len, 0, &ze);
+	zip_t *za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+	assert_non_null(za);
+	assert_int_equal(zip_get_num_entries(za, 0), 3);
+	for (zip_uint64_t i = 0; i < 3; i++) {
+		zip_stat_t zs;
+		assert_int_equal(zip_stat_index(za, i, 0, &zs), 0);
+		assert_string_equal(zs.name, v[i].name);
+		assert_int_equal(zs.size, v[i].len);
+		assert_int_equal(zs.comp_method, v[i].deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE);
+		assert_int_equal(zs.mtime / 2, 1800000000 / 2); /* DOS times have 2 s steps */
+		char got[400];
+		zip_file_t *f = zip_fopen_index(za, i, 0);
+		assert_non_null(f);
+		assert_int_equal(zip_fread(f, got, sizeof got), (zip_int64_t)v[i].len);
+		zip_fclose(f);
+		assert_memory_equal(got, v[i].data, v[i].len);
+	}
+	zip_close(za);
+	zip_error_fini(&ze);
+	buf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_allowed_types), cmocka_unit_test(test_refused_types),
 	    cmocka_unit_test(test_size_limit),    cmocka_unit_test(test_names),
-	    cmocka_unit_test(test_sha256),
+	    cmocka_unit_test(test_sha256),        cmocka_unit_test(test_package_names),
+	    cmocka_unit_test(test_package_zip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

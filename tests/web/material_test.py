@@ -292,6 +292,26 @@ try:
         cd = r.headers.get("content-disposition", "")
         res.check(cd.startswith("attachment; filename=") and filename_of(cd) == name,
                   "%s: Content-Disposition %r" % (name, cd))
+    # The meeting package: the agenda document and every file, byte for byte, for every account.
+    r = viewer.get("/meetings/1/package")
+    res.check(r.status == 200 and r.headers.get("content-type") == "application/zip",
+              "package: %d %s" % (r.status, r.headers.get("content-type")))
+    res.check('filename="Styregruppemoede-1-2027.zip"' in r.headers.get("content-disposition", ""),
+              "package file name: %s" % r.headers.get("content-disposition"))
+    z = zipfile.ZipFile(io.BytesIO(r.body))
+    res.check(z.testzip() is None, "package: every entry's CRC is right")
+    names = z.namelist()
+    res.check(names[0] == "00 Dagsorden.html", "package: the agenda first: %s" % names[:2])
+    for mid, (name, data, j) in sent.items():
+        n = [x for x in names[1:] if x.startswith("%02d " % j["item"]) and x.endswith(" - " + name)]
+        res.check(len(n) == 1 and z.read(n[0]) == data, "package holds %s of item %d: %r" % (name, j["item"], n))
+    agenda = z.read("00 Dagsorden.html").decode()
+    res.check("Dagsorden – styregruppemøde 1/2027" in agenda, "package: the agenda's heading")
+    for n in names[1:]:
+        res.check('href="%s"' % urllib.parse.quote(n, safe="") in agenda, "package: the agenda links %r" % n)
+    res.check(len(names) == len(set(names)), "package: names unique")
+    r = admin.get("/meetings/1")
+    has(r, 'href="/meetings/1/package"', "meeting page links the package")
     hs = all_headers(srv, vapi, "/material/%d" % min(sent))
     csps = [v for k, v in hs if k == "content-security-policy"]
     res.check(len(csps) == 1 and "sandbox" in csps[0] and "default-src 'none'" in csps[0],
