@@ -331,7 +331,7 @@ try:
     res.check(r.status == 200, "/my: %d" % r.status)
     has(r, "Referencegruppens status", "the status deadlines on /my")
     has(r, 'href="/meetings/2/status?body=rg-drift-forvaltning"', "link to the status form of meeting 2")
-    has(r, "mangler<br>", "not sent yet for meeting 2")
+    has(r, "ikke indsendt endnu<br>", "not sent yet for meeting 2")
     r = c["api-rf"].post_json("/api/v1/meetings/2/statuses", {
         "body": "rg-forretning", "note": None,
         "statuses": [{"initiative": "fki-1", "status": "gul", "reason": "Stadig forsinket."},
