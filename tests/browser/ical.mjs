@@ -9,68 +9,11 @@
 // Usage: node ical.mjs [--keep]   Environment: FKIGOV (default build/fkigov).
 // The last line printed is "ical: N passed, N failed".
 
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
+import { check, fk, initDemo, runSuite, startServer, suite } from './lib.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..', '..');
-const BIN = resolve(process.env.FKIGOV || join(ROOT, 'build', 'fkigov'));
-const keep = process.argv.includes('--keep');
-
-let passed = 0, failed = 0;
-function check(cond, what) {
-	if (cond) passed++;
-	else { failed++; console.log(`FEJL: ${what}`); }
-	return !!cond;
-}
-
-const tmp = mkdtempSync(join(os.tmpdir(), 'fkigov-ical-'));
-const DB = join(tmp, 'fkigov.db');
-const env = { ...process.env, FKIGOV_ACTOR: 'ical-test', FKIGOV_TODAY: '2027-01-20' };
-let server = null, serverLog = '';
-function fk(args, input) {
-	const p = spawnSync(BIN, ['--db', DB, ...args], { input, encoding: 'utf8', env });
-	if (p.error || p.status !== 0)
-		throw new Error(`fkigov ${args.join(' ')}: ${p.error || p.status}\n${p.stdout}${p.stderr}`);
-	return p.stdout;
-}
-function freePort() {
-	return new Promise((res, rej) => {
-		const s = net.createServer();
-		s.on('error', rej);
-		s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); });
-	});
-}
-function stopServer() {
-	if (server && server.exitCode === null && server.signalCode === null)
-		try { server.kill('SIGTERM'); } catch { /* gone */ }
-}
-process.on('exit', () => { stopServer(); if (!keep) rmSync(tmp, { recursive: true, force: true }); });
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { stopServer(); process.exit(130); });
-
-async function startServer() {
-	if (!existsSync(BIN)) throw new Error(`${BIN} findes ikke: byg med make, eller sæt FKIGOV`);
-	fk(['init']);
-	fk(['import', 'appointments', join(ROOT, 'data', 'demo', 'appointments.csv')]);
-	fk(['cycle', 'plan', '2027', '--dates', '2027-03-04,2027-06-10,2027-09-09,2027-12-02', '--save']);
-	const port = await freePort();
-	const base = `http://127.0.0.1:${port}`;
-	server = spawn(BIN, ['--db', DB, 'serve', '--listen', `127.0.0.1:${port}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-	const collect = (d) => { serverLog = (serverLog + d).slice(-100000); };
-	server.stdout.on('data', collect);
-	server.stderr.on('data', collect);
-	const deadline = Date.now() + 15000;
-	while (Date.now() < deadline && server.exitCode === null) {
-		try { const r = await fetch(`${base}/static/app.css`); await r.arrayBuffer(); if (r.ok) return base; } catch { /* not yet */ }
-		await new Promise((r) => setTimeout(r, 50));
-	}
-	throw new Error(`fkigov serve svarer ikke:\n${serverLog}`);
-}
+// No tests here: each check counts by itself.
+suite({ label: 'ical', name: 'ical', actor: 'ical-test', env: { FKIGOV_TODAY: '2027-01-20' }, countChecks: true });
 
 // Fetches and parses a feed: {status, ctype, cal, events: [{uid, summary, start, end, allDay, tzid}]}.
 async function feed(base, path) {
@@ -128,7 +71,9 @@ async function checkFeed(base, path, name) {
 	check(a.cal.getAllSubcomponents('vevent').every((v) => v.getFirstPropertyValue('dtstamp')), `${path}: every event has DTSTAMP`);
 }
 
-try {
+await runSuite(async () => {
+	initDemo();
+	fk(['cycle', 'plan', '2027', '--dates', '2027-03-04,2027-06-10,2027-09-09,2027-12-02', '--save']);
 	const base = await startServer();
 	await checkFeed(base, '/calendar/bodies/styregruppe.ics', 'Kommunestyregruppe');
 	await checkFeed(base, '/calendar/people/sg01.ics', '');
@@ -138,8 +83,4 @@ try {
 		`rg-forretning: 4 status deadlines, got ${rg.events && rg.events.map((e) => e.uid)}`);
 	for (const p of ['/calendar/bodies/ingen.ics', '/calendar/people/ingen.ics', '/calendar/bodies/styregruppe'])
 		check((await fetch(base + p)).status === 404, `${p}: 404`);
-} catch (e) {
-	check(false, String(e && e.stack || e));
-}
-console.log(`ical: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+});

@@ -4,7 +4,7 @@
 // the flows once more with JavaScript turned off, and a full-page screenshot of every
 // page visited in build/screenshots/.
 //
-// Usage: node run.mjs [--filter TEXT] [--keep] [--verbose]
+// Usage: node run.mjs [--filter TEXT] [--keep] [--verbose]   (the options of lib.mjs)
 //   --filter TEXT  run only the tests whose name contains TEXT (setup always runs)
 //   --keep         keep the temporary directory (database, server log, CSV files)
 //   --verbose      also print axe's "needs review" results
@@ -13,236 +13,21 @@
 // The last line printed is "browser: N passed, N failed"; the exit status is 0 only when
 // nothing failed.
 
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import net from 'node:net';
-import os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+	BIN, PASSWORD, SHOTS, addUser, axeVersion, check, focused as focusInfo, initDemo, launchBrowser, login,
+	look, newContext, runSuite, screenshot, startServer, submit, suite, tabTo, test, text,
+} from './lib.mjs';
 
-const require = createRequire(import.meta.url);
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..', '..');
-const BIN = resolve(process.env.FKIGOV || join(ROOT, 'build', 'fkigov'));
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'build', 'screenshots');
-const PASSWORD = 'correct horse battery staple';
 const TODAY = '2026-11-27';
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_OPTIONS = {
-	runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-	resultTypes: ['violations', 'incomplete'],
-};
-const LAUNCH = {
-	executablePath: CHROMIUM,
-	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-		'--disable-background-networking', '--disable-component-update', '--disable-sync',
-		'--disable-dev-shm-usage'],
-};
-const VIEWPORT = { width: 1280, height: 900 };
-
-const argv = process.argv.slice(2);
-const opt = { filter: '', keep: false, verbose: false };
-for (let i = 0; i < argv.length; i++) {
-	if (argv[i] === '--filter') opt.filter = argv[++i] || '';
-	else if (argv[i] === '--keep') opt.keep = true;
-	else if (argv[i] === '--verbose') opt.verbose = true;
-	else {
-		console.error(`run.mjs: unknown argument ${argv[i]}`);
-		console.log('browser: 0 passed, 1 failed');
-		process.exit(2);
-	}
-}
-
-// ---------------------------------------------------------------- results
-
-const results = { passed: 0, failed: 0, failedNames: [] };
-const axeReport = []; // {page, id, impact, help, nodes: [{target, html, summary}]}
-let current = null;
-
-function check(cond, what) {
-	if (!cond) {
-		current.failures.push(what);
-		console.log(`    FEJL: ${what}`);
-	}
-	return !!cond;
-}
-
-async function test(name, fn) {
-	if (opt.filter && !name.includes(opt.filter)) return;
-	current = { name, failures: [] };
-	const t0 = Date.now();
-	try {
-		await fn();
-	} catch (e) {
-		current.failures.push(String(e && e.stack || e));
-		console.log(`    FEJL (undtagelse): ${String(e && e.message || e).split('\n').slice(0, 6).join('\n      ')}`);
-	}
-	const ms = Date.now() - t0;
-	if (current.failures.length === 0) {
-		results.passed++;
-		console.log(`ok   ${name} (${ms} ms)`);
-	} else {
-		results.failed++;
-		results.failedNames.push(name);
-		console.log(`FAIL ${name} (${ms} ms)`);
-	}
-	current = null;
-}
-
-function finish(code) {
-	if (axeReport.length) {
-		console.log('\naxe-core: overtrædelser (WCAG 2.1 A/AA)');
-		for (const v of axeReport)
-			console.log(`  ${v.page}: ${v.id} (${v.impact}) ${v.help} – ${v.nodes.length} element(er)`);
-	}
-	if (focusWarnings.size) {
-		console.log('\nFokusrammer med for lav kontrast (WCAG 1.4.11, advarsel):');
-		for (const [k, v] of focusWarnings) console.log(`  ${k}: fx ${v}`);
-	}
-	if (results.failedNames.length)
-		console.log(`\nFejlede: ${results.failedNames.join(', ')}`);
-	console.log(`browser: ${results.passed} passed, ${results.failed} failed`);
-	process.exitCode = code ?? (results.failed ? 1 : 0);
-}
-
-// ---------------------------------------------------------------- server
-
-const tmp = mkdtempSync(join(os.tmpdir(), 'fkigov-browser-'));
-const DB = join(tmp, 'fkigov.db');
-let server = null;
-let serverLog = '';
-
-function fk(args, input) {
-	const p = spawnSync(BIN, ['--db', DB, ...args], {
-		input, encoding: 'utf8', env: { ...process.env, FKIGOV_ACTOR: 'browser-test', FKIGOV_TODAY: TODAY },
-	});
-	if (p.error || p.status !== 0)
-		throw new Error(`fkigov ${args.join(' ')}: ${p.error || p.status}\n${p.stdout}${p.stderr}`);
-	return p.stdout;
-}
-
-function freePort() {
-	return new Promise((res, rej) => {
-		const s = net.createServer();
-		s.on('error', rej);
-		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address();
-			s.close(() => res(port));
-		});
-	});
-}
-
-function stopServer() {
-	if (server && server.exitCode === null && server.signalCode === null) {
-		try { server.kill('SIGTERM'); } catch { /* already gone */ }
-	}
-}
-
-process.on('exit', () => {
-	stopServer();
-	if (!opt.keep) rmSync(tmp, { recursive: true, force: true });
+// Every page: the basics of PAGE_RULES with the title and the skip link to <main id="indhold">;
+// each chart is also screenshot on its own.
+const { tmp } = suite({
+	label: 'browser', env: { FKIGOV_TODAY: TODAY },
+	pageRules: ['lang', 'title', 'h1', 'landmarks', 'scripts', 'styles'], figures: true,
 });
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
-	process.on(sig, () => { stopServer(); process.exit(130); });
-
-async function startServer() {
-	if (!existsSync(BIN))
-		throw new Error(`${BIN} findes ikke: byg med make, eller sæt FKIGOV`);
-	fk(['init']);
-	fk(['import', 'appointments', join(ROOT, 'data', 'demo', 'appointments.csv')]);
-	fk(['user', 'add', 'admin', '--role', 'admin'], PASSWORD + '\n');
-	fk(['user', 'add', 'viewer', '--role', 'viewer'], PASSWORD + '\n');
-	fk(['user', 'add', 'member', '--role', 'member', '--person', 'sg01'], PASSWORD + '\n');
-	const port = await freePort();
-	const base = `http://127.0.0.1:${port}`;
-	server = spawn(BIN, ['--db', DB, 'serve', '--listen', `127.0.0.1:${port}`], {
-		env: { ...process.env, FKIGOV_TODAY: TODAY, FKIGOV_ACTOR: 'browser-test' },
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	const collect = (d) => { serverLog += d; if (serverLog.length > 200000) serverLog = serverLog.slice(-100000); };
-	server.stdout.on('data', collect);
-	server.stderr.on('data', collect);
-	const deadline = Date.now() + 15000;
-	while (Date.now() < deadline) {
-		if (server.exitCode !== null) break;
-		try {
-			const r = await fetch(`${base}/static/app.css`);
-			await r.arrayBuffer();
-			if (r.ok) return base;
-		} catch { /* not yet */ }
-		await new Promise((r) => setTimeout(r, 50));
-	}
-	throw new Error(`fkigov serve svarer ikke:\n${serverLog}`);
-}
-
-// ---------------------------------------------------------------- browser helpers
-
 let BASE = '';
-let browser = null;
-const shotNames = new Set();
-
-async function newContext(extra = {}) {
-	const ctx = await browser.newContext({ viewport: VIEWPORT, locale: 'da-DK', ...extra });
-	ctx.setDefaultTimeout(10000);
-	return ctx;
-}
-
-async function screenshot(page, name) {
-	let n = name, k = 2;
-	while (shotNames.has(n)) n = `${name}-${k++}`;
-	shotNames.add(n);
-	await page.screenshot({ path: join(SHOTS, `${n}.png`), fullPage: true });
-	// Each chart once more on its own, at full size, to look at the text in it.
-	const charts = page.locator('main svg:not([aria-hidden="true"])');
-	const count = await charts.count();
-	for (let i = 0; i < count; i++)
-		await charts.nth(i).screenshot({ path: join(SHOTS, `${n}-figur${i + 1}.png`) }).catch(() => {});
-}
-
-// Injects axe-core through the DevTools protocol (page.evaluate is not subject to the
-// page's Content-Security-Policy) and runs the WCAG 2.1 A/AA rules.
-async function axe(page, name) {
-	const has = await page.evaluate(() => typeof window.axe === 'object');
-	if (!has) await page.evaluate(`${AXE_SOURCE}\n;void 0`);
-	const r = await page.evaluate((o) => window.axe.run(document, o), AXE_OPTIONS);
-	for (const v of r.violations) {
-		const nodes = v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary }));
-		axeReport.push({ page: name, id: v.id, impact: v.impact, help: v.help, nodes });
-		console.log(`    axe ${name}: ${v.id} (${v.impact}): ${v.help}\n      ${v.helpUrl}`);
-		for (const n of nodes) {
-			console.log(`      - ${n.target}\n        ${n.html.replace(/\s+/g, ' ').slice(0, 300)}`);
-			if (n.summary) console.log(`        ${n.summary.replace(/\n\s*/g, ' | ').slice(0, 400)}`);
-		}
-	}
-	if (r.incomplete.length && opt.verbose)
-		for (const v of r.incomplete)
-			console.log(`    axe ${name} (skal tjekkes af et menneske): ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-	check(r.violations.length === 0, `${name}: ${r.violations.length} axe-overtrædelse(r): ${r.violations.map((v) => v.id).join(', ')}`);
-	return r;
-}
-
-// Checks the page for things every page must have: lang, a title, one h1, the skip link
-// and main landmark.
-async function basics(page, name) {
-	const b = await page.evaluate(() => ({
-		lang: document.documentElement.lang,
-		title: document.title,
-		h1: document.querySelectorAll('h1').length,
-		skip: !!document.querySelector('a.skip[href="#indhold"]'),
-		main: !!document.querySelector('main#indhold'),
-		scripts: document.querySelectorAll('script').length,
-		inlineStyles: document.querySelectorAll('[style]').length,
-	}));
-	check(b.lang === 'da', `${name}: <html lang="da"> mangler`);
-	check(/ – fkigov$/.test(b.title), `${name}: titlen er »${b.title}«`);
-	check(b.h1 === 1, `${name}: ${b.h1} h1-overskrifter`);
-	check(b.skip && b.main, `${name}: springlink eller <main id="indhold"> mangler`);
-	check(b.scripts === 0, `${name}: siden har ${b.scripts} <script>`);
-	check(b.inlineStyles === 0, `${name}: ${b.inlineStyles} elementer med style=""`);
-}
 
 // Visits (or, with no path, takes the current page), checks the status, takes a
 // screenshot and runs axe.
@@ -253,25 +38,9 @@ async function audit(page, name, path, { status = 200, url } = {}) {
 		check(resp && resp.status() === status, `${name}: GET ${path} gav ${resp && resp.status()}, ventede ${status}`);
 	}
 	if (url) check(url.test(page.url()), `${name}: endte på ${page.url()}`);
-	await basics(page, name);
-	await screenshot(page, name);
-	await axe(page, name);
+	await look(page, name);
 	return resp;
 }
-
-async function login(page, user) {
-	await page.goto(`${BASE}/login`);
-	await page.getByLabel('Brugernavn').fill(user);
-	await page.getByLabel('Adgangskode').fill(PASSWORD);
-	await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.getByRole('button', { name: 'Log ind' }).click()]);
-	check(await page.locator('.who').innerText().then((t) => t.includes(user)), `login ${user}: »Logget ind som ${user}« vises ikke`);
-}
-
-async function submit(page, locator) {
-	await Promise.all([page.waitForNavigation(), locator.click()]);
-}
-
-const text = (page, sel = 'main') => page.locator(sel).innerText();
 
 // ---------------------------------------------------------------- CSV files
 
@@ -301,72 +70,6 @@ async function upload(page, file) {
 
 // ---------------------------------------------------------------- tests
 
-async function focusInfo(page) {
-	return page.evaluate(() => {
-		const e = document.activeElement;
-		if (!e || e === document.body) return { tag: 'body' };
-		const cs = getComputedStyle(e);
-		let visible = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) ||
-			(cs.boxShadow && cs.boxShadow !== 'none');
-		// SVG links draw their focus on a child shape (.org-box).
-		if (!visible && e.closest('svg')) {
-			const box = e.querySelector('rect, .org-box');
-			if (box) {
-				const bs = getComputedStyle(box);
-				visible = parseFloat(bs.strokeWidth) >= 3;
-			}
-		}
-		// Contrast of the outline against the background around the element (WCAG 1.4.11
-		// asks 3:1 for the focus indicator against adjacent colours).
-		const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
-		const lum = ([r, g, b]) => {
-			const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
-			return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-		};
-		let bg = 'rgb(255, 255, 255)';
-		for (let a = e.parentElement; a; a = a.parentElement) {
-			const c = getComputedStyle(a).backgroundColor;
-			const v = rgb(c);
-			if (v.length >= 3 && (v.length < 4 || v[3] > 0)) { bg = c; break; }
-		}
-		let contrast = null;
-		if (cs.outlineStyle !== 'none') {
-			const l1 = lum(rgb(cs.outlineColor)), l2 = lum(rgb(bg));
-			contrast = Math.round(((Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05)) * 100) / 100;
-		}
-		const r = e.getBoundingClientRect();
-		return {
-			contrast, bg,
-			tag: e.tagName.toLowerCase(), id: e.id, cls: String(e.className && e.className.baseVal !== undefined ? e.className.baseVal : e.className),
-			text: (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 60),
-			href: e.getAttribute('href'), visible, onScreen: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth,
-			outline: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
-		};
-	});
-}
-
-// Tabs until pred(focus) holds, checking that every stop has a visible focus.
-async function tabTo(page, pred, what, max = 60) {
-	for (let i = 0; i < max; i++) {
-		await page.keyboard.press('Tab');
-		const f = await focusInfo(page);
-		if (f.tag !== 'body' && f.tag !== 'main') {
-			check(f.visible, `fokus er ikke synligt på ${f.tag}#${f.id}.${f.cls} »${f.text}« (outline ${f.outline})`);
-			check(f.onScreen, `fokuseret element ligger uden for skærmen: ${f.tag} »${f.text}«`);
-			if (f.contrast !== null && f.contrast < 3 && f.href !== '#indhold') {
-				const key = `${f.outline} på ${f.bg}`;
-				if (!focusWarnings.has(key)) {
-					focusWarnings.set(key, `${f.tag} »${f.text}« på ${new URL(page.url()).pathname}`);
-					console.log(`    ADVARSEL: fokusrammen ${f.outline} har kun kontrast ${f.contrast}:1 mod baggrunden ${f.bg} (WCAG 1.4.11 kræver 3:1), fx ${f.tag} »${f.text}«`);
-				}
-			}
-		}
-		if (pred(f)) return f;
-	}
-	throw new Error(`Tab nåede aldrig ${what}`);
-}
-
-const focusWarnings = new Map();
 let dateOrder = 'ymd';
 // Finds the order in which Chromium's date field takes the parts when typed.
 async function probeDateOrder() {
@@ -390,11 +93,14 @@ async function typeDate(page, iso) {
 }
 
 async function main() {
-	mkdirSync(SHOTS, { recursive: true });
+	initDemo();
+	addUser('admin', 'admin');
+	addUser('viewer', 'viewer');
+	addUser('member', 'member', 'sg01');
 	BASE = await startServer();
 	console.log(`fkigov: ${BIN} på ${BASE}, i dag ${TODAY}; skærmbilleder i ${SHOTS}`);
-	browser = await chromium.launch(LAUNCH);
-	console.log(`Chromium ${browser.version()}, axe-core ${JSON.parse(readFileSync(require.resolve('axe-core/package.json'))).version}`);
+	const browser = await launchBrowser();
+	console.log(`Chromium ${browser.version()}, axe-core ${axeVersion()}`);
 	await probeDateOrder();
 
 	// ---- axe and screenshots: anonymous
@@ -429,7 +135,7 @@ async function main() {
 	await test('axe admin', async () => {
 		const ctx = await newContext();
 		const page = await ctx.newPage();
-		await login(page, 'admin');
+		await login(page, 'admin', { verify: true });
 		await audit(page, 'admin-forside', '/');
 		await audit(page, 'admin-organisation', '/organisation');
 		await audit(page, 'admin-organ-styregruppe', '/bodies/styregruppe');
@@ -478,7 +184,7 @@ async function main() {
 	await test('axe viewer', async () => {
 		const ctx = await newContext();
 		const page = await ctx.newPage();
-		await login(page, 'viewer');
+		await login(page, 'viewer', { verify: true });
 		await audit(page, 'viewer-forside', '/');
 		await audit(page, 'viewer-overholdelse', '/compliance');
 		await audit(page, 'viewer-revisionslog', '/audit');
@@ -494,7 +200,7 @@ async function main() {
 	await test('axe member', async () => {
 		const ctx = await newContext();
 		const page = await ctx.newPage();
-		await login(page, 'member');
+		await login(page, 'member', { verify: true });
 		await audit(page, 'member-forside', '/');
 		await audit(page, 'member-overholdelse', '/compliance');
 		const r = await page.goto(`${BASE}/audit`);
@@ -671,7 +377,7 @@ async function main() {
 	await test('tastatur: udpeg et medlem', async () => {
 		const ctx = await newContext();
 		const page = await ctx.newPage();
-		await login(page, 'admin');
+		await login(page, 'admin', { verify: true });
 		await page.goto(`${BASE}/appoint`);
 		// Submit empty: errors in a summary, linked to the fields.
 		await tabTo(page, (x) => x.tag === 'button' && x.text === 'Gem udpegning', 'knappen Gem udpegning', 80);
@@ -757,7 +463,7 @@ async function main() {
 		// Proof that scripts really are off in this context.
 		await page.setContent('<title>uden</title><script>document.title = "med"</script>');
 		check(await page.title() === 'uden', 'JavaScript er ikke slået fra i konteksten');
-		await login(page, 'admin');
+		await login(page, 'admin', { verify: true });
 		await page.goto(`${BASE}/person-new`);
 		await submit(page, page.getByRole('button', { name: 'Opret person' }));
 		check(await page.locator('.error-summary').count() === 1, 'uden JS: tom ny person gav ingen fejl');
@@ -796,7 +502,7 @@ async function main() {
 	await test('smal skærm (320 px)', async () => {
 		const ctx = await newContext({ viewport: { width: 320, height: 640 } });
 		const page = await ctx.newPage();
-		await login(page, 'admin');
+		await login(page, 'admin', { verify: true });
 		for (const [name, path] of [['forside', '/'], ['organisation', '/organisation'], ['organ', '/bodies/rg-forretning'],
 			['overholdelse', '/compliance'], ['udpeg', '/appoint'], ['personer', '/people'],
 			['person', '/people/rf06'], ['revisionslog', '/audit'], ['import', '/import']]) {
@@ -824,16 +530,4 @@ async function main() {
 	});
 }
 
-try {
-	await main();
-} catch (e) {
-	results.failed++;
-	results.failedNames.push('opsætning');
-	console.log(`FAIL opsætning: ${e && e.stack || e}`);
-} finally {
-	if (browser) await browser.close().catch(() => {});
-	stopServer();
-	if (results.failed && serverLog) console.log(`\nServerlog (sidste del):\n${serverLog.slice(-3000)}`);
-	if (opt.keep) console.log(`Midlertidig mappe: ${tmp}`);
-	finish();
-}
+await runSuite(main);
