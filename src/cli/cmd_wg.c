@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/economy.h"
 #include "core/wg.h"
 #include "util/err.h"
 #include "util/xalloc.h"
@@ -170,7 +171,7 @@ static int opt_int(const struct args *a, enum opt o, int64_t lo, int64_t hi, int
 static int opt_kr(const struct args *a, int64_t *ore)
 {
 	char msg[300];
-	if (wg_kr_parse(a->v[O_KR], ore, msg, sizeof msg) != 0) {
+	if (econ_parse_kr(a->v[O_KR], ore, msg, sizeof msg) != 0) {
 		fprintf(stderr, "fkigov: --kr: %s\n", msg);
 		return -1;
 	}

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/economy.h"
 #include "core/report.h"
 #include "util/xalloc.h"
 
@@ -582,203 +583,7 @@ static void set_msg(char *msg, size_t n, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Drops a leading or trailing currency word ("kr.", "kr", "DKK"), caselessly. */
-static void strip_currency(char *s)
-{
-	static const char *const words[] = {"kr.", "kr", "dkk"};
-	for (size_t w = 0; w < 3; w++) {
-		size_t k = strlen(words[w]), n = strlen(s);
-		if (n >= k && !strncasecmp(s + n - k, words[w], k)) {
-			s[n - k] = '\0';
-			return;
-		}
-		if (n >= k && !strncasecmp(s, words[w], k)) {
-			memmove(s, s + k, n - k + 1);
-			return;
-		}
-	}
-}
-
-/* Spaces (and no-break spaces, as one space) off both ends. */
-static void trim(char *s)
-{
-	size_t n = strlen(s), a = 0;
-	while (a < n && (s[a] == ' ' || s[a] == '\t'))
-		a++;
-	while (n > a && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	memmove(s, s + a, n - a);
-	s[n - a] = '\0';
-}
-
-#define KR_MAX INT64_C(10000000000000) /* 10^13 kr */
-
-int wg_kr_parse(const char *in, int64_t *ore, char *msg, size_t n)
-{
-	static const char example[] = "Skriv beløbet i kroner, fx 250000, 1.234,50 eller 1234.50.";
-	if (!in)
-		in = "";
-	char s[64];
-	size_t k = 0;
-	/* Copy, turning no-break spaces into spaces. */
-	for (const unsigned char *c = (const unsigned char *)in; *c; c++) {
-		if (k + 1 >= sizeof s) {
-			set_msg(msg, n, "Beløbet er for langt. %s", example);
-			return -1;
-		}
-		if (c[0] == 0xc2 && c[1] == 0xa0) {
-			s[k++] = ' ';
-			c++;
-		} else {
-			s[k++] = (char)*c;
-		}
-	}
-	s[k] = '\0';
-	trim(s);
-	strip_currency(s);
-	trim(s);
-	if (!*s) {
-		set_msg(msg, n, "Skriv et beløb. %s", example);
-		return -1;
-	}
-	if (s[0] == '-') {
-		set_msg(msg, n, "Beløbet kan ikke være negativt. %s", example);
-		return -1;
-	}
-	if (s[0] == '+')
-		memmove(s, s + 1, strlen(s));
-	int ndot = 0, ncomma = 0, nspace = 0;
-	for (char *c = s; *c; c++) {
-		if (*c == '.')
-			ndot++;
-		else if (*c == ',')
-			ncomma++;
-		else if (*c == ' ')
-			nspace++;
-		else if (*c < '0' || *c > '9') {
-			set_msg(msg, n, "»%s« er ikke et beløb. %s", in, example);
-			return -1;
-		}
-	}
-	/* The decimal separator, if any: the last of two different separators, or a single
-	 * separator followed by one or two digits. */
-	char dec = 0, thou = 0;
-	char *last = NULL;
-	for (char *c = s; *c; c++)
-		if (*c == '.' || *c == ',')
-			last = c;
-	if (ndot && ncomma) {
-		dec = *last;
-		thou = dec == '.' ? ',' : '.';
-		if ((dec == '.' ? ndot : ncomma) != 1) {
-			set_msg(msg, n, "»%s« har for mange decimaltegn. %s", in, example);
-			return -1;
-		}
-	} else if (ndot + ncomma == 1) {
-		size_t after = strlen(last + 1);
-		if (after == 3)
-			thou = *last;
-		else if (after == 1 || after == 2)
-			dec = *last;
-		else {
-			set_msg(msg, n,
-			        "»%s« er ikke et beløb: der skal være én eller to decimaler "
-			        "efter kommaet. %s",
-			        in, example);
-			return -1;
-		}
-	} else if (ndot + ncomma > 1) {
-		thou = ndot ? '.' : ',';
-	}
-	if (nspace && thou && thou != ' ') {
-		set_msg(msg, n, "»%s« blander to slags tusindtalsskilletegn. %s", in, example);
-		return -1;
-	}
-	if (nspace)
-		thou = ' ';
-	/* Split at the decimal separator. */
-	char *frac = NULL;
-	if (dec) {
-		frac = strrchr(s, dec);
-		*frac++ = '\0';
-		size_t fl = strlen(frac);
-		if (fl < 1 || fl > 2 || strspn(frac, "0123456789") != fl) {
-			set_msg(msg, n,
-			        "»%s« er ikke et beløb: der skal være én eller to decimaler. %s",
-			        in, example);
-			return -1;
-		}
-	}
-	/* The whole kroner: digits, in groups of three after the first when grouped. */
-	if (!*s) {
-		set_msg(msg, n, "»%s« er ikke et beløb: skriv kronerne før kommaet, fx 0,50. %s",
-		        in, example);
-		return -1;
-	}
-	int64_t kr = 0;
-	size_t group = 0;
-	bool first = true;
-	for (char *c = s;; c++) {
-		if (*c == '\0' || (thou && *c == thou)) {
-			if (group == 0 || (first && group > 3 && thou) || (!first && group != 3)) {
-				set_msg(msg, n,
-				        "»%s« er ikke et beløb: tusindtal skrives i grupper af tre "
-				        "cifre, "
-				        "fx 1.234.567. %s",
-				        in, example);
-				return -1;
-			}
-			if (*c == '\0')
-				break;
-			first = false;
-			group = 0;
-			continue;
-		}
-		if (*c < '0' || *c > '9') {
-			set_msg(msg, n, "»%s« er ikke et beløb. %s", in, example);
-			return -1;
-		}
-		group++;
-		kr = kr * 10 + (*c - '0');
-		if (kr > KR_MAX) {
-			set_msg(msg, n,
-			        "Beløbet er for stort; det kan højst være 10.000.000.000.000 kr.");
-			return -1;
-		}
-	}
-	int64_t o = 0;
-	if (frac) {
-		o = (frac[0] - '0') * 10;
-		if (frac[1])
-			o += frac[1] - '0';
-	}
-	*ore = kr * 100 + o;
-	if (n)
-		msg[0] = '\0';
-	return 0;
-}
-
-void wg_kr_format(int64_t ore, char *out, size_t n)
-{
-	bool neg = ore < 0;
-	uint64_t v = neg ? (uint64_t)0 - (uint64_t)ore : (uint64_t)ore;
-	uint64_t kr = v / 100, rest = v % 100;
-	char digits[32], grouped[48];
-	snprintf(digits, sizeof digits, "%llu", (unsigned long long)kr);
-	size_t len = strlen(digits), k = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			grouped[k++] = '.';
-		grouped[k++] = digits[i];
-	}
-	grouped[k] = '\0';
-	if (rest)
-		snprintf(out, n, "%s%s,%02u kr.", neg ? "-" : "", grouped, (unsigned)rest);
-	else
-		snprintf(out, n, "%s%s kr.", neg ? "-" : "", grouped);
-}
-
-/* ---------------------------------------------------------------- text */
+#define KR_MAX INT64_C(10000000000000) /* ---------------------------------------------------------------- text */
 
 /* The number of code points of s when it is well-formed UTF-8 (no overlongs, no surrogates),
  * else (size_t)-1. */
@@ -953,7 +758,7 @@ static json_t *str_or_null(const char *s)
 static json_t *resources_json(const struct wg *w)
 {
 	char kr[48];
-	wg_kr_format(w->ore, kr, sizeof kr);
+	econ_format_kr(w->ore, true, kr, sizeof kr);
 	return json_pack("{s:I, s:I, s:s}", "hours", (json_int_t)w->hours, "ore",
 	                 (json_int_t)w->ore, "kr", kr);
 }

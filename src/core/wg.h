@@ -199,15 +199,8 @@ void wg_summary_text(const int counts[WG_POS__MAX], int missing, char *out, size
 
 /* ---------------------------------------------------------------- money and text */
 
-/* Parses an amount in kroner as Danes and programs write it: "5", "5,00", "5,5", "1.234,50",
- * "1 234,50", "1234.50", "1,234.50", optionally with "kr.", "kr" or "DKK" before or after.
- * A dot or comma followed by exactly three digits is a thousands separator unless it is the
- * last separator of two different ones; a decimal part has one or two digits. Negative
- * amounts and amounts above 10^13 kr are refused. Returns 0 with *ore set, or -1 with a
- * Danish message in msg. */
-int wg_kr_parse(const char *s, int64_t *ore, char *msg, size_t n);
-/* "1.234,50 kr." ("5 kr." for whole kroner); out holds at least 40 bytes. */
-void wg_kr_format(int64_t ore, char *out, size_t n);
+/* Amounts in kroner are read and written as everywhere in fkigov: econ_parse_kr and
+ * econ_format_kr (core/economy.h). */
 /* The longest texts, in characters. */
 #define WG_TOPIC_MAX 200
 #define WG_TEXT_MAX 4000 /* question, answer, summary, delivery */

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "core/report.h"
+#include "core/economy.h"
 #include "core/wg.h"
 #include "util/err.h"
 #include "util/xalloc.h"
@@ -337,7 +338,7 @@ static int act_propose(struct web_req *r, const struct reg *reg, const struct wg
 	const char *kr = in_text(in, fm, "kr", "Kroner");
 	int64_t ore = -1;
 	char msg[300], onlybuf[65] = "";
-	if (kr && *kr && wg_kr_parse(kr, &ore, msg, sizeof msg) != 0)
+	if (kr && *kr && econ_parse_kr(kr, &ore, msg, sizeof msg) != 0)
 		form_error(fm, "kr", "Kroner", "%s", msg);
 	if (proposer && !*proposer)
 		proposer = NULL;

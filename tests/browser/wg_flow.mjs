@@ -57,7 +57,7 @@ async function run() {
 		await submit(louise, louise.getByRole('button', { name: 'Foreslå arbejdsgruppen' }));
 		check(new URL(louise.url()).pathname === '/working-groups/ag-1', `endte på ${louise.url()}`);
 		check(/Arbejdsgruppen er foreslået/.test(await text(louise)), 'ingen besked om forslaget');
-		check(/150\.000 kr\./.test(await text(louise)), 'ressourcebehovet vises ikke');
+		check(/150\.000,00 kr\./.test(await text(louise)), 'ressourcebehovet vises ikke');
 		// The staffing plan: a person and a profile.
 		await louise.locator('#staff_person').selectOption('rf02');
 		await louise.locator('#staff_org').selectOption('referencegruppe');

@@ -17,7 +17,7 @@ has err 'skal have --reference-group'
 expect_rc 2 fk wg propose $P --kr 12,3,4
 has err '^fkigov: --kr: '
 expect_rc 2 fk wg propose $P --kr -5
-has err 'negativt'
+has err 'uden fortegn'
 expect_rc 2 fk wg propose $P --hours 1.5
 has err '^fkigov: --hours: '
 expect_rc 2 fk wg propose $P --start 2027-02-30

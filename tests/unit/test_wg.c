@@ -345,124 +345,6 @@ static void test_members_and_counts(void **state)
 	reg_free(&r);
 }
 
-/* ---------------------------------------------------------------- money */
-
-static void test_kr_parse(void **state)
-{
-	(void)state;
-	static const struct {
-		const char *in;
-		int64_t ore;
-	} ok[] = {
-	    {"5", 500},
-	    {"5,00", 500},
-	    {"5,5", 550},
-	    {"5.5", 550},
-	    {"0,01", 1},
-	    {"1.234,50", 123450},
-	    {"1234.50", 123450},
-	    {"1234,50", 123450},
-	    {"1,234.50", 123450},
-	    {"1 234,50", 123450},
-	    {"1\xc2\xa0"
-	     "234,50",
-	     123450},
-	    {"1.234", 123400},
-	    {"1.234.567", 123456700},
-	    {"1,234,567", 123456700},
-	    {"12.345.678,9", 1234567890},
-	    {"150.000 kr.", 15000000},
-	    {"150000 kr", 15000000},
-	    {"kr. 12,5", 1250},
-	    {"DKK 7", 700},
-	    {"7 dkk", 700},
-	    {"  42  ", 4200},
-	    {"+3", 300},
-	    {"0", 0},
-	    {"10000000000000", INT64_C(1000000000000000)},
-	    {"10.000.000.000.000,00", INT64_C(1000000000000000)},
-	};
-	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
-		int64_t v = -1;
-		char msg[300] = "";
-		if (wg_kr_parse(ok[i].in, &v, msg, sizeof msg) != 0)
-			fail_msg("%s: %s", ok[i].in, msg);
-		if (v != ok[i].ore)
-			fail_msg("%s: %lld, want %lld", ok[i].in, (long long)v,
-			         (long long)ok[i].ore);
-	}
-	static const char *const bad[] = {
-	    "",
-	    "   ",
-	    "kr.",
-	    "-5",
-	    "-0,50",
-	    "abc",
-	    "5 kr 3",
-	    "1,2,3",
-	    "1.23.456",
-	    "1.2345",
-	    "12345.678.9",
-	    "1,234,5",
-	    "1.234,5.6",
-	    "1 234.567",
-	    ",50",
-	    "5,",
-	    "5.",
-	    "1..234",
-	    "1,,234",
-	    "1234.567,8",
-	    "0x10",
-	    "1e5",
-	    "10000000000001",
-	    "99999999999999999999999",
-	    "1 2345",
-	    "12 34",
-	};
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		int64_t v = 77;
-		char msg[300] = "";
-		if (wg_kr_parse(bad[i], &v, msg, sizeof msg) == 0)
-			fail_msg("»%s« accepted as %lld", bad[i], (long long)v);
-		assert_int_equal(v, 77); /* untouched */
-		assert_true(strlen(msg) > 10);
-	}
-	int64_t v;
-	char msg[300];
-	assert_int_equal(wg_kr_parse(NULL, &v, msg, sizeof msg), -1);
-	assert_int_equal(wg_kr_parse("-5", &v, msg, sizeof msg), -1);
-	assert_non_null(strstr(msg, "negativt"));
-	/* Round trip of the formatted text. */
-	for (int64_t o = 0; o < 2000000; o += 9973) {
-		char s[48];
-		wg_kr_format(o, s, sizeof s);
-		assert_int_equal(wg_kr_parse(s, &v, msg, sizeof msg), 0);
-		assert_int_equal(v, o);
-	}
-}
-
-static void test_kr_format(void **state)
-{
-	(void)state;
-	char s[48];
-	wg_kr_format(0, s, sizeof s);
-	assert_string_equal(s, "0 kr.");
-	wg_kr_format(50, s, sizeof s);
-	assert_string_equal(s, "0,50 kr.");
-	wg_kr_format(123450, s, sizeof s);
-	assert_string_equal(s, "1.234,50 kr.");
-	wg_kr_format(100000000, s, sizeof s);
-	assert_string_equal(s, "1.000.000 kr.");
-	wg_kr_format(99999, s, sizeof s);
-	assert_string_equal(s, "999,99 kr.");
-	wg_kr_format(-150, s, sizeof s);
-	assert_string_equal(s, "-1,50 kr.");
-	wg_kr_format(INT64_MAX, s, sizeof s);
-	assert_string_equal(s, "92.233.720.368.547.758,07 kr.");
-	wg_kr_format(INT64_MIN, s, sizeof s);
-	assert_string_equal(s, "-92.233.720.368.547.758,08 kr.");
-}
-
 static void test_text_check(void **state)
 {
 	(void)state;
@@ -593,8 +475,6 @@ int main(void)
 	    cmocka_unit_test(test_hearing_deadline),
 	    cmocka_unit_test(test_hearing_accepts),
 	    cmocka_unit_test(test_members_and_counts),
-	    cmocka_unit_test(test_kr_parse),
-	    cmocka_unit_test(test_kr_format),
 	    cmocka_unit_test(test_text_check),
 	    cmocka_unit_test(test_rules),
 	};

@@ -90,7 +90,7 @@ def run(srv, res):
     wg = a_admin.get("/api/v1/working-groups/ag-1").json()
     res.check(wg["state"] == "proposed" and wg["proposer"]["id"] == "rg-forretning" and
               wg["reference_group"]["id"] == "rg-forretning" and wg["rank"] == 1 and
-              wg["resources"] == {"hours": 300, "ore": 15000000, "kr": "150.000 kr."},
+              wg["resources"] == {"hours": 300, "ore": 15000000, "kr": "150.000,00 kr."},
               "the proposal as stored: %s" % wg)
     res.check(wg["timeline"][0]["event"] == "propose" and wg["timeline"][0]["date"] == "2027-03-01",
               "the proposal is the first step of the timeline")
