@@ -222,19 +222,25 @@ static char *json_dump_safe(json_t *doc, size_t *len)
 /* The navigation and the user, added to every HTML view model. */
 static void add_layout(struct web_req *r, json_t *doc, enum page pg)
 {
+	/* The main menu on one line; a member's own deadlines and the secretariat's tools
+	 * (import, audit log) next to the account, so the menu does not wrap on a laptop. */
 	static const enum page nav[] = {PAGE_HOME,      PAGE_MY,        PAGE_ORG,      PAGE_PEOPLE,
 	                                PAGE_MEETINGS,  PAGE_DECISIONS, PAGE_COMPLIANCE, PAGE_WGS,
 	                                PAGE_CASES,     PAGE_PORTFOLIO, PAGE_ECONOMY,  PAGE_GOALS,
 	                                PAGE_IMPORT,    PAGE_AUDIT};
-	json_t *items = json_array();
+	json_t *items = json_array(), *tools = json_array();
 	for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
 		const struct route *rt = &routes[nav[i]];
 		if (!(rt->get & (1u << r->user.role)))
 			continue;
-		json_array_append_new(items, json_pack("{s:s, s:s, s:b}", "href", rt->pattern, "title",
-		                                       rt->title, "current", nav[i] == pg));
+		bool tool = nav[i] == PAGE_MY || nav[i] == PAGE_IMPORT || nav[i] == PAGE_AUDIT;
+		json_array_append_new(tool ? tools : items,
+		                      json_pack("{s:s, s:s, s:b}", "href", rt->pattern, "title",
+		                                rt->title, "current", nav[i] == pg));
 	}
 	json_object_set_new(doc, "nav", items);
+	json_object_set_new(doc, "has_tools", json_boolean(json_array_size(tools) > 0));
+	json_object_set_new(doc, "tools", tools);
 	json_object_set_new(doc, "csrf", json_string(r->csrf));
 	json_object_set_new(doc, "path", json_string(r->path));
 	if (r->user.role != ROLE_ANON) {

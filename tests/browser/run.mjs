@@ -235,7 +235,7 @@ async function main() {
 		await screenshot(page, 'flow-1-forside-foer');
 
 		// Import: a broken file first.
-		await submit(page, page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Import' }));
+		await submit(page, page.getByRole('navigation', { name: 'Konto og værktøjer' }).getByRole('link', { name: 'Import' }));
 		check(new URL(page.url()).pathname === '/import', `Import i menuen: ${page.url()}`);
 		await page.getByLabel('CSV-fil med udpegninger').setInputFiles(files.bad);
 		await submit(page, page.getByRole('button', { name: 'Vis forhåndsvisning' }));
