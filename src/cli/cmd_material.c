@@ -26,7 +26,9 @@ static const char usage[] =
     "  material list ID [--json]  mødets materiale\n"
     "  material get MATERIALE [--out FIL]\n"
     "                             hent en fil (til FIL, ellers under sit eget navn)\n"
-    "  material remove MATERIALE  fjern en fil, før dagsordenen er udsendt\n\n"
+    "  material remove MATERIALE [--reason TEKST]\n"
+    "                             fjern en fil; efter udsendelsen trækkes den tilbage med\n"
+    "                             en begrundelse, der vises som en rettelse\n\n"
     "  status                     referencegruppens status på sine igangsatte initiativer\n"
     "                             (grøn, gul eller rød; gul og rød med begrundelse) til mødet,\n"
     "                             senest statusfristen; --set én gang pr. initiativ\n"
@@ -229,9 +231,9 @@ static int material(struct cli *c, const struct fopts *o)
 		diags_free(&d);
 		return err ? 2 : 0;
 	}
-	rc = store_material_remove(c->st, c->actor, id, &d);
+	rc = store_material_remove(c->st, c->actor, id, o->reason, &d);
 	if (rc == FK_OK)
-		printf("Materiale %ld er fjernet.\n", id);
+		printf("Materiale %ld er %s.\n", id, o->reason ? "trukket tilbage" : "fjernet");
 	return finish(rc, &d);
 }
 

@@ -332,9 +332,12 @@ int store_material_list(struct store *st, int64_t id, struct store_material **ou
 /* File mid; with data, its bytes too (*data malloc'ed, *data NULL when data is NULL). */
 int store_material_get(struct store *st, int64_t mid, struct store_material *out,
                        unsigned char **data);
-/* Removes file mid while its meeting is planned (after dispatch material can only be added,
- * with a reason). */
-int store_material_remove(struct store *st, const char *actor, int64_t mid, struct diags *d);
+/* Removes file mid. While its meeting is planned it simply goes; once the agenda is sent out
+ * it can be withdrawn with a reason (say, personal data sent by mistake): the bytes are
+ * deleted and the item shows "Materiale »NAME« trukket tilbage: REASON" as an amendment.
+ * The audit log keeps the file's name, type and SHA-256. */
+int store_material_remove(struct store *st, const char *actor, int64_t mid, const char *reason,
+                          struct diags *d);
 
 /* ---- the reference groups' status for a meeting (SPEC §2.5): a status for each of the
  * group's started initiatives (initiative_status rows dated day) and a note, by the status

@@ -1437,8 +1437,11 @@ int store_material_get(struct store *st, int64_t mid, struct store_material *out
 	return err;
 }
 
-int store_material_remove(struct store *st, const char *actor, int64_t mid, struct diags *d)
+int store_material_remove(struct store *st, const char *actor, int64_t mid, const char *reason,
+                          struct diags *d)
 {
+	if (reason && blank(reason))
+		reason = NULL;
 	bool own;
 	int rc = tx_enter(st, &own);
 	if (rc != FK_OK)
@@ -1455,18 +1458,32 @@ int store_material_remove(struct store *st, const char *actor, int64_t mid, stru
 		store_material_clear(&f);
 		return tx_leave(st, own, rc);
 	}
-	int pos = 0;
+	struct meeting_item *it = NULL;
 	for (size_t i = 0; i < mt.nitems; i++)
 		if (!strcmp(mt.items[i].source, f.source) && mt.items[i].ref &&
 		    !strcmp(mt.items[i].ref, f.ref))
-			pos = mt.items[i].pos;
-	if (mt.state != MEETING_PLANNED) {
-		diags_add(d, NULL, 0, 0, "state",
-		          "Dagsordenen er udsendt, så materialet kan ikke fjernes. Læg i stedet en rettet "
-		          "fil på punktet med en begrundelse.");
+			it = &mt.items[i];
+	bool withdraw = mt.state != MEETING_PLANNED;
+	if (withdraw && !reason) {
+		diags_add(d, NULL, 0, 0, "reason",
+		          "Dagsordenen er udsendt. Skriv en begrundelse for at trække filen tilbage; "
+		          "den vises som en rettelse ved punktet.");
 		rc = FK_EINPUT;
-	} else if ((rc = run_id(st, STMT_MATERIAL_DELETE, mid, "fjern materiale")) == FK_OK)
-		rc = audit_json(st, actor, "delete", "material", mid, material_json(&f, pos), NULL);
+	} else if ((rc = run_id(st, STMT_MATERIAL_DELETE, mid, "fjern materiale")) == FK_OK) {
+		json_t *gone = material_json(&f, it ? it->pos : 0);
+		json_object_set_new(gone, "withdrawn", jstr(withdraw ? reason : NULL));
+		rc = audit_json(st, actor, "delete", "material", mid, gone, NULL);
+		if (rc == FK_OK && withdraw && it) {
+			json_t *before = item_json(it);
+			char *why = xasprintf("Materiale »%s« trukket tilbage: %s", f.name, reason);
+			add_amendment(it, why);
+			free(why);
+			if ((rc = update_item(st, f.meeting, it)) == FK_OK)
+				rc = audit_json(st, actor, "amend", "meeting", f.meeting, before, item_json(it));
+			else
+				json_decref(before);
+		}
+	}
 	store_material_clear(&f);
 	meeting_free(&mt);
 	return tx_leave(st, own, rc);

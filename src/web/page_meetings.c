@@ -392,13 +392,15 @@ static bool is_failed(const struct failure *f, const char *action, long target)
 }
 
 /* The written material files of item it (number pos) from files (material_file_json of the
- * meeting's files) as "attachments", each "removable" by the secretariat while the meeting is
- * planned; with may the upload form "up" (its reason field when dispatched); a failed remove
- * as "rm". Returns whether the failure f (upload or remove) belongs to this item. */
+ * meeting's files) as "attachments": the secretariat may remove each while the meeting is
+ * planned ("removable") and withdraw it with a reason afterwards ("withdrawable"); with may
+ * the upload form "up" (its reason field when dispatched); a failed remove as "rm". Returns
+ * whether the failure f (upload or remove) belongs to this item. */
 static bool item_files(const struct web_req *r, json_t *it, int pos, const json_t *files,
-                       bool may, bool removable, bool dispatched, const struct failure *f,
-                       json_t *summary)
+                       bool may, bool admin, bool planned, bool dispatched,
+                       const struct failure *f, json_t *summary)
 {
+	bool removable = admin && planned, withdrawable = admin && !planned;
 	json_t *att = json_array();
 	for (size_t k = 0; k < json_array_size(files); k++) {
 		json_t *x = json_array_get(files, k);
@@ -406,6 +408,7 @@ static bool item_files(const struct web_req *r, json_t *it, int pos, const json_
 			continue;
 		json_t *c = json_deep_copy(x);
 		json_object_set_new(c, "removable", json_boolean(removable));
+		json_object_set_new(c, "withdrawable", json_boolean(withdrawable));
 		json_array_append_new(att, c);
 	}
 	json_object_set_new(it, "has_attachments", json_boolean(json_array_size(att) > 0));
@@ -499,8 +502,7 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 		json_object_set_new(it, "material_missing",
 		                    json_boolean(!mi->material && mi->nfiles == 0 &&
 		                                 agenda_kind_needs_material(mi->kind)));
-		if (item_files(r, it, mi->pos, files, may[i], admin && planned, dispatched, f,
-		               summary))
+		if (item_files(r, it, mi->pos, files, may[i], admin, planned, dispatched, f, summary))
 			file_failure_shown = true;
 		/* Where the item comes from: the case with the group's recommendation, or the
 		 * portfolio overview compiled for the meeting. */
@@ -751,8 +753,9 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 		json_decref(x);
 		store_material_clear(&fm);
 		meeting_free(&mt);
-		*flash = "removed";
-		return store_material_remove(r->st, who, mid, d);
+		const char *why = *fv(r, "reason") ? fv(r, "reason") : NULL;
+		*flash = why ? "withdrawn" : "removed";
+		return store_material_remove(r->st, who, mid, why, d);
 	}
 	if (!strcmp(action, "accept") || !strcmp(action, "reject")) {
 		long pid;
@@ -869,6 +872,7 @@ static const struct {
     {"material", "Materialet er gemt ved punktet."},
     {"uploaded", "Filen er lagt på punktet."},
     {"removed", "Filen er fjernet fra punktet."},
+    {"withdrawn", "Filen er trukket tilbage, og begrundelsen vises ved punktet."},
 };
 
 int page_meeting(struct web_req *r, struct web_resp *p)

@@ -138,7 +138,12 @@ expect_rc 0 fk meeting material add 1 --item 8 "$M/billede.gif" --reason "Rettet
 expect_rc 0 fk meeting show 1
 has out 'Rettelse: Materiale »billede.gif« tilføjet: Rettet figur fra gruppen'
 expect_rc 2 fk meeting material remove 1
-has err 'kan ikke fjernes'
+has err '^fkigov: --reason: Dagsordenen er udsendt. Skriv en begrundelse for at trække filen tilbage'
+expect_rc 0 fk meeting material remove 2 --reason "Indeholdt personoplysninger"
+has out 'Materiale 2 er trukket tilbage'
+expect_rc 2 fk meeting material get 2 --out x.docx
+expect_rc 0 fk meeting show 1
+has out 'Materiale »notat.docx« trukket tilbage: Indeholdt personoplysninger'
 # The minutes decide the case: beslutning with the meeting as reference.
 FKIGOV_TODAY=2027-03-04 expect_rc 0 fk meeting minutes 1 --item 8 --outcome beslutning --text "Styregruppen besluttede at prioritere login."
 expect_rc 0 fk case show sag-1 --json
@@ -158,7 +163,9 @@ expect_rc 0 fk audit verify
 expect_rc 0 fk audit log --entity material --json
 python3 -c "
 import json; d=json.load(open('out')); e=d['audit']
-acts=[x['action'] for x in e]; assert acts.count('create')==8 and acts.count('delete')==1, acts"
+acts=[x['action'] for x in e]; assert acts.count('create')==8 and acts.count('delete')==2, acts
+w=[x for x in e if x['action']=='delete' and x['before'].get('withdrawn')]
+assert len(w)==1 and w[0]['before']['name']=='notat.docx' and len(w[0]['before']['sha256'])==64, w"
 # The meeting package: the agenda document and every file under its item's number.
 expect_rc 0 fk meeting package 1 --out pakke.zip
 has out '^pakke.zip \([0-9]+ byte\)'
@@ -172,7 +179,7 @@ z = zipfile.ZipFile(sys.argv[1])
 assert z.testzip() is None
 n = z.namelist()
 assert n[0] == "00 Dagsorden.html", n
-want = ["08 Prioritering af login - notat.pdf", "08 Prioritering af login - notat.docx",
+want = ["08 Prioritering af login - notat.pdf",
         "08 Prioritering af login - budget.xlsx", "08 Prioritering af login - oplaeg.pptx",
         "08 Prioritering af login - billede.png", "01 Kort orientering fra KL - billede.jpg",
         "08 Prioritering af login - billede.gif"]
