@@ -90,6 +90,36 @@ int cli_usage(const char *usage, const char *fmt, ...)
 	return 2;
 }
 
+int cli_number(const char *what, const char *s, long max, long *out)
+{
+	char *end;
+	long v = s && *s ? strtol(s, &end, 10) : 0;
+	if (!s || !*s || *end || v < 1 || v > max) {
+		fprintf(stderr, "fkigov: %s: »%s« er ikke et gyldigt nummer. Skriv et helt tal fra 1.\n",
+		        what, s ? s : "");
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+int cli_finish(int rc, struct diags *d)
+{
+	static const char *const plain[] = {"state", "meeting", "proposal", "material", "date"};
+	for (size_t i = 0; i < d->n; i++) {
+		const char *f = d->v[i].field;
+		for (size_t k = 0; f && k < sizeof plain / sizeof plain[0]; k++)
+			if (!strcmp(f, plain[k]))
+				f = NULL;
+		if (f)
+			fprintf(stderr, "fkigov: --%s: %s\n", f, d->v[i].msg);
+		else
+			fprintf(stderr, "fkigov: %s\n", d->v[i].msg);
+	}
+	diags_free(d);
+	return rc == FK_OK ? 0 : (rc == FK_EINPUT || rc == FK_ENOTFOUND || rc == FK_ECONFLICT) ? 2 : 1;
+}
+
 int cli_date(const char *opt, const char *s, fk_date *out)
 {
 	if (date_parse(s, strlen(s), out) == 0)

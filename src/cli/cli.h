@@ -34,6 +34,13 @@ int cli_opt(int argc, char **argv, int *i, const char *name, const char **val);
 /* A flag without a value. */
 int cli_flag(char **argv, int i, const char *name);
 int cli_usage(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A whole number 1..max from s into *out; prints the Danish reason naming what and returns
+ * -1 when it is not one. */
+int cli_number(const char *what, const char *s, long max, long *out);
+/* Prints the diagnostics of a store call ("fkigov: --FIELD: message", or without the field
+ * for the whole-request fields state, meeting, proposal, material and date), frees them and
+ * maps rc to an exit status: 0 done, 2 refused input (nothing changed), 1 failure. */
+int cli_finish(int rc, struct diags *d);
 /* Parses a YYYY-MM-DD option value; prints the reason naming opt on failure. */
 int cli_date(const char *opt, const char *s, fk_date *out);
 int cli_help(char **argv, int argc, const char *usage);

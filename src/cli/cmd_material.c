@@ -39,34 +39,6 @@ static const char usage[] =
     "Filtyper: PDF, Word (DOCX), Excel (XLSX), PowerPoint (PPTX) og billeder (PNG, JPEG, GIF,\n"
     "WebP), højst 8 MB. Typen bestemmes af indholdet, ikke af navnet.\n";
 
-static int number(const char *what, const char *s, long *out)
-{
-	char *end;
-	long v = s && *s ? strtol(s, &end, 10) : 0;
-	if (!s || !*s || *end || v < 1 || v > (1L << 30)) {
-		fprintf(stderr, "fkigov: %s: »%s« er ikke et gyldigt nummer. Skriv et helt tal fra 1.\n",
-		        what, s ? s : "");
-		return -1;
-	}
-	*out = v;
-	return 0;
-}
-
-static int finish(int rc, struct diags *d)
-{
-	for (size_t i = 0; i < d->n; i++) {
-		const char *f = d->v[i].field;
-		if (f && (!strcmp(f, "state") || !strcmp(f, "meeting")))
-			f = NULL;
-		if (f)
-			fprintf(stderr, "fkigov: --%s: %s\n", f, d->v[i].msg);
-		else
-			fprintf(stderr, "fkigov: %s\n", d->v[i].msg);
-	}
-	diags_free(d);
-	return rc == FK_OK ? 0 : (rc == FK_EINPUT || rc == FK_ENOTFOUND || rc == FK_ECONFLICT) ? 2 : 1;
-}
-
 struct fopts {
 	const char *item, *reason, *out, *body, *note;
 	const char *sets[256];
@@ -133,12 +105,13 @@ static int material(struct cli *c, const struct fopts *o)
 		return cli_usage(usage, "angiv %s.", strcmp(act, "add") && strcmp(act, "list")
 		                                         ? "materialets nummer (se »material list«)"
 		                                         : "mødets ID");
-	if (number(strcmp(act, "add") && strcmp(act, "list") ? "MATERIALE" : "ID", o->pos[1], &id))
+	if (cli_number(strcmp(act, "add") && strcmp(act, "list") ? "MATERIALE" : "ID", o->pos[1],
+	               1L << 30, &id))
 		return 2;
 	if (!strcmp(act, "add") && (!o->item || o->npos < 3))
 		return cli_usage(usage, "angiv --item N og filen.");
 	long pos = 0;
-	if (o->item && number("--item", o->item, &pos))
+	if (o->item && cli_number("--item", o->item, 1L << 30, &pos))
 		return 2;
 	struct buf b;
 	buf_init(&b);
@@ -162,7 +135,7 @@ static int material(struct cli *c, const struct fopts *o)
 		buf_free(&b);
 		if (rc == FK_OK)
 			printf("Materiale %lld er lagt på punkt %ld.\n", (long long)mid, pos);
-		return finish(rc, &d);
+		return cli_finish(rc, &d);
 	}
 	if (!strcmp(act, "list")) {
 		struct store_material *v;
@@ -170,11 +143,11 @@ static int material(struct cli *c, const struct fopts *o)
 		struct meeting mt;
 		if ((rc = store_meeting_get(c->st, id, &mt)) != FK_OK) {
 			diags_add(&d, NULL, 0, 0, "meeting", "Der er intet møde med nummer %ld.", id);
-			return finish(rc, &d);
+			return cli_finish(rc, &d);
 		}
 		if ((rc = store_material_list(c->st, id, &v, &n)) != FK_OK) {
 			meeting_free(&mt);
-			return finish(rc, &d);
+			return cli_finish(rc, &d);
 		}
 		json_t *a = json_array();
 		for (size_t i = 0; i < n; i++) {
@@ -205,7 +178,7 @@ static int material(struct cli *c, const struct fopts *o)
 		}
 		store_materials_free(v, n);
 		meeting_free(&mt);
-		return finish(FK_OK, &d);
+		return cli_finish(FK_OK, &d);
 	}
 	if (!strcmp(act, "get")) {
 		struct store_material f;
@@ -214,7 +187,7 @@ static int material(struct cli *c, const struct fopts *o)
 		if (rc == FK_ENOTFOUND)
 			diags_add(&d, NULL, 0, 0, "material", "Der er intet materiale med nummer %ld.", id);
 		if (rc != FK_OK)
-			return finish(rc, &d);
+			return cli_finish(rc, &d);
 		const char *path = o->out ? o->out : f.name;
 		FILE *fp = fopen(path, "wbx");
 		int err = !fp || fwrite(data, 1, (size_t)f.size, fp) != (size_t)f.size;
@@ -234,7 +207,7 @@ static int material(struct cli *c, const struct fopts *o)
 	rc = store_material_remove(c->st, c->actor, id, o->reason, &d);
 	if (rc == FK_OK)
 		printf("Materiale %ld er %s.\n", id, o->reason ? "trukket tilbage" : "fjernet");
-	return finish(rc, &d);
+	return cli_finish(rc, &d);
 }
 
 static int status(struct cli *c, const struct fopts *o)
@@ -242,7 +215,7 @@ static int status(struct cli *c, const struct fopts *o)
 	long id;
 	if (o->npos < 1)
 		return cli_usage(usage, "angiv mødets ID.");
-	if (number("ID", o->pos[0], &id))
+	if (cli_number("ID", o->pos[0], 1L << 30, &id))
 		return 2;
 	if (!o->body)
 		return cli_usage(usage, "angiv --body med referencegruppens id.");
@@ -275,7 +248,7 @@ static int status(struct cli *c, const struct fopts *o)
 		if (rc == FK_OK)
 			printf("Status fra %s til møde %ld er modtaget (%d initiativ%s).\n", o->body, id,
 			       o->nsets, o->nsets == 1 ? "" : "er");
-		rc = finish(rc, &d);
+		rc = cli_finish(rc, &d);
 	} else
 		diags_free(&d);
 	for (int i = 0; i < o->nsets; i++)
@@ -327,7 +300,7 @@ static int portfolio(struct cli *c, const struct fopts *o)
 	long id;
 	if (o->npos < 1)
 		return cli_usage(usage, "angiv mødets ID.");
-	if (number("ID", o->pos[0], &id))
+	if (cli_number("ID", o->pos[0], 1L << 30, &id))
 		return 2;
 	int rc = cli_open(c, false);
 	if (rc)
@@ -386,7 +359,7 @@ static int package(struct cli *c, const struct fopts *o)
 	long id;
 	if (o->npos < 1)
 		return cli_usage(usage, "angiv mødets ID.");
-	if (number("ID", o->pos[0], &id))
+	if (cli_number("ID", o->pos[0], 1L << 30, &id))
 		return 2;
 	int rc = cli_open(c, false);
 	if (rc)

@@ -108,38 +108,6 @@ static int parse(int argc, char **argv, int first, struct mopts *o, const char *
 	return 0;
 }
 
-/* A positive whole number from s into *out; prints the reason naming what. */
-static int number(const char *what, const char *s, long max, long *out)
-{
-	char *end;
-	long v = s && *s ? strtol(s, &end, 10) : 0;
-	if (!s || !*s || *end || v < 1 || v > max) {
-		fprintf(stderr, "fkigov: %s: »%s« er ikke et gyldigt nummer. Skriv et helt tal fra 1.\n",
-		        what, s ? s : "");
-		return -1;
-	}
-	*out = v;
-	return 0;
-}
-
-/* Prints the diagnostics and maps rc to an exit status. */
-static int finish(int rc, struct diags *d)
-{
-	static const char *const plain[] = {"state", "meeting", "proposal", "date"};
-	for (size_t i = 0; i < d->n; i++) {
-		const char *f = d->v[i].field;
-		for (size_t k = 0; f && k < sizeof plain / sizeof plain[0]; k++)
-			if (!strcmp(f, plain[k]))
-				f = NULL;
-		if (f)
-			fprintf(stderr, "fkigov: --%s: %s\n", f, d->v[i].msg);
-		else
-			fprintf(stderr, "fkigov: %s\n", d->v[i].msg);
-	}
-	diags_free(d);
-	return rc == FK_OK ? 0 : (rc == FK_EINPUT || rc == FK_ENOTFOUND || rc == FK_ECONFLICT) ? 2 : 1;
-}
-
 static void print_meeting_line(const struct meeting *mt)
 {
 	char a[40], b[40], e[40];
@@ -236,7 +204,7 @@ static int show(struct cli *c, int64_t id, int json)
 static int list(struct cli *c, const struct mopts *o)
 {
 	long year = 0;
-	if (o->year && number("--year", o->year, 2199, &year) != 0)
+	if (o->year && cli_number("--year", o->year, 2199, &year) != 0)
 		return 2;
 	struct meeting *v;
 	size_t n;
@@ -267,9 +235,9 @@ static int item_change(struct cli *c, int64_t id, const struct mopts *o, bool am
 		fprintf(stderr, "fkigov: --item: angiv punktets nummer på dagsordenen.\n");
 		return 2;
 	}
-	if (number("--item", o->item, 1000, &pos) != 0)
+	if (cli_number("--item", o->item, 1000, &pos) != 0)
 		return 2;
-	if (o->minutes && number("--minutes", o->minutes, 24 * 60, &minutes) != 0)
+	if (o->minutes && cli_number("--minutes", o->minutes, 24 * 60, &minutes) != 0)
 		return 2;
 	if (amend && !o->reason) {
 		fprintf(stderr, "fkigov: --reason: en rettelse skal have en begrundelse.\n");
@@ -282,7 +250,7 @@ static int item_change(struct cli *c, int64_t id, const struct mopts *o, bool am
 	int rc = store_meeting_item(c->st, c->actor, id, (int)pos, &ch, amend ? o->reason : NULL, &d);
 	if (rc == FK_OK)
 		fprintf(stderr, "fkigov: punkt %ld er %s.\n", pos, amend ? "rettet (rettelse)" : "rettet");
-	return finish(rc, &d);
+	return cli_finish(rc, &d);
 }
 
 int cmd_meeting(struct cli *c, int argc, char **argv)
@@ -311,7 +279,7 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 	if (strcmp(sub, "list") != 0) {
 		if (o.npos < 1)
 			return cli_usage(usage, "angiv mødets ID (se »meeting list«).");
-		if (number("ID", o.pos[0], 1L << 30, &id) != 0)
+		if (cli_number("ID", o.pos[0], 1L << 30, &id) != 0)
 			return 2;
 	}
 	bool reg = !strcmp(sub, "inspiration");
@@ -331,7 +299,7 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 	if (!strcmp(sub, "agenda")) {
 		rc = store_meeting_agenda(c->st, c->actor, c->model, id, &d);
 		if (rc != FK_OK)
-			return finish(rc, &d);
+			return cli_finish(rc, &d);
 		diags_free(&d);
 		return show(c, id, o.json);
 	}
@@ -353,11 +321,11 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 			int32_t k = reg_person_find(&c->reg, who);
 			printf("Inspirationsoplæg: %s (%s)\n", k >= 0 ? c->reg.persons[k].name : who, who);
 		}
-		return finish(rc, &d);
+		return cli_finish(rc, &d);
 	}
 	if (!strcmp(sub, "propose")) {
 		long minutes = 0;
-		if (o.minutes && number("--minutes", o.minutes, 24 * 60, &minutes) != 0) {
+		if (o.minutes && cli_number("--minutes", o.minutes, 24 * 60, &minutes) != 0) {
 			diags_free(&d);
 			return 2;
 		}
@@ -371,7 +339,7 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 		                        (int)minutes, today, o.late, &pid, &d);
 		if (rc == FK_OK)
 			printf("Forslag %lld er indsendt til møde %ld.\n", (long long)pid, id);
-		return finish(rc, &d);
+		return cli_finish(rc, &d);
 	}
 	if (!strcmp(sub, "accept") || !strcmp(sub, "reject")) {
 		long pid;
@@ -379,14 +347,14 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 			diags_free(&d);
 			return cli_usage(usage, "angiv mødets ID og forslagets nummer.");
 		}
-		if (number("FORSLAG", o.pos[1], 1L << 30, &pid) != 0) {
+		if (cli_number("FORSLAG", o.pos[1], 1L << 30, &pid) != 0) {
 			diags_free(&d);
 			return 2;
 		}
 		struct meeting mt;
 		if ((rc = store_meeting_get(c->st, id, &mt)) != FK_OK) {
 			diags_add(&d, NULL, 0, 0, "meeting", "Der er intet møde med nummer %ld.", id);
-			return finish(rc, &d);
+			return cli_finish(rc, &d);
 		}
 		bool mine = false;
 		for (size_t i = 0; i < mt.nprops; i++)
@@ -397,13 +365,13 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 			          "Møde %ld har intet forslag med nummer %ld. Se forslagene med »meeting "
 			          "show %ld«.",
 			          id, pid, id);
-			return finish(FK_ENOTFOUND, &d);
+			return cli_finish(FK_ENOTFOUND, &d);
 		}
 		bool accept = !strcmp(sub, "accept");
 		rc = store_proposal_decide(c->st, c->actor, c->model, pid, accept, o.reason, &d);
 		if (rc == FK_OK)
 			printf("Forslag %ld er %s.\n", pid, accept ? "optaget på dagsordenen" : "afvist");
-		return finish(rc, &d);
+		return cli_finish(rc, &d);
 	}
 	if (!strcmp(sub, "item") || !strcmp(sub, "amend")) {
 		diags_free(&d);
@@ -418,11 +386,11 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 		rc = store_meeting_dispatch(c->st, c->actor, id, day, &d);
 		if (rc == FK_OK)
 			printf("Dagsordenen til møde %ld er udsendt og låst.\n", id);
-		return finish(rc, &d);
+		return cli_finish(rc, &d);
 	}
 	if (!strcmp(sub, "minutes")) {
 		long pos;
-		if (!o.item || number("--item", o.item, 1000, &pos) != 0 || !o.outcome || !o.text) {
+		if (!o.item || cli_number("--item", o.item, 1000, &pos) != 0 || !o.outcome || !o.text) {
 			fprintf(stderr, "fkigov: angiv --item N, --outcome og --text.\n");
 			diags_free(&d);
 			return 2;
@@ -430,18 +398,18 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 		rc = store_meeting_minutes(c->st, c->actor, c->model, id, (int)pos, o.outcome, o.text, today, &d);
 		if (rc == FK_OK)
 			printf("Referatet af punkt %ld er gemt.\n", pos);
-		return finish(rc, &d);
+		return cli_finish(rc, &d);
 	}
 	if (!strcmp(sub, "approve")) {
 		rc = store_meeting_approve(c->st, c->actor, id, &d);
 		if (rc == FK_OK)
 			printf("Referatet af møde %ld er godkendt.\n", id);
-		return finish(rc, &d);
+		return cli_finish(rc, &d);
 	}
 	rc = store_meeting_publish(c->st, c->actor, id, &d);
 	if (rc == FK_OK)
 		printf("Referatet af møde %ld er offentliggjort.\n", id);
-	return finish(rc, &d);
+	return cli_finish(rc, &d);
 }
 
 /* ---------------------------------------------------------------- decisions */
@@ -482,7 +450,7 @@ int cmd_decisions(struct cli *c, int argc, char **argv)
 	if (o.npos != 1)
 		return cli_usage(dusage, "angiv én søgetekst (sæt anførselstegn om flere ord).");
 	long year = 0;
-	if (o.year && number("--year", o.year, 2199, &year) != 0)
+	if (o.year && cli_number("--year", o.year, 2199, &year) != 0)
 		return 2;
 	if ((rc = cli_open(c, false)) != 0)
 		return rc;

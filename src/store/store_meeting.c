@@ -1384,30 +1384,47 @@ out:
 	return tx_leave(st, own, rc);
 }
 
-int store_material_list(struct store *st, int64_t id, struct store_material **out, size_t *n)
+/* Every row of statement s for id, as a new array of elem-byte records filled by read; on an
+ * error the records read so far are freed by drop (with the array) and nothing is returned. */
+static int read_list(struct store *st, enum stmt s, int64_t id, size_t elem,
+                     void (*read)(sqlite3_stmt *q, void *rec), void (*drop)(void *v, size_t n),
+                     void **out, size_t *n, const char *what)
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *q = stmt_get(st, STMT_MATERIAL_LIST);
+	sqlite3_stmt *q = stmt_get(st, s);
 	if (!q)
 		return FK_EDB;
 	sqlite3_bind_int64(q, 1, id);
-	struct store_material *v = NULL;
+	char *v = NULL;
 	size_t nv = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		v = xgrow(v, sizeof *v, nv + 1, &cap);
-		read_material(q, &v[nv++]);
+		v = xgrow(v, elem, nv + 1, &cap);
+		memset(v + nv * elem, 0, elem);
+		read(q, v + nv++ * elem);
 	}
-	int err = rc == SQLITE_DONE ? FK_OK : store_fail(st, rc, "læs materiale");
+	int err = rc == SQLITE_DONE ? FK_OK : store_fail(st, rc, what);
 	stmt_done(q);
 	if (err != FK_OK) {
-		store_materials_free(v, nv);
+		drop(v, nv);
 		return err;
 	}
 	*out = v;
 	*n = nv;
 	return FK_OK;
+}
+
+static void read_material_rec(sqlite3_stmt *q, void *rec) { read_material(q, rec); }
+static void drop_materials(void *v, size_t n) { store_materials_free(v, n); }
+
+int store_material_list(struct store *st, int64_t id, struct store_material **out, size_t *n)
+{
+	void *v;
+	int rc = read_list(st, STMT_MATERIAL_LIST, id, sizeof **out, read_material_rec,
+	                   drop_materials, &v, n, "læs materiale");
+	*out = v;
+	return rc;
 }
 
 int store_material_get(struct store *st, int64_t mid, struct store_material *out,
@@ -1501,35 +1518,25 @@ void store_mstatus_free(struct store_mstatus *v, size_t n)
 	free(v);
 }
 
+static void read_mstatus(sqlite3_stmt *q, void *rec)
+{
+	struct store_mstatus *x = rec;
+	x->id = sqlite3_column_int64(q, 0);
+	x->body = col_str(q, 1);
+	x->submitted = col_date(q, 2);
+	x->actor = col_str(q, 3);
+	x->note = col_str(q, 4);
+}
+
+static void drop_mstatus(void *v, size_t n) { store_mstatus_free(v, n); }
+
 int store_mstatus_list(struct store *st, int64_t id, struct store_mstatus **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *q = stmt_get(st, STMT_MSTATUS_LIST);
-	if (!q)
-		return FK_EDB;
-	sqlite3_bind_int64(q, 1, id);
-	struct store_mstatus *v = NULL;
-	size_t nv = 0, cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		v = xgrow(v, sizeof *v, nv + 1, &cap);
-		struct store_mstatus *x = &v[nv++];
-		x->id = sqlite3_column_int64(q, 0);
-		x->body = col_str(q, 1);
-		x->submitted = col_date(q, 2);
-		x->actor = col_str(q, 3);
-		x->note = col_str(q, 4);
-	}
-	int err = rc == SQLITE_DONE ? FK_OK : store_fail(st, rc, "læs statusser");
-	stmt_done(q);
-	if (err != FK_OK) {
-		store_mstatus_free(v, nv);
-		return err;
-	}
+	void *v;
+	int rc = read_list(st, STMT_MSTATUS_LIST, id, sizeof **out, read_mstatus, drop_mstatus, &v, n,
+	                   "læs statusser");
 	*out = v;
-	*n = nv;
-	return FK_OK;
+	return rc;
 }
 
 /* Moves the diagnostics of src to d with "-KEY" after their field names. */
