@@ -336,6 +336,7 @@ static enum MHD_Result dispatch(struct MHD_Connection *mc, const char *url, cons
 	r.nform = c->nform;
 	r.body = c->body.s;
 	r.body_len = c->body.len;
+	r.if_none_match = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "If-None-Match");
 
 	snprintf(r.peer_ip, sizeof r.peer_ip, "%s", r.client_ip);
 	/* Behind the trusted proxy, the client is the last address it added. */

@@ -107,3 +107,24 @@ int web_load_register(struct web_req *r, struct reg *out)
 }
 
 bool web_private(const struct web_req *r) { return r->user.role != ROLE_ANON; }
+
+bool web_etag_matches(const struct web_req *r, const char *etag)
+{
+	const char *s = r->if_none_match;
+	size_t n = strlen(etag);
+	while (s && *s) {
+		while (*s == ' ' || *s == '\t' || *s == ',')
+			s++;
+		if (*s == '*')
+			return true;
+		if (!strncmp(s, "W/", 2))
+			s += 2;
+		size_t k = strcspn(s, ",");
+		while (k && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+			k--;
+		if (k == n && !strncmp(s, etag, n))
+			return true;
+		s += strcspn(s, ",");
+	}
+	return false;
+}

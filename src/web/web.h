@@ -84,6 +84,7 @@ struct web_req {
 	char client_ip[64];      /* the client: the peer, or behind the trusted proxy the address
 	                          * it forwarded (X-Forwarded-For) */
 	char peer_ip[64];        /* the TCP peer */
+	const char *if_none_match; /* the If-None-Match header, or NULL */
 	const struct web_app *app;
 	struct store *st;        /* this thread's connection */
 	fk_date today;
@@ -105,6 +106,9 @@ struct web_resp {
 	bool cacheable;          /* public, may be cached by the server for anonymous users */
 };
 
+/* True when the request's If-None-Match names etag (a quoted entity tag; weak "W/" tags and
+ * "*" match too), so a 304 Not Modified may answer it. */
+bool web_etag_matches(const struct web_req *r, const char *etag);
 /* Looks up a field by name; NULL when absent. */
 const char *web_query(const struct web_req *r, const char *name);
 const struct web_field *web_form_field(const struct web_req *r, const char *name);

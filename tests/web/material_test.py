@@ -289,6 +289,13 @@ try:
         res.check(hashlib.sha256(r.body).hexdigest() == j["sha256"], "%s: SHA-256 of the download" % name)
         res.check(r.headers.get("content-type") == j["mime"], "%s: Content-Type %s" % (name, r.headers.get("content-type")))
         res.check(r.headers.get("etag") == '"%s"' % j["sha256"], "%s: ETag" % name)
+        # A client that has the file is told so without the bytes: 304 for its tag (also in
+        # a list, also weak), 200 for another.
+        tag = '"%s"' % j["sha256"]
+        for inm, want in ((tag, 304), ('"x", W/' + tag, 304), ('"%s"' % ("0" * 64), 200)):
+            r2 = viewer.get(j["url"], headers={"If-None-Match": inm})
+            res.check(r2.status == want and (want == 200) == (r2.body == data),
+                      "%s: If-None-Match %s -> %d (%d bytes)" % (name, inm[:12], r2.status, len(r2.body)))
         cd = r.headers.get("content-disposition", "")
         res.check(cd.startswith("attachment; filename=") and filename_of(cd) == name,
                   "%s: Content-Disposition %r" % (name, cd))
