@@ -6,21 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/jsonv.h"
 #include "util/xalloc.h"
-
-static json_t *jdate(fk_date d)
-{
-	if (d == DATE_NONE || d == DATE_OPEN)
-		return json_null();
-	char s[11];
-	date_format(d, s);
-	return json_string(s);
-}
-
-static json_t *jstr(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
 
 /* ================================================================== the economy */
 
@@ -30,7 +17,7 @@ json_t *econ_frame_json(const struct econ_frame *f)
 	json_object_set_new(o, "year", json_integer(f->year));
 	json_object_set_new(o, "rate_ore", json_integer(f->rate_ore));
 	json_object_set_new(o, "citizens", json_integer(f->citizens));
-	json_object_set_new(o, "population_date", jdate(f->population_date));
+	json_object_set_new(o, "population_date", jsonv_date(f->population_date));
 	json_object_set_new(o, "frame_ore", json_integer(f->frame_ore));
 	json_object_set_new(o, "allocated_ore", json_integer(f->allocated_ore));
 	json_object_set_new(o, "remaining_ore", json_integer(f->remaining_ore));
@@ -46,12 +33,12 @@ json_t *econ_rate_json(const struct econ *e, int index)
 		                 "actor", json_null());
 	const struct econ_rate *r = &e->rates[index];
 	return json_pack("{s:i, s:I, s:s, s:o, s:s}", "year", r->year, "ore", (json_int_t)r->ore,
-	                 "decision", r->decision, "decided", jdate(r->decided), "actor", r->actor);
+	                 "decision", r->decision, "decided", jsonv_date(r->decided), "actor", r->actor);
 }
 
 json_t *econ_popset_json(const struct econ_popset *s)
 {
-	return json_pack("{s:o, s:s, s:b, s:I, s:I}", "date", jdate(s->date), "source", s->source,
+	return json_pack("{s:o, s:s, s:b, s:I, s:I}", "date", jsonv_date(s->date), "source", s->source,
 	                 "builtin", s->builtin, "total", (json_int_t)s->total, "municipalities",
 	                 (json_int_t)s->n);
 }
@@ -96,7 +83,7 @@ json_t *econ_report_json(const struct econ *e, const struct model *m, const stru
 		                                        (json_int_t)a->id, "initiative",
 		                                        e->inits[a->initiative].key, "ore",
 		                                        (json_int_t)a->ore, "decision", a->decision,
-		                                        "date", jdate(a->date), "actor", a->actor));
+		                                        "date", jsonv_date(a->date), "actor", a->actor));
 	}
 	json_object_set_new(o, "allocations", allocs);
 
@@ -108,8 +95,8 @@ json_t *econ_report_json(const struct econ *e, const struct model *m, const stru
 		json_array_append_new(spends, json_pack("{s:I, s:s, s:I, s:o, s:o, s:s}", "id",
 		                                        (json_int_t)s->id, "initiative",
 		                                        e->inits[s->initiative].key, "ore",
-		                                        (json_int_t)s->ore, "date", jdate(s->date),
-		                                        "note", jstr(s->note), "actor", s->actor));
+		                                        (json_int_t)s->ore, "date", jsonv_date(s->date),
+		                                        "note", jsonv_str(s->note), "actor", s->actor));
 	}
 	json_object_set_new(o, "spending", spends);
 
@@ -138,13 +125,13 @@ json_t *econ_report_json(const struct econ *e, const struct model *m, const stru
 static json_t *report_json(const struct econ_report *r)
 {
 	return json_pack("{s:s, s:o, s:o, s:s}", "status", econ_status_name(r->status), "date",
-	                 jdate(r->date), "reason", jstr(r->reason), "actor", r->actor);
+	                 jsonv_date(r->date), "reason", jsonv_str(r->reason), "actor", r->actor);
 }
 
 static json_t *milestone_json(const struct econ_milestone *x, fk_date today)
 {
-	return json_pack("{s:s, s:o, s:o, s:b}", "title", x->title, "due", jdate(x->due), "done",
-	                 jdate(x->done), "overdue", x->done == DATE_NONE && x->due < today);
+	return json_pack("{s:s, s:o, s:o, s:b}", "title", x->title, "due", jsonv_date(x->due), "done",
+	                 jsonv_date(x->done), "overdue", x->done == DATE_NONE && x->due < today);
 }
 
 static int cmp_report(const void *a, const void *b)
@@ -175,7 +162,7 @@ json_t *initiative_json(const struct econ *e, const struct model *m, int32_t i, 
 	json_object_set_new(o, "name", json_string(in->name));
 	json_object_set_new(o, "body", json_string(in->body));
 	json_object_set_new(o, "body_name", json_string(b >= 0 ? m->bodies[b].name : in->body));
-	json_object_set_new(o, "description", jstr(in->description));
+	json_object_set_new(o, "description", jsonv_str(in->description));
 	json_object_set_new(o, "special", json_boolean(in->special));
 	json_object_set_new(o, "created", json_string(in->created));
 	int latest, prev;
@@ -237,7 +224,7 @@ json_t *initiative_json(const struct econ *e, const struct model *m, int32_t i, 
 			json_array_append_new(arr, json_pack("{s:I, s:i, s:I, s:s, s:o}", "id",
 			                                     (json_int_t)a->id, "year", a->year,
 			                                     "ore", (json_int_t)a->ore, "decision",
-			                                     a->decision, "date", jdate(a->date)));
+			                                     a->decision, "date", jsonv_date(a->date)));
 	}
 	json_object_set_new(o, "allocations", arr);
 
@@ -248,7 +235,7 @@ json_t *initiative_json(const struct econ *e, const struct model *m, int32_t i, 
 			json_array_append_new(
 			    arr, json_pack("{s:I, s:i, s:I, s:o, s:o}", "id", (json_int_t)s->id,
 			                   "year", s->year, "ore", (json_int_t)s->ore, "date",
-			                   jdate(s->date), "note", jstr(s->note)));
+			                   jsonv_date(s->date), "note", jsonv_str(s->note)));
 	}
 	json_object_set_new(o, "spending", arr);
 	return o;
@@ -280,5 +267,5 @@ json_t *portfolio_json(const struct econ *e, const struct model *m, fk_date toda
 	for (size_t i = 0; i < e->ninits; i++)
 		json_array_append_new(arr, initiative_json(e, m, ix[i].i, today, false));
 	free(ix);
-	return json_pack("{s:o, s:o}", "date", jdate(today), "initiatives", arr);
+	return json_pack("{s:o, s:o}", "date", jsonv_date(today), "initiatives", arr);
 }

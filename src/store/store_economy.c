@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/economy.h"
+#include "core/jsonv.h"
 #include "store/store_int.h"
 #include "util/err.h"
 #include "util/xalloc.h"
@@ -50,15 +51,6 @@ static void bind_text_or_null(sqlite3_stmt *q, int i, const char *s)
 		sqlite3_bind_text(q, i, s, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_null(q, i);
-}
-
-static json_t *jdate(fk_date d)
-{
-	if (d == DATE_NONE || d == DATE_OPEN)
-		return json_null();
-	char s[11];
-	date_format(d, s);
-	return json_string(s);
 }
 
 /* Runs q (bound by the caller), which returns no rows, and resets it. */
@@ -335,7 +327,7 @@ out:
 
 static json_t *milestone_json(const char *key, const char *title, fk_date due, fk_date done)
 {
-	return json_pack("{s:o, s:o, s:s, s:s}", "done", jdate(done), "due", jdate(due),
+	return json_pack("{s:o, s:o, s:s, s:s}", "done", jsonv_date(done), "due", jsonv_date(due),
 	                 "initiative", key, "title", title);
 }
 

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/jsonv.h"
 #include "core/wg.h"
 #include "store/store_int.h"
 #include "util/err.h"
@@ -104,20 +105,6 @@ static void bind_date(sqlite3_stmt *q, int i, fk_date d)
 	char s[11];
 	date_format(d, s);
 	sqlite3_bind_text(q, i, s, 10, SQLITE_TRANSIENT);
-}
-
-static json_t *jdate(fk_date d)
-{
-	if (d == DATE_NONE || d == DATE_OPEN)
-		return json_null();
-	char s[11];
-	date_format(d, s);
-	return json_string(s);
-}
-
-static json_t *jstr(const char *s)
-{
-	return s ? json_string(s) : json_null();
 }
 
 /* Appends an audit row with before/after as JSON objects (taken; either may be NULL). A
@@ -397,20 +384,20 @@ static json_t *row_json(const struct wg *w)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_string(w->key));
-	json_object_set_new(o, "topic", jstr(w->topic));
-	json_object_set_new(o, "question", jstr(w->question));
-	json_object_set_new(o, "reference_group", jstr(w->reference_group));
-	json_object_set_new(o, "proposer", jstr(w->proposer));
+	json_object_set_new(o, "topic", jsonv_str(w->topic));
+	json_object_set_new(o, "question", jsonv_str(w->question));
+	json_object_set_new(o, "reference_group", jsonv_str(w->reference_group));
+	json_object_set_new(o, "proposer", jsonv_str(w->proposer));
 	json_object_set_new(o, "state", json_string(wg_state_name(w->state)));
-	json_object_set_new(o, "start", jdate(w->start));
-	json_object_set_new(o, "end", jdate(w->end));
+	json_object_set_new(o, "start", jsonv_date(w->start));
+	json_object_set_new(o, "end", jsonv_date(w->end));
 	json_object_set_new(o, "hours", json_integer((json_int_t)w->hours));
 	json_object_set_new(o, "ore", json_integer((json_int_t)w->ore));
-	json_object_set_new(o, "hearing_opened", jdate(w->hearing_opened));
-	json_object_set_new(o, "hearing_deadline", jdate(w->hearing_deadline));
-	json_object_set_new(o, "decided", jdate(w->decided));
-	json_object_set_new(o, "summary", jstr(w->summary));
-	json_object_set_new(o, "delivery", jstr(w->delivery));
+	json_object_set_new(o, "hearing_opened", jsonv_date(w->hearing_opened));
+	json_object_set_new(o, "hearing_deadline", jsonv_date(w->hearing_deadline));
+	json_object_set_new(o, "decided", jsonv_date(w->decided));
+	json_object_set_new(o, "summary", jsonv_str(w->summary));
+	json_object_set_new(o, "delivery", jsonv_str(w->delivery));
 	return o;
 }
 
@@ -857,9 +844,9 @@ int store_wg_staff_add(struct store *st, const char *actor, const struct model *
 	snprintf(eid, sizeof eid, "%s/%lld", w.key, (long long)sid);
 	rc = audit(st, e, actor, "create", "wg-staffing", eid, NULL,
 	           json_pack("{s:s, s:o, s:o, s:s, s:o}", "working_group", w.key, "person",
-	                     jstr(pid ? person : NULL), "profile", jstr(pid ? NULL : profile),
+	                     jsonv_str(pid ? person : NULL), "profile", jsonv_str(pid ? NULL : profile),
 	                     "organisation", wg_org_name((enum wg_org)org), "note",
-	                     jstr(note && *note ? note : NULL)));
+	                     jsonv_str(note && *note ? note : NULL)));
 	if (rc == FK_OK && id)
 		*id = sid;
 out:
@@ -910,8 +897,8 @@ int store_wg_staff_remove(struct store *st, const char *actor, const char *key, 
 	snprintf(eid, sizeof eid, "%s/%lld", w.key, (long long)staff);
 	rc = audit(st, e, actor, "delete", "wg-staffing", eid,
 	           json_pack("{s:s, s:o, s:o, s:s, s:o}", "working_group", w.key, "person",
-	                     jstr(s->person), "profile", jstr(s->profile), "organisation",
-	                     wg_org_name(s->org), "note", jstr(s->note)),
+	                     jsonv_str(s->person), "profile", jsonv_str(s->profile), "organisation",
+	                     wg_org_name(s->org), "note", jsonv_str(s->note)),
 	           NULL);
 out:
 	wg_clear(&w);
@@ -962,9 +949,9 @@ static int end_members(struct store *st, struct store_wg_err *e, const char *act
 		date_format(x->start, s);
 		snprintf(eid, sizeof eid, "%s/%s/%s", w->key, x->person, s);
 		json_t *b = json_pack("{s:s, s:s, s:o}", "working_group", w->key, "person",
-		                      x->person, "end", jdate(x->end));
+		                      x->person, "end", jsonv_date(x->end));
 		json_t *a = json_pack("{s:s, s:s, s:o}", "working_group", w->key, "person",
-		                      x->person, "end", jdate(d));
+		                      x->person, "end", jsonv_date(d));
 		if ((rc = audit(st, e, actor, "update", "wg-member", eid, b, a)) != FK_OK)
 			return rc;
 	}
@@ -1091,8 +1078,8 @@ int store_wg_step(struct store *st, const char *actor, const struct model *m, co
 	json_t *after = row_json(&w);
 	json_object_set_new(after, "step",
 	                    json_pack("{s:s, s:o, s:o}", "event",
-	                              wg_event_name((enum wg_event)event), "date", jdate(date),
-	                              "text", jstr(text)));
+	                              wg_event_name((enum wg_event)event), "date", jsonv_date(date),
+	                              "text", jsonv_str(text)));
 	if ((rc = audit(st, e, actor, "update", "working-group", w.key, before, after)) != FK_OK)
 		goto out;
 	if (!wg_state_active(to) && w.rank > 0)
@@ -1108,7 +1095,7 @@ static json_t *answer_json(const char *wgkey, const char *person, const char *po
                            fk_date d, bool on_behalf)
 {
 	return json_pack("{s:s, s:s, s:s, s:s, s:o, s:b}", "working_group", wgkey, "person", person,
-	                 "position", pos, "text", text, "date", jdate(d), "on_behalf", on_behalf);
+	                 "position", pos, "text", text, "date", jsonv_date(d), "on_behalf", on_behalf);
 }
 
 int store_wg_answer(struct store *st, const char *actor, const struct model *m, const struct reg *r,
@@ -1203,7 +1190,7 @@ static json_t *member_doc(const char *wgkey, const char *person, int org, int mu
 	return json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:o}", "working_group", wgkey, "person",
 	                 person, "organisation", seat_name(org), "municipality",
 	                 munic ? json_string(code) : json_null(), "role", role, "start",
-	                 jdate(start), "end", jdate(end));
+	                 jsonv_date(start), "end", jsonv_date(end));
 }
 
 int store_wg_member_add(struct store *st, const char *actor, const char *key, const char *person,
