@@ -118,7 +118,6 @@ struct agenda_case {
 	const char *title;
 	const char *recommendation;
 	const char *group; /* the recommending group's name */
-	fk_date recommended;
 };
 /* The agenda item ref of a case: "sag-12". */
 void agenda_case_ref(int64_t id, char *out, size_t n);

@@ -284,6 +284,15 @@ struct case_rec *case_set_find(const struct case_set *s, int64_t id)
 	return NULL;
 }
 
+fk_date case_recommended_on(const struct case_rec *c)
+{
+	fk_date when = c->raised_on;
+	for (size_t k = 0; k < c->nevents; k++)
+		if (c->events[k].event == CEV_RECOMMEND && c->events[k].at)
+			date_parse(c->events[k].at, 10, &when);
+	return when;
+}
+
 void case_id_format(int64_t id, char *out, size_t n)
 {
 	snprintf(out, n, "sag-%lld", (long long)id);

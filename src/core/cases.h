@@ -122,6 +122,9 @@ struct case_rec *case_set_add(struct case_set *s);
 /* The case with that id in s, or NULL. */
 struct case_rec *case_set_find(const struct case_set *s, int64_t id);
 
+/* The day of c's latest recommendation (its recommend event, UTC), else the day it was
+ * raised. */
+fk_date case_recommended_on(const struct case_rec *c);
 /* "sag-12" into out. */
 void case_id_format(int64_t id, char *out, size_t n);
 /* The number of "sag-12" (or "12", "SAG-12"); 0 when s is not a case id. */

@@ -73,16 +73,6 @@ static json_t *initiative(const struct econ *e, int32_t i, const struct meeting 
 	                 "overdue", overdue, "budget_ore", (json_int_t)budget, "budget", kr);
 }
 
-/* The day of the latest recommend event of c, else the day it was raised. */
-static fk_date recommended_on(const struct case_rec *c)
-{
-	fk_date when = c->raised_on;
-	for (size_t k = 0; k < c->nevents; k++)
-		if (c->events[k].event == CEV_RECOMMEND && c->events[k].at)
-			date_parse(c->events[k].at, 10, &when);
-	return when;
-}
-
 /* The cases of assignee (NULL: every working group) waiting for the steering group, or
  * decided at this meeting. */
 static json_t *recommendations(const struct case_set *cs, const char *assignee,
@@ -102,7 +92,7 @@ static json_t *recommendations(const struct case_set *cs, const char *assignee,
 			continue;
 		char id[32];
 		case_id_format(c->id, id, sizeof id);
-		fk_date when = recommended_on(c);
+		fk_date when = case_recommended_on(c);
 		json_array_append_new(
 		    a, json_pack("{s:s, s:I, s:s, s:o, s:o, s:b, s:s, s:s}", "case", id, "id",
 		                 (json_int_t)c->id, "title", c->title, "recommendation",

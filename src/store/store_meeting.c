@@ -479,8 +479,8 @@ static int replace_items(struct store *st, const char *actor, struct meeting *mt
 	return audit_json(st, actor, "update", "meeting", mt->id, before, meeting_json(mt, true));
 }
 
-/* The cases waiting for the steering group: state recommended, oldest first, with the day of
- * their latest recommendation. The strings point into *set (case_set_free after use). */
+/* The cases waiting for the steering group (state recommended), oldest first, with the
+ * recommending group's name in (*names)[i]. The strings point into *set and *names. */
 static int recommended_cases(struct store *st, const struct model *m, struct case_set *set,
                              struct agenda_case **out, size_t *n, char (**names)[128])
 {
@@ -496,13 +496,8 @@ static int recommended_cases(struct store *st, const struct model *m, struct cas
 		const struct case_rec *c = &set->v[i];
 		if (c->state != CASE_RECOMMENDED)
 			continue;
-		fk_date when = c->raised_on;
-		for (size_t k = 0; k < c->nevents; k++)
-			if (c->events[k].event == CEV_RECOMMEND && c->events[k].at)
-				date_parse(c->events[k].at, 10, &when);
 		case_party_name(m, NULL, c->assignee, (*names)[*n], sizeof (*names)[*n]);
-		(*out)[*n] = (struct agenda_case){c->id, c->title, c->recommendation, (*names)[*n],
-		                                  when};
+		(*out)[*n] = (struct agenda_case){c->id, c->title, c->recommendation, (*names)[*n]};
 		++*n;
 	}
 	return FK_OK;
