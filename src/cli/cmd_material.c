@@ -151,11 +151,7 @@ static int material(struct cli *c, const struct fopts *o)
 		}
 		json_t *a = json_array();
 		for (size_t i = 0; i < n; i++) {
-			int at = 0;
-			for (size_t k = 0; k < mt.nitems; k++)
-				if (!strcmp(mt.items[k].source, v[i].source) && mt.items[k].ref &&
-				    !strcmp(mt.items[k].ref, v[i].ref))
-					at = mt.items[k].pos;
+			int at = v[i].pos;
 			json_t *x = file_json(&v[i]);
 			json_object_set_new(x, "item", at ? json_integer(at) : json_null());
 			if (!o->json) {

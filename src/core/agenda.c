@@ -303,6 +303,14 @@ void agenda_build(const struct model *m, int number, const struct meeting_propos
 	*n = nv;
 }
 
+struct meeting_item *meeting_item_at(struct meeting *mt, int pos)
+{
+	for (size_t i = 0; i < mt->nitems; i++)
+		if (mt->items[i].pos == pos)
+			return &mt->items[i];
+	return NULL;
+}
+
 const char *agenda_item_proposer(const struct meeting *mt, const struct meeting_item *it)
 {
 	if (!it->source || strcmp(it->source, "proposal") != 0 || !it->ref)

@@ -136,6 +136,8 @@ void agenda_build(const struct model *m, int number, const struct meeting_propos
                   size_t nprops, const struct agenda_case *cases, size_t ncases,
                   const struct meeting_item *old, size_t nold, struct meeting_item **items,
                   size_t *n);
+/* Item number pos of mt's agenda, or NULL. */
+struct meeting_item *meeting_item_at(struct meeting *mt, int pos);
 /* The person key of the member whose accepted proposal item it of mt came from, or NULL. */
 const char *agenda_item_proposer(const struct meeting *mt, const struct meeting_item *it);
 /* The sum of the items' minutes. */

@@ -24,6 +24,11 @@
 	" m.dispatch, m.state, m.dispatched_on, p.key, p.name, m.speaker_reason"           \
 	" FROM meeting m LEFT JOIN person p ON p.id = m.speaker"
 
+/* The number of the agenda item a file of material belongs to now (NULL: none). */
+#define MATERIAL_POS                                                                          \
+	"(SELECT pos FROM agenda_item i WHERE i.meeting = m.meeting"                              \
+	" AND i.source = m.item_source AND i.ref = m.item_ref)"
+
 static const char *const stmt_sql[STMT__MAX] = {
     [STMT_BEGIN] = "BEGIN IMMEDIATE",
     [STMT_BEGIN_READ] = "BEGIN",
@@ -212,9 +217,11 @@ static const char *const stmt_sql[STMT__MAX] = {
                              " size, sha256, data, uploaded, actor, reason)"
                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [STMT_MATERIAL_LIST] = "SELECT id, meeting, item_source, item_ref, name, mime, size, sha256,"
-                           " uploaded, actor, reason FROM material WHERE meeting = ?1 ORDER BY id",
+                           " uploaded, actor, reason, " MATERIAL_POS
+                           " FROM material m WHERE meeting = ?1 ORDER BY id",
     [STMT_MATERIAL_GET] = "SELECT id, meeting, item_source, item_ref, name, mime, size, sha256,"
-                          " uploaded, actor, reason, data FROM material WHERE id = ?1",
+                          " uploaded, actor, reason, " MATERIAL_POS
+                          ", data FROM material m WHERE id = ?1",
     [STMT_MATERIAL_DELETE] = "DELETE FROM material WHERE id = ?1",
     [STMT_MATERIAL_SAME] = "SELECT name FROM material WHERE meeting = ?1 AND item_source = ?2"
                            " AND item_ref = ?3 AND sha256 = ?4",

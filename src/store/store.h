@@ -311,6 +311,7 @@ int store_proposal_decide(struct store *st, const char *actor, const struct mode
 struct store_material {
 	int64_t id, meeting;
 	char *source, *ref; /* the item it belongs to (agenda_item source and ref) */
+	int pos;            /* that item's number on the agenda now; 0 when it is not on it */
 	char *name, *mime;
 	int64_t size;
 	char sha256[65];

@@ -548,9 +548,9 @@ int store_meeting_agenda(struct store *st, const char *actor, const struct model
 
 static struct meeting_item *find_item(struct meeting *mt, int pos, struct diags *d)
 {
-	for (size_t i = 0; i < mt->nitems; i++)
-		if (mt->items[i].pos == pos)
-			return &mt->items[i];
+	struct meeting_item *it = meeting_item_at(mt, pos);
+	if (it)
+		return it;
 	if (mt->nitems == 0)
 		diags_add(d, NULL, 0, 0, "item",
 		          "Mødet har ingen dagsorden endnu. Byg den med »meeting agenda %lld«.",
@@ -1265,6 +1265,7 @@ static void read_material(sqlite3_stmt *q, struct store_material *f)
 	f->uploaded = col_str(q, 8);
 	f->actor = col_str(q, 9);
 	f->reason = col_str(q, 10);
+	f->pos = sqlite3_column_int(q, 11);
 }
 
 static json_t *material_json(const struct store_material *f, int pos)
@@ -1426,8 +1427,8 @@ int store_material_get(struct store *st, int64_t mid, struct store_material *out
 	if (rc == SQLITE_ROW) {
 		read_material(q, out);
 		if (data) {
-			const void *b = sqlite3_column_blob(q, 11);
-			size_t n = (size_t)sqlite3_column_bytes(q, 11);
+			const void *b = sqlite3_column_blob(q, 12);
+			size_t n = (size_t)sqlite3_column_bytes(q, 12);
 			*data = xmalloc(n + 1);
 			if (n)
 				memcpy(*data, b, n);
@@ -1460,11 +1461,7 @@ int store_material_remove(struct store *st, const char *actor, int64_t mid, cons
 		store_material_clear(&f);
 		return tx_leave(st, own, rc);
 	}
-	struct meeting_item *it = NULL;
-	for (size_t i = 0; i < mt.nitems; i++)
-		if (!strcmp(mt.items[i].source, f.source) && mt.items[i].ref &&
-		    !strcmp(mt.items[i].ref, f.ref))
-			it = &mt.items[i];
+	struct meeting_item *it = meeting_item_at(&mt, f.pos);
 	bool withdraw = mt.state != MEETING_PLANNED;
 	if (withdraw && !reason) {
 		diags_add(d, NULL, 0, 0, "reason",
@@ -1472,7 +1469,7 @@ int store_material_remove(struct store *st, const char *actor, int64_t mid, cons
 		          "den vises som en rettelse ved punktet.");
 		rc = FK_EINPUT;
 	} else if ((rc = run_id(st, STMT_MATERIAL_DELETE, mid, "fjern materiale")) == FK_OK) {
-		json_t *gone = material_json(&f, it ? it->pos : 0);
+		json_t *gone = material_json(&f, f.pos);
 		json_object_set_new(gone, "withdrawn", jsonv_str(withdraw ? reason : NULL));
 		rc = audit_json(st, actor, "delete", "material", mid, gone, NULL);
 		if (rc == FK_OK && withdraw && it) {

@@ -33,16 +33,6 @@ static char *href_of(const char *name)
 	return buf_detach(&b, NULL);
 }
 
-/* The item of mt with f's source and ref, or NULL. */
-static const struct meeting_item *item_of(const struct meeting *mt, const struct store_material *f)
-{
-	for (size_t i = 0; i < mt->nitems; i++)
-		if (!strcmp(mt->items[i].source, f->source) && mt->items[i].ref &&
-		    !strcmp(mt->items[i].ref, f->ref))
-			return &mt->items[i];
-	return NULL;
-}
-
 int web_meeting_package(struct store *st, const struct tmpl_set *t, int64_t id, struct buf *zip,
                         char *fname, size_t nfname, char *err, size_t errlen)
 {
@@ -72,7 +62,7 @@ int web_meeting_package(struct store *st, const struct tmpl_set *t, int64_t id, 
 			snprintf(err, errlen, "Filen »%s« kunne ikke læses.", files[i].name);
 			break;
 		}
-		const struct meeting_item *it = item_of(&mt, &files[i]);
+		const struct meeting_item *it = meeting_item_at(&mt, files[i].pos);
 		names[i + 1] = package_file_name(it ? it->pos : 0, it ? it->title : "Uden punkt",
 		                                 files[i].name, names, i + 1);
 		ent[i + 1] = (struct package_entry){names[i + 1], data[i + 1], (size_t)full.size, 0};

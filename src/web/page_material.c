@@ -79,27 +79,15 @@ int material_may_upload(struct web_req *r, const struct meeting *mt, bool *may)
 
 /* ---------------------------------------------------------------- JSON */
 
-/* The number of the item of mt that file f belongs to, 0 when none. */
-static int item_of(const struct store_material *f, const struct meeting *mt)
-{
-	for (size_t i = 0; mt && i < mt->nitems; i++) {
-		const struct meeting_item *it = &mt->items[i];
-		if (!strcmp(it->source, f->source) && !strcmp(it->ref ? it->ref : "", f->ref))
-			return it->pos;
-	}
-	return 0;
-}
-
-json_t *material_file_json(const struct store_material *f, const struct meeting *mt)
+json_t *material_file_json(const struct store_material *f)
 {
 	char sz[32], url[48];
 	material_size_text((size_t)f->size, sz, sizeof sz);
 	snprintf(url, sizeof url, "/material/%lld", (long long)f->id);
-	int pos = item_of(f, mt);
 	const char *label = material_type_label(f->mime);
 	return json_pack("{s:I, s:I, s:o, s:s, s:s, s:o, s:s, s:s, s:I, s:s, s:s, s:s, s:o, s:s}",
 	                 "id", (json_int_t)f->id, "meeting", (json_int_t)f->meeting, "item",
-	                 pos ? json_integer(pos) : json_null(), "item_source", f->source,
+	                 f->pos ? json_integer(f->pos) : json_null(), "item_source", f->source,
 	                 "item_ref", f->ref, "name", form_text(f->name), "mime", f->mime, "type",
 	                 label ? label : f->mime, "size", (json_int_t)f->size, "size_text", sz,
 	                 "sha256", f->sha256, "uploaded", f->uploaded ? f->uploaded : "", "reason",
@@ -267,7 +255,7 @@ static int material_list(struct web_req *r, struct web_resp *p, const struct mee
 		return web_error(r, p, 500, "Materialet kunne ikke læses. Prøv igen om lidt.");
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, material_file_json(&v[i], mt));
+		json_array_append_new(a, material_file_json(&v[i]));
 	store_materials_free(v, n);
 	p->doc = json_pack("{s:I, s:o}", "meeting", (json_int_t)mt->id, "material", a);
 	return 0;
@@ -374,7 +362,7 @@ static int api_upload(struct web_req *r, struct web_resp *p, const struct meetin
 	struct store_material f;
 	if (store_material_get(r->st, mid, &f, NULL) != FK_OK)
 		return web_error(r, p, 500, "Filen kunne ikke læses tilbage.");
-	p->doc = material_file_json(&f, mt);
+	p->doc = material_file_json(&f);
 	store_material_clear(&f);
 	p->status = 201;
 	char loc[48];

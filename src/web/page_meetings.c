@@ -475,7 +475,7 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 	}
 	json_t *files = json_array();
 	for (size_t i = 0; i < nfl; i++)
-		json_array_append_new(files, material_file_json(&fl[i], &mt));
+		json_array_append_new(files, material_file_json(&fl[i]));
 	store_materials_free(fl, nfl);
 	char limit[32];
 	material_size_text(MATERIAL_MAX_BYTES, limit, sizeof limit);
@@ -737,22 +737,18 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 	if (!strcmp(action, "material-remove")) {
 		long mid;
 		struct store_material fm;
-		struct meeting mt;
 		if (!whole(fv(r, "material"), 1L << 30, &mid) ||
 		    store_material_get(r->st, mid, &fm, NULL) != FK_OK) {
 			diags_add(d, NULL, 0, 0, "material", "Filen findes ikke. Den kan være fjernet.");
 			return FK_ENOTFOUND;
 		}
-		if (fm.meeting != id || store_meeting_get(r->st, id, &mt) != FK_OK) {
-			store_material_clear(&fm);
+		bool here = fm.meeting == id;
+		*target = fm.pos;
+		store_material_clear(&fm);
+		if (!here) {
 			diags_add(d, NULL, 0, 0, "material", "Filen hører ikke til dette møde.");
 			return FK_ENOTFOUND;
 		}
-		json_t *x = material_file_json(&fm, &mt);
-		*target = (long)json_integer_value(json_object_get(x, "item"));
-		json_decref(x);
-		store_material_clear(&fm);
-		meeting_free(&mt);
 		const char *why = *fv(r, "reason") ? fv(r, "reason") : NULL;
 		*flash = why ? "withdrawn" : "removed";
 		return store_material_remove(r->st, who, mid, why, d);

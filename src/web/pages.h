@@ -101,7 +101,7 @@ int material_may_upload(struct web_req *r, const struct meeting *mt, bool *may);
 /* A file as JSON for the API and the pages: id, meeting, item (its number on mt's agenda,
  * null when it is no longer there), item_source, item_ref, name, mime, type (Danish label),
  * size, size_text, sha256, uploaded, reason (null: before dispatch) and url. */
-json_t *material_file_json(const struct store_material *f, const struct meeting *mt);
+json_t *material_file_json(const struct store_material *f);
 /* Adds the file of r's form (fields file and reason) to item pos of mt for the user of r:
  * FK_OK with *mid (may be NULL) its id; FK_EFORBIDDEN when material_may_upload says no;
  * else an error with Danish diagnostics on the fields file, reason, item or state. */
