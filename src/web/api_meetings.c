@@ -38,18 +38,6 @@ static int api_year(const struct web_req *r)
 	return *end || v < 1900 || v > 2199 ? -1 : (int)v;
 }
 
-static bool meeting_id(const struct web_req *r, long *out)
-{
-	char *end;
-	if (!r->param || !*r->param)
-		return false;
-	long v = strtol(r->param, &end, 10);
-	if (*end || v < 1)
-		return false;
-	*out = v;
-	return true;
-}
-
 int api_meetings(struct web_req *r, struct web_resp *p)
 {
 	int year = api_year(r);
@@ -91,7 +79,7 @@ int api_meeting(struct web_req *r, struct web_resp *p)
 {
 	long id;
 	struct meeting mt;
-	if (!meeting_id(r, &id) || store_meeting_get(r->st, id, &mt) != FK_OK)
+	if (!web_whole(r->param, 1L << 30, &id) || store_meeting_get(r->st, id, &mt) != FK_OK)
 		return web_error(r, p, 404, "Mødet findes ikke.");
 	p->doc = meeting_for(r, &mt);
 	meeting_free(&mt);
@@ -102,7 +90,7 @@ int api_meeting_proposals(struct web_req *r, struct web_resp *p)
 {
 	long id;
 	struct meeting mt;
-	if (!meeting_id(r, &id) || store_meeting_get(r->st, id, &mt) != FK_OK)
+	if (!web_whole(r->param, 1L << 30, &id) || store_meeting_get(r->st, id, &mt) != FK_OK)
 		return web_error(r, p, 404, "Mødet findes ikke.");
 	meeting_free(&mt);
 	json_error_t je;

@@ -158,19 +158,10 @@ static char *disposition(const char *name)
 	return buf_detach(&b, NULL);
 }
 
-/* A whole number 1..max from s, or 0. */
-static long whole_id(const char *s)
-{
-	char *end;
-	if (!s || *s < '1' || *s > '9')
-		return 0;
-	long v = strtol(s, &end, 10);
-	return *end || v < 1 || v > (1L << 30) ? 0 : v;
-}
-
 int page_material(struct web_req *r, struct web_resp *p)
 {
-	long id = whole_id(r->param);
+	long id = 0;
+	web_whole(r->param, 1L << 30, &id);
 	struct store_material f;
 	unsigned char *data = NULL;
 	/* The checksum first: a client that has the file gets 304 without the bytes being read. */
@@ -217,7 +208,8 @@ int page_material(struct web_req *r, struct web_resp *p)
 
 int page_meeting_package(struct web_req *r, struct web_resp *p)
 {
-	long id = whole_id(r->param);
+	long id = 0;
+	web_whole(r->param, 1L << 30, &id);
 	char name[64], err[300];
 	int rc = id ? web_meeting_package(r->st, r->app->tmpl, id, &p->body, name, sizeof name, err,
 	                                  sizeof err)
@@ -340,7 +332,8 @@ static int api_upload(struct web_req *r, struct web_resp *p, const struct meetin
 		    "Send filen som multipart/form-data med felterne item og file (og "
 		    "reason efter udsendelsen).",
 		    json_pack("{s:s}", "file", "Vælg en fil."));
-	long pos = item ? whole_id(item) : 0;
+	long pos = 0;
+	web_whole(item, 1L << 30, &pos);
 	if (!pos)
 		return bad_request(
 		    p, "Angiv punktets nummer på dagsordenen.",
@@ -373,7 +366,8 @@ static int api_upload(struct web_req *r, struct web_resp *p, const struct meetin
 
 int api_meeting_material(struct web_req *r, struct web_resp *p)
 {
-	long id = whole_id(r->param);
+	long id = 0;
+	web_whole(r->param, 1L << 30, &id);
 	struct meeting mt;
 	if (!id || store_meeting_get(r->st, id, &mt) != FK_OK)
 		return web_error(r, p, 404, "Mødet findes ikke.");

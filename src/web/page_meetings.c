@@ -644,16 +644,6 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 	return 0;
 }
 
-static bool whole(const char *s, long max, long *out)
-{
-	char *end;
-	long v = *s ? strtol(s, &end, 10) : 0;
-	if (!*s || *end || v < 1 || v > max)
-		return false;
-	*out = v;
-	return true;
-}
-
 /* Runs action on meeting id for the user; errors into d. Sets *target (item or proposal). */
 static int meeting_act(struct web_req *r, int64_t id, const char *action, long *target,
                        struct diags *d, const char **flash)
@@ -672,7 +662,7 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 			return FK_EINPUT;
 		}
 		long minutes = 0;
-		if (*fv(r, "minutes") && !whole(fv(r, "minutes"), 24 * 60, &minutes)) {
+		if (*fv(r, "minutes") && !web_whole(fv(r, "minutes"), 24 * 60, &minutes)) {
 			diags_add(d, NULL, 0, 0, "minutes",
 			          "Skriv antal minutter som et helt tal, fx 15.");
 			return FK_EINPUT;
@@ -686,7 +676,7 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 		/* A member adds the written material of an item from their own proposal until the
 		 * agenda is dispatched; the secretariat edits any item with "item". */
 		long pos;
-		if (!whole(fv(r, "item"), 1000, &pos)) {
+		if (!web_whole(fv(r, "item"), 1000, &pos)) {
 			diags_add(d, NULL, 0, 0, "item", "Punktet findes ikke.");
 			return FK_EINPUT;
 		}
@@ -717,7 +707,7 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 	if (!strcmp(action, "upload")) {
 		/* A file on an item: who may is decided in page_material.c, for the API too. */
 		long pos;
-		if (!whole(fv(r, "item"), 1000, &pos)) {
+		if (!web_whole(fv(r, "item"), 1000, &pos)) {
 			diags_add(d, NULL, 0, 0, "item", "Punktet findes ikke.");
 			return FK_EINPUT;
 		}
@@ -737,7 +727,7 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 	if (!strcmp(action, "material-remove")) {
 		long mid;
 		struct store_material fm;
-		if (!whole(fv(r, "material"), 1L << 30, &mid) ||
+		if (!web_whole(fv(r, "material"), 1L << 30, &mid) ||
 		    store_material_get(r->st, mid, &fm, NULL) != FK_OK) {
 			diags_add(d, NULL, 0, 0, "material", "Filen findes ikke. Den kan være fjernet.");
 			return FK_ENOTFOUND;
@@ -755,7 +745,7 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 	}
 	if (!strcmp(action, "accept") || !strcmp(action, "reject")) {
 		long pid;
-		if (!whole(fv(r, "proposal"), 1L << 30, &pid)) {
+		if (!web_whole(fv(r, "proposal"), 1L << 30, &pid)) {
 			diags_add(d, NULL, 0, 0, "proposal", "Forslaget findes ikke.");
 			return FK_ENOTFOUND;
 		}
@@ -812,7 +802,7 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 	}
 	long pos;
 	if (!strcmp(action, "item") || !strcmp(action, "amend") || !strcmp(action, "minutes")) {
-		if (!whole(fv(r, "item"), 1000, &pos)) {
+		if (!web_whole(fv(r, "item"), 1000, &pos)) {
 			diags_add(d, NULL, 0, 0, "item", "Punktet findes ikke.");
 			return FK_EINPUT;
 		}
@@ -821,7 +811,7 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 	if (!strcmp(action, "item") || !strcmp(action, "amend")) {
 		bool amend = !strcmp(action, "amend");
 		long minutes = -1;
-		if (*fv(r, "minutes") && !whole(fv(r, "minutes"), 24 * 60, &minutes)) {
+		if (*fv(r, "minutes") && !web_whole(fv(r, "minutes"), 24 * 60, &minutes)) {
 			diags_add(d, NULL, 0, 0, "minutes",
 			          "Skriv antal minutter som et helt tal, fx 15.");
 			return FK_EINPUT;
@@ -874,7 +864,7 @@ static const struct {
 int page_meeting(struct web_req *r, struct web_resp *p)
 {
 	long id;
-	if (!r->param || !whole(r->param, 1L << 30, &id))
+	if (!web_whole(r->param, 1L << 30, &id))
 		return web_error(r, p, 404, "Mødet findes ikke. Se årets møder under Møder.");
 	if (r->method != WM_POST) {
 		int rc = meeting_doc(r, p, id, NULL);

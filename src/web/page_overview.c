@@ -70,16 +70,6 @@ static bool may_submit(const struct groups *g, int b)
 	return false;
 }
 
-static bool whole(const char *s, long *out)
-{
-	char *end;
-	long v = s && *s ? strtol(s, &end, 10) : 0;
-	if (!s || !*s || *end || v < 1 || v > (1L << 30))
-		return false;
-	*out = v;
-	return true;
-}
-
 static json_t *jda(fk_date t)
 {
 	char da[40];
@@ -103,7 +93,7 @@ static json_t *jda_of(json_t *o, const char *key)
  * false. */
 static bool load_meeting(struct web_req *r, struct web_resp *p, long *id, struct meeting *mt)
 {
-	if (!whole(r->param, id))
+	if (!web_whole(r->param, 1L << 30, id))
 		goto none;
 	int rc = store_meeting_get(r->st, *id, mt);
 	if (rc == FK_OK)
@@ -597,7 +587,7 @@ int api_meeting_portfolio(struct web_req *r, struct web_resp *p)
 {
 	long id;
 	json_t *doc = NULL;
-	if (!whole(r->param, &id))
+	if (!web_whole(r->param, 1L << 30, &id))
 		return web_error(r, p, 404, "Mødet findes ikke.");
 	int rc = store_meeting_overview(r->st, r->app->model, r->app->mt, id, r->today, &doc);
 	if (rc == FK_ENOTFOUND)
@@ -762,7 +752,7 @@ int api_meeting_statuses(struct web_req *r, struct web_resp *p)
 {
 	long id;
 	struct meeting mt;
-	if (!whole(r->param, &id) || store_meeting_get(r->st, id, &mt) != FK_OK)
+	if (!web_whole(r->param, 1L << 30, &id) || store_meeting_get(r->st, id, &mt) != FK_OK)
 		return web_error(r, p, 404, "Mødet findes ikke.");
 	if (r->method == WM_POST) {
 		int rc = statuses_post(r, p, id, &mt);

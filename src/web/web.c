@@ -128,3 +128,15 @@ bool web_etag_matches(const struct web_req *r, const char *etag)
 	}
 	return false;
 }
+
+bool web_whole(const char *s, long max, long *out)
+{
+	if (!s || *s < '0' || *s > '9')
+		return false;
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*end || v < 1 || v > max)
+		return false;
+	*out = v;
+	return true;
+}

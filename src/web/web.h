@@ -106,6 +106,9 @@ struct web_resp {
 	bool cacheable;          /* public, may be cached by the server for anonymous users */
 };
 
+/* A whole number 1..max written in decimal digits only (no sign or spaces) in s, into *out;
+ * false (and *out untouched) for anything else, NULL included. For ids in paths and fields. */
+bool web_whole(const char *s, long max, long *out);
 /* True when the request's If-None-Match names etag (a quoted entity tag; weak "W/" tags and
  * "*" match too), so a 304 Not Modified may answer it. */
 bool web_etag_matches(const struct web_req *r, const char *etag);
