@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/jsonv.h"
+#include "core/report.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 
@@ -472,15 +472,15 @@ json_t *agenda_meeting_json(const struct meeting *mt, bool full)
 	snprintf(s, sizeof s, "%02d:%02d", mt->start_min / 60 % 24, mt->start_min % 60);
 	snprintf(e, sizeof e, "%02d:%02d", mt->end_min / 60 % 24, mt->end_min % 60);
 	json_t *insp = mt->speaker ? json_pack("{s:s, s:o, s:o}", "person", mt->speaker, "name",
-	                                       jsonv_str(mt->speaker_name), "reason",
-	                                       jsonv_str(mt->speaker_reason))
+	                                       report_str(mt->speaker_name), "reason",
+	                                       report_str(mt->speaker_reason))
 	                           : json_null();
 	json_t *o = json_pack(
 	    "{s:I, s:i, s:i, s:o, s:s, s:s, s:{s:o, s:o, s:o}, s:s, s:s, s:o, s:o, s:i, s:i}", "id",
-	    (json_int_t)mt->id, "year", mt->year, "number", mt->number, "date", jsonv_date(mt->date),
-	    "start", s, "end", e, "deadlines", "proposals", jsonv_date(mt->proposals), "statuses",
-	    jsonv_date(mt->statuses), "dispatch", jsonv_date(mt->dispatch), "state", meeting_state_name(mt->state),
-	    "state_da", meeting_state_da(mt->state), "dispatched_on", jsonv_date(mt->dispatched_on),
+	    (json_int_t)mt->id, "year", mt->year, "number", mt->number, "date", report_date(mt->date),
+	    "start", s, "end", e, "deadlines", "proposals", report_date(mt->proposals), "statuses",
+	    report_date(mt->statuses), "dispatch", report_date(mt->dispatch), "state", meeting_state_name(mt->state),
+	    "state_da", meeting_state_da(mt->state), "dispatched_on", report_date(mt->dispatched_on),
 	    "inspiration", insp, "minutes_total", agenda_minutes(mt->items, mt->nitems),
 	    "minutes_available", mt->end_min - mt->start_min);
 	if (!full)
@@ -491,23 +491,23 @@ json_t *agenda_meeting_json(const struct meeting *mt, bool full)
 		json_array_append_new(
 		    items,
 		    json_pack("{s:i, s:s, s:o, s:s, s:s, s:s, s:o, s:i, s:b, s:o, s:i, s:o, s:o, s:o, s:o}",
-		              "number", it->pos, "source", it->source, "ref", jsonv_str(it->ref), "title",
+		              "number", it->pos, "source", it->source, "ref", report_str(it->ref), "title",
 		              it->title, "kind", it->kind, "kind_da", agenda_kind_da(it->kind),
-		              "presenter", jsonv_str(it->presenter), "minutes", it->minutes, "needs_material",
-		              it->needs_material != 0, "material", jsonv_str(it->material), "files",
+		              "presenter", report_str(it->presenter), "minutes", it->minutes, "needs_material",
+		              it->needs_material != 0, "material", report_str(it->material), "files",
 		              it->nfiles, "recommendation",
-		              jsonv_str(it->recommendation), "amended", jsonv_str(it->amended), "outcome",
-		              jsonv_str(it->outcome), "minutes_text", jsonv_str(it->minutes_text)));
+		              report_str(it->recommendation), "amended", report_str(it->amended), "outcome",
+		              report_str(it->outcome), "minutes_text", report_str(it->minutes_text)));
 	}
 	json_t *props = json_array();
 	for (size_t i = 0; i < mt->nprops; i++) {
 		const struct meeting_proposal *p = &mt->props[i];
 		json_array_append_new(
 		    props, json_pack("{s:I, s:s, s:o, s:s, s:s, s:s, s:i, s:o, s:s, s:o, s:b}", "id",
-		                     (json_int_t)p->id, "person", p->person, "name", jsonv_str(p->person_name),
+		                     (json_int_t)p->id, "person", p->person, "name", report_str(p->person_name),
 		                     "title", p->title, "text", p->text, "kind", p->kind, "minutes",
-		                     p->minutes, "submitted", jsonv_date(p->submitted), "state", p->state,
-		                     "reason", jsonv_str(p->reason), "late", p->submitted > mt->proposals));
+		                     p->minutes, "submitted", report_date(p->submitted), "state", p->state,
+		                     "reason", report_str(p->reason), "late", p->submitted > mt->proposals));
 	}
 	json_object_set_new(o, "items", items);
 	json_object_set_new(o, "proposals", props);

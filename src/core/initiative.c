@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/jsonv.h"
+#include "core/report.h"
 #include "util/xalloc.h"
 
 /* ================================================================== the economy */
@@ -17,7 +17,7 @@ json_t *econ_frame_json(const struct econ_frame *f)
 	json_object_set_new(o, "year", json_integer(f->year));
 	json_object_set_new(o, "rate_ore", json_integer(f->rate_ore));
 	json_object_set_new(o, "citizens", json_integer(f->citizens));
-	json_object_set_new(o, "population_date", jsonv_date(f->population_date));
+	json_object_set_new(o, "population_date", report_date(f->population_date));
 	json_object_set_new(o, "frame_ore", json_integer(f->frame_ore));
 	json_object_set_new(o, "allocated_ore", json_integer(f->allocated_ore));
 	json_object_set_new(o, "remaining_ore", json_integer(f->remaining_ore));
@@ -33,12 +33,12 @@ json_t *econ_rate_json(const struct econ *e, int index)
 		                 "actor", json_null());
 	const struct econ_rate *r = &e->rates[index];
 	return json_pack("{s:i, s:I, s:s, s:o, s:s}", "year", r->year, "ore", (json_int_t)r->ore,
-	                 "decision", r->decision, "decided", jsonv_date(r->decided), "actor", r->actor);
+	                 "decision", r->decision, "decided", report_date(r->decided), "actor", r->actor);
 }
 
 json_t *econ_popset_json(const struct econ_popset *s)
 {
-	return json_pack("{s:o, s:s, s:b, s:I, s:I}", "date", jsonv_date(s->date), "source", s->source,
+	return json_pack("{s:o, s:s, s:b, s:I, s:I}", "date", report_date(s->date), "source", s->source,
 	                 "builtin", s->builtin, "total", (json_int_t)s->total, "municipalities",
 	                 (json_int_t)s->n);
 }
@@ -83,7 +83,7 @@ json_t *econ_report_json(const struct econ *e, const struct model *m, const stru
 		                                        (json_int_t)a->id, "initiative",
 		                                        e->inits[a->initiative].key, "ore",
 		                                        (json_int_t)a->ore, "decision", a->decision,
-		                                        "date", jsonv_date(a->date), "actor", a->actor));
+		                                        "date", report_date(a->date), "actor", a->actor));
 	}
 	json_object_set_new(o, "allocations", allocs);
 
@@ -95,8 +95,8 @@ json_t *econ_report_json(const struct econ *e, const struct model *m, const stru
 		json_array_append_new(spends, json_pack("{s:I, s:s, s:I, s:o, s:o, s:s}", "id",
 		                                        (json_int_t)s->id, "initiative",
 		                                        e->inits[s->initiative].key, "ore",
-		                                        (json_int_t)s->ore, "date", jsonv_date(s->date),
-		                                        "note", jsonv_str(s->note), "actor", s->actor));
+		                                        (json_int_t)s->ore, "date", report_date(s->date),
+		                                        "note", report_str(s->note), "actor", s->actor));
 	}
 	json_object_set_new(o, "spending", spends);
 
@@ -125,13 +125,13 @@ json_t *econ_report_json(const struct econ *e, const struct model *m, const stru
 static json_t *report_json(const struct econ_report *r)
 {
 	return json_pack("{s:s, s:o, s:o, s:s}", "status", econ_status_name(r->status), "date",
-	                 jsonv_date(r->date), "reason", jsonv_str(r->reason), "actor", r->actor);
+	                 report_date(r->date), "reason", report_str(r->reason), "actor", r->actor);
 }
 
 static json_t *milestone_json(const struct econ_milestone *x, fk_date today)
 {
-	return json_pack("{s:s, s:o, s:o, s:b}", "title", x->title, "due", jsonv_date(x->due), "done",
-	                 jsonv_date(x->done), "overdue", x->done == DATE_NONE && x->due < today);
+	return json_pack("{s:s, s:o, s:o, s:b}", "title", x->title, "due", report_date(x->due), "done",
+	                 report_date(x->done), "overdue", x->done == DATE_NONE && x->due < today);
 }
 
 static int cmp_report(const void *a, const void *b)
@@ -162,7 +162,7 @@ json_t *initiative_json(const struct econ *e, const struct model *m, int32_t i, 
 	json_object_set_new(o, "name", json_string(in->name));
 	json_object_set_new(o, "body", json_string(in->body));
 	json_object_set_new(o, "body_name", json_string(b >= 0 ? m->bodies[b].name : in->body));
-	json_object_set_new(o, "description", jsonv_str(in->description));
+	json_object_set_new(o, "description", report_str(in->description));
 	json_object_set_new(o, "special", json_boolean(in->special));
 	json_object_set_new(o, "created", json_string(in->created));
 	int latest, prev;
@@ -224,7 +224,7 @@ json_t *initiative_json(const struct econ *e, const struct model *m, int32_t i, 
 			json_array_append_new(arr, json_pack("{s:I, s:i, s:I, s:s, s:o}", "id",
 			                                     (json_int_t)a->id, "year", a->year,
 			                                     "ore", (json_int_t)a->ore, "decision",
-			                                     a->decision, "date", jsonv_date(a->date)));
+			                                     a->decision, "date", report_date(a->date)));
 	}
 	json_object_set_new(o, "allocations", arr);
 
@@ -235,7 +235,7 @@ json_t *initiative_json(const struct econ *e, const struct model *m, int32_t i, 
 			json_array_append_new(
 			    arr, json_pack("{s:I, s:i, s:I, s:o, s:o}", "id", (json_int_t)s->id,
 			                   "year", s->year, "ore", (json_int_t)s->ore, "date",
-			                   jsonv_date(s->date), "note", jsonv_str(s->note)));
+			                   report_date(s->date), "note", report_str(s->note)));
 	}
 	json_object_set_new(o, "spending", arr);
 	return o;
@@ -267,5 +267,5 @@ json_t *portfolio_json(const struct econ *e, const struct model *m, fk_date toda
 	for (size_t i = 0; i < e->ninits; i++)
 		json_array_append_new(arr, initiative_json(e, m, ix[i].i, today, false));
 	free(ix);
-	return json_pack("{s:o, s:o}", "date", jsonv_date(today), "initiatives", arr);
+	return json_pack("{s:o, s:o}", "date", report_date(today), "initiatives", arr);
 }

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/jsonv.h"
+#include "core/report.h"
 
 /* The latest report of initiative i dated on or before cutoff, and the one before it. */
 static void reports_at(const struct econ *e, int32_t i, fk_date cutoff, int *latest, int *prev)
@@ -46,14 +46,14 @@ static json_t *initiative(const struct econ *e, int32_t i, const struct meeting 
 			continue;
 		if (ms->due < cutoff)
 			json_array_append_new(overdue, json_pack("{s:s, s:o}", "title", ms->title, "due",
-			                                         jsonv_date(ms->due)));
+			                                         report_date(ms->due)));
 		else if (nm < 0 || ms->due < e->miles[nm].due)
 			nm = (int)k;
 	}
 	if (nm >= 0) {
 		json_decref(next);
 		next = json_pack("{s:s, s:o}", "title", e->miles[nm].title, "due",
-		                 jsonv_date(e->miles[nm].due));
+		                 report_date(e->miles[nm].due));
 	}
 	int64_t budget = 0;
 	for (size_t k = 0; k < e->nbudgets; k++)
@@ -66,7 +66,7 @@ static json_t *initiative(const struct econ *e, int32_t i, const struct meeting 
 	                 "status", r ? json_string(econ_status_name(r->status)) : json_null(),
 	                 "status_class",
 	                 r ? json_string(econ_status_class(r->status)) : json_string("none"),
-	                 "reason", jsonv_str(r ? r->reason : NULL), "date", jsonv_date(r ? r->date : DATE_NONE),
+	                 "reason", report_str(r ? r->reason : NULL), "date", report_date(r ? r->date : DATE_NONE),
 	                 "trend", r ? econ_trend_name(t) : "none", "trend_da",
 	                 r ? econ_trend_da(t) : "ingen status", "fresh",
 	                 r && (previous == DATE_NONE || r->date > previous), "next_milestone", next,
@@ -96,7 +96,7 @@ static json_t *recommendations(const struct case_set *cs, const char *assignee,
 		json_array_append_new(
 		    a, json_pack("{s:s, s:I, s:s, s:o, s:o, s:b, s:s, s:s}", "case", id, "id",
 		                 (json_int_t)c->id, "title", c->title, "recommendation",
-		                 jsonv_str(c->recommendation), "date", jsonv_date(when), "late",
+		                 report_str(c->recommendation), "date", report_date(when), "late",
 		                 when > mt->statuses, "state", case_state_name(c->state), "state_title",
 		                 case_state_title(c->state)));
 	}
@@ -139,8 +139,8 @@ json_t *overview_json(const struct model *m, const struct econ *e, const struct 
 		json_array_append_new(
 		    groups,
 		    json_pack("{s:s, s:s, s:o, s:o, s:o, s:b, s:b, s:o, s:o}", "body", body->id, "name",
-		              body->name, "submitted", jsonv_date(s ? s->submitted : DATE_NONE), "by",
-		              jsonv_str(s ? s->actor : NULL), "note", jsonv_str(s ? s->note : NULL), "late",
+		              body->name, "submitted", report_date(s ? s->submitted : DATE_NONE), "by",
+		              report_str(s ? s->actor : NULL), "note", report_str(s ? s->note : NULL), "late",
 		              s && s->submitted > mt->statuses, "missing",
 		              !s && day > mt->statuses && started, "initiatives", ins,
 		              "recommendations", recommendations(cases, body->id, mt)));
@@ -153,9 +153,9 @@ json_t *overview_json(const struct model *m, const struct econ *e, const struct 
 	free(mine);
 	return json_pack("{s:{s:I, s:i, s:i, s:o, s:o, s:s}, s:o, s:o, s:o, s:o, s:{s:o, s:o}}",
 	                 "meeting", "id", (json_int_t)mt->id, "year", mt->year, "number",
-	                 mt->number, "date", jsonv_date(mt->date), "statuses_deadline",
-	                 jsonv_date(mt->statuses), "state", meeting_state_name(mt->state), "cutoff",
-	                 jsonv_date(cutoff), "since", jsonv_date(previous), "totals", totals, "groups", groups,
+	                 mt->number, "date", report_date(mt->date), "statuses_deadline",
+	                 report_date(mt->statuses), "state", meeting_state_name(mt->state), "cutoff",
+	                 report_date(cutoff), "since", report_date(previous), "totals", totals, "groups", groups,
 	                 "others", "initiatives", others, "recommendations",
 	                 recommendations(cases, NULL, mt));
 }

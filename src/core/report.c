@@ -16,6 +16,8 @@ json_t *report_date(fk_date t)
 	return json_string(s);
 }
 
+json_t *report_str(const char *s) { return s ? json_string(s) : json_null(); }
+
 void report_duration_da(fk_date since, fk_date d, char *out, size_t n)
 {
 	if (d < since) {

@@ -58,6 +58,8 @@ json_t *report_appt(const struct model *m, const struct reg *r, const struct reg
                     bool with_private);
 /* A date as "YYYY-MM-DD", or JSON null for DATE_OPEN / DATE_NONE. */
 json_t *report_date(fk_date t);
+/* s as a JSON string; null for NULL. */
+json_t *report_str(const char *s);
 /* "4 år og 10 måneder" for the time from since to d. */
 void report_duration_da(fk_date since, fk_date d, char *out, size_t n);
 /* "1. jan. 2027"; "" for DATE_OPEN and DATE_NONE. */

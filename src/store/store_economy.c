@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "core/economy.h"
-#include "core/jsonv.h"
+#include "core/report.h"
 #include "store/store_int.h"
 #include "util/err.h"
 #include "util/xalloc.h"
@@ -327,7 +327,7 @@ out:
 
 static json_t *milestone_json(const char *key, const char *title, fk_date due, fk_date done)
 {
-	return json_pack("{s:o, s:o, s:s, s:s}", "done", jsonv_date(done), "due", jsonv_date(due),
+	return json_pack("{s:o, s:o, s:s, s:s}", "done", report_date(done), "due", report_date(due),
 	                 "initiative", key, "title", title);
 }
 

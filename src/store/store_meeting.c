@@ -10,9 +10,9 @@
 #include "core/agenda.h"
 #include "core/cycle.h"
 #include "core/economy.h"
-#include "core/jsonv.h"
 #include "core/material.h"
 #include "core/overview.h"
+#include "core/report.h"
 #include "core/rotation.h"
 #include "store/store_int.h"
 #include "util/buf.h"
@@ -102,11 +102,11 @@ static int audit_json(struct store *st, const char *actor, const char *action,
 static json_t *item_json(const struct meeting_item *it)
 {
 	return json_pack("{s:i, s:s, s:o, s:s, s:s, s:o, s:i, s:o, s:o, s:o, s:o, s:o}", "pos",
-	                 it->pos, "source", it->source, "ref", jsonv_str(it->ref), "title", it->title,
-	                 "kind", it->kind, "presenter", jsonv_str(it->presenter), "minutes", it->minutes,
-	                 "material", jsonv_str(it->material), "recommendation", jsonv_str(it->recommendation),
-	                 "amended", jsonv_str(it->amended), "outcome", jsonv_str(it->outcome), "minutes_text",
-	                 jsonv_str(it->minutes_text));
+	                 it->pos, "source", it->source, "ref", report_str(it->ref), "title", it->title,
+	                 "kind", it->kind, "presenter", report_str(it->presenter), "minutes", it->minutes,
+	                 "material", report_str(it->material), "recommendation", report_str(it->recommendation),
+	                 "amended", report_str(it->amended), "outcome", report_str(it->outcome), "minutes_text",
+	                 report_str(it->minutes_text));
 }
 
 /* The audit record of a meeting: its plan, state and speaker, and its items when items. */
@@ -117,11 +117,11 @@ static json_t *meeting_json(const struct meeting *mt, bool items)
 	snprintf(e, sizeof e, "%02d:%02d", mt->end_min / 60 % 24, mt->end_min % 60);
 	json_t *o = json_pack(
 	    "{s:i, s:i, s:o, s:s, s:s, s:{s:o, s:o, s:o}, s:s, s:o, s:o, s:o}", "year", mt->year,
-	    "number", mt->number, "date", jsonv_date(mt->date), "start", s, "end", e, "deadlines",
-	    "proposals", jsonv_date(mt->proposals), "statuses", jsonv_date(mt->statuses), "dispatch",
-	    jsonv_date(mt->dispatch), "state", meeting_state_name(mt->state), "dispatched_on",
-	    jsonv_date(mt->dispatched_on), "speaker", jsonv_str(mt->speaker), "speaker_reason",
-	    jsonv_str(mt->speaker_reason));
+	    "number", mt->number, "date", report_date(mt->date), "start", s, "end", e, "deadlines",
+	    "proposals", report_date(mt->proposals), "statuses", report_date(mt->statuses), "dispatch",
+	    report_date(mt->dispatch), "state", meeting_state_name(mt->state), "dispatched_on",
+	    report_date(mt->dispatched_on), "speaker", report_str(mt->speaker), "speaker_reason",
+	    report_str(mt->speaker_reason));
 	if (o && items) {
 		json_t *a = json_array();
 		for (size_t i = 0; i < mt->nitems; i++)
@@ -941,7 +941,7 @@ static json_t *proposal_json(int64_t meeting, const struct meeting_proposal *p)
 	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:i, s:o, s:s, s:o}", "meeting",
 	                 (json_int_t)meeting, "person", p->person, "title", p->title, "text",
 	                 p->text, "kind", p->kind, "minutes", p->minutes, "submitted",
-	                 jsonv_date(p->submitted), "state", p->state, "reason", jsonv_str(p->reason));
+	                 report_date(p->submitted), "state", p->state, "reason", report_str(p->reason));
 }
 
 /* The Danish name of the secretariat, for whom to contact. */
@@ -1273,7 +1273,7 @@ static json_t *material_json(const struct store_material *f, int pos)
 	return json_pack("{s:I, s:s, s:s, s:i, s:s, s:s, s:I, s:s, s:o}", "meeting",
 	                 (json_int_t)f->meeting, "item_source", f->source, "item_ref", f->ref, "pos",
 	                 pos, "name", f->name, "mime", f->mime, "size", (json_int_t)f->size,
-	                 "sha256", f->sha256, "reason", jsonv_str(f->reason));
+	                 "sha256", f->sha256, "reason", report_str(f->reason));
 }
 
 int store_material_add(struct store *st, const char *actor, int64_t id, int pos, const char *name,
@@ -1470,7 +1470,7 @@ int store_material_remove(struct store *st, const char *actor, int64_t mid, cons
 		rc = FK_EINPUT;
 	} else if ((rc = run_id(st, STMT_MATERIAL_DELETE, mid, "fjern materiale")) == FK_OK) {
 		json_t *gone = material_json(&f, f.pos);
-		json_object_set_new(gone, "withdrawn", jsonv_str(withdraw ? reason : NULL));
+		json_object_set_new(gone, "withdrawn", report_str(withdraw ? reason : NULL));
 		rc = audit_json(st, actor, "delete", "material", mid, gone, NULL);
 		if (rc == FK_OK && withdraw && it) {
 			json_t *before = item_json(it);
@@ -1640,11 +1640,11 @@ int store_mstatus_submit(struct store *st, const char *actor, const struct model
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(lines, json_pack("{s:s, s:s, s:o}", "initiative", v[i].initiative,
 		                                       "status", econ_status_name(stv[i]), "reason",
-		                                       jsonv_str(v[i].reason && *v[i].reason ? v[i].reason
+		                                       report_str(v[i].reason && *v[i].reason ? v[i].reason
 		                                                                        : NULL)));
 	rc = audit_json(st, actor, "create", "meeting_status", newid, NULL,
 	                json_pack("{s:I, s:s, s:o, s:o, s:b, s:o}", "meeting", (json_int_t)id,
-	                          "body", body, "submitted", jsonv_date(day), "note", jsonv_str(note), "late",
+	                          "body", body, "submitted", report_date(day), "note", report_str(note), "late",
 	                          day > mt.statuses, "statuses", lines));
 out:
 	free(stv);

@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/jsonv.h"
+#include "core/report.h"
 #include "core/wg.h"
 #include "store/store_int.h"
 #include "util/err.h"
@@ -384,20 +384,20 @@ static json_t *row_json(const struct wg *w)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_string(w->key));
-	json_object_set_new(o, "topic", jsonv_str(w->topic));
-	json_object_set_new(o, "question", jsonv_str(w->question));
-	json_object_set_new(o, "reference_group", jsonv_str(w->reference_group));
-	json_object_set_new(o, "proposer", jsonv_str(w->proposer));
+	json_object_set_new(o, "topic", report_str(w->topic));
+	json_object_set_new(o, "question", report_str(w->question));
+	json_object_set_new(o, "reference_group", report_str(w->reference_group));
+	json_object_set_new(o, "proposer", report_str(w->proposer));
 	json_object_set_new(o, "state", json_string(wg_state_name(w->state)));
-	json_object_set_new(o, "start", jsonv_date(w->start));
-	json_object_set_new(o, "end", jsonv_date(w->end));
+	json_object_set_new(o, "start", report_date(w->start));
+	json_object_set_new(o, "end", report_date(w->end));
 	json_object_set_new(o, "hours", json_integer((json_int_t)w->hours));
 	json_object_set_new(o, "ore", json_integer((json_int_t)w->ore));
-	json_object_set_new(o, "hearing_opened", jsonv_date(w->hearing_opened));
-	json_object_set_new(o, "hearing_deadline", jsonv_date(w->hearing_deadline));
-	json_object_set_new(o, "decided", jsonv_date(w->decided));
-	json_object_set_new(o, "summary", jsonv_str(w->summary));
-	json_object_set_new(o, "delivery", jsonv_str(w->delivery));
+	json_object_set_new(o, "hearing_opened", report_date(w->hearing_opened));
+	json_object_set_new(o, "hearing_deadline", report_date(w->hearing_deadline));
+	json_object_set_new(o, "decided", report_date(w->decided));
+	json_object_set_new(o, "summary", report_str(w->summary));
+	json_object_set_new(o, "delivery", report_str(w->delivery));
 	return o;
 }
 
@@ -844,9 +844,9 @@ int store_wg_staff_add(struct store *st, const char *actor, const struct model *
 	snprintf(eid, sizeof eid, "%s/%lld", w.key, (long long)sid);
 	rc = audit(st, e, actor, "create", "wg-staffing", eid, NULL,
 	           json_pack("{s:s, s:o, s:o, s:s, s:o}", "working_group", w.key, "person",
-	                     jsonv_str(pid ? person : NULL), "profile", jsonv_str(pid ? NULL : profile),
+	                     report_str(pid ? person : NULL), "profile", report_str(pid ? NULL : profile),
 	                     "organisation", wg_org_name((enum wg_org)org), "note",
-	                     jsonv_str(note && *note ? note : NULL)));
+	                     report_str(note && *note ? note : NULL)));
 	if (rc == FK_OK && id)
 		*id = sid;
 out:
@@ -897,8 +897,8 @@ int store_wg_staff_remove(struct store *st, const char *actor, const char *key, 
 	snprintf(eid, sizeof eid, "%s/%lld", w.key, (long long)staff);
 	rc = audit(st, e, actor, "delete", "wg-staffing", eid,
 	           json_pack("{s:s, s:o, s:o, s:s, s:o}", "working_group", w.key, "person",
-	                     jsonv_str(s->person), "profile", jsonv_str(s->profile), "organisation",
-	                     wg_org_name(s->org), "note", jsonv_str(s->note)),
+	                     report_str(s->person), "profile", report_str(s->profile), "organisation",
+	                     wg_org_name(s->org), "note", report_str(s->note)),
 	           NULL);
 out:
 	wg_clear(&w);
@@ -949,9 +949,9 @@ static int end_members(struct store *st, struct store_wg_err *e, const char *act
 		date_format(x->start, s);
 		snprintf(eid, sizeof eid, "%s/%s/%s", w->key, x->person, s);
 		json_t *b = json_pack("{s:s, s:s, s:o}", "working_group", w->key, "person",
-		                      x->person, "end", jsonv_date(x->end));
+		                      x->person, "end", report_date(x->end));
 		json_t *a = json_pack("{s:s, s:s, s:o}", "working_group", w->key, "person",
-		                      x->person, "end", jsonv_date(d));
+		                      x->person, "end", report_date(d));
 		if ((rc = audit(st, e, actor, "update", "wg-member", eid, b, a)) != FK_OK)
 			return rc;
 	}
@@ -1078,8 +1078,8 @@ int store_wg_step(struct store *st, const char *actor, const struct model *m, co
 	json_t *after = row_json(&w);
 	json_object_set_new(after, "step",
 	                    json_pack("{s:s, s:o, s:o}", "event",
-	                              wg_event_name((enum wg_event)event), "date", jsonv_date(date),
-	                              "text", jsonv_str(text)));
+	                              wg_event_name((enum wg_event)event), "date", report_date(date),
+	                              "text", report_str(text)));
 	if ((rc = audit(st, e, actor, "update", "working-group", w.key, before, after)) != FK_OK)
 		goto out;
 	if (!wg_state_active(to) && w.rank > 0)
@@ -1095,7 +1095,7 @@ static json_t *answer_json(const char *wgkey, const char *person, const char *po
                            fk_date d, bool on_behalf)
 {
 	return json_pack("{s:s, s:s, s:s, s:s, s:o, s:b}", "working_group", wgkey, "person", person,
-	                 "position", pos, "text", text, "date", jsonv_date(d), "on_behalf", on_behalf);
+	                 "position", pos, "text", text, "date", report_date(d), "on_behalf", on_behalf);
 }
 
 int store_wg_answer(struct store *st, const char *actor, const struct model *m, const struct reg *r,
@@ -1190,7 +1190,7 @@ static json_t *member_doc(const char *wgkey, const char *person, int org, int mu
 	return json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:o}", "working_group", wgkey, "person",
 	                 person, "organisation", seat_name(org), "municipality",
 	                 munic ? json_string(code) : json_null(), "role", role, "start",
-	                 jsonv_date(start), "end", jsonv_date(end));
+	                 report_date(start), "end", report_date(end));
 }
 
 int store_wg_member_add(struct store *st, const char *actor, const char *key, const char *person,
