@@ -253,25 +253,6 @@ static int material_list(struct web_req *r, struct web_resp *p, const struct mee
 	return 0;
 }
 
-/* The file name a browser sent: browsers write a double quote in a multipart file name as
- * %22 (and line breaks as %0D, %0A: dropped later as control characters). */
-static char *sent_name(const char *s)
-{
-	struct buf b;
-	buf_init(&b);
-	for (; s && *s; s++) {
-		if (s[0] == '%' && s[1] == '2' && s[2] == '2') {
-			buf_addc(&b, '"');
-			s += 2;
-		} else if (s[0] == '%' && s[1] == '0' && (s[2] == 'D' || s[2] == 'A')) {
-			s += 2;
-		} else {
-			buf_addc(&b, *s);
-		}
-	}
-	return buf_detach(&b, NULL);
-}
-
 int material_upload(struct web_req *r, const struct meeting *mt, long pos, int64_t *mid,
                     struct diags *d)
 {
@@ -314,11 +295,9 @@ int material_upload(struct web_req *r, const struct meeting *mt, long pos, int64
 		          "Begrundelsen kan ikke læses som tekst. Skriv den igen.");
 		return FK_EINPUT;
 	}
-	char *name = sent_name(file->filename);
-	rc = store_material_add(r->st, r->user.login, mt->id, (int)pos, name,
+	rc = store_material_add(r->st, r->user.login, mt->id, (int)pos, file->filename,
 	                        (const unsigned char *)file->value, file->len, MATERIAL_MAX_BYTES,
 	                        reason && *reason ? reason : NULL, mid, d);
-	free(name);
 	return rc;
 }
 

@@ -84,6 +84,25 @@ static void conn_free(struct conn *c)
 	free(c);
 }
 
+/* The file name a browser sent: browsers write a double quote in a multipart file name as
+ * %22 (and line breaks as %0D, %0A: dropped later as control characters). */
+static char *sent_name(const char *s)
+{
+	struct buf b;
+	buf_init(&b);
+	for (; s && *s; s++) {
+		if (s[0] == '%' && s[1] == '2' && s[2] == '2') {
+			buf_addc(&b, '"');
+			s += 2;
+		} else if (s[0] == '%' && s[1] == '0' && (s[2] == 'D' || s[2] == 'A')) {
+			s += 2;
+		} else {
+			buf_addc(&b, *s);
+		}
+	}
+	return buf_detach(&b, NULL);
+}
+
 static enum MHD_Result post_field(void *cls, enum MHD_ValueKind kind, const char *key,
                                   const char *filename, const char *ctype, const char *enc,
                                   const char *data, uint64_t off, size_t size)
@@ -102,7 +121,7 @@ static enum MHD_Result post_field(void *cls, enum MHD_ValueKind kind, const char
 		memset(f, 0, sizeof *f);
 		f->name = xstrdup(key);
 		f->value = xstrdup("");
-		f->filename = filename ? xstrdup(filename) : NULL;
+		f->filename = filename ? sent_name(filename) : NULL;
 		f->ctype = ctype ? xstrdup(ctype) : NULL;
 	}
 	if (size) {

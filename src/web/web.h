@@ -62,7 +62,8 @@ struct web_field {
 	char *name;
 	char *value; /* NUL-terminated; len bytes (may hold NULs for uploads) */
 	size_t len;
-	char *filename; /* NULL unless an uploaded file */
+	char *filename; /* NULL unless an uploaded file; as the user named it (a browser's
+	                 * %22 for a double quote undone, %0D and %0A dropped) */
 	char *ctype;
 };
 
