@@ -9,6 +9,8 @@
 
 #include <cmocka.h>
 
+#include "dbfixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,66 +30,15 @@ extern const char *const store_migrations[];
 /* ---------------------------------------------------------------- fixture */
 
 static const char model_text[] = "{\"name\": \"test\"}";
+
+static int setup(void **state) { return fx_setup(state, "auth", model_text, strlen(model_text)); }
+static int teardown(void **state) { return fx_teardown(state); }
 /* A well-formed argon2id string; the store checks the form, not the content. */
 static const char fake_hash[] = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
                                 "qvOyc1Y3ZUm7J4Td7bHg1nWj1wZV3MHZb4NRlqMXr2I";
 static const char sid_hash[] = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 static const char csrf[] = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 static const char tok_hash[] = "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc";
-
-struct fx {
-	char dir[64];
-	char path[96];
-	struct store *st;
-	struct diags d;
-};
-
-static int setup(void **state)
-{
-	struct fx *f = xcalloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/fkigov-test-auth-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->path, sizeof f->path, "%s/fk.db", f->dir);
-	diags_init(&f->d);
-	setenv("FKIGOV_NOW", "2026-11-27T10:00:00Z", 1);
-	if (store_create(f->path, model_text, strlen(model_text), "test.json", "tester", &f->d) !=
-	    FK_OK)
-		return -1;
-	if (store_open(f->path, &f->st, &f->d) != FK_OK)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	store_close(f->st);
-	diags_free(&f->d);
-	const char *sfx[] = {"", "-wal", "-shm"};
-	for (int i = 0; i < 3; i++) {
-		char p[128];
-		snprintf(p, sizeof p, "%s%s", f->path, sfx[i]);
-		unlink(p);
-	}
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
-
-static int64_t raw_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *q;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &q, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
-	int64_t v = sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
-	sqlite3_close(db);
-	return v;
-}
 
 /* The audit rows of entity, as "action entity_id after" lines. */
 struct collect {

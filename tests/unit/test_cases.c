@@ -9,6 +9,8 @@
 
 #include <cmocka.h>
 
+#include "dbfixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -632,49 +634,21 @@ static void test_goal_checks(void **state)
 
 /* ---------------------------------------------------------------- the store */
 
-struct fx {
-	char dir[64], path[96];
-	struct store *st;
-};
-
-static int setup(void **state)
-{
-	struct fx *f = xcalloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/fkigov-test-cases-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->path, sizeof f->path, "%s/fk.db", f->dir);
-	setenv("FKIGOV_NOW", "2026-11-27T10:00:00Z", 1);
-	size_t len;
-	const char *json = model_builtin(&len);
-	if (store_create(f->path, json, len, "fki.json", "tester", NULL) != FK_OK ||
-	    store_open(f->path, &f->st, NULL) != FK_OK)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	store_close(f->st);
-	const char *sfx[] = {"", "-wal", "-shm"};
-	for (int i = 0; i < 3; i++) {
-		char p[128];
-		snprintf(p, sizeof p, "%s%s", f->path, sfx[i]);
-		unlink(p);
-	}
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
-
 static int count_audit(const struct audit_row *row, void *arg)
 {
 	if (!strcmp(row->entity, "case") || !strcmp(row->entity, "goal"))
 		(*(int *)arg)++;
 	return 0;
 }
+
+static int setup(void **state)
+{
+	size_t len;
+	const char *json = model_builtin(&len);
+	return fx_setup(state, "cases", json, len);
+}
+
+static int teardown(void **state) { return fx_teardown(state); }
 
 /* Applies event e with input in to case id, checking against what the store holds. */
 static int move(struct store *st, int64_t id, enum case_event e, const struct case_input *in)

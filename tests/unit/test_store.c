@@ -7,6 +7,8 @@
 
 #include <cmocka.h>
 
+#include "dbfixture.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,46 +68,8 @@ static struct model model = {
 
 static const char model_text[] = "{\"name\": \"test\"}";
 
-struct fx {
-	char dir[64];
-	char path[96];
-	struct store *st;
-	struct diags d;
-};
-
-static int setup(void **state)
-{
-	struct fx *f = xcalloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/fkigov-test-store-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->path, sizeof f->path, "%s/fk.db", f->dir);
-	diags_init(&f->d);
-	setenv("FKIGOV_NOW", "2026-11-27T10:00:00Z", 1);
-	if (store_create(f->path, model_text, strlen(model_text), "test.json", "tester", &f->d) !=
-	    FK_OK)
-		return -1;
-	if (store_open(f->path, &f->st, &f->d) != FK_OK)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	store_close(f->st);
-	diags_free(&f->d);
-	const char *sfx[] = {"", "-wal", "-shm"};
-	for (int i = 0; i < 3; i++) {
-		char p[128];
-		snprintf(p, sizeof p, "%s%s", f->path, sfx[i]);
-		unlink(p);
-	}
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
+static int setup(void **state) { return fx_setup(state, "store", model_text, strlen(model_text)); }
+static int teardown(void **state) { return fx_teardown(state); }
 
 static fk_date D(const char *s)
 {
@@ -128,29 +92,6 @@ static struct reg_appt appt(int64_t person, int body, int org, int seat, int pro
 	    .end = end ? D(end) : DATE_OPEN,
 	};
 	return a;
-}
-
-/* Runs one SQL statement on the file directly, behind the store's back. */
-static int raw_exec(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-	sqlite3_close(db);
-	return rc;
-}
-
-static int64_t raw_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *q;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &q, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
-	int64_t v = sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
-	sqlite3_close(db);
-	return v;
 }
 
 /* Collects audit rows as "action entity entity_id before after" lines. */
@@ -305,12 +246,7 @@ static void test_migration_8_keeps_agenda(void **state)
 	                               " (SELECT count(*) FROM material) +"
 	                               " (SELECT count(*) FROM meeting_status)"),
 	                 0);
-	const char *sfx[] = {"", "-wal", "-shm"};
-	for (int i = 0; i < 3; i++) {
-		char p[160];
-		snprintf(p, sizeof p, "%s%s", path, sfx[i]);
-		unlink(p);
-	}
+	fx_remove_db(path);
 }
 
 /* A database written by a newer fkigov is refused, not damaged. */
