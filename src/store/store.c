@@ -4,6 +4,7 @@
 #include "store/store.h"
 
 #include <assert.h>
+#include <stdarg.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -354,6 +355,73 @@ int store_fail(struct store *st, int rc, const char *what)
 const char *store_conflict(const struct store *st)
 {
 	return st->conflict;
+}
+
+static sqlite3_stmt *db_vprepare(struct store *st, enum stmt s, const char *fmt, va_list ap)
+{
+	sqlite3_stmt *q = stmt_get(st, s);
+	if (!q)
+		return NULL;
+	sqlite3_clear_bindings(q);
+	for (int i = 1; fmt && *fmt; fmt++, i++) {
+		switch (*fmt) {
+		case 't': {
+			const char *v = va_arg(ap, const char *);
+			if (v)
+				sqlite3_bind_text(q, i, v, -1, SQLITE_TRANSIENT);
+			break;
+		}
+		case 'i':
+			sqlite3_bind_int64(q, i, va_arg(ap, int64_t));
+			break;
+		case 'd':
+			sqlite3_bind_int(q, i, va_arg(ap, int));
+			break;
+		case 'b': {
+			const void *v = va_arg(ap, const void *);
+			size_t n = va_arg(ap, size_t);
+			if (v)
+				sqlite3_bind_blob64(q, i, v, n, SQLITE_TRANSIENT);
+			break;
+		}
+		default:
+			assert(!"db_prepare: unknown parameter letter");
+		}
+	}
+	return q;
+}
+
+sqlite3_stmt *db_prepare(struct store *st, enum stmt s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sqlite3_stmt *q = db_vprepare(st, s, fmt, ap);
+	va_end(ap);
+	return q;
+}
+
+int db_exec(struct store *st, enum stmt s, const char *what, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sqlite3_stmt *q = db_vprepare(st, s, fmt, ap);
+	va_end(ap);
+	if (!q)
+		return FK_EDB;
+	int rc = sqlite3_step(q);
+	int err = rc == SQLITE_DONE || rc == SQLITE_ROW ? FK_OK : store_fail(st, rc, what);
+	stmt_done(q);
+	return err;
+}
+
+int db_row(struct store *st, sqlite3_stmt *q, const char *what)
+{
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		return FK_OK;
+	int err = rc == SQLITE_DONE ? FK_ENOTFOUND : store_fail(st, rc, what);
+	stmt_done(q);
+	return err;
 }
 
 int stmt_run(struct store *st, enum stmt s, const char *what)

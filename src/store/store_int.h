@@ -202,6 +202,22 @@ void stmt_done(sqlite3_stmt *s);
  * error message. */
 int stmt_run(struct store *st, enum stmt s, const char *what);
 
+/* Statement s with its parameters bound from fmt, one letter a parameter in order:
+ *   t  const char * text (NULL binds NULL), copied
+ *   i  int64_t
+ *   d  int
+ *   b  const void *, size_t: a blob (NULL binds NULL)
+ * Bindings of an earlier use are cleared first. NULL after printing the error. The caller
+ * steps it and resets it (stmt_done), or uses db_exec/db_row below. */
+sqlite3_stmt *db_prepare(struct store *st, enum stmt s, const char *fmt, ...);
+/* Runs statement s with parameters as in db_prepare, expecting no rows, and resets it;
+ * what names the action in an error message. FK_OK, FK_ECONFLICT or FK_EDB. */
+int db_exec(struct store *st, enum stmt s, const char *what, const char *fmt, ...);
+/* Steps q: FK_OK with a row to read, FK_ENOTFOUND when there is none (q is then reset),
+ * else the store's error (q reset). After FK_OK the caller reads the row and calls
+ * stmt_done(q). */
+int db_row(struct store *st, sqlite3_stmt *q, const char *what);
+
 /* Maps a failed SQLite result code to the store's errors: a constraint violation is
  * FK_ECONFLICT (its text kept in st->conflict), everything else FK_EDB with the SQLite
  * message printed to stderr once, naming what was being done. */
