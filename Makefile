@@ -87,19 +87,30 @@ check-asan:
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		$(MAKE) O=build/asan SAN=1 CFLAGS="-g" all unit cli web
 
-# libFuzzer harnesses (clang). FUZZ_SECONDS per harness.
+# libFuzzer harnesses (clang). FUZZ_SECONDS per harness. The library is compiled once for
+# them (coverage and sanitizers, no main) into build/fuzz/libfkigov.a; each harness links it.
 FUZZ_SECONDS ?= 60
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
-FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isrc -Ibuild/fuzz/gen \
-              -fsanitize=fuzzer,address,undefined $(shell pkg-config --cflags $(PKGS))
+FUZZ_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isrc -Ibuild/fuzz/gen \
+             $(shell pkg-config --cflags $(PKGS))
+FUZZ_OBJ = $(LIB_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/gen/embed.o build/fuzz/obj/gen/files.o
 build/fuzz/gen/embed.c: scripts/embed $(EMBED)
 	@mkdir -p $(@D)
 	scripts/embed $(EMBED) > $@.tmp && mv $@.tmp $@
-FUZZ_LIB = $(filter-out src/web/% src/cli/%,$(LIB_SRC)) src/web/tmpl.c
-build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB) build/fuzz/gen/embed.c
+build/fuzz/gen/files.c: scripts/embed-table $(WEB_FILES)
 	@mkdir -p $(@D)
-	clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_LIB) build/fuzz/gen/embed.c $(LDLIBS)
+	scripts/embed-table $(WEB_FILES) > $@.tmp && mv $@.tmp $@
+build/fuzz/obj/gen/%.o: build/fuzz/gen/%.c
+	@mkdir -p $(@D)
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -Wno-overlength-strings -c -o $@ $<
+build/fuzz/obj/%.o: %.c $(wildcard src/*/*.h)
+	@mkdir -p $(@D)
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+build/fuzz/libfkigov.a: $(FUZZ_OBJ)
+	rm -f $@ && ar rcs $@ $^
+build/fuzz/%: tests/fuzz/%.c build/fuzz/libfkigov.a
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< build/fuzz/libfkigov.a $(LDLIBS)
 fuzz: $(FUZZ_BIN)
 	@tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_BIN)
 fuzz-short: $(FUZZ_BIN)

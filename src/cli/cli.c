@@ -1,18 +1,42 @@
 /* Shared helpers of the command line. */
 #include "cli/cli.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util/err.h"
+#include "util/text.h"
+
+/* What a file that is not a regular one is, in Danish ("en navngiven pipe (FIFO)"). */
+static const char *file_kind(mode_t m)
+{
+	return S_ISFIFO(m)                ? "en navngiven pipe (FIFO)"
+	       : S_ISDIR(m)               ? "en mappe"
+	       : S_ISCHR(m) || S_ISBLK(m) ? "en enhed"
+	       : S_ISSOCK(m)              ? "en sokkel"
+	                                  : "ikke en almindelig fil";
+}
 
 int cli_open(struct cli *c, bool want_reg)
 {
 	struct diags d;
 	diags_init(&d);
+	/* A database path that names a pipe or a device would make SQLite wait or fail late. */
+	struct stat sb;
+	if (stat(c->db, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		fprintf(
+		    stderr,
+		    "fkigov: databasen %s er %s, ikke en almindelig fil. Angiv databasefilen med "
+		    "--db STI.\n",
+		    c->db, file_kind(sb.st_mode));
+		return 2;
+	}
 	int rc = store_open(c->db, &c->st, &d);
 	if (rc != FK_OK) {
 		diags_print(&d);
@@ -149,4 +173,88 @@ void cli_print_json(json_t *doc)
 		free(s);
 	}
 	json_decref(doc);
+}
+
+/* ------------------------------------------------------------------ input */
+
+int cli_check_args(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		/* opt[0..optlen): the option whose value argv[i] is ("--name=VALUE", or "--name"
+		 * before it), NULL for an option's own name and for a positional argument. */
+		const char *a = argv[i], *value = a, *opt = NULL, *eq = strchr(a, '=');
+		size_t optlen = 0;
+		if (!strncmp(a, "--", 2) && eq) {
+			opt = a;
+			optlen = (size_t)(eq - a);
+			value = eq + 1;
+		} else if (strncmp(a, "--", 2) && i > 1 && !strncmp(argv[i - 1], "--", 2) &&
+		           !strchr(argv[i - 1], '=')) {
+			opt = argv[i - 1]; /* a flag's neighbour is taken as its value: no harm */
+			optlen = strlen(opt);
+		}
+		char name[64] = "";
+		if (opt && optlen - 2 < sizeof name)
+			memcpy(name, opt + 2, optlen - 2);
+		char why[300];
+		if (text_check(value, strlen(value), opt && text_multiline(name), why,
+		               sizeof why) == 0)
+			continue;
+		if (opt && text_check(opt, optlen, false, NULL, 0) == 0)
+			fprintf(stderr, "fkigov: %.*s: %s\n", (int)optlen, opt, why);
+		else
+			fprintf(stderr, "fkigov: argument nr. %d: %s\n", i, why);
+		return 2;
+	}
+	return 0;
+}
+
+int cli_open_file(const char *path, size_t *size)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat sb;
+	if (fd < 0 || fstat(fd, &sb) != 0) {
+		fprintf(stderr, "fkigov: %s: kan ikke læse filen: %s. Tjek navnet og stien.\n",
+		        path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		fprintf(
+		    stderr,
+		    "fkigov: %s er %s, ikke en almindelig fil. Gem indholdet i en fil, og angiv "
+		    "den i stedet.\n",
+		    path, file_kind(sb.st_mode));
+		close(fd);
+		return -1;
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl >= 0)
+		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	*size = (size_t)sb.st_size;
+	return fd;
+}
+
+int cli_read_file(const char *path, struct buf *b)
+{
+	size_t size;
+	int fd = cli_open_file(path, &size);
+	if (fd < 0)
+		return -1;
+	char tmp[65536];
+	ssize_t n;
+	while ((n = read(fd, tmp, sizeof tmp)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			fprintf(stderr, "fkigov: %s: kan ikke læse filen: %s.\n", path,
+			        strerror(errno));
+			close(fd);
+			return -1;
+		}
+		buf_add(b, tmp, (size_t)n);
+	}
+	close(fd);
+	return 0;
 }

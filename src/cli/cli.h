@@ -7,6 +7,7 @@
 #include "core/munic.h"
 #include "core/register.h"
 #include "store/store.h"
+#include "util/buf.h"
 #include "util/diag.h"
 
 /* The command line: one file per command group, each exporting cmd_<group>(). Every
@@ -46,6 +47,20 @@ int cli_date(const char *opt, const char *s, fk_date *out);
 int cli_help(char **argv, int argc, const char *usage);
 /* Prints a JSON document to stdout (indented, sorted keys kept as built) and frees it. */
 void cli_print_json(json_t *doc);
+/* The text rule (util/text.h) for every argument of the command line, before any command
+ * runs: an option's value may hold line breaks only when the option is multi-line
+ * (text_multiline: --text, --reason, ...), every other argument is one line, and none holds
+ * a control or bidirectional character. Prints "fkigov: --OPTION: why" (or the argument's
+ * number) and returns 2 for the first that breaks it; 0 when all pass. */
+int cli_check_args(int argc, char **argv);
+/* Opens path for reading when it is a regular file, without waiting (a named pipe is never
+ * opened for good, so nothing hangs): the descriptor, and its size in *size. A FIFO, a
+ * directory or a device is refused; then the Danish reason is printed and -1 returned
+ * (the command exits 2). */
+int cli_open_file(const char *path, size_t *size);
+/* Reads the regular file path whole into b (empty on entry): 0, or -1 with the reason
+ * printed as cli_open_file does. */
+int cli_read_file(const char *path, struct buf *b);
 
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);

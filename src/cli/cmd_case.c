@@ -10,6 +10,7 @@
 #include "core/cases.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 static const char case_usage[] =
@@ -76,6 +77,13 @@ static char *text_arg(const char *v)
 			buf_free(&b);
 			return NULL;
 		}
+	}
+	/* The text rule (util/text.h), on every byte read: a NUL would otherwise cut the text. */
+	char why[300];
+	if (text_check(b.s, b.len, true, why, sizeof why) != 0) {
+		fprintf(stderr, "fkigov: --text: teksten på standardinput: %s\n", why);
+		buf_free(&b);
+		return NULL;
 	}
 	return buf_detach(&b, NULL);
 }

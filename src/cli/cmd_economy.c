@@ -396,8 +396,7 @@ static int population_cmd(struct cli *c, int argc, char **argv)
 	}
 	struct buf b;
 	buf_init(&b);
-	if (buf_read_file(&b, file) != 0) {
-		fprintf(stderr, "fkigov: filen %s kan ikke læses. Tjek navnet og stien.\n", file);
+	if (cli_read_file(file, &b) != 0) {
 		buf_free(&b);
 		diags_free(&d);
 		return 2;

@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <errno.h>
 
 #include "cli/cli.h"
 #include "util/buf.h"
@@ -30,8 +29,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	const char *json;
 	size_t len;
 	if (file) {
-		if (buf_read_file(&text, file) != 0) {
-			fprintf(stderr, "fkigov: modelfilen %s kan ikke læses: %s.\n", file, strerror(errno));
+		if (cli_read_file(file, &text) != 0) {
 			buf_free(&text);
 			return 2;
 		}

@@ -1,8 +1,6 @@
 /* fkigov import appointments FILE.csv; fkigov export appointments [FILE.csv] */
 #include <errno.h>
-#include <fcntl.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,17 +56,12 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	if (!file)
 		return cli_usage(import_usage, "angiv CSV-filen, der skal indlæses.");
 	/* The file is mapped, and the pages the reader has passed are given back as it goes, so
-	 * a large import does not hold the whole file in memory. */
-	int fd = open(file, O_RDONLY);
-	struct stat sb;
-	if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		fprintf(stderr, "fkigov: filen %s kan ikke læses: %s.\n", file,
-		        fd < 0 ? strerror(errno) : "det er ikke en almindelig fil");
-		if (fd >= 0)
-			close(fd);
+	 * a large import does not hold the whole file in memory. A named pipe or a device is
+	 * refused at once (cli_open_file), never waited on. */
+	size_t size;
+	int fd = cli_open_file(file, &size);
+	if (fd < 0)
 		return 2;
-	}
-	size_t size = (size_t)sb.st_size;
 	char *map = size ? mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0) : (char *)"";
 	close(fd);
 	if (map == MAP_FAILED) {

@@ -115,8 +115,7 @@ static int material(struct cli *c, const struct fopts *o)
 		return 2;
 	struct buf b;
 	buf_init(&b);
-	if (!strcmp(act, "add") && buf_read_file(&b, o->pos[2]) != 0) {
-		fprintf(stderr, "fkigov: %s: kan ikke læse filen: %s.\n", o->pos[2], strerror(errno));
+	if (!strcmp(act, "add") && cli_read_file(o->pos[2], &b) != 0) {
 		buf_free(&b);
 		return 2;
 	}
@@ -184,7 +183,10 @@ static int material(struct cli *c, const struct fopts *o)
 			diags_add(&d, NULL, 0, 0, "material", "Der er intet materiale med nummer %ld.", id);
 		if (rc != FK_OK)
 			return cli_finish(rc, &d);
-		const char *path = o->out ? o->out : f.name;
+		/* Without --out: the stored name with the extension of the type libmagic found
+		 * and no bidirectional controls (material_file_name). */
+		char *name = material_file_name(f.name, f.mime);
+		const char *path = o->out ? o->out : name;
 		FILE *fp = fopen(path, "wbx");
 		int err = !fp || fwrite(data, 1, (size_t)f.size, fp) != (size_t)f.size;
 		if (fp && fclose(fp) != 0)
@@ -195,6 +197,7 @@ static int material(struct cli *c, const struct fopts *o)
 		else
 			printf("%s (%s, %lld byte, SHA-256 %s)\n", path, f.mime, (long long)f.size,
 			       f.sha256);
+		free(name);
 		free(data);
 		store_material_clear(&f);
 		diags_free(&d);
@@ -366,7 +369,7 @@ static int package(struct cli *c, const struct fopts *o)
 	struct buf zip;
 	buf_init(&zip);
 	char name[64], err[300];
-	rc = web_meeting_package(c->st, t, id, &zip, name, sizeof name, err, sizeof err);
+	rc = web_meeting_package(c->st, t, id, NULL, &zip, name, sizeof name, err, sizeof err);
 	tmpl_set_free(t);
 	if (rc != FK_OK) {
 		fprintf(stderr, "fkigov: %s%s\n", err,

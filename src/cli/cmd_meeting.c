@@ -401,7 +401,7 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 		return cli_finish(rc, &d);
 	}
 	if (!strcmp(sub, "approve")) {
-		rc = store_meeting_approve(c->st, c->actor, id, &d);
+		rc = store_meeting_approve(c->st, c->actor, c->model, id, &d);
 		if (rc == FK_OK)
 			printf("Referatet af møde %ld er godkendt.\n", id);
 		return cli_finish(rc, &d);

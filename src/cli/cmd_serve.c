@@ -13,6 +13,8 @@ static const char usage[] =
     "Starter webapplikationen (standard 127.0.0.1:8080). --tls markerer cookies Secure, når\n"
     "fkigov står bag en TLS-proxy. --trusted-header lader en proxy med single sign-on\n"
     "(SAML/OIDC) angive brugernavnet i en header; den bruges kun fra --trusted-proxy.\n"
+    "Bag --trusted-proxy er klienten den sidste adresse i X-Forwarded-For: den bruges i\n"
+    "loggen, ved begrænsning af login-forsøg og i grænsen for samtidige forespørgsler.\n"
     "Stop med SIGTERM eller Ctrl+C; igangværende forespørgsler gøres færdige.\n";
 
 int cmd_serve(struct cli *c, int argc, char **argv)
@@ -49,8 +51,8 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 			return cli_usage(usage, "ukendt argument »%s«.", argv[i]);
 		}
 	}
-	if (!cfg.trusted_header != !cfg.trusted_proxy)
-		return cli_usage(usage, "--trusted-header og --trusted-proxy skal angives sammen.");
+	if (cfg.trusted_header && !cfg.trusted_proxy)
+		return cli_usage(usage, "--trusted-header kræver --trusted-proxy (proxyens adresse).");
 	return web_serve(&cfg);
 }
 

@@ -1,4 +1,4 @@
-/* Accounts and API tokens: user add|list, token create. */
+/* Accounts and API tokens: user add|passwd|disable|enable|list, token create|list|revoke. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,11 +8,14 @@
 #include <sodium.h>
 
 #include "cli/cli.h"
+#include "core/date.h"
 #include "web/auth.h"
 #include "util/err.h"
 
 #define PASSWORD_MIN 12   /* characters */
 #define PASSWORD_MAX 1024 /* bytes */
+#define TOKEN_DAYS 365    /* a token's life unless --days, --expires or $FKIGOV_TOKEN_DAYS */
+#define TOKEN_DAYS_MAX 3650
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -89,13 +92,18 @@ static int read_password(char *pw, size_t cap)
 static const char user_usage[] =
     "Brug: fkigov [--db STI] user add LOGIN --role admin|member|viewer [--person ID]\n"
     "      fkigov [--db STI] user passwd LOGIN\n"
+    "      fkigov [--db STI] user disable|enable LOGIN\n"
     "      fkigov [--db STI] user list [--json]\n\n"
     "add opretter en konto til webapplikationen. Adgangskoden læses fra standard-input\n"
     "(første linje, mindst 12 tegn) og gemmes kun som argon2id-hash. Roller:\n"
     "  admin   sekretariatet: alt\n"
     "  member  et medlem: egne organer, møder og forslag; kræver --person\n"
     "  viewer  læser alt, ændrer intet\n"
-    "--person er id'et på en registreret person (se »fkigov person list«).\n\n"
+    "--person er id'et på en registreret person (se »fkigov person list«).\n"
+    "passwd giver kontoen en ny adgangskode (fra standard-input) og afslutter dens\n"
+    "sessioner og tokens. disable spærrer kontoen: den kan ikke logge ind, heller ikke via\n"
+    "single sign-on, og dens sessioner og tokens afsluttes med det samme. enable lader den\n"
+    "logge ind igen; tokens skal laves på ny.\n\n"
     "Eksempel: echo 'korrekt hest batteri' | fkigov user add anne --role member --person p7\n";
 
 struct list_ctx {
@@ -216,7 +224,18 @@ static int user_add(struct cli *c, int argc, char **argv)
 	}
 }
 
-/* user passwd LOGIN: a new password from stdin; ends the account's sessions. */
+/* "1 token" / "2 tokens", "1 session" / "2 sessioner". */
+static const char *tokens_word(int64_t n)
+{
+	return n == 1 ? "token" : "tokens";
+}
+
+static const char *sessions_word(int64_t n)
+{
+	return n == 1 ? "session" : "sessioner";
+}
+
+/* user passwd LOGIN: a new password from stdin; ends the account's sessions and tokens. */
 static int user_passwd(struct cli *c, int argc, char **argv)
 {
 	if (argc != 3 || argv[2][0] == '-')
@@ -238,7 +257,8 @@ static int user_passwd(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "fkigov: adgangskoden kunne ikke hashes (for lidt hukommelse).\n");
 		return 1;
 	}
-	rc = store_account_set_password(c->st, c->actor, login, hash);
+	int64_t ns = 0, nt = 0;
+	rc = store_account_set_password(c->st, c->actor, login, hash, &ns, &nt);
 	sodium_memzero(hash, sizeof hash);
 	if (rc == FK_ENOTFOUND) {
 		fprintf(stderr, "fkigov: kontoen »%s« findes ikke. Se »fkigov user list«.\n", login);
@@ -248,18 +268,63 @@ static int user_passwd(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "fkigov: adgangskoden kunne ikke gemmes.\n");
 		return err_exit_code(rc);
 	}
-	printf("Kontoen %s har fået en ny adgangskode; dens sessioner er afsluttet.\n", login);
+	printf("Kontoen %s har fået en ny adgangskode. %lld %s er afsluttet, og %lld %s er "
+	       "tilbagekaldt.\n",
+	       login, (long long)ns, sessions_word(ns), (long long)nt, tokens_word(nt));
 	return 0;
+}
+
+/* user disable|enable LOGIN */
+static int user_disable(struct cli *c, int argc, char **argv, bool disable)
+{
+	if (argc != 3 || argv[2][0] == '-')
+		return cli_usage(user_usage, "angiv kontoens LOGIN, fx »fkigov user %s anne«.",
+		                 argv[1]);
+	const char *login = argv[2];
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
+	int64_t ns = 0, nt = 0;
+	rc = store_account_set_disabled(c->st, c->actor, login, disable, &ns, &nt);
+	switch (rc) {
+	case FK_OK:
+		if (disable)
+			printf("Kontoen %s er spærret. %lld %s er afsluttet, og %lld %s er "
+			       "tilbagekaldt.\n",
+			       login, (long long)ns, sessions_word(ns), (long long)nt,
+			       tokens_word(nt));
+		else
+			printf(
+			    "Kontoen %s kan logge ind igen. Dens gamle tokens virker ikke; lav et "
+			    "nyt med »fkigov token create %s«, hvis den skal bruge API'et.\n",
+			    login, login);
+		return 0;
+	case FK_ECONFLICT:
+		printf("Kontoen %s var allerede %s. Intet er ændret.\n", login,
+		       disable ? "spærret" : "åben");
+		return 0;
+	case FK_ENOTFOUND:
+		fprintf(stderr, "fkigov: kontoen »%s« findes ikke. Se »fkigov user list«.\n",
+		        login);
+		return 2;
+	default:
+		fprintf(stderr, "fkigov: kontoen kunne ikke ændres.\n");
+		return err_exit_code(rc);
+	}
 }
 
 int cmd_user(struct cli *c, int argc, char **argv)
 {
 	if (cli_help(argv, argc, user_usage) || argc < 2)
-		return argc < 2 ? cli_usage(user_usage, "angiv add, passwd eller list.") : 0;
+		return argc < 2
+		           ? cli_usage(user_usage, "angiv add, passwd, disable, enable eller list.")
+		           : 0;
 	if (!strcmp(argv[1], "add"))
 		return user_add(c, argc, argv);
 	if (!strcmp(argv[1], "passwd"))
 		return user_passwd(c, argc, argv);
+	if (!strcmp(argv[1], "disable") || !strcmp(argv[1], "enable"))
+		return user_disable(c, argc, argv, !strcmp(argv[1], "disable"));
 	if (strcmp(argv[1], "list"))
 		return cli_usage(user_usage, "ukendt underkommando »%s«.", argv[1]);
 	int json = 0;
@@ -288,22 +353,89 @@ int cmd_user(struct cli *c, int argc, char **argv)
 
 /* ------------------------------------------------------------------ token */
 static const char token_usage[] =
-    "Brug: fkigov [--db STI] token create LOGIN [--label TEKST]\n\n"
-    "Laver et token til JSON-API'et for kontoen LOGIN og skriver det på standard-output.\n"
-    "Tokenet vises kun denne ene gang; fkigov gemmer kun dets SHA-256. Brug det sådan:\n"
+    "Brug: fkigov [--db STI] token create LOGIN [--label TEKST] [--days N | --expires DATO]\n"
+    "      fkigov [--db STI] token list [LOGIN] [--json]\n"
+    "      fkigov [--db STI] token revoke ID\n\n"
+    "create laver et token til JSON-API'et for kontoen LOGIN og skriver det på\n"
+    "standard-output. Tokenet vises kun denne ene gang; fkigov gemmer kun dets SHA-256.\n"
+    "Brug det sådan:\n"
     "  curl -H 'Authorization: Bearer TOKEN' http://127.0.0.1:8080/api/v1/bodies\n"
-    "--label er en note om, hvad tokenet bruges til, fx »integration med ESDH«.\n";
+    "--label er en note om, hvad tokenet bruges til, fx »integration med ESDH«.\n"
+    "Et token virker til og med sin udløbsdato (UTC): --days N dage fra i dag, eller\n"
+    "--expires ÅÅÅÅ-MM-DD. Uden dem gælder $FKIGOV_TOKEN_DAYS dage, ellers 365 (højst 3650).\n\n"
+    "list viser tokens (alle, eller kontoen LOGINs) med nummer, oprettelse, udløb, seneste\n"
+    "brug og tilstand: gyldigt, udløbet eller tilbagekaldt.\n"
+    "revoke tilbagekalder token nummer ID med det samme (se nummeret med »token list«).\n";
 
-int cmd_token(struct cli *c, int argc, char **argv)
+/* A number of days 1..TOKEN_DAYS_MAX from s; what names it in the message. -1 after the
+ * message. */
+static int token_days(const char *what, const char *s, int *out)
 {
-	if (cli_help(argv, argc, token_usage) || argc < 2)
-		return argc < 2 ? cli_usage(token_usage, "angiv create.") : 0;
-	if (strcmp(argv[1], "create"))
-		return cli_usage(token_usage, "ukendt underkommando »%s«.", argv[1]);
-	const char *login = NULL, *label = NULL;
+	char *end;
+	long v = s && *s ? strtol(s, &end, 10) : 0;
+	if (!s || !*s || *end || v < 1 || v > TOKEN_DAYS_MAX) {
+		fprintf(
+		    stderr,
+		    "fkigov: %s: »%s« er ikke et gyldigt antal dage. Skriv et helt tal fra 1 til "
+		    "%d.\n",
+		    what, s ? s : "", TOKEN_DAYS_MAX);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+/* The last day of a new token into expires, from --days, --expires or $FKIGOV_TOKEN_DAYS.
+ * Returns 0, or 2 after a Danish message. */
+static int token_expires(struct cli *c, const char *days_opt, const char *date_opt,
+                         char expires[11])
+{
+	char today[11], last[11];
+	store_token_expiry(c->st, 0, today);
+	store_token_expiry(c->st, TOKEN_DAYS_MAX, last);
+	int days = TOKEN_DAYS;
+	const char *env = getenv("FKIGOV_TOKEN_DAYS");
+	if (date_opt) {
+		fk_date d;
+		if (cli_date("--expires", date_opt, &d) != 0)
+			return 2;
+		date_format(d, expires);
+		if (strcmp(expires, today) < 0) {
+			fprintf(
+			    stderr,
+			    "fkigov: --expires: datoen %s er allerede passeret. Vælg i dag (%s) "
+			    "eller en senere dag.\n",
+			    expires, today);
+			return 2;
+		}
+		if (strcmp(expires, last) > 0) {
+			fprintf(
+			    stderr,
+			    "fkigov: --expires: et token kan højst gælde %d dage, til og med %s. "
+			    "Vælg en tidligere dato.\n",
+			    TOKEN_DAYS_MAX, last);
+			return 2;
+		}
+		return 0;
+	}
+	if (days_opt) {
+		if (token_days("--days", days_opt, &days) != 0)
+			return 2;
+	} else if (env && *env && token_days("FKIGOV_TOKEN_DAYS", env, &days) != 0) {
+		return 2;
+	}
+	store_token_expiry(c->st, days, expires);
+	return 0;
+}
+
+static int token_create(struct cli *c, int argc, char **argv)
+{
+	const char *login = NULL, *label = NULL, *days = NULL, *until = NULL;
 	for (int i = 2; i < argc;) {
 		int r;
-		if ((r = cli_opt(argc, argv, &i, "--label", &label))) {
+		if ((r = cli_opt(argc, argv, &i, "--label", &label)) ||
+		    (r = cli_opt(argc, argv, &i, "--days", &days)) ||
+		    (r = cli_opt(argc, argv, &i, "--expires", &until))) {
 			if (r < 0)
 				return 2;
 		} else if (!login && argv[i][0] != '-') {
@@ -314,8 +446,18 @@ int cmd_token(struct cli *c, int argc, char **argv)
 	}
 	if (!login)
 		return cli_usage(token_usage, "angiv kontoens LOGIN.");
+	if (days && until)
+		return cli_usage(token_usage, "angiv enten --days eller --expires, ikke begge.");
+	if (label && strlen(label) > STORE_LABEL_MAX) {
+		fprintf(stderr, "fkigov: --label må højst være %d byte. Skriv en kortere note.\n",
+		        STORE_LABEL_MAX);
+		return 2;
+	}
 	int rc = cli_open(c, false);
 	if (rc)
+		return rc;
+	char expires[11];
+	if ((rc = token_expires(c, days, until, expires)) != 0)
 		return rc;
 	struct store_account a;
 	rc = strlen(login) <= STORE_LOGIN_MAX ? store_account_by_login(c->st, login, &a)
@@ -325,16 +467,18 @@ int cmd_token(struct cli *c, int argc, char **argv)
 	if (rc == FK_ENOTFOUND) {
 		fprintf(stderr,
 		        "fkigov: kontoen »%s« findes ikke. Opret den først med »fkigov user add«, "
-		        "eller "
-		        "se »fkigov user list«.\n",
+		        "eller se »fkigov user list«.\n",
 		        login);
 		return 2;
 	}
 	if (rc != FK_OK)
 		return err_exit_code(rc);
 	if (a.disabled) {
-		fprintf(stderr, "fkigov: kontoen »%s« er spærret og kan ikke få et token.\n",
-		        login);
+		fprintf(
+		    stderr,
+		    "fkigov: kontoen »%s« er spærret og kan ikke få et token. Åbn den først med "
+		    "»fkigov user enable %s«.\n",
+		    login, login);
 		return 2;
 	}
 
@@ -350,7 +494,7 @@ int cmd_token(struct cli *c, int argc, char **argv)
 	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
 	sodium_bin2hex(hash, sizeof hash, h, sizeof h);
 	int64_t id = 0;
-	rc = store_token_create(c->st, c->actor, login, hash, label, &id);
+	rc = store_token_create(c->st, c->actor, login, hash, label, expires, &id);
 	if (rc != FK_OK) {
 		sodium_memzero(token, sizeof token);
 		fprintf(stderr, "fkigov: tokenet kunne ikke gemmes.\n");
@@ -358,10 +502,139 @@ int cmd_token(struct cli *c, int argc, char **argv)
 	}
 	printf("%s\n", token);
 	sodium_memzero(token, sizeof token);
-	fprintf(
-	    stderr,
-	    "Token nr. %lld til %s er oprettet. Det vises kun denne ene gang: gem det et sikkert "
-	    "sted.\n",
-	    (long long)id, login);
+	fk_date d;
+	char da[40] = "";
+	if (date_parse(expires, 10, &d) == 0)
+		date_format_da(d, da, sizeof da);
+	fprintf(stderr,
+	        "Token nr. %lld til %s er oprettet og virker til og med %s. Det vises kun denne "
+	        "ene gang: gem det et sikkert sted.\n",
+	        (long long)id, login, da);
 	return 0;
+}
+
+/* The state of a token in Danish. */
+static const char *token_state(const struct store_token *t)
+{
+	return t->revoked[0] ? "tilbagekaldt" : t->expired ? "udløbet" : "gyldigt";
+}
+
+struct token_ctx {
+	json_t *arr;
+	size_t n;
+};
+
+static int token_row(const struct store_token *t, void *arg)
+{
+	struct token_ctx *l = arg;
+	l->n++;
+	if (l->arr) {
+		json_array_append_new(
+		    l->arr,
+		    json_pack("{s:I, s:s, s:o, s:s, s:s, s:o, s:o, s:s}", "id", (json_int_t)t->id,
+		              "login", t->login, "label",
+		              t->label[0] ? json_string(t->label) : json_null(), "created",
+		              t->created, "expires", t->expires, "last_used",
+		              t->last_used[0] ? json_string(t->last_used) : json_null(), "revoked",
+		              t->revoked[0] ? json_string(t->revoked) : json_null(), "state",
+		              t->revoked[0] ? "revoked"
+		              : t->expired  ? "expired"
+		                            : "valid"));
+		return 0;
+	}
+	printf("%-5lld %-16s %-20s %-10s %-20s %-12s %s\n", (long long)t->id, t->login, t->created,
+	       t->expires, t->last_used[0] ? t->last_used : "aldrig", token_state(t), t->label);
+	return 0;
+}
+
+static int token_list(struct cli *c, int argc, char **argv)
+{
+	const char *login = NULL;
+	int json = 0;
+	for (int i = 2; i < argc; i++) {
+		if (cli_flag(argv, i, "--json"))
+			json = 1;
+		else if (!login && argv[i][0] != '-')
+			login = argv[i];
+		else
+			return cli_usage(token_usage, "ukendt argument »%s«.", argv[i]);
+	}
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
+	if (login) {
+		struct store_account a;
+		rc = strlen(login) <= STORE_LOGIN_MAX ? store_account_by_login(c->st, login, &a)
+		                                      : FK_ENOTFOUND;
+		if (rc == FK_OK)
+			sodium_memzero(a.pwhash, sizeof a.pwhash);
+		if (rc == FK_ENOTFOUND) {
+			fprintf(stderr,
+			        "fkigov: kontoen »%s« findes ikke. Se »fkigov user list«.\n",
+			        login);
+			return 2;
+		}
+		if (rc != FK_OK)
+			return err_exit_code(rc);
+	}
+	struct token_ctx l = {json ? json_array() : NULL, 0};
+	if (!json)
+		/* "UDLØBER" is 8 bytes for 7 characters: its width is one more. */
+		printf("%-5s %-16s %-20s %-11s %-20s %-12s %s\n", "NR", "KONTO", "OPRETTET",
+		       "UDLØBER", "SENEST BRUGT", "TILSTAND", "NOTE");
+	rc = store_token_list(c->st, login, token_row, &l);
+	if (rc != FK_OK) {
+		json_decref(l.arr);
+		fprintf(stderr, "fkigov: tokens kunne ikke læses.\n");
+		return err_exit_code(rc);
+	}
+	if (json)
+		cli_print_json(json_pack("{s:o}", "tokens", l.arr));
+	else
+		printf("%zu %s.\n", l.n, l.n == 1 ? "token" : "tokens");
+	return 0;
+}
+
+static int token_revoke(struct cli *c, int argc, char **argv)
+{
+	if (argc != 3)
+		return cli_usage(token_usage, "angiv tokenets nummer, fx »fkigov token revoke 3«.");
+	long id;
+	if (cli_number("token revoke", argv[2], 1L << 30, &id) != 0)
+		return 2;
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
+	struct store_token t;
+	rc = store_token_revoke(c->st, c->actor, id, &t);
+	switch (rc) {
+	case FK_OK:
+		printf("Token nr. %ld (%s) er tilbagekaldt og virker ikke længere.\n", id, t.login);
+		return 0;
+	case FK_ECONFLICT:
+		printf("Token nr. %ld (%s) var allerede tilbagekaldt. Intet er ændret.\n", id,
+		       t.login);
+		return 0;
+	case FK_ENOTFOUND:
+		fprintf(stderr,
+		        "fkigov: token nr. %ld findes ikke. Se numrene med »fkigov token list«.\n",
+		        id);
+		return 2;
+	default:
+		fprintf(stderr, "fkigov: tokenet kunne ikke tilbagekaldes.\n");
+		return err_exit_code(rc);
+	}
+}
+
+int cmd_token(struct cli *c, int argc, char **argv)
+{
+	if (cli_help(argv, argc, token_usage) || argc < 2)
+		return argc < 2 ? cli_usage(token_usage, "angiv create, list eller revoke.") : 0;
+	if (!strcmp(argv[1], "create"))
+		return token_create(c, argc, argv);
+	if (!strcmp(argv[1], "list"))
+		return token_list(c, argc, argv);
+	if (!strcmp(argv[1], "revoke"))
+		return token_revoke(c, argc, argv);
+	return cli_usage(token_usage, "ukendt underkommando »%s«.", argv[1]);
 }

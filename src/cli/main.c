@@ -66,6 +66,9 @@ int main(int argc, char **argv)
 		actor = actor_buf;
 	}
 	c.actor = actor;
+	/* Every argument follows the text rule before any command sees it. */
+	if (cli_check_args(argc, argv) != 0)
+		return 2;
 
 	int i = 1;
 	while (i < argc && argv[i][0] == '-') {

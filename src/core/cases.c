@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/report.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 /* ---------------------------------------------------------------- names */
@@ -518,6 +519,13 @@ char *case_text(struct diags *d, const char *field, const char *label, const cha
 		}
 		i += k;
 		chars++;
+	}
+	/* The text rule (util/text.h) for what the loop above lets through: bidirectional
+	 * controls and C1 control characters. */
+	char why[300];
+	if (text_check(t, n, multiline, why, sizeof why) != 0) {
+		diags_add(d, NULL, 0, 0, field, "%s", why);
+		return NULL;
 	}
 	if (chars > max) {
 		diags_add(d, NULL, 0, 0, field,

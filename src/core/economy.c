@@ -9,6 +9,7 @@
 
 #include "util/csv.h"
 #include "util/err.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 /* ================================================================== money */
@@ -918,6 +919,15 @@ static long utf8_len(const char *s)
 	return n;
 }
 
+/* The text rule (util/text.h) for what the checks above let through (bidirectional
+ * controls, C1 control characters): its reason on field. */
+static void text_rule(const char *s, bool multiline, const char *field, struct diags *d)
+{
+	char why[300];
+	if (text_check(s, strlen(s), multiline, why, sizeof why) != 0)
+		diags_add(d, NULL, 0, 0, field, "%s", why);
+}
+
 static bool has_control(const char *s, bool allow_newlines)
 {
 	for (; *s; s++) {
@@ -949,6 +959,8 @@ int econ_check_text(const char *s, bool required, size_t max, const char *field,
 	} else if (has_control(s, true)) {
 		diags_add(d, NULL, 0, 0, field,
 		          "Teksten må ikke indeholde styretegn. Skriv %s igen.", what);
+	} else {
+		text_rule(s, true, field, d);
 	}
 	return d->n == before ? FK_OK : FK_EINPUT;
 }
@@ -971,6 +983,8 @@ static void check_name(const char *s, long max, const char *field, const char *w
 	else if (has_control(s, false))
 		diags_add(d, NULL, 0, 0, field,
 		          "Teksten må ikke indeholde linjeskift eller tabulatorer.");
+	else
+		text_rule(s, false, field, d);
 }
 
 int econ_check_initiative(const struct model *m, const char *key, const char *name,
@@ -1160,6 +1174,16 @@ int econ_population_parse(const char *csv, size_t len, const char *file,
 		}
 		const struct csv_field *fc = &r.fields[ccode], *fp = &r.fields[ccit];
 		const char *why = NULL;
+		/* The text rule (util/text.h) for the cells that are read. */
+		char bad[300];
+		if (text_check(fc->s, fc->len, false, bad, sizeof bad) != 0) {
+			diags_add(d, file, fc->line, fc->col, "kode", "kode: %s", bad);
+			continue;
+		}
+		if (text_check(fp->s, fp->len, false, bad, sizeof bad) != 0) {
+			diags_add(d, file, fp->line, fp->col, "indbyggere", "indbyggere: %s", bad);
+			continue;
+		}
 		int64_t code = cell_int(fc, 9999, &why);
 		const struct munic *mu = NULL;
 		if (code < 0) {

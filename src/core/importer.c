@@ -13,6 +13,7 @@
 #include "util/csv.h"
 #include "util/err.h"
 #include "util/strmap.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 const char *const imp_col_names[COL__MAX] = {
@@ -164,6 +165,16 @@ static int check_row(const struct model *m, const struct munic_table *mt,
                      struct diags *d)
 {
 	struct where w = {file, in, d, 0};
+	/* The text rule first (util/text.h): every value is one line, with no control or
+	 * bidirectional characters; a row that breaks it is not checked further. */
+	for (int c = 0; c < COL__MAX; c++) {
+		char why[300];
+		const char *raw = in->v[c] ? in->v[c] : "";
+		if (text_check(raw, strlen(raw), false, why, sizeof why) != 0)
+			bad(&w, c, "%s", why);
+	}
+	if (w.bad)
+		return FK_EINPUT;
 	/* Longer than any real value: a longer one is refused, never cut. */
 	char t[COL__MAX][FIELD_MAX + 2];
 	const char *v[COL__MAX];
@@ -701,6 +712,8 @@ int imp_export(const struct model *m, const struct reg *r, struct buf *out,
 	for (int c = 0; c < COL__MAX; c++)
 		buf_printf(out, "%s%s", c ? "," : "", imp_col_names[c]);
 	buf_addc(out, '\n');
+	/* Every cell through csv_write_field, ids from the model too: it quotes what needs it
+	 * and protects a cell a spreadsheet would run as a formula. */
 	struct exp *e = xmalloc((r->nappts ? r->nappts : 1) * sizeof *e);
 	for (size_t i = 0; i < r->nappts; i++)
 		e[i] = (struct exp){&r->appts[i], r->persons[r->appts[i].person].key};
@@ -716,15 +729,24 @@ int imp_export(const struct model *m, const struct reg *r, struct buf *out,
 			d2[0] = '\0';
 		if (a->munic)
 			snprintf(mun, sizeof mun, "%03d", a->munic);
-		csv_write_field(out, p->key, ',');
-		buf_addc(out, ',');
-		csv_write_field(out, p->name, ',');
-		buf_addc(out, ',');
-		csv_write_field(out, p->email ? p->email : "", ',');
-		buf_printf(out, ",%s,%s,%s,%s,", seat_name(a->org), mun, m->bodies[a->body].id,
-		           seat_name(a->seat));
-		csv_write_field(out, a->profile >= 0 ? m->profiles[a->profile].id : "", ',');
-		buf_printf(out, ",%s,%s\n", d1, d2);
+		const char *cell[COL__MAX] = {
+		    [COL_PERSON] = p->key,
+		    [COL_NAME] = p->name,
+		    [COL_EMAIL] = p->email ? p->email : "",
+		    [COL_ORG] = seat_name(a->org),
+		    [COL_MUNIC] = mun,
+		    [COL_BODY] = m->bodies[a->body].id,
+		    [COL_SEAT] = seat_name(a->seat),
+		    [COL_PROFILE] = a->profile >= 0 ? m->profiles[a->profile].id : "",
+		    [COL_START] = d1,
+		    [COL_END] = d2,
+		};
+		for (int c = 0; c < COL__MAX; c++) {
+			if (c)
+				buf_addc(out, ',');
+			csv_write_field(out, cell[c], ',');
+		}
+		buf_addc(out, '\n');
 		if (flush && out->len > (1u << 20) && (rc = flush(out, arg)) != 0)
 			break;
 	}

@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "util/text.h"
 #include "util/xalloc.h"
 
 static const struct {
@@ -97,34 +99,6 @@ void material_sniff(const unsigned char *data, size_t len, char *out, size_t n)
 		snprintf(out, n, "%s", t);
 }
 
-/* The length of the well-formed UTF-8 sequence at s (at most n bytes), 0 when there is none. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	size_t k;
-	uint32_t cp;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		k = 2, cp = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		k = 3, cp = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		k = 4, cp = c & 0x07;
-	else
-		return 0;
-	if (k > n)
-		return 0;
-	for (size_t i = 1; i < k; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	if ((k == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (k == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return k;
-}
-
 char *material_clean_name(const char *name)
 {
 	const char *s = name ? name : "";
@@ -135,7 +109,8 @@ char *material_clean_name(const char *name)
 	char *out = xmalloc(n + 1);
 	const unsigned char *u = (const unsigned char *)s;
 	for (size_t i = 0; i < n;) {
-		size_t k = utf8_len(u + i, n - i);
+		uint32_t cp;
+		size_t k = text_utf8_next(u + i, u + n, &cp);
 		if (k == 0) { /* not UTF-8 */
 			if (o + 1 > MATERIAL_NAME_MAX)
 				break;
@@ -143,8 +118,10 @@ char *material_clean_name(const char *name)
 			i++;
 			continue;
 		}
-		if (k == 1 && (u[i] < 0x20 || u[i] == 0x7f)) {
-			i++;
+		/* Control characters (C0, DEL, C1) and the bidirectional controls that make
+		 * "notat\u202Efdp.exe" look like "notatexe.pdf" are dropped. */
+		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || text_is_bidi(cp)) {
+			i += k;
 			continue;
 		}
 		if (o + k > MATERIAL_NAME_MAX)
@@ -165,6 +142,43 @@ char *material_clean_name(const char *name)
 		free(out);
 		return xstrdup("materiale");
 	}
+	return out;
+}
+
+/* True when s (the text after a name's last dot) looks like a file name extension: 1-8
+ * ASCII letters and digits, at least one a letter ("html", "v2"; not "2027"). */
+static bool ext_like(const char *s)
+{
+	size_t n = strlen(s), letters = 0;
+	if (n < 1 || n > 8)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+		if (!letter && !(c >= '0' && c <= '9'))
+			return false;
+		letters += letter;
+	}
+	return letters > 0;
+}
+
+char *material_file_name(const char *name, const char *mime)
+{
+	char *clean = material_clean_name(name);
+	const char *ext = material_type_ext(mime);
+	if (!ext)
+		return clean;
+	char *dot = strrchr(clean, '.');
+	if (dot &&
+	    (!strcasecmp(dot + 1, ext) || (!strcmp(ext, "jpg") && !strcasecmp(dot + 1, "jpeg"))))
+		return clean;
+	if (dot && ext_like(dot + 1))
+		*dot = '\0'; /* a wrong extension: replaced */
+	size_t n = strlen(clean);
+	while (n && (clean[n - 1] == '.' || clean[n - 1] == ' '))
+		n--; /* "notat." and "notat ." become "notat.pdf" */
+	char *out = n ? xasprintf("%.*s.%s", (int)n, clean, ext) : xasprintf("materiale.%s", ext);
+	free(clean);
 	return out;
 }
 

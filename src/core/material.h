@@ -31,10 +31,19 @@ const char *material_type_ext(const char *mime);
 const char *material_types_text(void);
 
 /* The file name to keep from what a browser or the command line gave: the last path segment
- * (Windows browsers send a whole path), control characters dropped, cut to MATERIAL_NAME_MAX
- * bytes on a character boundary, bytes that are not UTF-8 replaced by '_'; "materiale" when
- * nothing is left. The caller frees it. */
+ * (Windows browsers send a whole path), control characters (C0, DEL, C1) and bidirectional
+ * controls (util/text.h) dropped, cut to MATERIAL_NAME_MAX bytes on a character boundary,
+ * bytes that are not UTF-8 replaced by '_'; "materiale" when nothing is left. The caller
+ * frees it. */
 char *material_clean_name(const char *name);
+/* The name a file of type mime is saved under (download, meeting package, `material get`):
+ * material_clean_name of the stored name (so rows stored before it dropped bidirectional
+ * controls come out clean too), with the extension of the type libmagic found — kept when
+ * the name has it in any case ("rapport.PDF", "foto.jpeg"), else put in place of the name's
+ * extension ("referat.html" of a PDF: "referat.pdf") or added ("referat", "Budget 2027.1":
+ * "referat.pdf", "Budget 2027.1.pdf"). A type that is not allowed keeps the clean name. The
+ * caller frees it. */
+char *material_file_name(const char *name, const char *mime);
 
 /* Checks an upload: not empty, at most max bytes, and of an allowed type by its content.
  * Returns 0 with *mime (a static string) set, or -1 with one Danish diagnostic on field

@@ -2,26 +2,38 @@
 #include "core/package.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
 
+#include "util/text.h"
 #include "util/xalloc.h"
 
 /* Appends s to b with the characters Windows forbids in file names as '_', at most max bytes
- * (never cutting a UTF-8 sequence). */
+ * (never cutting a UTF-8 sequence); bidirectional controls (util/text.h) are left out, so a
+ * title or name cannot read differently in the unpacked folder from what it is. */
 static void add_safe(struct buf *b, const char *s, size_t max)
 {
 	size_t start = b->len;
+	const unsigned char *end = (const unsigned char *)s + strlen(s);
 	for (const unsigned char *p = (const unsigned char *)s; *p;) {
-		size_t k = 1;
-		if (*p >= 0xc0)
-			while (k < 4 && (p[k] & 0xc0) == 0x80)
-				k++;
-		if (b->len - start + k > max)
+		uint32_t cp;
+		size_t k = text_utf8_next(p, end, &cp);
+		if (!k) { /* not UTF-8: as many bytes as the sequence claims, one '_' */
+			for (k = 1; k < 4 && (p[k] & 0xc0) == 0x80; k++)
+				;
+			cp = '_';
+		}
+		if (text_is_bidi(cp)) {
+			p += k;
+			continue;
+		}
+		if (b->len - start + (cp == '_' ? 1 : k) > max)
 			break;
-		if (k == 1 && (*p < 0x20 || *p == 0x7f || strchr("\\/:*?\"<>|", *p)))
+		if (cp == '_' || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
+		    (cp < 0x80 && strchr("\\/:*?\"<>|", (int)cp)))
 			buf_addc(b, '_');
 		else
 			buf_add(b, p, k);

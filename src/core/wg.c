@@ -11,6 +11,7 @@
 
 #include "core/economy.h"
 #include "core/report.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 /* ---------------------------------------------------------------- names */
@@ -656,6 +657,13 @@ int wg_text_check(const char *s, const char *label, size_t maxchars, bool multil
 			        label);
 			return -1;
 		}
+	/* The text rule (util/text.h) for what the loop above lets through: bidirectional
+	 * controls and C1 control characters. */
+	char why[300];
+	if (text_check(s, strlen(s), multiline, why, sizeof why) != 0) {
+		set_msg(msg, n, "Feltet %s: %s", label, why);
+		return -1;
+	}
 	if (chars > maxchars) {
 		set_msg(msg, n, "Feltet %s må højst være %zu tegn; det er %zu tegn nu.", label,
 		        maxchars, chars);

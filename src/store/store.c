@@ -92,9 +92,11 @@ static const char *const stmt_sql[STMT__MAX] = {
     [STMT_ACCOUNT_BY_LOGIN] = "SELECT a.id, a.login, a.role, p.key, a.created, a.disabled,"
                               " a.pwhash FROM account a LEFT JOIN person p ON p.id = a.person"
                               " WHERE a.login = ?1",
-    [STMT_ACCOUNT_ALL] = "SELECT a.id, a.login, a.role, p.key, a.created, a.disabled"
+    [STMT_ACCOUNT_ALL] = "SELECT a.id, a.login, a.role, p.key, a.created, a.disabled,"
+                         " (SELECT count(*) FROM session s WHERE s.account = a.id)"
                          " FROM account a LEFT JOIN person p ON p.id = a.person"
                          " ORDER BY a.login",
+    [STMT_ACCOUNT_SET_DISABLED] = "UPDATE account SET disabled = ?2 WHERE login = ?1",
     [STMT_SESSION_INSERT] = "INSERT INTO session (id_hash, account, csrf, created, last_seen)"
                             " VALUES (?1, ?2, ?3, ?4, ?5)",
     [STMT_SESSION_GET] = "SELECT a.id, a.login, a.role, p.key, a.created, a.disabled, s.csrf,"
@@ -106,14 +108,31 @@ static const char *const stmt_sql[STMT__MAX] = {
     [STMT_SESSION_DELETE] = "DELETE FROM session WHERE id_hash = ?1",
     [STMT_SESSION_DELETE_CSRF] = "DELETE FROM session WHERE account = ?1 AND csrf = ?2",
     [STMT_SESSION_EXPIRE] = "DELETE FROM session WHERE last_seen < ?1",
-    [STMT_TOKEN_INSERT] = "INSERT INTO api_token (account, hash, label, created)"
-                          " VALUES (?1, ?2, ?3, ?4)",
+    /* Keeps the ?2 most recently seen sessions of account ?1. */
+    [STMT_SESSION_TRIM] = "DELETE FROM session WHERE account = ?1 AND id_hash NOT IN"
+                          " (SELECT id_hash FROM session WHERE account = ?1"
+                          " ORDER BY last_seen DESC, created DESC LIMIT ?2)",
+    [STMT_TOKEN_INSERT] = "INSERT INTO api_token (account, hash, label, created, expires)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5)",
+    /* A token in force: not revoked, and ?2 (now, UTC) not after its last day. */
     [STMT_TOKEN_GET] = "SELECT a.id, a.login, a.role, p.key, a.created, a.disabled, t.id"
                        " FROM api_token t JOIN account a ON a.id = t.account"
-                       " LEFT JOIN person p ON p.id = a.person WHERE t.hash = ?1",
+                       " LEFT JOIN person p ON p.id = a.person WHERE t.hash = ?1"
+                       " AND t.revoked IS NULL AND t.expires >= substr(?2, 1, 10)",
     /* last_used to the minute: at most one write a minute per token. */
     [STMT_TOKEN_TOUCH] = "UPDATE api_token SET last_used = ?2 WHERE id = ?1"
                          " AND (last_used IS NULL OR substr(last_used, 1, 16) <> substr(?2, 1, 16))",
+    /* A token row: id, login, label, created, expires, last_used, revoked. A NULL ?1 in
+     * the list means every account's. */
+    [STMT_TOKEN_LIST] = "SELECT t.id, a.login, t.label, t.created, t.expires, t.last_used,"
+                        " t.revoked FROM api_token t JOIN account a ON a.id = t.account"
+                        " WHERE (?1 IS NULL OR a.login = ?1) ORDER BY a.login, t.id",
+    [STMT_TOKEN_BY_ID] = "SELECT t.id, a.login, t.label, t.created, t.expires, t.last_used,"
+                         " t.revoked FROM api_token t JOIN account a ON a.id = t.account"
+                         " WHERE t.id = ?1",
+    [STMT_TOKEN_REVOKE] = "UPDATE api_token SET revoked = ?2 WHERE id = ?1 AND revoked IS NULL",
+    [STMT_TOKEN_ACTIVE] = "SELECT t.id FROM api_token t JOIN account a ON a.id = t.account"
+                          " WHERE a.login = ?1 AND t.revoked IS NULL ORDER BY t.id",
     /* Pending imports (store_import.c): only ever read by the account that uploaded them. */
     [STMT_IMPORT_INSERT] = "INSERT INTO pending_import (account, filename, data, created)"
                            " VALUES (?1, ?2, ?3, ?4)",
@@ -199,6 +218,11 @@ static const char *const stmt_sql[STMT__MAX] = {
                          " minutes = ?6, material = ?7, recommendation = ?8, amended = ?9,"
                          " outcome = ?10, minutes_text = ?11 WHERE meeting = ?1 AND pos = ?2",
     [STMT_ITEM_ID] = "SELECT id FROM agenda_item WHERE meeting = ?1 AND pos = ?2",
+    /* A case's item decided in minutes not approved yet (the approval decides the case). */
+    [STMT_ITEM_CASE_MINUTED] = "SELECT a.meeting FROM agenda_item a JOIN meeting m"
+                               " ON m.id = a.meeting WHERE a.source = 'case' AND a.ref = ?1"
+                               " AND m.state = 'held'"
+                               " AND a.outcome IN ('beslutning', 'rådgivning') LIMIT 1",
     [STMT_PROPOSAL_INSERT] = "INSERT INTO proposal (meeting, person, title, text, kind, minutes,"
                              " submitted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [STMT_PROPOSAL_LIST] = "SELECT pr.id, p.key, p.name, pr.title, pr.text, pr.kind, pr.minutes,"
@@ -207,6 +231,11 @@ static const char *const stmt_sql[STMT__MAX] = {
                            " ORDER BY pr.id",
     [STMT_PROPOSAL_DECIDE] = "UPDATE proposal SET state = ?2, reason = ?3 WHERE id = ?1",
     [STMT_PROPOSAL_MEETING] = "SELECT meeting FROM proposal WHERE id = ?1",
+    /* ?1 a person key, ?2 a body, ?3 a day: whether the person holds an appointment in the
+     * body current that day (as reg_serves). */
+    [STMT_PROPOSAL_SERVES] = "SELECT 1 FROM appointment a JOIN person p ON p.id = a.person"
+                             " WHERE p.key = ?1 AND a.body = ?2 AND a.start <= ?3"
+                             " AND (a.end IS NULL OR a.end >= ?3) LIMIT 1",
     [STMT_FTS_DELETE_MEETING] = "DELETE FROM decision_fts WHERE rowid IN"
                                 " (SELECT id FROM agenda_item WHERE meeting = ?1)",
     [STMT_FTS_DELETE] = "DELETE FROM decision_fts WHERE rowid = ?1",

@@ -102,11 +102,15 @@ int store_audit_append(struct store *st, const char *actor, const char *action,
 /* ---------------------------------------------------------------- accounts (store_auth.c)
  * Local accounts, browser sessions and API bearer tokens. Passwords are held only as
  * argon2id strings (crypto_pwhash_str); sessions and tokens only as the SHA-256 (64 hex
- * characters) of the secret the client holds. Account and token creation are audited
- * without any hash; sessions are not audited (they change no governance data). */
+ * characters) of the secret the client holds. Every change to an account or a token is
+ * audited without any hash; sessions are not audited (they change no governance data).
+ * A token works through its last day (expires, UTC, compared with store "now", which
+ * $FKIGOV_NOW sets for tests) unless it has been revoked; a disabled account can neither
+ * log in nor use a token. */
 
 #define STORE_LOGIN_MAX 64   /* bytes of a login */
 #define STORE_PWHASH_MAX 128 /* crypto_pwhash_STRBYTES, with its NUL */
+#define STORE_LABEL_MAX 200  /* bytes of a token's label */
 
 struct store_account {
 	int64_t id;
@@ -116,6 +120,7 @@ struct store_account {
 	char created[32];             /* UTC, 2026-11-27T10:00:00Z */
 	bool disabled;
 	char pwhash[STORE_PWHASH_MAX]; /* filled by store_account_by_login only, else "" */
+	int64_t sessions;              /* open sessions; filled by store_account_list only */
 };
 
 /* Adds an account; audited (entity "account", id the login, after {login, role, person} —
@@ -125,14 +130,24 @@ struct store_account {
  * FK_ECONFLICT when the login is taken. */
 int store_account_add(struct store *st, const char *actor, const char *login, const char *pwhash,
                       const char *role, const char *person, int64_t *id);
-/* Sets a new password hash (argon2id) for login and ends its sessions; audited without
- * the hash. FK_ENOTFOUND when there is no such account. */
+/* Sets a new password hash (argon2id) for login, ends its sessions and revokes its tokens;
+ * audited without the hash (account: {login, password_changed, sessions_ended,
+ * tokens_revoked}; each token: {login, revoked, reason "password"}). *sessions and *tokens
+ * (may be NULL) get how many were ended. FK_ENOTFOUND when there is no such account. */
 int store_account_set_password(struct store *st, const char *actor, const char *login,
-                               const char *pwhash);
+                               const char *pwhash, int64_t *sessions, int64_t *tokens);
+/* Disables (disabled true) or enables login. Disabling ends every session and revokes every
+ * token of the account at once; enabling lets it log in again (its tokens stay revoked).
+ * Audited (account: {login, disabled, sessions_ended, tokens_revoked}; each token: {login,
+ * revoked, reason "disabled"}). *sessions and *tokens (may be NULL) get how many were
+ * ended. FK_ENOTFOUND when there is no such account, FK_ECONFLICT (nothing changed,
+ * nothing audited) when it already is in that state. */
+int store_account_set_disabled(struct store *st, const char *actor, const char *login,
+                               bool disabled, int64_t *sessions, int64_t *tokens);
 /* The account with that login, with its password hash. FK_ENOTFOUND when none. */
 int store_account_by_login(struct store *st, const char *login, struct store_account *out);
-/* Calls fn for every account in login order (no hashes); a non-zero return stops the walk
- * and is returned. */
+/* Calls fn for every account in login order (no hashes, with the number of open sessions);
+ * a non-zero return stops the walk and is returned. */
 int store_account_list(struct store *st, int (*fn)(const struct store_account *a, void *arg),
                        void *arg);
 
@@ -158,15 +173,42 @@ int store_session_delete_csrf(struct store *st, int64_t account, const char *csr
 /* Deletes every session last seen before before (unix seconds); *n (may be NULL) gets how
  * many. */
 int store_session_expire(struct store *st, int64_t before, int64_t *n);
+/* Deletes all but the keep most recently seen sessions of account (keep >= 0). */
+int store_session_trim(struct store *st, int64_t account, int keep);
+
+struct store_token {
+	int64_t id;
+	char login[STORE_LOGIN_MAX + 1];
+	char label[STORE_LABEL_MAX + 1]; /* "" none */
+	char created[32];                /* UTC, 2026-11-27T10:00:00Z */
+	char expires[11];                /* the last day it works (UTC), YYYY-MM-DD */
+	char last_used[32];              /* UTC, to the minute; "" never used */
+	char revoked[32];                /* UTC; "" in force */
+	bool expired;                    /* expires is before today (store "now") */
+};
 
 /* Stores an API token of the account login: hash is the SHA-256 hex of the token, label a
- * note or NULL; audited (entity "token", id the row id, after {login, label}). *id (may be
- * NULL) gets the row id. FK_ENOTFOUND when there is no such account. */
+ * note or NULL (at most STORE_LABEL_MAX bytes), expires its last day (YYYY-MM-DD, UTC);
+ * audited (entity "token", id the row id, after {login, label, expires}). *id (may be NULL)
+ * gets the row id. FK_EINPUT for a bad label or date, FK_ENOTFOUND when there is no such
+ * account. */
 int store_token_create(struct store *st, const char *actor, const char *login, const char *hash,
-                       const char *label, int64_t *id);
-/* The account of the token whose SHA-256 hex is hash; notes the use (last_used, at most
- * once a minute). FK_ENOTFOUND when none. */
+                       const char *label, const char *expires, int64_t *id);
+/* The day days after today (store "now", UTC) as YYYY-MM-DD in out: the expires of a token
+ * that lives days days. */
+void store_token_expiry(struct store *st, int days, char out[11]);
+/* The account of the token whose SHA-256 hex is hash, when the token is in force (not
+ * revoked, not expired); notes the use (last_used, at most once a minute). FK_ENOTFOUND
+ * when there is no such token in force. */
 int store_token_lookup(struct store *st, const char *hash, struct store_account *out);
+/* Calls fn for every token of login (NULL: of every account), by login and id, in force or
+ * not; a non-zero return stops the walk and is returned. */
+int store_token_list(struct store *st, const char *login,
+                     int (*fn)(const struct store_token *t, void *arg), void *arg);
+/* Revokes token id at once; audited (entity "token": {login, revoked, reason "revoked"}).
+ * *out (may be NULL) gets the token as it is afterwards. FK_ENOTFOUND when there is no such
+ * token, FK_ECONFLICT (nothing changed, nothing audited) when it was revoked already. */
+int store_token_revoke(struct store *st, const char *actor, int64_t id, struct store_token *out);
 
 /* ---------------------------------------------------------------- pending imports (store_import.c)
  * An uploaded appointments file waiting in the web import's preview step, until the account
@@ -273,14 +315,19 @@ int store_meeting_dispatch(struct store *st, const char *actor, int64_t id, fk_d
                            struct diags *d);
 /* Records the minutes of item pos (outcome: agenda_outcome_parse) on day, on or after the
  * meeting day; the meeting becomes held. The item enters the decision log. On the item of a
- * case recommendation (source "case"), beslutning or rådgivning decides the case (text: the
- * minutes; date: the meeting's day; meeting: "Styregruppemøde N/YEAR, punkt P"), when it is
- * still recommended; udsat leaves it for the next meeting's agenda. */
+ * case recommendation (source "case"), beslutning or rådgivning will decide the case when
+ * the minutes are approved (store_meeting_approve); here the decision is only checked
+ * against the case (m), and the case is left off other agendas meanwhile. udsat leaves it
+ * for the next meeting's agenda. */
 int store_meeting_minutes(struct store *st, const char *actor, const struct model *m, int64_t id,
                           int pos, const char *outcome, const char *text, fk_date day,
                           struct diags *d);
-/* Approves the minutes (every item must have an outcome), then publishes them. */
-int store_meeting_approve(struct store *st, const char *actor, int64_t id, struct diags *d);
+/* Approves the minutes (every item must have an outcome), then publishes them. The approval
+ * decides the cases its minutes decide, while they are still recommended (text: the minutes;
+ * date: the meeting's day; meeting: "Styregruppemøde N/YEAR, punkt P"; checked with m), so
+ * no case shows draft minutes. */
+int store_meeting_approve(struct store *st, const char *actor, const struct model *m, int64_t id,
+                          struct diags *d);
 int store_meeting_publish(struct store *st, const char *actor, int64_t id, struct diags *d);
 /* The inspiration speaker of meeting id. swap NULL: the next in turn (core/rotation.h)
  * among the municipal members of the model's meeting body serving on the meeting day, as
@@ -291,10 +338,18 @@ int store_meeting_inspiration(struct store *st, const char *actor, const struct 
                               const struct reg *r, int64_t id, const char *swap,
                               const char *reason, char speaker[65], struct diags *d);
 
+/* Whether person (a key) may propose items for the agendas on day: the members of the
+ * steering group, that is, of the model's meeting body (m->cycle.body), with an appointment
+ * current that day (SPEC §2.5, the seed: "medlemmerne kan stille forslag til agendaen").
+ * *may is false for an unknown person. FK_OK or FK_EDB. */
+int store_proposal_may(struct store *st, const struct model *m, const char *person, fk_date day,
+                       bool *may);
 /* A member's agenda proposal for meeting id, submitted on day: refused after the proposal
  * deadline (inclusive) with the deadline and whom to contact, unless late_ok (the
- * secretariat registers it; accepting it then needs a reason). kind NULL: "droeftelse";
- * minutes <= 0: 15. *pid (may be NULL) gets its id. */
+ * secretariat registers it; accepting it then needs a reason). The person must be a member
+ * of the steering group on day (store_proposal_may), also when the secretariat registers
+ * the proposal on their behalf; else FK_EINPUT with a diagnostic on "person". kind NULL:
+ * "droeftelse"; minutes <= 0: 15. *pid (may be NULL) gets its id. */
 int store_proposal_add(struct store *st, const char *actor, const struct model *m, int64_t id,
                        const char *person, const char *title, const char *text,
                        const char *kind, int minutes, fk_date day, bool late_ok, int64_t *pid,

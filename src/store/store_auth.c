@@ -1,13 +1,17 @@
-/* Accounts, sessions and API tokens: the rows behind src/web/auth.c and the user and token
- * commands. Only hashes of secrets are stored (argon2id for passwords, SHA-256 hex for
- * session ids and tokens), and no hash ever reaches the audit log. */
+/* Accounts, sessions and API tokens: the rows behind src/web/auth.c, the accounts page and
+ * the user and token commands. Only hashes of secrets are stored (argon2id for passwords,
+ * SHA-256 hex for session ids and tokens), and no hash ever reaches the audit log. Tokens
+ * are never deleted: a revoked one keeps its row (revoked set), so the list and the audit
+ * log can still name it. */
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "store/store_int.h"
 #include "util/err.h"
+#include "util/xalloc.h"
 
 #define JSON_FLAGS (JSON_COMPACT | JSON_SORT_KEYS)
 
@@ -134,49 +138,100 @@ out:
 	return tx_leave(st, own, rc);
 }
 
+/* Ends every session of login and revokes every token of it not yet revoked, each token
+ * audited with reason; *sessions and *tokens get how many. Inside the caller's
+ * transaction. */
+static int end_access(struct store *st, const char *actor, const char *login, const char *reason,
+                      int64_t *sessions, int64_t *tokens);
+
 int store_account_set_password(struct store *st, const char *actor, const char *login,
-                               const char *pwhash)
+                               const char *pwhash, int64_t *sessions, int64_t *tokens)
 {
 	assert(st && actor && login && pwhash);
 	if (strncmp(pwhash, "$argon2", 7) != 0 || strlen(pwhash) >= STORE_PWHASH_MAX)
 		return FK_EINPUT;
-	char *after = dump_json(json_pack("{s:s, s:b}", "login", login, "password_changed", 1));
-	if (!after)
-		return FK_EINPUT;
 	bool own;
 	int rc = tx_enter(st, &own);
-	if (rc != FK_OK) {
-		free(after);
+	if (rc != FK_OK)
 		return rc;
-	}
-	sqlite3_stmt *q = stmt_get(st, STMT_ACCOUNT_SET_PW);
-	if (!q) {
-		rc = FK_EDB;
-		goto out;
-	}
-	sqlite3_bind_text(q, 1, login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, pwhash, -1, SQLITE_STATIC);
-	if ((rc = step_done(st, q, "skift adgangskode")) != FK_OK)
+	char *after = NULL;
+	int64_t ns = 0, nt = 0;
+	if ((rc = db_exec(st, STMT_ACCOUNT_SET_PW, "skift adgangskode", "tt", login, pwhash)) !=
+	    FK_OK)
 		goto out;
 	if (sqlite3_changes(st->db) == 0) {
 		rc = FK_ENOTFOUND;
 		goto out;
 	}
-	/* A new password ends every session of the account. */
-	if (!(q = stmt_get(st, STMT_SESSION_DELETE_ACCOUNT))) {
-		rc = FK_EDB;
+	/* A new password ends every session and every token of the account: whoever knew the
+	 * old one may have made them. */
+	if ((rc = end_access(st, actor, login, "password", &ns, &nt)) != FK_OK)
+		goto out;
+	after = dump_json(json_pack("{s:s, s:b, s:I, s:I}", "login", login, "password_changed", 1,
+	                            "sessions_ended", (json_int_t)ns, "tokens_revoked",
+	                            (json_int_t)nt));
+	if (!after) {
+		rc = FK_EINPUT;
 		goto out;
 	}
-	sqlite3_bind_text(q, 1, login, -1, SQLITE_STATIC);
-	if ((rc = step_done(st, q, "afslut sessioner")) != FK_OK)
-		goto out;
 	rc = audit_append(st, actor, "update", "account", login, strlen(login), NULL, 0, after,
 	                  strlen(after));
 	if (rc != FK_OK)
 		st->poisoned = true;
 out:
 	free(after);
-	return tx_leave(st, own, rc);
+	rc = tx_leave(st, own, rc);
+	if (sessions)
+		*sessions = rc == FK_OK ? ns : 0;
+	if (tokens)
+		*tokens = rc == FK_OK ? nt : 0;
+	return rc;
+}
+
+int store_account_set_disabled(struct store *st, const char *actor, const char *login,
+                               bool disabled, int64_t *sessions, int64_t *tokens)
+{
+	assert(st && actor && login);
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	char *after = NULL;
+	int64_t ns = 0, nt = 0;
+	struct store_account a;
+	rc =
+	    strlen(login) <= STORE_LOGIN_MAX ? store_account_by_login(st, login, &a) : FK_ENOTFOUND;
+	memset(a.pwhash, 0, sizeof a.pwhash);
+	if (rc != FK_OK)
+		goto out;
+	if (a.disabled == disabled) {
+		rc = FK_ECONFLICT;
+		goto out;
+	}
+	if ((rc = db_exec(st, STMT_ACCOUNT_SET_DISABLED, "spær konto", "td", login,
+	                  disabled ? 1 : 0)) != FK_OK)
+		goto out;
+	if (disabled && (rc = end_access(st, actor, login, "disabled", &ns, &nt)) != FK_OK)
+		goto out;
+	after = dump_json(json_pack("{s:s, s:b, s:I, s:I}", "login", login, "disabled", disabled,
+	                            "sessions_ended", (json_int_t)ns, "tokens_revoked",
+	                            (json_int_t)nt));
+	if (!after) {
+		rc = FK_EINPUT;
+		goto out;
+	}
+	rc = audit_append(st, actor, "update", "account", login, strlen(login), NULL, 0, after,
+	                  strlen(after));
+	if (rc != FK_OK)
+		st->poisoned = true;
+out:
+	free(after);
+	rc = tx_leave(st, own, rc);
+	if (sessions)
+		*sessions = rc == FK_OK ? ns : 0;
+	if (tokens)
+		*tokens = rc == FK_OK ? nt : 0;
+	return rc;
 }
 
 int store_account_by_login(struct store *st, const char *login, struct store_account *out)
@@ -209,6 +264,7 @@ int store_account_list(struct store *st, int (*fn)(const struct store_account *a
 	struct store_account a;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		read_account(q, &a);
+		a.sessions = sqlite3_column_int64(q, 6);
 		if ((err = fn(&a, arg)) != 0)
 			break;
 	}
@@ -297,16 +353,100 @@ int store_session_expire(struct store *st, int64_t before, int64_t *n)
 	return rc;
 }
 
+int store_session_trim(struct store *st, int64_t account, int keep)
+{
+	assert(keep >= 0);
+	return db_exec(st, STMT_SESSION_TRIM, "slet gamle sessioner", "id", account, keep);
+}
+
 /* ---------------------------------------------------------------- API tokens */
 
-int store_token_create(struct store *st, const char *actor, const char *login, const char *hash,
-                       const char *label, int64_t *id)
+/* Today (UTC) by the store's clock, YYYY-MM-DD. */
+static void today_utc(struct store *st, char out[11])
 {
-	assert(st && actor && login && hash && is_hex64(hash));
+	snprintf(out, 11, "%.10s", store_now(st));
+}
+
+/* Reads a token row (id, login, label, created, expires, last_used, revoked); today is
+ * YYYY-MM-DD (UTC). */
+static void read_token(sqlite3_stmt *q, const char *today, struct store_token *t)
+{
+	memset(t, 0, sizeof *t);
+	t->id = sqlite3_column_int64(q, 0);
+	col_copy(q, 1, t->login, sizeof t->login);
+	col_copy(q, 2, t->label, sizeof t->label);
+	col_copy(q, 3, t->created, sizeof t->created);
+	col_copy(q, 4, t->expires, sizeof t->expires);
+	col_copy(q, 5, t->last_used, sizeof t->last_used);
+	col_copy(q, 6, t->revoked, sizeof t->revoked);
+	t->expired = strcmp(t->expires, today) < 0;
+}
+
+/* Revokes token id of login, when it is not yet, and audits it with reason; the time is
+ * now. FK_ECONFLICT when it was revoked already. Inside the caller's transaction. */
+static int revoke_one(struct store *st, const char *actor, int64_t id, const char *login,
+                      const char *reason, const char *now)
+{
+	int rc = db_exec(st, STMT_TOKEN_REVOKE, "tilbagekald token", "it", id, now);
+	if (rc != FK_OK)
+		return rc;
+	if (sqlite3_changes(st->db) == 0)
+		return FK_ECONFLICT;
+	char *after = dump_json(
+	    json_pack("{s:s, s:s, s:s}", "login", login, "revoked", now, "reason", reason));
+	if (!after)
+		return FK_EINPUT;
+	char eid[24];
+	int n = snprintf(eid, sizeof eid, "%lld", (long long)id);
+	rc = audit_append(st, actor, "update", "token", eid, (size_t)n, NULL, 0, after,
+	                  strlen(after));
+	free(after);
+	if (rc != FK_OK)
+		st->poisoned = true;
+	return rc;
+}
+
+static int end_access(struct store *st, const char *actor, const char *login, const char *reason,
+                      int64_t *sessions, int64_t *tokens)
+{
+	*sessions = *tokens = 0;
+	int rc = db_exec(st, STMT_SESSION_DELETE_ACCOUNT, "afslut sessioner", "t", login);
+	if (rc != FK_OK)
+		return rc;
+	*sessions = sqlite3_changes(st->db);
+	int64_t *ids = NULL;
+	size_t nids = 0, cap = 0;
+	sqlite3_stmt *q = db_prepare(st, STMT_TOKEN_ACTIVE, "t", login);
+	if (!q)
+		return FK_EDB;
+	while ((rc = db_row(st, q, "læs tokens")) == FK_OK) {
+		ids = xgrow(ids, sizeof *ids, nids + 1, &cap);
+		ids[nids++] = sqlite3_column_int64(q, 0);
+	}
+	if (rc == FK_ENOTFOUND)
+		rc = FK_OK;
+	char now[32];
+	snprintf(now, sizeof now, "%s", store_now(st));
+	for (size_t i = 0; i < nids && rc == FK_OK; i++)
+		if ((rc = revoke_one(st, actor, ids[i], login, reason, now)) == FK_OK)
+			++*tokens;
+	free(ids);
+	return rc;
+}
+
+int store_token_create(struct store *st, const char *actor, const char *login, const char *hash,
+                       const char *label, const char *expires, int64_t *id)
+{
+	assert(st && actor && login && hash && is_hex64(hash) && expires);
 	if (label && !*label)
 		label = NULL;
-	char *after = dump_json(json_pack("{s:s, s:o}", "login", login, "label",
-	                                  label ? json_string(label) : json_null()));
+	fk_date d;
+	if ((label && strlen(label) > STORE_LABEL_MAX) ||
+	    date_parse(expires, strlen(expires), &d) != 0)
+		return FK_EINPUT;
+	char *after =
+	    dump_json(json_pack("{s:s, s:o, s:s}", "login", login, "label",
+	                        label ? json_string(label) : json_null(), "expires", expires));
 	if (!after)
 		return FK_EINPUT;
 	bool own;
@@ -318,19 +458,9 @@ int store_token_create(struct store *st, const char *actor, const char *login, c
 	struct store_account a;
 	if ((rc = store_account_by_login(st, login, &a)) != FK_OK)
 		goto out;
-	sqlite3_stmt *q = stmt_get(st, STMT_TOKEN_INSERT);
-	if (!q) {
-		rc = FK_EDB;
-		goto out;
-	}
-	sqlite3_bind_int64(q, 1, a.id);
-	sqlite3_bind_text(q, 2, hash, -1, SQLITE_STATIC);
-	if (label)
-		sqlite3_bind_text(q, 3, label, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(q, 3);
-	sqlite3_bind_text(q, 4, store_now(st), -1, SQLITE_TRANSIENT);
-	if ((rc = step_done(st, q, "gem token")) != FK_OK)
+	memset(a.pwhash, 0, sizeof a.pwhash);
+	if ((rc = db_exec(st, STMT_TOKEN_INSERT, "gem token", "itttt", a.id, hash, label,
+	                  store_now(st), expires)) != FK_OK)
 		goto out;
 	int64_t tid = sqlite3_last_insert_rowid(st->db);
 	char eid[24];
@@ -346,31 +476,84 @@ out:
 	return tx_leave(st, own, rc);
 }
 
+void store_token_expiry(struct store *st, int days, char out[11])
+{
+	char today[11];
+	today_utc(st, today);
+	fk_date d;
+	if (date_parse(today, 10, &d) != 0)
+		d = date_today(); /* a malformed $FKIGOV_NOW: the calendar's today */
+	date_format(d + days, out);
+}
+
 int store_token_lookup(struct store *st, const char *hash, struct store_account *out)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *q = stmt_get(st, STMT_TOKEN_GET);
+	sqlite3_stmt *q = db_prepare(st, STMT_TOKEN_GET, "tt", hash, store_now(st));
 	if (!q)
 		return FK_EDB;
-	sqlite3_bind_text(q, 1, hash, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(q), err = FK_OK;
-	int64_t tid = 0;
-	if (rc == SQLITE_ROW) {
-		read_account(q, out);
-		tid = sqlite3_column_int64(q, 6);
-	} else if (rc == SQLITE_DONE) {
-		err = FK_ENOTFOUND;
-	} else {
-		err = store_fail(st, rc, "læs token");
-	}
+	int rc = db_row(st, q, "læs token");
+	if (rc != FK_OK)
+		return rc;
+	read_account(q, out);
+	int64_t tid = sqlite3_column_int64(q, 6);
 	stmt_done(q);
-	if (err != FK_OK)
-		return err;
 	/* Noting the use is bookkeeping: a failure to write it does not refuse the token. */
-	if ((q = stmt_get(st, STMT_TOKEN_TOUCH))) {
-		sqlite3_bind_int64(q, 1, tid);
-		sqlite3_bind_text(q, 2, store_now(st), -1, SQLITE_TRANSIENT);
-		(void)step_done(st, q, "opdater token");
-	}
+	(void)db_exec(st, STMT_TOKEN_TOUCH, "opdater token", "it", tid, store_now(st));
 	return FK_OK;
+}
+
+int store_token_list(struct store *st, const char *login,
+                     int (*fn)(const struct store_token *t, void *arg), void *arg)
+{
+	char today[11];
+	today_utc(st, today);
+	sqlite3_stmt *q = db_prepare(st, STMT_TOKEN_LIST, "t", login);
+	if (!q)
+		return FK_EDB;
+	int rc;
+	struct store_token t;
+	while ((rc = db_row(st, q, "læs tokens")) == FK_OK) {
+		read_token(q, today, &t);
+		int err = fn(&t, arg);
+		if (err != 0) {
+			stmt_done(q);
+			return err;
+		}
+	}
+	return rc == FK_ENOTFOUND ? FK_OK : rc;
+}
+
+int store_token_revoke(struct store *st, const char *actor, int64_t id, struct store_token *out)
+{
+	assert(st && actor);
+	char today[11], now[32];
+	today_utc(st, today);
+	snprintf(now, sizeof now, "%s", store_now(st));
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct store_token t;
+	memset(&t, 0, sizeof t);
+	sqlite3_stmt *q = db_prepare(st, STMT_TOKEN_BY_ID, "i", id);
+	if (!q) {
+		rc = FK_EDB;
+		goto out;
+	}
+	if ((rc = db_row(st, q, "læs token")) != FK_OK)
+		goto out;
+	read_token(q, today, &t);
+	stmt_done(q);
+	if (t.revoked[0]) {
+		rc = FK_ECONFLICT;
+		goto out;
+	}
+	if ((rc = revoke_one(st, actor, id, t.login, "revoked", now)) == FK_OK)
+		snprintf(t.revoked, sizeof t.revoked, "%s", now);
+out:
+	rc = tx_leave(st, own, rc);
+	if (out && (rc == FK_OK || rc == FK_ECONFLICT))
+		*out = t;
+	return rc;
 }

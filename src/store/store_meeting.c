@@ -479,8 +479,27 @@ static int replace_items(struct store *st, const char *actor, struct meeting *mt
 	return audit_json(st, actor, "update", "meeting", mt->id, before, meeting_json(mt, true));
 }
 
-/* The cases waiting for the steering group (state recommended), oldest first, with the
- * recommending group's name in (*names)[i]. The strings point into *set and *names. */
+/* Whether case id has been decided in minutes that are not approved yet (*yes): the case
+ * stays recommended until the approval decides it, but is on no other agenda. */
+static int case_minuted(struct store *st, int64_t id, bool *yes)
+{
+	char ref[32];
+	agenda_case_ref(id, ref, sizeof ref);
+	*yes = false;
+	sqlite3_stmt *q = db_prepare(st, STMT_ITEM_CASE_MINUTED, "t", ref);
+	if (!q)
+		return FK_EDB;
+	int rc = db_row(st, q, "læs referater");
+	if (rc == FK_OK) {
+		*yes = true;
+		stmt_done(q);
+	}
+	return rc == FK_ENOTFOUND ? FK_OK : rc;
+}
+
+/* The cases waiting for the steering group (state recommended, not decided in minutes
+ * awaiting approval), oldest first, with the recommending group's name in (*names)[i]. The
+ * strings point into *set and *names. */
 static int recommended_cases(struct store *st, const struct model *m, struct case_set *set,
                              struct agenda_case **out, size_t *n, char (**names)[128])
 {
@@ -494,7 +513,12 @@ static int recommended_cases(struct store *st, const struct model *m, struct cas
 	*names = xcalloc(set->n + 1, sizeof **names);
 	for (size_t i = 0; i < set->n; i++) {
 		const struct case_rec *c = &set->v[i];
+		bool minuted = false;
 		if (c->state != CASE_RECOMMENDED)
+			continue;
+		if ((rc = case_minuted(st, c->id, &minuted)) != FK_OK)
+			return rc;
+		if (minuted)
 			continue;
 		case_party_name(m, NULL, c->assignee, (*names)[*n], sizeof (*names)[*n]);
 		(*out)[*n] = (struct agenda_case){c->id, c->title, c->recommendation, (*names)[*n]};
@@ -694,10 +718,12 @@ static int item_rowid(struct store *st, int64_t id, int pos, int64_t *rowid)
 
 /* The steering group's advice or decision on a case item goes to the case: it is decided,
  * with the minutes as its text, the meeting's day and the meeting as reference. Nothing
- * happens when the case is no longer waiting for the steering group. */
+ * happens when the case is no longer waiting for the steering group. The minutes only check
+ * the decision (apply false), so one the case cannot take is refused with them; the approval
+ * applies it (apply true), so the case carries no draft minutes. */
 static int decide_case(struct store *st, const char *actor, const struct model *m,
                        const struct meeting *mt, const struct meeting_item *it, fk_date day,
-                       struct diags *d)
+                       bool apply, struct diags *d)
 {
 	if (strcmp(it->source, "case") != 0 || !it->ref || !strcmp(it->outcome, "udsat") ||
 	    !strcmp(it->outcome, "taget-til-efterretning"))
@@ -721,7 +747,7 @@ static int decide_case(struct store *st, const char *actor, const struct model *
 	if (case_check_event(m, &cs.v[0], CEV_DECIDE, &in, day, &ch, d) != 0)
 		rc = FK_EINPUT;
 	else {
-		rc = store_case_apply(st, actor, cid, &ch);
+		rc = apply ? store_case_apply(st, actor, cid, &ch) : FK_OK;
 		case_change_free(&ch);
 	}
 	case_set_free(&cs);
@@ -782,7 +808,7 @@ int store_meeting_minutes(struct store *st, const char *actor, const struct mode
 		goto out;
 	}
 	if ((next != mt.state && (rc = set_state(st, id, next, DATE_NONE)) != FK_OK) ||
-	    (rc = decide_case(st, actor, m, &mt, it, day, d)) != FK_OK) {
+	    (rc = decide_case(st, actor, m, &mt, it, day, false, d)) != FK_OK) {
 		json_decref(before);
 		goto out;
 	}
@@ -792,8 +818,10 @@ out:
 	return tx_leave(st, own, rc);
 }
 
-static int advance(struct store *st, const char *actor, int64_t id, enum meeting_action a,
-                   const char *action, struct diags *d)
+/* Moves meeting id on by a (approve or publish), audited as action; the approval decides
+ * the cases its minutes decide (decide_case, with the model m). */
+static int advance(struct store *st, const char *actor, const struct model *m, int64_t id,
+                   enum meeting_action a, const char *action, struct diags *d)
 {
 	bool own;
 	int rc = tx_enter(st, &own);
@@ -823,19 +851,24 @@ static int advance(struct store *st, const char *actor, int64_t id, enum meeting
 	}
 	mt.state = next;
 	rc = audit_json(st, actor, action, "meeting", id, before, meeting_json(&mt, false));
+	/* The decisions as of the meeting's day (the minutes are written from that day on). */
+	for (size_t i = 0; rc == FK_OK && a == MACT_APPROVE && i < mt.nitems; i++)
+		rc = decide_case(st, actor, m, &mt, &mt.items[i], mt.date, true, d);
 out:
 	meeting_free(&mt);
 	return tx_leave(st, own, rc);
 }
 
-int store_meeting_approve(struct store *st, const char *actor, int64_t id, struct diags *d)
+int store_meeting_approve(struct store *st, const char *actor, const struct model *m, int64_t id,
+                          struct diags *d)
 {
-	return advance(st, actor, id, MACT_APPROVE, "approve", d);
+	assert(m);
+	return advance(st, actor, m, id, MACT_APPROVE, "approve", d);
 }
 
 int store_meeting_publish(struct store *st, const char *actor, int64_t id, struct diags *d)
 {
-	return advance(st, actor, id, MACT_PUBLISH, "publish", d);
+	return advance(st, actor, NULL, id, MACT_PUBLISH, "publish", d);
 }
 
 /* ---------------------------------------------------------------- inspiration */
@@ -953,6 +986,24 @@ static const char *secretariat(const struct model *m)
 	return "sekretariatet";
 }
 
+int store_proposal_may(struct store *st, const struct model *m, const char *person, fk_date day,
+                       bool *may)
+{
+	char ds[11];
+	date_format(day, ds);
+	*may = false;
+	sqlite3_stmt *q = db_prepare(st, STMT_PROPOSAL_SERVES, "ttt", person ? person : "",
+	                             m->cycle.body, ds);
+	if (!q)
+		return FK_EDB;
+	int rc = db_row(st, q, "læs forslagsstillerens udpegning");
+	if (rc == FK_OK) {
+		*may = true;
+		stmt_done(q);
+	}
+	return rc == FK_ENOTFOUND ? FK_OK : rc;
+}
+
 int store_proposal_add(struct store *st, const char *actor, const struct model *m, int64_t id,
                        const char *person, const char *title, const char *text,
                        const char *kind, int minutes, fk_date day, bool late_ok, int64_t *pid,
@@ -1016,6 +1067,22 @@ int store_proposal_add(struct store *st, const char *actor, const struct model *
 		          "Der er ingen person med id »%s«. Se personerne med »person list«.",
 		          person ? person : "");
 		rc = FK_ENOTFOUND;
+	}
+	/* Proposals come from the steering group's members, also when the secretariat
+	 * registers one on a member's behalf. */
+	bool member = false;
+	if (rc == FK_OK && (rc = store_proposal_may(st, m, person, day, &member)) == FK_OK &&
+	    !member) {
+		int b = model_body_index(m, m->cycle.body);
+		char ds[40];
+		date_format_da(day, ds, sizeof ds);
+		diags_add(d, NULL, 0, 0, "person",
+		          "%s (%s) er ikke medlem af %s den %s, og kun styregruppens medlemmer kan "
+		          "stille forslag til dagsordenen. Angiv et af styregruppens medlemmer som "
+		          "forslagsstiller.",
+		          pname ? pname : person, person, b >= 0 ? m->bodies[b].name : m->cycle.body,
+		          ds);
+		rc = FK_EINPUT;
 	}
 	if (rc != FK_OK || !(q = stmt_get(st, STMT_PROPOSAL_INSERT))) {
 		free(pname);

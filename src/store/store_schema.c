@@ -462,6 +462,15 @@ const char *const store_migrations[] = {
     "	note TEXT\n"
     ");\n"
     "CREATE INDEX meeting_status_meeting ON meeting_status(meeting, body);\n",
+    /* 9: API tokens expire and can be revoked. expires is the last day (UTC) a token works;
+     * revoked the UTC time it was revoked (by token revoke, user disable or a new
+     * password), NULL while it is in force. Tokens from before get a year from their
+     * creation, but at least 30 days from the upgrade, so no integration stops the moment
+     * the program is updated. */
+    "ALTER TABLE api_token ADD COLUMN expires TEXT\n"
+    "	CHECK (expires IS NULL OR expires GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');\n"
+    "ALTER TABLE api_token ADD COLUMN revoked TEXT;\n"
+    "UPDATE api_token SET expires = max(date(created, '+365 days'), date('now', '+30 days'));\n",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -86,6 +86,16 @@ static int fail_utf8(struct csv_reader *r, struct diags *d, long line, long col,
 	return stop(r);
 }
 
+static int fail_utf16(struct csv_reader *r, struct diags *d)
+{
+	if (d)
+		diags_add(d, r->file, 1, 1, NULL,
+		          "Filen er UTF-16 (%s) og ikke UTF-8. Gem den som CSV UTF-8 i Excel (»Gem "
+		          "som«, filtypen »CSV UTF-8 (kommasepareret)«), og prøv igen.",
+		          r->utf16 == 1 ? "little endian" : "big endian");
+	return stop(r);
+}
+
 static const char msg_nul[] = "Filen indeholder et NUL-tegn (byte 0), så den er ikke en "
                               "tekstfil; gem den som CSV, og prøv igen.";
 static const char msg_quote_inside[] =
@@ -125,11 +135,36 @@ static char detect_sep(const char *p, const char *end)
 	return ',';
 }
 
+/* 1 when p[0..len) is UTF-16 little endian, 2 big endian, 0 neither: by its byte-order mark,
+ * or without one when the first 512 bytes look like ASCII text in UTF-16 (a NUL byte as
+ * the high byte of at least half the characters, and almost never as the low byte). Text in
+ * UTF-8 has no NUL bytes, so no file the reader would accept is taken for UTF-16. */
+static int utf16_kind(const unsigned char *p, size_t len)
+{
+	if (len >= 2 && p[0] == 0xff && p[1] == 0xfe)
+		return 1;
+	if (len >= 2 && p[0] == 0xfe && p[1] == 0xff)
+		return 2;
+	size_t pairs = (len < 512 ? len : 512) / 2, zero_lo = 0, zero_hi = 0;
+	if (pairs < 2)
+		return 0;
+	for (size_t i = 0; i < pairs; i++) {
+		zero_lo += p[2 * i] == 0;
+		zero_hi += p[2 * i + 1] == 0;
+	}
+	if (zero_hi * 2 >= pairs && zero_lo * 8 < pairs)
+		return 1;
+	if (zero_lo * 2 >= pairs && zero_hi * 8 < pairs)
+		return 2;
+	return 0;
+}
+
 void csv_open(struct csv_reader *r, const char *data, size_t len, const char *file)
 {
 	memset(r, 0, sizeof *r);
 	r->p = data ? data : "";
 	r->end = data ? data + len : r->p;
+	r->utf16 = utf16_kind((const unsigned char *)r->p, (size_t)(r->end - r->p));
 	if (r->end - r->p >= 3 && memcmp(r->p, "\xEF\xBB\xBF", 3) == 0)
 		r->p += 3;
 	r->file = file;
@@ -242,7 +277,18 @@ static int read_quoted(struct csv_reader *r, struct diags *d)
 	return 0;
 }
 
-/* Sets the field pointers and lengths once the scratch buffer no longer moves. */
+/* True when s[0..len) would be a formula in a spreadsheet, or is one protected with ' —
+ * after any run of ', it begins with = + - @ TAB or CR. */
+static int formula_like(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && s[i] == '\'')
+		i++;
+	return i < len && s[i] && strchr("=+-@\t\r", s[i]) != NULL;
+}
+
+/* Sets the field pointers and lengths once the scratch buffer no longer moves, and takes
+ * off the ' that protects a formula-like cell (see csv_write_field). */
 static void record_finish(struct csv_reader *r)
 {
 	for (size_t i = 0; i < r->nfields; i++) {
@@ -250,6 +296,10 @@ static void record_finish(struct csv_reader *r)
 		size_t next = i + 1 < r->nfields ? r->fields[i + 1].len : r->scratchlen;
 		r->fields[i].s = r->scratch + off;
 		r->fields[i].len = next - off - 1;
+		if (r->fields[i].s[0] == '\'' && formula_like(r->fields[i].s, r->fields[i].len)) {
+			r->fields[i].s++;
+			r->fields[i].len--;
+		}
 	}
 }
 
@@ -257,6 +307,8 @@ int csv_next(struct csv_reader *r, struct diags *d)
 {
 	if (!r->p)
 		return -1;
+	if (r->utf16)
+		return fail_utf16(r, d);
 	/* Skip blank lines. */
 	for (;;) {
 		if (r->p == r->end)
@@ -317,11 +369,14 @@ void csv_close(struct csv_reader *r)
 void csv_write_field(struct buf *out, const char *s, char sep)
 {
 	size_t n = strcspn(s, (const char[]){sep, '"', '\r', '\n', '\0'});
+	const char *guard = formula_like(s, strlen(s)) ? "'" : "";
 	if (s[n] == '\0') {
+		buf_adds(out, guard);
 		buf_add(out, s, n);
 		return;
 	}
 	buf_addc(out, '"');
+	buf_adds(out, guard);
 	for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
 		buf_add(out, s, (size_t)(q - s) + 1);
 		buf_addc(out, '"');

@@ -9,7 +9,12 @@
  * line: the first of ',' or ';' outside quotes), an optional UTF-8 byte-order mark,
  * CRLF or LF line ends, quoted fields with "" escapes and embedded newlines.
  * Rejects (with file:line:column and a Danish reason): invalid UTF-8, a quote inside
- * an unquoted field, text after a closing quote, an unterminated quoted field, a NUL byte.
+ * an unquoted field, text after a closing quote, an unterminated quoted field, a NUL byte,
+ * and a file in UTF-16 (little or big endian, by its byte-order mark or, without one, by
+ * the NUL bytes of its ASCII characters), which is named as such.
+ * A field that begins with ' followed (after any further ') by = + - @ TAB or CR loses that
+ * first ': csv_write_field writes such cells so, to keep spreadsheets from running them as
+ * formulas, and reading undoes it, so a round trip is lossless.
  * Lines and columns are 1-based; columns count characters (code points), not bytes, and
  * the byte-order mark is not counted. A lone CR ends a line as CRLF and LF do. Only truly
  * empty lines are blank; a line of spaces is a record with one field.
@@ -33,6 +38,7 @@ struct csv_reader {
 	char *scratch;
 	size_t scratchlen, scratchcap;
 	long record_line; /* line the current record starts on */
+	int utf16;        /* the input is UTF-16: 1 little endian, 2 big endian; 0 not */
 };
 
 /* Starts reading data[0..len) (not copied: it must outlive the reader). file names the
@@ -46,8 +52,11 @@ int csv_next(struct csv_reader *r, struct diags *d);
 /* Frees what the reader holds; r may be opened again. */
 void csv_close(struct csv_reader *r);
 /* Appends one field to out, in quotes with '"' doubled when it holds sep, '"', CR or LF.
- * The caller writes separators and line ends. A record of one empty field written this way
- * is an empty line, which the reader skips: write it as "" instead. */
+ * A field that a spreadsheet would take for a formula — it begins with = + - @ TAB or CR,
+ * possibly after some ' — gets one ' in front (Excel shows the text and runs nothing); the
+ * reader takes it off again. The caller writes separators and line ends. A record of one
+ * empty field written this way is an empty line, which the reader skips: write it as ""
+ * instead. */
 struct buf;
 void csv_write_field(struct buf *out, const char *s, char sep);
 #endif

@@ -1,10 +1,15 @@
 /* The meetings as JSON (issue 5):
  *   GET  /api/v1/meetings?year=            {"year", "meetings": [meeting]} (agenda_meeting_json)
- *   GET  /api/v1/meetings/{id}             the meeting with items and proposals (a member
- *                                          sees only their own proposals)
+ *   GET  /api/v1/meetings/{id}             the meeting with items and proposals, as far as
+ *                                          the user may read them (visible.h): before
+ *                                          dispatch a member sees their own proposals and
+ *                                          the material of the items that concern them;
+ *                                          minutes once approved
  *   POST /api/v1/meetings/{id}/proposals   {"title", "text", "kind"?, "minutes"?, "person"?}
  *                                          (person: the secretariat only; a member proposes
- *                                          as the person of the account) -> 201 the proposal
+ *                                          as the person of the account, and only while
+ *                                          sitting in the steering group, else 403) -> 201
+ *                                          the proposal
  *   GET  /api/v1/decisions?q=&year=        {"query", "year", "decisions": [...]}: the minutes
  *                                          matching every word of q (without q: of year;
  *                                          neither: none); viewers and members see
@@ -18,6 +23,7 @@
 #include "core/agenda.h"
 #include "util/err.h"
 #include "web/pages.h"
+#include "web/visible.h"
 
 static int bad_request(struct web_resp *p, const char *msg, json_t *fields)
 {
@@ -58,20 +64,17 @@ int api_meetings(struct web_req *r, struct web_resp *p)
 	return 0;
 }
 
-/* The meeting as JSON for the user: a member sees only their own proposals. */
-static json_t *meeting_for(const struct web_req *r, const struct meeting *mt)
+/* The meeting as JSON for the user of r, without what they may not read (visible.h);
+ * NULL when that cannot be decided. */
+static json_t *meeting_for(struct web_req *r, const struct meeting *mt)
 {
-	json_t *o = agenda_meeting_json(mt, true);
-	if (r->user.role != ROLE_ADMIN) {
-		json_t *props = json_object_get(o, "proposals"), *mine = json_array();
-		for (size_t i = 0; i < json_array_size(props); i++) {
-			json_t *x = json_array_get(props, i);
-			if (!strcmp(json_string_value(json_object_get(x, "person")),
-			            r->user.person))
-				json_array_append(mine, x);
-		}
-		json_object_set_new(o, "proposals", mine);
+	struct meeting_view v;
+	json_t *o = NULL;
+	if (meeting_view_init(r, mt, &v) == FK_OK) {
+		o = agenda_meeting_json(mt, true);
+		meeting_view_json(&v, o);
 	}
+	meeting_view_free(&v);
 	return o;
 }
 
@@ -83,6 +86,8 @@ int api_meeting(struct web_req *r, struct web_resp *p)
 		return web_error(r, p, 404, "Mødet findes ikke.");
 	p->doc = meeting_for(r, &mt);
 	meeting_free(&mt);
+	if (!p->doc)
+		return web_error(r, p, 500, "Mødet kunne ikke læses. Prøv igen om lidt.");
 	return 0;
 }
 
@@ -93,6 +98,14 @@ int api_meeting_proposals(struct web_req *r, struct web_resp *p)
 	if (!web_whole(r->param, 1L << 30, &id) || store_meeting_get(r->st, id, &mt) != FK_OK)
 		return web_error(r, p, 404, "Mødet findes ikke.");
 	meeting_free(&mt);
+	/* A member proposes only while sitting in the steering group (a member without a
+	 * person gets the field error below). */
+	bool may;
+	char refusal[320];
+	if (meeting_may_propose(r, &may, refusal, sizeof refusal) != FK_OK)
+		return web_error(r, p, 500, "Forslaget kunne ikke gemmes. Prøv igen om lidt.");
+	if (!may && r->user.person[0])
+		return web_error(r, p, 403, "%s", refusal);
 	json_error_t je;
 	json_t *obj = r->body && r->body_len ? json_loadb(r->body, r->body_len, 0, &je) : NULL;
 	if (!obj || !json_is_object(obj)) {
@@ -184,7 +197,7 @@ int api_meeting_proposals(struct web_req *r, struct web_resp *p)
 	diags_free(&d);
 	if (store_meeting_get(r->st, id, &mt) != FK_OK)
 		return web_error(r, p, 500, "Forslaget kunne ikke læses tilbage.");
-	json_t *all = meeting_for(r, &mt), *props = json_object_get(all, "proposals");
+	json_t *all = meeting_for(r, &mt), *props = all ? json_object_get(all, "proposals") : NULL;
 	for (size_t i = 0; i < json_array_size(props); i++) {
 		json_t *x = json_array_get(props, i);
 		if (json_integer_value(json_object_get(x, "id")) == pid)

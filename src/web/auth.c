@@ -3,19 +3,21 @@
  *
  * Secrets the client holds (session ids, API tokens) are 32 random bytes; the store keeps
  * only their SHA-256 in hex, so a copy of the database opens no session. Each session has
- * its own CSRF token; an anonymous visitor gets a double-submit token in the fkigov_csrf
- * cookie (HttpOnly, SameSite=Strict), which the login form carries back.
+ * its own CSRF token. An anonymous visitor gets a token for the login form in the
+ * fkigov_csrf cookie (HttpOnly, SameSite=Strict), which the form carries back: 16 random
+ * bytes and the first 16 bytes of their HMAC (crypto_auth) under a key made when the
+ * process starts, so a cookie and field that someone else chose are refused (a restart only
+ * costs a visitor reloading the login page).
  *
  * Throttling is in memory, process-wide: a bounded table of failure counters, one per
- * login and one per client address, behind one mutex. Five failures of a login within 15
- * minutes lock that login for 15 minutes; twenty from one address lock the address (an
- * office behind NAT, or every user behind a proxy, shares one, so its limit is higher). Unknown
- * logins are counted and verified against a dummy argon2id hash like known ones, so neither the
- * answer nor its timing tells whether a login exists. */
+ * login and address together and one per address, behind one mutex (see auth_login in
+ * auth.h). Unknown logins are counted and verified against a dummy argon2id hash like known
+ * ones, so neither the answer nor its timing tells whether a login exists. */
 #include "web/auth.h"
 
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -24,35 +26,43 @@
 
 #include "store/store.h"
 #include "util/err.h"
+#include "util/xalloc.h"
 
 #define SECRET_BYTES 32            /* session ids, CSRF tokens */
 #define HEX_LEN (2 * SECRET_BYTES) /* 64 */
+#define NONCE_BYTES 16             /* of a pre-login CSRF token; the rest is its MAC */
 #define TOKEN_MAX 256              /* longest bearer token looked up */
 #define PASSWORD_MAX 4096          /* longest password verified */
 #define IDLE_DEFAULT_MIN 30
 #define TOUCH_AFTER 60 /* seconds between last_seen writes */
 
-#define THROTTLE_FAILS 5     /* per login */
-#define THROTTLE_IP_FAILS 20 /* per address: many people may share one (NAT, proxy) */
-#define THROTTLE_WINDOW (15 * 60)
-#define THROTTLE_LOCK (15 * 60)
 #define THROTTLE_SLOTS 4096
 
 /* ---------------------------------------------------------------- process-wide state */
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static char dummy_hash[crypto_pwhash_STRBYTES];
+static unsigned char csrf_key[crypto_auth_KEYBYTES];
 _Static_assert(crypto_pwhash_STRBYTES <= STORE_PWHASH_MAX, "store_account.pwhash too small");
+_Static_assert(NONCE_BYTES <= crypto_auth_BYTES && 4 * NONCE_BYTES == HEX_LEN,
+               "a pre-login token is a nonce and as many bytes of its MAC, 64 hex digits");
 
-/* One failure counter: key is "l:LOGIN" or "i:ADDRESS"; "" marks a free slot. */
+/* One failure counter; kind TH_FREE marks a free slot. */
+enum { TH_FREE, TH_PAIR, TH_ADDR };
 struct throttle {
-	char key[72];
-	unsigned fails;      /* failures since first */
-	time_t first;        /* start of the counting window */
-	time_t locked_until; /* 0: not locked */
+	int kind;
+	char login[STORE_LOGIN_MAX + 1]; /* TH_PAIR only */
+	char addr[64];
+	unsigned fails; /* failures counted */
+	time_t last;    /* the last failure */
+	time_t until;   /* no attempt before this */
 };
 static pthread_mutex_t throttle_mu = PTHREAD_MUTEX_INITIALIZER;
 static struct throttle throttle[THROTTLE_SLOTS];
+
+/* The last sweep of idle sessions (auth_identify). */
+static pthread_mutex_t sweep_mu = PTHREAD_MUTEX_INITIALIZER;
+static time_t last_sweep;
 
 /* The dummy hash has the parameters of real ones (fkigov user add), so verifying against it
  * takes as long. */
@@ -60,6 +70,7 @@ static void init_once(void)
 {
 	if (sodium_init() < 0)
 		abort();
+	crypto_auth_keygen(csrf_key);
 	unsigned char pw[16];
 	randombytes_buf(pw, sizeof pw);
 	if (crypto_pwhash_str_alg(
@@ -78,6 +89,9 @@ void auth_shutdown(void)
 	pthread_mutex_lock(&throttle_mu);
 	memset(throttle, 0, sizeof throttle);
 	pthread_mutex_unlock(&throttle_mu);
+	pthread_mutex_lock(&sweep_mu);
+	last_sweep = 0;
+	pthread_mutex_unlock(&sweep_mu);
 }
 
 /* ---------------------------------------------------------------- helpers */
@@ -168,100 +182,178 @@ static bool session_start(struct web_req *r, struct web_resp *p, time_t now)
 
 /* ---------------------------------------------------------------- throttling */
 
-/* The slot of key, or NULL. Call with throttle_mu held. */
-static struct throttle *throttle_find(const char *key)
+/* Whether slot t holds nothing worth keeping at now. */
+static bool throttle_stale(const struct throttle *t, time_t now)
+{
+	return t->kind == TH_FREE || (t->until <= now && now - t->last > AUTH_FORGET);
+}
+
+/* Whether slot t is the counter of kind for login (TH_PAIR) and addr. */
+static bool throttle_is(const struct throttle *t, int kind, const char *login, const char *addr)
+{
+	return t->kind == kind && !strcmp(t->addr, addr) &&
+	       (kind != TH_PAIR || !strcmp(t->login, login));
+}
+
+/* The slot of kind for login (TH_PAIR) and addr, or NULL. Call with throttle_mu held. */
+static struct throttle *throttle_find(int kind, const char *login, const char *addr, time_t now)
 {
 	for (size_t i = 0; i < THROTTLE_SLOTS; i++)
-		if (throttle[i].key[0] && !strcmp(throttle[i].key, key))
-			return &throttle[i];
+		if (throttle_is(&throttle[i], kind, login, addr))
+			return throttle_stale(&throttle[i], now) ? NULL : &throttle[i];
 	return NULL;
 }
 
-/* A slot for key: its own, a free one, or the one whose window or lock ends first (the
- * least useful to keep). Call with throttle_mu held. */
-static struct throttle *throttle_slot(const char *key, time_t now)
+/* How much slot t is worth keeping at now: 0 stale, 1 counting, 2 making someone wait. */
+static int throttle_rank(const struct throttle *t, time_t now)
 {
-	struct throttle *t = throttle_find(key), *victim = NULL;
-	if (t)
-		return t;
-	time_t best = 0;
+	return throttle_stale(t, now) ? 0 : t->until > now ? 2 : 1;
+}
+
+/* A slot for kind, login, addr: its own (started again when stale), else the one least
+ * worth keeping: a free or stale one, else the counter whose last failure is oldest, else
+ * the wait that ends first. Call with throttle_mu held. */
+static struct throttle *throttle_slot(int kind, const char *login, const char *addr, time_t now)
+{
+	struct throttle *victim = NULL;
+	int vrank = 3;
 	for (size_t i = 0; i < THROTTLE_SLOTS; i++) {
 		struct throttle *s = &throttle[i];
-		time_t ends = s->locked_until > s->first + THROTTLE_WINDOW
-		                  ? s->locked_until
-		                  : s->first + THROTTLE_WINDOW;
-		if (!s->key[0] || ends <= now) {
+		if (throttle_is(s, kind, login, addr)) {
+			if (!throttle_stale(s, now))
+				return s;
 			victim = s;
 			break;
 		}
-		if (!victim || ends < best) {
+		int rank = throttle_rank(s, now);
+		if (rank < vrank || (rank == vrank && rank == 1 && s->last < victim->last) ||
+		    (rank == vrank && rank == 2 && s->until < victim->until)) {
 			victim = s;
-			best = ends;
+			vrank = rank;
 		}
 	}
 	memset(victim, 0, sizeof *victim);
-	snprintf(victim->key, sizeof victim->key, "%s", key);
-	victim->first = now;
+	victim->kind = kind;
+	if (kind == TH_PAIR)
+		snprintf(victim->login, sizeof victim->login, "%s", login);
+	snprintf(victim->addr, sizeof victim->addr, "%s", addr);
 	return victim;
 }
 
-/* Seconds until key may try again; 0 when it may now. Call with throttle_mu held. */
-static time_t throttle_wait(const char *key, time_t now)
+/* The wait after the fails-th failure when grace failures cost nothing: 1 s after the
+ * grace-th, doubling with each further one, at most AUTH_WAIT_MAX. */
+static time_t backoff(unsigned fails, unsigned grace)
 {
-	const struct throttle *t = throttle_find(key);
-	return t && t->locked_until > now ? t->locked_until - now : 0;
-}
-
-/* Seconds until login or address may try again (the longer); 0 when both may. */
-static time_t throttle_check(const char *lkey, const char *ikey, time_t now)
-{
-	pthread_mutex_lock(&throttle_mu);
-	time_t a = throttle_wait(lkey, now), b = throttle_wait(ikey, now);
-	pthread_mutex_unlock(&throttle_mu);
-	return a > b ? a : b;
-}
-
-/* Counts a failure of key; returns the lock in seconds when this one (the max-th within the
- * window) locks it, else 0. Call with throttle_mu held. */
-static time_t throttle_count(const char *key, unsigned max, time_t now)
-{
-	struct throttle *t = throttle_slot(key, now);
-	if (now - t->first > THROTTLE_WINDOW) {
-		t->fails = 0;
-		t->first = now;
-	}
-	if (++t->fails < max)
+	if (fails < grace)
 		return 0;
-	t->fails = 0;
-	t->first = now;
-	t->locked_until = now + THROTTLE_LOCK;
-	return THROTTLE_LOCK;
+	unsigned k = fails - grace;
+	return k >= 20 || ((time_t)1 << k) > AUTH_WAIT_MAX ? AUTH_WAIT_MAX : (time_t)1 << k;
 }
 
-static time_t throttle_fail(const char *lkey, const char *ikey, time_t now)
+/* Seconds until login may try again from addr (the longer of the pair's and the
+ * address's wait); 0 when it may now. */
+static time_t throttle_check(const char *login, const char *addr, time_t now)
 {
 	pthread_mutex_lock(&throttle_mu);
-	time_t a = throttle_count(lkey, THROTTLE_FAILS, now);
-	time_t b = throttle_count(ikey, THROTTLE_IP_FAILS, now);
+	const struct throttle *a = throttle_find(TH_PAIR, login, addr, now);
+	const struct throttle *b = throttle_find(TH_ADDR, "", addr, now);
+	time_t wa = a && a->until > now ? a->until - now : 0;
+	time_t wb = b && b->until > now ? b->until - now : 0;
 	pthread_mutex_unlock(&throttle_mu);
-	return a > b ? a : b;
+	return wa > wb ? wa : wb;
 }
 
-static void throttle_clear(const char *key)
+/* Counts a failure of login from addr; returns the wait it causes (0: none). */
+static time_t throttle_fail(const char *login, const char *addr, time_t now)
 {
 	pthread_mutex_lock(&throttle_mu);
-	struct throttle *t = throttle_find(key);
+	struct throttle *a = throttle_slot(TH_PAIR, login, addr, now);
+	a->fails++;
+	a->last = now;
+	a->until = now + backoff(a->fails, AUTH_PAIR_FREE);
+	time_t wa = a->until - now;
+	struct throttle *b = throttle_slot(TH_ADDR, "", addr, now);
+	b->fails++;
+	b->last = now;
+	b->until = now + backoff(b->fails, AUTH_ADDR_FREE);
+	time_t wb = b->until - now;
+	pthread_mutex_unlock(&throttle_mu);
+	return wa > wb ? wa : wb;
+}
+
+bool auth_throttle_clear(bool pair, const char *login, const char *address)
+{
+	if (!address || (pair && !login))
+		return false;
+	pthread_mutex_lock(&throttle_mu);
+	struct throttle *t =
+	    throttle_find(pair ? TH_PAIR : TH_ADDR, pair ? login : "", address, time(NULL));
 	if (t)
 		memset(t, 0, sizeof *t);
 	pthread_mutex_unlock(&throttle_mu);
+	return t != NULL;
 }
 
-static void locked_msg(char *msg, size_t msglen, time_t wait)
+/* Frees the slots nobody needs to remember any more. */
+static void throttle_forget(time_t now)
 {
-	long min = (long)((wait + 59) / 60);
-	snprintf(msg, msglen,
-	         "For mange forkerte forsøg. Prøv igen om %ld %s, eller kontakt sekretariatet.",
-	         min, min == 1 ? "minut" : "minutter");
+	pthread_mutex_lock(&throttle_mu);
+	for (size_t i = 0; i < THROTTLE_SLOTS; i++)
+		if (throttle[i].kind != TH_FREE && throttle_stale(&throttle[i], now))
+			memset(&throttle[i], 0, sizeof throttle[i]);
+	pthread_mutex_unlock(&throttle_mu);
+}
+
+static int newest_first(const void *a, const void *b)
+{
+	const struct auth_throttle *x = a, *y = b;
+	return x->last < y->last ? 1 : x->last > y->last ? -1 : strcmp(x->address, y->address);
+}
+
+size_t auth_throttle_list(struct auth_throttle **out, time_t now)
+{
+	struct auth_throttle *v = NULL;
+	size_t n = 0, cap = 0;
+	pthread_mutex_lock(&throttle_mu);
+	for (size_t i = 0; i < THROTTLE_SLOTS; i++) {
+		const struct throttle *t = &throttle[i];
+		if (throttle_stale(t, now))
+			continue;
+		v = xgrow(v, sizeof *v, n + 1, &cap);
+		struct auth_throttle *e = &v[n++];
+		memset(e, 0, sizeof *e);
+		e->pair = t->kind == TH_PAIR;
+		memcpy(e->login, t->login, sizeof e->login);
+		memcpy(e->address, t->addr, sizeof e->address);
+		e->fails = t->fails;
+		e->last = t->last;
+		e->until = t->until;
+	}
+	pthread_mutex_unlock(&throttle_mu);
+	if (n > 1)
+		qsort(v, n, sizeof *v, newest_first);
+	*out = v;
+	return n;
+}
+
+void auth_wait_text(time_t s, char *out, size_t n)
+{
+	if (s < 1)
+		s = 1;
+	if (s < 60) {
+		snprintf(out, n, "%ld %s", (long)s, s == 1 ? "sekund" : "sekunder");
+		return;
+	}
+	long min = (long)((s + 59) / 60);
+	snprintf(out, n, "%ld %s", min, min == 1 ? "minut" : "minutter");
+}
+
+/* Tells the client to wait seconds: the Retry-After header. */
+static void retry_after(struct web_resp *p, time_t wait)
+{
+	char v[24];
+	snprintf(v, sizeof v, "%ld", (long)wait);
+	web_resp_header(p, "Retry-After", v);
 }
 
 /* ---------------------------------------------------------------- identify */
@@ -330,8 +422,11 @@ static bool from_session(struct web_req *r, struct web_resp *p, const char *cook
 	return true;
 }
 
-/* The user named by the single-sign-on proxy: the account with that login, in a session
- * of its own (reused while the cookie holds one), so forms get a CSRF token. */
+/* The user named by the single-sign-on proxy: the account with that login (not disabled),
+ * in the session its cookie names when that is this account's, so forms get a CSRF token.
+ * A page without one starts a session (the browser keeps it with the cookie); static files,
+ * calendar feeds and the API have no forms and get none, and an account keeps at most
+ * AUTH_SSO_SESSIONS, so a client that never keeps cookies cannot fill the table. */
 static bool from_trusted(struct web_req *r, struct web_resp *p, const char *login,
                          const char *cookie, time_t now)
 {
@@ -343,7 +438,11 @@ static bool from_trusted(struct web_req *r, struct web_resp *p, const char *logi
 		return false;
 	if (cookie && *cookie && from_session(r, p, cookie, a.id, now))
 		return true;
-	(void)session_start(r, p, now);
+	if (r->api || !r->path || !strncmp(r->path, "/static/", 8) ||
+	    !strncmp(r->path, "/calendar/", 10))
+		return true;
+	if (session_start(r, p, now))
+		(void)store_session_trim(r->st, a.id, AUTH_SSO_SESSIONS);
 	return true;
 }
 
@@ -354,11 +453,33 @@ static bool trusted_ok(const struct web_req *r)
 	       !strcmp(r->peer_ip, c->trusted_proxy);
 }
 
-/* The double-submit token of an anonymous visitor: the cookie's, else a new one (set on
- * p; not for the API or static files, which have no forms). */
+/* A new pre-login CSRF token: NONCE_BYTES random bytes and as many of their MAC, in hex. */
+static void anon_token(char out[HEX_LEN + 1])
+{
+	unsigned char b[2 * NONCE_BYTES], mac[crypto_auth_BYTES];
+	randombytes_buf(b, NONCE_BYTES);
+	crypto_auth(mac, b, NONCE_BYTES, csrf_key);
+	memcpy(b + NONCE_BYTES, mac, NONCE_BYTES);
+	sodium_bin2hex(out, HEX_LEN + 1, b, sizeof b);
+}
+
+/* Whether s is a pre-login token this process made (its MAC verifies). */
+static bool anon_token_ok(const char *s)
+{
+	unsigned char b[2 * NONCE_BYTES], mac[crypto_auth_BYTES];
+	size_t n = 0;
+	if (!is_hex64(s) || sodium_hex2bin(b, sizeof b, s, HEX_LEN, NULL, &n, NULL) != 0 ||
+	    n != sizeof b)
+		return false;
+	crypto_auth(mac, b, NONCE_BYTES, csrf_key);
+	return sodium_memcmp(mac, b + NONCE_BYTES, NONCE_BYTES) == 0;
+}
+
+/* The double-submit token of an anonymous visitor: the cookie's when this process made it,
+ * else a new one (set on p; only for the login page). */
 static void anon_csrf(struct web_req *r, struct web_resp *p, const char *cookie)
 {
-	if (cookie && is_hex64(cookie)) {
+	if (cookie && anon_token_ok(cookie)) {
 		memcpy(r->csrf, cookie, HEX_LEN + 1);
 		return;
 	}
@@ -366,8 +487,25 @@ static void anon_csrf(struct web_req *r, struct web_resp *p, const char *cookie)
 	 * free of cookies, so they can be cached. */
 	if (r->api || !r->path || strcmp(r->path, "/login") != 0)
 		return;
-	random_hex(r->csrf);
+	anon_token(r->csrf);
 	set_cookie(r, p, AUTH_CSRF_COOKIE, r->csrf, "Strict", false);
+}
+
+/* At most once every AUTH_SWEEP_SECONDS (process-wide): deletes the sessions idle longer
+ * than the timeout, on r's connection, and forgets old throttling counters. */
+static void sweep(struct web_req *r, time_t now)
+{
+	if (!r->st)
+		return;
+	pthread_mutex_lock(&sweep_mu);
+	bool due = now - last_sweep >= AUTH_SWEEP_SECONDS;
+	if (due)
+		last_sweep = now;
+	pthread_mutex_unlock(&sweep_mu);
+	if (!due)
+		return;
+	(void)store_session_expire(r->st, (int64_t)now - idle_seconds(r), NULL);
+	throttle_forget(now);
 }
 
 void auth_identify(struct web_req *r, struct web_resp *p, const char *authorization,
@@ -376,6 +514,7 @@ void auth_identify(struct web_req *r, struct web_resp *p, const char *authorizat
 	auth_init();
 	anonymous(r);
 	time_t now = time(NULL);
+	sweep(r, now);
 	size_t n;
 	const char *tok = authorization ? bearer(authorization, &n) : NULL;
 	if (tok) {
@@ -415,12 +554,20 @@ int auth_login(struct web_req *r, struct web_resp *p, const char *login, const c
 	if (!password)
 		password = "";
 	time_t now = time(NULL);
-	char lkey[72], ikey[72];
-	snprintf(lkey, sizeof lkey, "l:%.*s", STORE_LOGIN_MAX, login);
-	snprintf(ikey, sizeof ikey, "i:%s", r->client_ip);
-	time_t wait = throttle_check(lkey, ikey, now);
+	/* The counters' keys: the login as far as a login can be long, and the address. */
+	char key[STORE_LOGIN_MAX + 1];
+	snprintf(key, sizeof key, "%s", login);
+	const char *addr = r->client_ip;
+	char when[40];
+	time_t wait = throttle_check(key, addr, now);
 	if (wait > 0) {
-		locked_msg(msg, msglen, wait);
+		/* Refused without looking at the password, and not counted. */
+		auth_wait_text(wait, when, sizeof when);
+		snprintf(msg, msglen,
+		         "For mange forkerte forsøg. Vent %s, og prøv igen. Har du glemt din "
+		         "adgangskode, så kontakt sekretariatet.",
+		         when);
+		retry_after(p, wait);
 		return -1;
 	}
 
@@ -439,24 +586,36 @@ int auth_login(struct web_req *r, struct web_resp *p, const char *login, const c
 	/* Always one argon2id verification, known login or not. */
 	bool ok = crypto_pwhash_str_verify(found ? a.pwhash : dummy_hash, password,
 	                                   pwlen <= PASSWORD_MAX ? pwlen : 0) == 0 &&
-	          found && pwlen <= PASSWORD_MAX && !a.disabled;
+	          found && pwlen <= PASSWORD_MAX;
 	if (found)
 		sodium_memzero(a.pwhash, sizeof a.pwhash);
 	if (!ok) {
-		time_t lock = throttle_fail(lkey, ikey, now);
-		if (lock)
-			locked_msg(msg, msglen, lock);
-		else
+		wait = throttle_fail(key, addr, now);
+		if (wait) {
+			auth_wait_text(wait, when, sizeof when);
+			snprintf(msg, msglen,
+			         "Brugernavnet eller adgangskoden er forkert. Der har været flere "
+			         "forkerte forsøg, så vent %s, før du prøver igen.",
+			         when);
+			retry_after(p, wait);
+		} else {
 			snprintf(msg, msglen,
 			         "Brugernavnet eller adgangskoden er forkert. Prøv igen.");
+		}
 		return -1;
 	}
-	throttle_clear(lkey);
+	/* The right password: this login from this address starts counting again. */
+	(void)auth_throttle_clear(true, key, addr);
+	if (a.disabled) {
+		snprintf(msg, msglen,
+		         "Kontoen er spærret. Kontakt sekretariatet, hvis du skal bruge den igen.");
+		return -1;
+	}
 
-	/* A new session (and CSRF token) at every login: one from before is ended. */
+	/* A new session (and CSRF token) at every login: one from before is ended. Sessions
+	 * idle too long are deleted by the sweep (auth_identify). */
 	if (r->user.id && !r->user.via_token && r->csrf[0])
 		(void)store_session_delete_csrf(r->st, r->user.id, r->csrf);
-	(void)store_session_expire(r->st, (int64_t)now - idle_seconds(r), NULL);
 	struct web_user prev = r->user;
 	if (!set_user(r, &a) || !session_start(r, p, now)) {
 		r->user = prev;

@@ -2,6 +2,7 @@
 #define FK_AUTH_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "web/web.h"
 
@@ -18,11 +19,29 @@
 #define AUTH_COOKIE "fkigov_session"
 #define AUTH_CSRF_COOKIE "fkigov_csrf"
 
+#define AUTH_PAIR_FREE 5        /* failures of a login from one address before it waits */
+#define AUTH_ADDR_FREE 20       /* failures from one address, any logins, before it waits */
+#define AUTH_WAIT_MAX (15 * 60) /* the longest wait, seconds */
+#define AUTH_FORGET (60 * 60)   /* a counter is forgotten this long after its last failure */
+#define AUTH_SSO_SESSIONS 16    /* sessions kept per single-sign-on account */
+#define AUTH_SWEEP_SECONDS 60   /* between sweeps of idle sessions */
+
 /* Identifies the user of r from the Authorization header (may be NULL), the session cookie
- * (may be NULL) or, when configured and r->client_ip is the trusted proxy, the trusted
+ * (may be NULL) or, when configured and r->peer_ip is the trusted proxy, the trusted
  * header's value (may be NULL). Sets r->user (anonymous when nothing matches) and r->csrf
- * (the session's token, or for anonymous users the CSRF cookie's value — a new one is set on
- * p when missing). An expired or unknown session is anonymous and its cookie is cleared. */
+ * (the session's token, or for anonymous users the CSRF cookie's value when the server
+ * made it — a new one is set on p for the login page when missing or forged). An expired or
+ * unknown session is anonymous and its cookie is cleared. A token that is revoked or past
+ * its last day, and a disabled account, are anonymous too.
+ *
+ * The single-sign-on proxy's user gets one session per browser: the one its cookie names,
+ * else a new one, made only for pages (not for static files, calendar feeds or the API) and
+ * at most AUTH_SSO_SESSIONS per account (the least recently seen are ended).
+ *
+ * At most once a minute (AUTH_SWEEP_SECONDS) the first request also deletes the sessions
+ * idle longer than the timeout and forgets old throttling counters, on its own connection:
+ * no thread of its own and nothing to start; with no requests nothing needs sweeping, as a
+ * lookup checks the idle time anyway. */
 void auth_identify(struct web_req *r, struct web_resp *p, const char *authorization,
                    const char *session_cookie, const char *csrf_cookie, const char *trusted);
 
@@ -30,16 +49,44 @@ void auth_identify(struct web_req *r, struct web_resp *p, const char *authorizat
  * empty. */
 bool auth_csrf_ok(const struct web_req *r, const char *submitted);
 
-/* Checks login and password, with throttling (repeated failures per login and per client
- * address lock out for a while). On success creates a session, sets its cookie on p and
- * fills r->user; returns 0. On failure returns -1 with a Danish message in msg. */
+/* Checks login and password, with throttling. On success creates a session, sets its cookie
+ * on p and fills r->user; returns 0. On failure returns -1 with a Danish message in msg
+ * (which says when to try again, and a Retry-After header on p, when it must wait).
+ *
+ * Throttling never locks an account from the network: failures are counted per login and
+ * client address together, and per client address. After AUTH_PAIR_FREE failures of a
+ * login from one address, that pair waits 1 s, then 2 s, 4 s, ... at most
+ * AUTH_WAIT_MAX after each further failure; after AUTH_ADDR_FREE failures from one
+ * address (for any logins) that address waits likewise. Attempts while waiting are refused
+ * without checking the password and are not counted. The right password from another
+ * address works at once; a successful login clears its pair's counter (not the address's).
+ * A counter is forgotten AUTH_FORGET seconds after its last failure. */
 int auth_login(struct web_req *r, struct web_resp *p, const char *login, const char *password,
                char *msg, size_t msglen);
 
 /* Ends r's session and clears the cookie. */
 void auth_logout(struct web_req *r, struct web_resp *p);
 
-/* Process-wide state (throttling); call once before serving / at shutdown. */
+/* One throttling counter, as the secretariat sees it. */
+struct auth_throttle {
+	bool pair;                       /* login and address; false: the address alone */
+	char login[STORE_LOGIN_MAX + 1]; /* "" for an address */
+	char address[64];
+	unsigned fails; /* failures counted */
+	time_t last;    /* the last failure */
+	time_t until;   /* may try again from then (<= now: may now) */
+};
+/* The counters in use, the most recent failure first: *out gets a new array (the caller
+ * frees it; NULL when there are none); returns how many. */
+size_t auth_throttle_list(struct auth_throttle **out, time_t now);
+/* Forgets one counter: the pair login/address (pair true) or the address's own. True when
+ * there was one. */
+bool auth_throttle_clear(bool pair, const char *login, const char *address);
+/* A wait of seconds in Danish words: "1 sekund", "40 sekunder", "3 minutter". */
+void auth_wait_text(time_t seconds, char *out, size_t n);
+
+/* Process-wide state (keys, throttling, the sweep); auth_init may be called any number of
+ * times, auth_shutdown forgets the throttling counters. */
 void auth_init(void);
 void auth_shutdown(void);
 #endif

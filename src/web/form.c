@@ -6,8 +6,9 @@
 #include <string.h>
 
 #include "util/buf.h"
-#include "util/xalloc.h"
 #include "util/diag.h"
+#include "util/text.h"
+#include "util/xalloc.h"
 #include "web/web.h"
 
 void form_init(struct form *fm)
@@ -223,10 +224,11 @@ char *form_take(struct form *fm, const struct web_req *r, const char *name, cons
 {
 	const struct web_field *f = web_form_field(r, name);
 	const char *v = f ? f->value : "";
-	if (f && !form_utf8(f->value, f->len)) {
+	char why[300];
+	/* The text rule (util/text.h) on all f->len bytes: a NUL is refused, never cut at. */
+	if (f && text_check(f->value, f->len, text_multiline(name), why, sizeof why) != 0) {
 		form_value(fm, name, "");
-		form_error(fm, name, label,
-		           "Feltet indeholder tegn, der ikke kan læses. Skriv det igen.");
+		form_error(fm, name, label, "%s", why);
 		return xstrdup("");
 	}
 	while (*v == ' ' || *v == '\t')

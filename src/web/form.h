@@ -48,8 +48,9 @@ json_t *form_text(const char *s);
 json_t *form_url(const char *s);
 /* True when s[0..len) is well-formed UTF-8 without NUL bytes. */
 bool form_utf8(const char *s, size_t len);
-/* The trimmed value of form field name of r ("" when absent, or when it is not UTF-8: then
- * with an error on the field), remembered in fm for re-display. The caller frees it. */
+/* The trimmed value of form field name of r, remembered in fm for re-display: "" when absent,
+ * or when it breaks the text rule (util/text.h; multi-line when text_multiline(name)): then
+ * with the rule's reason as the field's error. The caller frees it. */
 struct web_req;
 char *form_take(struct form *fm, const struct web_req *r, const char *name, const char *label);
 /* Moves the diagnostics of a core validator to fm: map holds triples (core field, form

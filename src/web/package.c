@@ -15,6 +15,7 @@
 #include "util/err.h"
 #include "util/xalloc.h"
 #include "web/tmpl.h"
+#include "web/visible.h"
 
 #define AGENDA_NAME "00 Dagsorden.html"
 
@@ -33,8 +34,9 @@ static char *href_of(const char *name)
 	return buf_detach(&b, NULL);
 }
 
-int web_meeting_package(struct store *st, const struct tmpl_set *t, int64_t id, struct buf *zip,
-                        char *fname, size_t nfname, char *err, size_t errlen)
+int web_meeting_package(struct store *st, const struct tmpl_set *t, int64_t id,
+                        const struct meeting_view *view, struct buf *zip, char *fname,
+                        size_t nfname, char *err, size_t errlen)
 {
 	struct meeting mt;
 	int rc = store_meeting_get(st, id, &mt);
@@ -49,11 +51,15 @@ int web_meeting_package(struct store *st, const struct tmpl_set *t, int64_t id, 
 		meeting_free(&mt);
 		return rc;
 	}
+	if (view)
+		nfiles = meeting_view_files(view, files, nfiles);
 	struct package_entry *ent = xcalloc(nfiles + 1, sizeof *ent);
 	char **names = xcalloc(nfiles + 1, sizeof *names);
 	unsigned char **data = xcalloc(nfiles + 1, sizeof *data);
 	names[0] = xstrdup(AGENDA_NAME);
 	json_t *doc = agenda_meeting_json(&mt, true);
+	if (view)
+		meeting_view_json(view, doc);
 	json_t *items = json_object_get(doc, "items");
 	json_t *loose = json_array();
 	for (size_t i = 0; rc == FK_OK && i < nfiles; i++) {
@@ -63,8 +69,12 @@ int web_meeting_package(struct store *st, const struct tmpl_set *t, int64_t id, 
 			break;
 		}
 		const struct meeting_item *it = meeting_item_at(&mt, files[i].pos);
-		names[i + 1] = package_file_name(it ? it->pos : 0, it ? it->title : "Uden punkt",
-		                                 files[i].name, names, i + 1);
+		/* The extension of the type libmagic found, never the uploader's: a PDF named
+		 * referat.html is unpacked as referat.pdf. */
+		char *file = material_file_name(files[i].name, files[i].mime);
+		names[i + 1] = package_file_name(it ? it->pos : 0, it ? it->title : "Uden punkt", file,
+		                                 names, i + 1);
+		free(file);
 		ent[i + 1] = (struct package_entry){names[i + 1], data[i + 1], (size_t)full.size, 0};
 		char sz[32];
 		material_size_text((size_t)full.size, sz, sizeof sz);

@@ -1,7 +1,10 @@
 /* GET /audit: the audit log, newest first, with filters (entity, id, actor, since, until,
  * limit) as a GET form, each change shown as "field: before → after", and the result of
  * verifying the hash chain. GET /api/v1/audit: the same rows as {"audit": [...]} in the
- * form of "fkigov audit log --json". */
+ * form of "fkigov audit log --json". For readers other than the secretariat the before and
+ * after of a row with meeting content they may not read yet (visible.h: proposals, material
+ * and agenda items before dispatch, draft minutes) are a Danish note instead; the stored
+ * rows and the chain are untouched. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +13,7 @@
 #include "util/xalloc.h"
 #include "web/form.h"
 #include "web/pages.h"
+#include "web/visible.h"
 
 #define AUDIT_LIMIT_DEFAULT 200
 #define AUDIT_LIMIT_MAX 5000
@@ -226,22 +230,35 @@ static json_t *change_lines(const char *before, const char *after)
 	return out;
 }
 
+/* The rows being shown (arr) to the user of r, and the meetings read to decide what of
+ * them they may see. */
+struct audit_walk {
+	struct web_req *r;
+	json_t *arr;
+	struct meeting_audit seen;
+};
+
 static int page_row(const struct audit_row *row, void *arg)
 {
-	json_t *arr = arg;
+	struct audit_walk *w = arg;
+	const char *note;
+	int rc = meeting_view_audit(w->r, &w->seen, row, &note);
+	if (rc != FK_OK)
+		return rc;
 	char when[40];
 	/* 2026-11-27T10:00:00Z -> 2026-11-27 10:00:00 */
 	snprintf(when, sizeof when, "%.10s %.8s", row->at,
 	         strlen(row->at) > 11 ? row->at + 11 : "");
-	json_t *o =
-	    json_pack("{s:I, s:s, s:o, s:s, s:s, s:o, s:o}", "id", (json_int_t)row->id, "at", when,
-	              "actor", form_text(row->actor), "action", action_da(row->action), "entity",
-	              entity_da(row->entity), "entity_id", form_text(row->entity_id), "changes",
-	              change_lines(row->before, row->after));
+	json_t *o = json_pack(
+	    "{s:I, s:s, s:o, s:s, s:s, s:o, s:o}", "id", (json_int_t)row->id, "at", when, "actor",
+	    form_text(row->actor), "action", action_da(row->action), "entity",
+	    entity_da(row->entity), "entity_id", form_text(row->entity_id), "changes",
+	    note ? json_pack("[{s:s, s:b, s:s}]", "key", "indhold", "changed", false, "value", note)
+	         : change_lines(row->before, row->after));
 	json_object_set_new(o, "actor_q", form_url(row->actor));
 	json_object_set_new(o, "entity_q", form_url(row->entity));
 	json_object_set_new(o, "entity_id_q", form_url(row->entity_id));
-	json_array_append_new(arr, o);
+	json_array_append_new(w->arr, o);
 	return 0;
 }
 
@@ -258,7 +275,9 @@ int page_audit(struct web_req *r, struct web_resp *p)
 	int rc = FK_OK;
 	if (form_ok(&fm)) {
 		json_t *rows = json_array();
-		rc = store_audit_list(r->st, &f, page_row, rows);
+		struct audit_walk w = {r, rows, {0}};
+		rc = store_audit_list(r->st, &f, page_row, &w);
+		meeting_audit_free(&w.seen);
 		size_t n = json_array_size(rows);
 		json_object_set_new(doc, "count", json_integer((json_int_t)n));
 		json_object_set_new(doc, "has_rows", json_boolean(n > 0));
@@ -316,17 +335,22 @@ int page_audit(struct web_req *r, struct web_resp *p)
 
 static int api_row(const struct audit_row *r, void *arg)
 {
-	json_t *arr = arg;
+	struct audit_walk *w = arg;
+	const char *note;
+	int rc = meeting_view_audit(w->r, &w->seen, r, &note);
+	if (rc != FK_OK)
+		return rc;
 	json_t *o = json_pack("{s:I, s:s, s:o, s:s, s:s, s:o, s:s}", "id", (json_int_t)r->id, "at",
 	                      r->at, "actor", form_text(r->actor), "action", r->action, "entity",
 	                      r->entity, "entity_id", form_text(r->entity_id), "hash", r->hash);
 	if (!o)
 		return 0;
-	json_t *b = r->before ? json_loads(r->before, 0, NULL) : NULL;
-	json_t *a = r->after ? json_loads(r->after, 0, NULL) : NULL;
+	/* Hidden content: the note in place of each of before and after there is. */
+	json_t *b = !r->before ? NULL : note ? json_string(note) : json_loads(r->before, 0, NULL);
+	json_t *a = !r->after ? NULL : note ? json_string(note) : json_loads(r->after, 0, NULL);
 	json_object_set_new(o, "before", b ? b : json_null());
 	json_object_set_new(o, "after", a ? a : json_null());
-	json_array_append_new(arr, o);
+	json_array_append_new(w->arr, o);
 	return 0;
 }
 
@@ -353,7 +377,10 @@ int api_audit(struct web_req *r, struct web_resp *p)
 	}
 	form_free(&fm);
 	json_t *arr = json_array();
-	if (store_audit_list(r->st, &f, api_row, arr) != FK_OK) {
+	struct audit_walk w = {r, arr, {0}};
+	int rc = store_audit_list(r->st, &f, api_row, &w);
+	meeting_audit_free(&w.seen);
+	if (rc != FK_OK) {
 		json_decref(arr);
 		return web_error(r, p, 500, "Revisionsloggen kunne ikke læses. Prøv igen om lidt.");
 	}

@@ -13,6 +13,7 @@
 #include "core/economy.h"
 #include "core/initiative.h"
 #include "util/err.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 #include "web/form.h"
 #include "web/pages.h"
@@ -617,7 +618,7 @@ static int post(struct web_req *r, struct web_resp *p)
 		char fname[200];
 		snprintf(fname, sizeof fname, "%s",
 		         f && f->filename && *f->filename &&
-		                 form_utf8(f->filename, strlen(f->filename))
+		                 text_check(f->filename, strlen(f->filename), false, NULL, 0) == 0
 		             ? f->filename
 		             : "filen");
 		for (char *c = fname; *c; c++)

@@ -12,6 +12,7 @@
 #include "core/importer.h"
 #include "store/apply.h"
 #include "util/err.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 #include "web/form.h"
 #include "web/pages.h"
@@ -69,7 +70,8 @@ static void time_text(const char *iso, char *out, size_t len)
 }
 
 /* The file name to keep: the last path segment (browsers on Windows send a whole path),
- * readable UTF-8 without control characters, at most 200 bytes. */
+ * following the text rule (util/text.h: no control or bidirectional characters), at most
+ * 200 bytes. */
 static char *clean_filename(const char *name)
 {
 	const char *s = name ? name : "";
@@ -77,7 +79,7 @@ static char *clean_filename(const char *name)
 		if (*c == '/' || *c == '\\')
 			s = c + 1;
 	size_t n = strlen(s);
-	if (!n || !form_utf8(s, n) || form_has_control(s))
+	if (!n || text_check(s, n, false, NULL, 0) != 0)
 		return xstrdup("upload.csv");
 	if (n > 200) {
 		n = 200;

@@ -22,10 +22,12 @@
 #include "core/cases.h"
 #include "core/material.h"
 #include "util/err.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 #include "web/form.h"
 #include "web/package.h"
 #include "web/pages.h"
+#include "web/visible.h"
 
 /* ---------------------------------------------------------------- who may upload */
 
@@ -96,17 +98,13 @@ json_t *material_file_json(const struct store_material *f)
 
 /* ---------------------------------------------------------------- GET /material/{id} */
 
-/* The name a download is saved under: the stored name, with the type's extension added when
- * it does not end in it already (a PDF uploaded as "notat" is saved as "notat.pdf"), so the
- * file opens in the program for what it really is. The caller frees it. */
+/* The name a download is saved under: material_file_name, with the extension of the type
+ * libmagic found (a PDF uploaded as "notat" or "referat.html" is saved as "notat.pdf",
+ * "referat.pdf") and no bidirectional controls, so the file opens in the program for what it
+ * really is. The caller frees it. */
 static char *download_name(const struct store_material *f)
 {
-	const char *ext = material_type_ext(f->mime);
-	const char *dot = strrchr(f->name, '.');
-	if (!ext || (dot && (!strcasecmp(dot + 1, ext) ||
-	                     (!strcmp(ext, "jpg") && !strcasecmp(dot + 1, "jpeg")))))
-		return xstrdup(f->name);
-	return xasprintf("%s.%s", f->name, ext);
+	return material_file_name(f->name, f->mime);
 }
 
 /* The ASCII stand-in of one UTF-8 character at s (k bytes) for the plain filename
@@ -166,6 +164,18 @@ int page_material(struct web_req *r, struct web_resp *p)
 	unsigned char *data = NULL;
 	/* The checksum first: a client that has the file gets 304 without the bytes being read. */
 	int rc = id ? store_material_get(r->st, id, &f, NULL) : FK_ENOTFOUND;
+	/* Who may read it (visible.h): before dispatch those the item concerns. */
+	bool ok = false;
+	int vrc = rc == FK_OK ? meeting_view_may_read(r, &f, &ok) : FK_OK;
+	if (rc == FK_OK && (vrc != FK_OK || !ok)) {
+		store_material_clear(&f);
+		if (vrc != FK_OK)
+			return web_error(r, p, 500, "Materialet kunne ikke læses. Prøv igen om lidt.");
+		return web_error(r, p, 403,
+		                 "Materialet kan læses af alle, når dagsordenen er udsendt. Indtil da "
+		                 "kan kun sekretariatet og de, punktet vedrører, læse det. Kontakt "
+		                 "sekretariatet, hvis du har brug for det nu.");
+	}
 	char etag[72] = "";
 	if (rc == FK_OK) {
 		snprintf(etag, sizeof etag, "\"%s\"", f.sha256);
@@ -210,10 +220,19 @@ int page_meeting_package(struct web_req *r, struct web_resp *p)
 {
 	long id = 0;
 	web_whole(r->param, 1L << 30, &id);
-	char name[64], err[300];
-	int rc = id ? web_meeting_package(r->st, r->app->tmpl, id, &p->body, name, sizeof name, err,
-	                                  sizeof err)
-	            : FK_ENOTFOUND;
+	char name[64], err[300] = "Mødet kunne ikke læses.";
+	/* Only what the user may read goes in (visible.h). */
+	struct meeting mt;
+	struct meeting_view view = {0};
+	int rc = id ? store_meeting_get(r->st, id, &mt) : FK_ENOTFOUND;
+	if (rc == FK_OK) {
+		rc = meeting_view_init(r, &mt, &view);
+		meeting_free(&mt);
+	}
+	if (rc == FK_OK)
+		rc = web_meeting_package(r->st, r->app->tmpl, id, &view, &p->body, name, sizeof name,
+		                         err, sizeof err);
+	meeting_view_free(&view);
 	if (rc == FK_ENOTFOUND)
 		return web_error(r, p, 404, "Mødet findes ikke. Se årets møder under Møder.");
 	if (rc != FK_OK) {
@@ -241,10 +260,18 @@ static int bad_request(struct web_resp *p, const char *msg, json_t *fields)
 
 static int material_list(struct web_req *r, struct web_resp *p, const struct meeting *mt)
 {
-	struct store_material *v;
-	size_t n;
-	if (store_material_list(r->st, mt->id, &v, &n) != FK_OK)
+	struct store_material *v = NULL;
+	size_t n = 0;
+	struct meeting_view view;
+	int rc = meeting_view_init(r, mt, &view);
+	if (rc == FK_OK)
+		rc = store_material_list(r->st, mt->id, &v, &n);
+	n = meeting_view_files(&view, v, n); /* only those the user may read (visible.h) */
+	meeting_view_free(&view);
+	if (rc != FK_OK) {
+		store_materials_free(v, n);
 		return web_error(r, p, 500, "Materialet kunne ikke læses. Prøv igen om lidt.");
+	}
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(a, material_file_json(&v[i]));
@@ -289,10 +316,12 @@ int material_upload(struct web_req *r, const struct meeting *mt, long pos, int64
 		          material_types_text());
 		return FK_EINPUT;
 	}
-	const char *reason = web_form(r, "reason");
-	if (reason && !form_utf8(reason, strlen(reason))) {
-		diags_add(d, NULL, 0, 0, "reason",
-		          "Begrundelsen kan ikke læses som tekst. Skriv den igen.");
+	/* The text rule (util/text.h) on all of the reason's bytes, for the page and the API. */
+	const struct web_field *rf = web_form_field(r, "reason");
+	const char *reason = rf ? rf->value : NULL;
+	char why[300];
+	if (rf && text_check(rf->value, rf->len, true, why, sizeof why) != 0) {
+		diags_add(d, NULL, 0, 0, "reason", "%s", why);
 		return FK_EINPUT;
 	}
 	rc = store_material_add(r->st, r->user.login, mt->id, (int)pos, file->filename,

@@ -22,6 +22,7 @@
 #include "util/xalloc.h"
 #include "web/form.h"
 #include "web/pages.h"
+#include "web/visible.h"
 
 static const char *const month_da[12] = {"jan.", "feb.", "mar.", "apr.", "maj",  "jun.",
                                          "jul.", "aug.", "sep.", "okt.", "nov.", "dec."};
@@ -460,23 +461,41 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 	                    json_boolean(mt.state < MEETING_HELD && (admin || my_groups(r, NULL, 0))));
 	bool planned = mt.state == MEETING_PLANNED, dispatched = mt.state == MEETING_DISPATCHED;
 	bool minutes_open = mt.state == MEETING_DISPATCHED || mt.state == MEETING_HELD;
-	/* Written material files and who may upload them (page_material.c). */
+	/* Written material files, who may read them (visible.h) and who may upload them
+	 * (page_material.c). */
 	struct store_material *fl = NULL;
 	size_t nfl = 0;
+	struct meeting_view view;
 	bool *may = xcalloc(mt.nitems + 1, sizeof *may);
-	if (store_material_list(r->st, mt.id, &fl, &nfl) != FK_OK ||
+	if (meeting_view_init(r, &mt, &view) != FK_OK ||
+	    store_material_list(r->st, mt.id, &fl, &nfl) != FK_OK ||
 	    material_may_upload(r, &mt, may) != FK_OK) {
 		store_materials_free(fl, nfl);
+		meeting_view_free(&view);
 		free(may);
 		json_decref(doc);
 		json_decref(summary);
 		meeting_free(&mt);
 		return web_error(r, p, 500, "Mødets materiale kunne ikke læses. Prøv igen om lidt.");
 	}
+	nfl = meeting_view_files(&view, fl, nfl);
 	json_t *files = json_array();
 	for (size_t i = 0; i < nfl; i++)
 		json_array_append_new(files, material_file_json(&fl[i]));
 	store_materials_free(fl, nfl);
+	/* What the user does not see yet, and when they will. */
+	if (!view.admin && !view.open) {
+		char ds[40], msg[300];
+		date_format_da(mt.dispatch, ds, sizeof ds);
+		snprintf(msg, sizeof msg,
+		         "Dagsordenen er ikke udsendt endnu. Materiale og forslag kan læses af alle, "
+		         "når den er udsendt (senest %s). Indtil da ser du kun det, der vedrører dig.",
+		         ds);
+		json_object_set_new(doc, "view_notice", json_string(msg));
+	} else if (!view.minutes && mt.state == MEETING_HELD)
+		json_object_set_new(doc, "view_notice",
+		                    json_string("Referatet kan læses her, når sekretariatet har "
+		                                "godkendt det."));
 	char limit[32];
 	material_size_text(MATERIAL_MAX_BYTES, limit, sizeof limit);
 	json_object_set_new(doc, "material_limit", json_string(limit));
@@ -500,7 +519,7 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 		json_t *it = json_array_get(items, i);
 		const struct meeting_item *mi = &mt.items[i];
 		json_object_set_new(it, "material_missing",
-		                    json_boolean(!mi->material && mi->nfiles == 0 &&
+		                    json_boolean(view.item[i] && !mi->material && mi->nfiles == 0 &&
 		                                 agenda_kind_needs_material(mi->kind)));
 		if (item_files(r, it, mi->pos, files, may[i], admin, planned, dispatched, f, summary))
 			file_failure_shown = true;
@@ -516,7 +535,7 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 			snprintf(url, sizeof url, "/meetings/%lld/portfolio", (long long)mt.id);
 			json_object_set_new(it, "overview_url", json_string(url));
 		}
-		if (mi->outcome)
+		if (mi->outcome && view.minutes)
 			for (size_t k = 0; k < 4; k++)
 				if (!strcmp(mi->outcome, outcomes[k]))
 					json_object_set_new(it, "outcome_da",
@@ -560,12 +579,13 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 		json_object_set_new(mins, "open", json_boolean(fail_min));
 		json_object_set_new(it, "min", mins);
 	}
-	/* Proposals: a member sees their own; the secretariat all, with accept and reject. */
+	/* Proposals: before dispatch a member sees their own, after it every reader sees all;
+	 * the secretariat all, with accept and reject. */
 	json_t *props = json_object_get(doc, "proposals"), *shown = json_array();
 	for (size_t i = 0; i < json_array_size(props); i++) {
 		json_t *x = json_array_get(props, i);
 		const struct meeting_proposal *mp = &mt.props[i];
-		if (!admin && strcmp(mp->person, r->user.person) != 0)
+		if (!meeting_view_proposal(&view, mp))
 			continue;
 		set_da(x, "submitted_da", mp->submitted);
 		json_object_set_new(x, "kind_da", json_string(agenda_kind_da(mp->kind)));
@@ -590,8 +610,19 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 	free(may);
 	json_object_set_new(doc, "proposals", shown);
 	json_object_set_new(doc, "has_proposals", json_boolean(json_array_size(shown) > 0));
-	/* The member's proposal form, or the deadline message. */
-	if ((member && r->user.person[0]) || admin) {
+	meeting_view_json(&view, doc);
+	meeting_view_free(&view);
+	/* The member's proposal form, or the deadline message; a member who does not sit in the
+	 * steering group is told whom to ask instead. */
+	bool proposer;
+	char refusal[320];
+	meeting_may_propose(r, &proposer, refusal, sizeof refusal);
+	if (member && r->user.person[0] && !proposer) {
+		json_object_set_new(doc, "propose", json_pack("{s:b, s:b, s:s}", "open", 0, "admin",
+		                                              0, "closed", refusal));
+		if (is_failed(f, "propose", 0))
+			json_decref(failed_form(r, f, "prop-", summary));
+	} else if (proposer) {
 		bool open = r->today <= mt.proposals && mt.state < MEETING_HELD;
 		json_t *pf;
 		if (is_failed(f, "propose", 0))
@@ -660,6 +691,17 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 			                : "Din konto er ikke knyttet til en person. Kontakt "
 			                  "sekretariatet.");
 			return FK_EINPUT;
+		}
+		/* A member proposes only while sitting in the steering group; the secretariat
+		 * on a member's behalf (the store checks the person named). */
+		bool may;
+		char msg[320];
+		int rc = meeting_may_propose(r, &may, msg, sizeof msg);
+		if (rc != FK_OK)
+			return rc;
+		if (!may) {
+			diags_add(d, NULL, 0, 0, NULL, "%s", msg);
+			return FK_EFORBIDDEN;
 		}
 		long minutes = 0;
 		if (*fv(r, "minutes") && !web_whole(fv(r, "minutes"), 24 * 60, &minutes)) {
@@ -777,7 +819,7 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 	}
 	if (!strcmp(action, "approve")) {
 		*flash = "approved";
-		return store_meeting_approve(r->st, who, id, d);
+		return store_meeting_approve(r->st, who, m, id, d);
 	}
 	if (!strcmp(action, "publish")) {
 		*flash = "published";

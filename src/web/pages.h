@@ -114,4 +114,5 @@ int api_meeting_portfolio(struct web_req *r, struct web_resp *p);
 int api_meeting_statuses(struct web_req *r, struct web_resp *p);
 int api_decisions(struct web_req *r, struct web_resp *p);
 /* end meetings */
+int page_accounts(struct web_req *r, struct web_resp *p); /* page_accounts.c */
 #endif

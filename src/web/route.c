@@ -88,11 +88,12 @@ const struct route routes[PAGE__MAX] = {
     [API_GOALS] = {"/api/v1/goals", api_goals, NULL, R_USERS, R_ADMIN, "Mål"},
     [API_GOAL_STATUS] = {"/api/v1/goals/{id}/status", api_goal_status, NULL, 0, R_ADMIN,
                          "Målets status"},
-    /* meetings: logged-in users read meetings and the decision log (members see their own
-     * proposals); members and the secretariat post proposals, the secretariat the rest
-     * (checked per action in page_meetings.c); the calendars are public, as the steering
-     * group's meetings and deadlines are public information (Outlook subscribes without a
-     * login) */
+    /* meetings: logged-in users read meetings and the decision log; before dispatch a
+     * meeting's material and proposals only the secretariat and those they concern, draft
+     * minutes only the secretariat (visible.c); members of the steering group and the
+     * secretariat post proposals, the secretariat the rest (checked per action in
+     * page_meetings.c); the calendars are public, as the steering group's meetings and
+     * deadlines are public information (Outlook subscribes without a login) */
     [PAGE_MEETINGS] = {"/meetings", page_meetings, "meetings", R_USERS, R_ADMIN, "Møder"},
     [PAGE_MEETING] = {"/meetings/{id}", page_meeting, "meeting", R_USERS, R_MEMBER | R_ADMIN,
                       "Møde"},
@@ -109,9 +110,10 @@ const struct route routes[PAGE__MAX] = {
                                0, R_MEMBER | R_ADMIN, "Forslag til dagsordenen"},
     [API_DECISIONS] = {"/api/v1/decisions", api_decisions, NULL, R_USERS, 0,
                        "Beslutningslog"},
-    /* written material: read by every account (it is sent to the members); uploaded by the
-     * secretariat to any item and by members to their own items (checked per item in
-     * page_material.c) */
+    /* written material: read by every account once the agenda is dispatched, before that by
+     * the secretariat, the uploader and those the item concerns (checked per file in
+     * visible.c); uploaded by the secretariat to any item and by members to their own items
+     * (checked per item in page_material.c) */
     [PAGE_MATERIAL] = {"/material/{id}", page_material, NULL, R_USERS, 0, "Materiale"},
     [API_MEETING_MATERIAL] = {"/api/v1/meetings/{id}/material", api_meeting_material, NULL,
                               R_USERS, R_MEMBER | R_ADMIN, "Mødets materiale"},
@@ -126,10 +128,13 @@ const struct route routes[PAGE__MAX] = {
                                R_USERS, 0, "Porteføljeoverblik"},
     [API_MEETING_STATUSES] = {"/api/v1/meetings/{id}/statuses", api_meeting_statuses, NULL,
                               R_USERS, R_MEMBER | R_ADMIN, "Referencegruppernes status"},
-    /* the meeting package: agenda and material as one ZIP archive, for every account */
+    /* the meeting package: agenda and material as one ZIP archive, for every account, with
+     * what the account may read (visible.c) */
     [PAGE_MEETING_PACKAGE] = {"/meetings/{id}/package", page_meeting_package, NULL, R_USERS, 0,
                               "Mødepakke"},
     /* end meetings */
+    [PAGE_ACCOUNTS] = {"/accounts", page_accounts, "accounts", R_ADMIN, R_ADMIN,
+                       "Konti og adgang"},
 };
 
 /* Matches path against pattern; one {id} segment at most. */

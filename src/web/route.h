@@ -78,6 +78,7 @@ enum page {
 	API_MEETING_STATUSES,
 	PAGE_MEETING_PACKAGE,
 	/* end meetings */
+	PAGE_ACCOUNTS, /* accounts, tokens and login throttling (page_accounts.c) */
 	PAGE__MAX
 };
 

@@ -20,6 +20,7 @@
 #include "util/xalloc.h"
 #include "web/auth.h"
 #include "web/cache.h"
+#include "web/guard.h"
 #include "web/route.h"
 #include "web/tmpl.h"
 #include "web/web.h"
@@ -31,11 +32,17 @@ static pthread_mutex_t stores_mu = PTHREAD_MUTEX_INITIALIZER;
 static struct store **stores;
 static size_t nstores, capstores;
 static _Thread_local struct store *tl_store;
+/* Bumped when the server stops, so a thread that outlives one start (the fuzzer's) does
+ * not reuse a closed connection. */
+static unsigned generation;
+static _Thread_local unsigned tl_generation;
 
 static struct store *thread_store(void)
 {
-	if (tl_store)
+	if (tl_store && tl_generation == generation)
 		return tl_store;
+	tl_store = NULL;
+	tl_generation = generation;
 	struct diags d;
 	diags_init(&d);
 	if (store_open(app.cfg.db, &tl_store, &d) != FK_OK) {
@@ -58,8 +65,11 @@ struct conn {
 	struct web_field *form;
 	size_t nform, capform;
 	size_t total;
+	bool started;      /* on_request has seen the headers */
+	bool counted;      /* counted as busy by the guard */
 	bool too_big;
 	bool bad_form;
+	const char *bad;   /* why the request is malformed (400), or NULL */
 };
 
 static void fields_free(struct web_field *f, size_t n)
@@ -110,6 +120,12 @@ static enum MHD_Result post_field(void *cls, enum MHD_ValueKind kind, const char
 	(void)kind;
 	(void)enc;
 	struct conn *c = cls;
+	/* A part without a field name (no name= in its Content-Disposition) cannot be
+	 * answered to any field: the form is malformed. */
+	if (!key) {
+		c->bad_form = true;
+		return MHD_NO;
+	}
 	struct web_field *f = c->nform ? &c->form[c->nform - 1] : NULL;
 	if (off == 0 || !f || strcmp(f->name, key) != 0) {
 		if (c->nform >= 1000) {
@@ -246,13 +262,14 @@ static void add_layout(struct web_req *r, json_t *doc, enum page pg)
 	static const enum page nav[] = {PAGE_HOME,      PAGE_MY,        PAGE_ORG,      PAGE_PEOPLE,
 	                                PAGE_MEETINGS,  PAGE_DECISIONS, PAGE_COMPLIANCE, PAGE_WGS,
 	                                PAGE_CASES,     PAGE_PORTFOLIO, PAGE_ECONOMY,  PAGE_GOALS,
-	                                PAGE_IMPORT,    PAGE_AUDIT};
+	                                PAGE_IMPORT,    PAGE_AUDIT,     PAGE_ACCOUNTS};
 	json_t *items = json_array(), *tools = json_array();
 	for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
 		const struct route *rt = &routes[nav[i]];
 		if (!(rt->get & (1u << r->user.role)))
 			continue;
-		bool tool = nav[i] == PAGE_MY || nav[i] == PAGE_IMPORT || nav[i] == PAGE_AUDIT;
+		bool tool = nav[i] == PAGE_MY || nav[i] == PAGE_IMPORT || nav[i] == PAGE_AUDIT ||
+		            nav[i] == PAGE_ACCOUNTS;
 		json_array_append_new(tool ? tools : items,
 		                      json_pack("{s:s, s:s, s:b}", "href", rt->pattern, "title",
 		                                rt->title, "current", nav[i] == pg));
@@ -290,6 +307,8 @@ static int page_notfound(struct web_req *r, struct web_resp *p)
 
 static const struct route notfound = {"", page_notfound, "error", R_ALL, 0, "Siden findes ikke"};
 
+static void client_of(struct MHD_Connection *mc, char peer[64], char client[64]);
+
 static enum MHD_Result dispatch(struct MHD_Connection *mc, const char *url, const char *method,
                                 struct conn *c)
 {
@@ -306,21 +325,14 @@ static enum MHD_Result dispatch(struct MHD_Connection *mc, const char *url, cons
 	           : !strcmp(method, "HEAD") ? WM_HEAD
 	           : !strcmp(method, "POST") ? WM_POST
 	                                     : WM_OTHER;
-	const union MHD_ConnectionInfo *ci =
-	    MHD_get_connection_info(mc, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	if (ci && ci->client_addr) {
-		const struct sockaddr *sa = ci->client_addr;
-		if (sa->sa_family == AF_INET)
-			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
-			          r.client_ip, sizeof r.client_ip);
-		else if (sa->sa_family == AF_INET6)
-			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
-			          r.client_ip, sizeof r.client_ip);
-	}
+	client_of(mc, r.peer_ip, r.client_ip);
 	if (c->too_big)
 		return send_text(mc, 413, "Forespørgslen er for stor.", r.api);
 	if (c->bad_form)
-		return send_text(mc, 400, "Formularen kunne ikke læses.", r.api);
+		return send_text(mc, 400,
+		                 "Formularen kunne ikke læses: den er ufuldstændig eller forkert "
+		                 "opbygget. Gå tilbage, og send den igen.",
+		                 r.api);
 
 	char *param = NULL;
 	enum page pg = route_match(url, &param);
@@ -357,17 +369,6 @@ static enum MHD_Result dispatch(struct MHD_Connection *mc, const char *url, cons
 	r.body_len = c->body.len;
 	r.if_none_match = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "If-None-Match");
 
-	snprintf(r.peer_ip, sizeof r.peer_ip, "%s", r.client_ip);
-	/* Behind the trusted proxy, the client is the last address it added. */
-	if (app.cfg.trusted_proxy && !strcmp(r.client_ip, app.cfg.trusted_proxy)) {
-		const char *xff = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "X-Forwarded-For");
-		const char *last = xff ? strrchr(xff, ',') : NULL;
-		last = last ? last + 1 : xff;
-		while (last && *last == ' ')
-			last++;
-		if (last && *last && strlen(last) < sizeof r.client_ip)
-			snprintf(r.client_ip, sizeof r.client_ip, "%s", last);
-	}
 	const char *trusted = NULL;
 	if (app.cfg.trusted_header && app.cfg.trusted_proxy && !strcmp(r.peer_ip, app.cfg.trusted_proxy))
 		trusted = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, app.cfg.trusted_header);
@@ -417,7 +418,10 @@ static enum MHD_Result dispatch(struct MHD_Connection *mc, const char *url, cons
 		 * requests cannot both plan against the same state. Kept when the handler
 		 * succeeded (below 400), else undone. */
 		bool tx = store_begin(r.st) == FK_OK;
-		rt->handler(&r, &p);
+		/* The text rule (util/text.h) for every field and JSON string of every POST,
+		 * before any handler sees it: refused with the field named, nothing stored. */
+		if (!web_input_refused(&r, &p))
+			rt->handler(&r, &p);
 		if (tx && (p.status ? p.status : 200) < 400) {
 			if (store_commit(r.st) != FK_OK)
 				web_error(&r, &p, 500, "Ændringen kunne ikke gemmes. Prøv igen om lidt.");
@@ -478,6 +482,114 @@ static enum MHD_Result dispatch(struct MHD_Connection *mc, const char *url, cons
 	return rc;
 }
 
+/* ------------------------------------------------------------------ the request's frame */
+
+/* The TCP peer of mc and the client: the peer, or behind the trusted proxy the last
+ * address it added to X-Forwarded-For. Both hold "" when unknown. */
+static void client_of(struct MHD_Connection *mc, char peer[64], char client[64])
+{
+	peer[0] = client[0] = '\0';
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(mc, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, peer,
+			          64);
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
+			          peer, 64);
+	}
+	snprintf(client, 64, "%s", peer);
+	if (app.cfg.trusted_proxy && !strcmp(peer, app.cfg.trusted_proxy)) {
+		const char *xff = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "X-Forwarded-For");
+		const char *last = xff ? strrchr(xff, ',') : NULL;
+		last = last ? last + 1 : xff;
+		while (last && *last == ' ')
+			last++;
+		if (last && *last && strlen(last) < 64)
+			snprintf(client, 64, "%s", last);
+	}
+}
+
+static struct guard_conn *conn_guard(struct MHD_Connection *mc)
+{
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(mc, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
+
+/* The request line as sent, before libmicrohttpd decodes it (its answer becomes the
+ * request's context): a path with a control character, raw or %-encoded (%00 would
+ * otherwise end the decoded path early), is refused. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *mc)
+{
+	(void)cls;
+	(void)mc;
+	struct conn *c = xcalloc(1, sizeof *c);
+	buf_init(&c->body);
+	for (const unsigned char *u = (const unsigned char *)uri; *u && *u != '?'; u++) {
+		unsigned v = *u;
+		if (u[0] == '%' && u[1] && u[2]) {
+			char hex[3] = {(char)u[1], (char)u[2], 0}, *end;
+			v = (unsigned)strtoul(hex, &end, 16);
+			if (*end)
+				v = '%';
+		}
+		if (v < 0x20 || v == 0x7f) {
+			c->bad = "Adressen indeholder et styretegn. Ret adressen, og prøv igen.";
+			break;
+		}
+	}
+	return c;
+}
+
+struct framing {
+	unsigned ncl, nte;
+	char cl[32];
+	bool cl_differ;
+};
+
+static enum MHD_Result count_framing(void *cls, enum MHD_ValueKind kind, const char *key,
+                                     const char *value)
+{
+	(void)kind;
+	struct framing *f = cls;
+	if (key && !strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING)) {
+		f->nte++;
+	} else if (key && !strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH)) {
+		if (f->ncl++ && strcmp(f->cl, value ? value : "") != 0)
+			f->cl_differ = true;
+		snprintf(f->cl, sizeof f->cl, "%s", value ? value : "");
+	}
+	return MHD_YES;
+}
+
+/* The headers are in: checks the request's framing and starts reading its body. */
+static void on_headers(struct MHD_Connection *mc, const char *method, struct conn *c)
+{
+	struct framing f = {0};
+	MHD_get_connection_values(mc, MHD_HEADER_KIND, count_framing, &f);
+	/* Two ways to frame one body is how requests are smuggled past a proxy. */
+	if (f.nte && f.ncl)
+		c->bad = "Forespørgslen har både Content-Length og Transfer-Encoding.";
+	else if (f.cl_differ)
+		c->bad = "Forespørgslen har to forskellige Content-Length.";
+	if (c->bad || strcmp(method, "POST") != 0)
+		return;
+	const char *len = MHD_lookup_connection_value(mc, MHD_HEADER_KIND,
+	                                              MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (len && strtoull(len, NULL, 10) > app.cfg.max_body)
+		c->too_big = true;
+	const char *ct = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+	if (ct && (!strncasecmp(ct, "application/x-www-form-urlencoded", 33) ||
+	           !strncasecmp(ct, "multipart/form-data", 19))) {
+		c->pp = MHD_create_post_processor(mc, 64 * 1024, post_field, c);
+		if (!c->pp)
+			c->bad_form = true; /* multipart without a boundary */
+	}
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const char *url,
                                   const char *method, const char *version, const char *upload,
                                   size_t *upload_size, void **con_cls)
@@ -485,21 +597,25 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 	(void)cls;
 	(void)version;
 	struct conn *c = *con_cls;
-	if (!c) {
+	if (!c) { /* no request line seen by on_uri (cannot happen; kept safe) */
 		c = xcalloc(1, sizeof *c);
 		buf_init(&c->body);
 		*con_cls = c;
-		if (!strcmp(method, "POST")) {
-			const char *len = MHD_lookup_connection_value(mc, MHD_HEADER_KIND,
-			                                              MHD_HTTP_HEADER_CONTENT_LENGTH);
-			if (len && strtoull(len, NULL, 10) > app.cfg.max_body)
-				c->too_big = true;
-			const char *ct = MHD_lookup_connection_value(mc, MHD_HEADER_KIND,
-			                                             MHD_HTTP_HEADER_CONTENT_TYPE);
-			if (ct && (!strncasecmp(ct, "application/x-www-form-urlencoded", 33) ||
-			           !strncasecmp(ct, "multipart/form-data", 19)))
-				c->pp = MHD_create_post_processor(mc, 64 * 1024, post_field, c);
-		}
+	}
+	if (!c->started) {
+		c->started = true;
+		char peer[64], client[64];
+		client_of(mc, peer, client);
+		if (!guard_busy(conn_guard(mc), client))
+			return send_text(mc, 429,
+			                 "Der er for mange forespørgsler fra din adresse på én gang. Vent "
+			                 "lidt, og prøv igen.",
+			                 strncmp(url, "/api/", 5) == 0);
+		c->counted = true;
+		on_headers(mc, method, c);
+		/* Nothing of a malformed request's body is read: answer now and close. */
+		if (c->bad)
+			return send_text(mc, 400, c->bad, strncmp(url, "/api/", 5) == 0);
 		return MHD_YES;
 	}
 	if (*upload_size) {
@@ -517,6 +633,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	/* The whole body is in. A form is complete only when the post processor ends in a
+	 * final state: a multipart body without its closing boundary is refused, so a
+	 * truncated upload is never stored. */
+	if (c->pp) {
+		if (MHD_destroy_post_processor(c->pp) != MHD_YES)
+			c->bad_form = true;
+		c->pp = NULL;
+	}
 	return dispatch(mc, url, method, c);
 }
 
@@ -524,10 +648,28 @@ static void on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
-	(void)mc;
 	(void)toe;
-	conn_free(*con_cls);
+	struct conn *c = *con_cls;
+	if (c && c->counted)
+		guard_idle(conn_guard(mc));
+	conn_free(c);
 	*con_cls = NULL;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *mc, void **socket_context,
+                          enum MHD_ConnectionNotificationCode toe)
+{
+	(void)cls;
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *fd =
+		    MHD_get_connection_info(mc, MHD_CONNECTION_INFO_CONNECTION_FD);
+		const union MHD_ConnectionInfo *ad =
+		    MHD_get_connection_info(mc, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		*socket_context = guard_open(fd ? fd->connect_fd : -1, ad ? ad->client_addr : NULL);
+	} else {
+		guard_close(*socket_context);
+		*socket_context = NULL;
+	}
 }
 
 /* ------------------------------------------------------------------ start and stop */
@@ -566,17 +708,10 @@ static int parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *l
 	return 0;
 }
 
-int web_serve(const struct web_config *cfg)
+/* Loads what every thread shares: the model, the municipalities, the templates. */
+static int app_load(const struct web_config *cfg)
 {
 	app.cfg = *cfg;
-	struct sockaddr_storage ss;
-	socklen_t slen;
-	if (parse_listen(cfg->listen, &ss, &slen) != 0) {
-		fprintf(stderr, "fkigov serve: --listen »%s« skal være ADRESSE:PORT, fx 127.0.0.1:8080.\n",
-		        cfg->listen);
-		return 2;
-	}
-	/* The model is read once and shared read-only by all threads. */
 	struct store *st;
 	struct diags d;
 	diags_init(&d);
@@ -600,35 +735,123 @@ int web_serve(const struct web_config *cfg)
 	}
 	diags_free(&d);
 	app.mt = munic_builtin();
-	if (web_templates_load(&app.tmpl) != 0)
+	if (web_templates_load(&app.tmpl) != 0) {
+		model_free(app.model);
 		return 1;
+	}
 	auth_init();
 	cache_init();
+	guard_start();
+	return 0;
+}
 
-	/* Signals are taken by sigwait in this thread only. */
+static void app_free(void)
+{
+	guard_stop();
+	for (size_t i = 0; i < nstores; i++)
+		store_close(stores[i]);
+	free(stores);
+	stores = NULL;
+	nstores = capstores = 0;
+	generation++;
+	cache_shutdown();
+	auth_shutdown();
+	tmpl_set_free(app.tmpl);
+	model_free(app.model);
+	memset(&app, 0, sizeof app);
+}
+
+/* The daemon: a thread pool on epoll, listening on ss. Without ss, no listening socket and
+ * no thread of its own: connections are handed over with web_connect and served by
+ * web_run in the caller's thread (the request fuzzer). Limits: 1000 connections in all,
+ * the guard's share for each address (guard.h), 15 s without a byte read or written ends
+ * a connection, 128 KiB of memory per connection for headers. */
+static struct MHD_Daemon *daemon_start(const struct sockaddr_storage *ss, unsigned threads)
+{
+	unsigned flags = MHD_USE_NO_LISTEN_SOCKET;
+	if (ss)
+		flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC |
+		        (ss->ss_family == AF_INET6 ? MHD_USE_IPv6 : 0);
+	return MHD_start_daemon(
+	    flags, 0, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR,
+	    ss ? (const struct sockaddr *)ss : NULL, MHD_OPTION_THREAD_POOL_SIZE, ss ? threads : 0,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)15,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024), MHD_OPTION_STRICT_FOR_CLIENT,
+	    (int)1, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_NOTIFY_COMPLETED,
+	    on_completed, NULL, MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+	    MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024, MHD_OPTION_END);
+}
+
+struct web_server {
+	struct MHD_Daemon *daemon;
+};
+
+struct web_server *web_start_unbound(const struct web_config *cfg)
+{
+	if (app_load(cfg) != 0)
+		return NULL;
+	struct web_server *ws = xcalloc(1, sizeof *ws);
+	if (!(ws->daemon = daemon_start(NULL, 0))) {
+		app_free();
+		free(ws);
+		return NULL;
+	}
+	return ws;
+}
+
+int web_connect(struct web_server *ws, int fd)
+{
+	struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons(40000)};
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	return MHD_add_connection(ws->daemon, fd, (const struct sockaddr *)&sa, sizeof sa) == MHD_YES
+	           ? 0
+	           : -1;
+}
+
+void web_run(struct web_server *ws)
+{
+	MHD_run(ws->daemon);
+}
+
+void web_stop(struct web_server *ws)
+{
+	if (!ws)
+		return;
+	MHD_stop_daemon(ws->daemon);
+	app_free();
+	free(ws);
+}
+
+int web_serve(const struct web_config *cfg)
+{
+	struct sockaddr_storage ss;
+	socklen_t slen;
+	if (parse_listen(cfg->listen, &ss, &slen) != 0) {
+		fprintf(stderr, "fkigov serve: --listen »%s« skal være ADRESSE:PORT, fx 127.0.0.1:8080.\n",
+		        cfg->listen);
+		return 2;
+	}
+	/* Signals are taken by sigwait in this thread only (blocked before any thread
+	 * starts, so every thread inherits the mask). */
 	sigset_t sigs;
 	sigemptyset(&sigs);
 	sigaddset(&sigs, SIGTERM);
 	sigaddset(&sigs, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	int rc = app_load(cfg);
+	if (rc != 0)
+		return rc;
 
 	unsigned threads = cfg->threads;
 	if (!threads) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		threads = n > 0 && n < 64 ? (unsigned)n : 2;
 	}
-	struct MHD_Daemon *daemon = MHD_start_daemon(
-	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC |
-	        (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
-	    0, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-	    MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)200, MHD_OPTION_CONNECTION_TIMEOUT,
-	    (unsigned)30, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
-	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_LISTEN_BACKLOG_SIZE,
-	    (unsigned)1024, MHD_OPTION_END);
+	struct MHD_Daemon *daemon = daemon_start(&ss, threads);
 	if (!daemon) {
 		fprintf(stderr, "fkigov serve: kan ikke lytte på %s: %s.\n", cfg->listen, strerror(errno));
+		app_free();
 		return 1;
 	}
 	fprintf(stderr, "fkigov lytter på http://%s/ (%u tråde). Stop med Ctrl+C.\n", cfg->listen,
@@ -649,13 +872,7 @@ int web_serve(const struct web_config *cfg)
 	MHD_stop_daemon(daemon);
 	if (ls != MHD_INVALID_SOCKET)
 		close(ls);
-	for (size_t i = 0; i < nstores; i++)
-		store_close(stores[i]);
-	free(stores);
-	cache_shutdown();
-	auth_shutdown();
-	tmpl_set_free(app.tmpl);
-	model_free(app.model);
+	app_free();
 	fprintf(stderr, "fkigov: stoppet.\n");
 	return 0;
 }

@@ -126,6 +126,15 @@ int web_error(struct web_req *r, struct web_resp *p, int status, const char *fmt
 /* A 400 with one error per field: {"error": msg, "fields": {name: message}} (API) or the
  * page's form re-rendered with the errors (HTML; doc must hold the form). */
 json_t *web_field_errors(const struct diags *d);
+/* The text rule (util/text.h) for what a POST brings: every form field (an upload's bytes
+ * excepted) and every string of a JSON body (read with its NULs), multi-line only where
+ * text_multiline allows. Appends one diagnostic per field that breaks it (field: the form
+ * field, or the body's top-level key) and returns how many. */
+size_t web_input_check(const struct web_req *r, struct diags *d);
+/* web_input_check for a POST handler to call first: when a field breaks the rule, answers
+ * 400 — {"error", "fields": {name: why}} for the API, the error page naming each field for a
+ * page — and returns true; the handler then returns without reading the request. */
+bool web_input_refused(struct web_req *r, struct web_resp *p);
 
 /* Loads the register into r (empty on entry). Returns FK_OK or an error. */
 int web_load_register(struct web_req *r, struct reg *out);
@@ -143,5 +152,14 @@ const unsigned char *web_file(const char *path, size_t *len);
 int web_templates_load(struct tmpl_set **out);
 /* Starts the server and blocks until SIGTERM or SIGINT; returns an exit status. */
 int web_serve(const struct web_config *cfg);
+/* For the request fuzzer: the same server without a listening socket or threads of its
+ * own. web_connect hands it one end of a connected socket (it then owns fd; the peer is
+ * 127.0.0.1); web_run does what is ready on its connections without waiting, in the
+ * caller's thread; web_stop stops it and frees everything. NULL/-1 on failure. */
+struct web_server;
+struct web_server *web_start_unbound(const struct web_config *cfg);
+int web_connect(struct web_server *ws, int fd);
+void web_run(struct web_server *ws);
+void web_stop(struct web_server *ws);
 
 #endif

@@ -1,14 +1,18 @@
-# The agenda from the model, the inspiration rotation, members' proposals and the deadline.
+# The agenda from the model, the inspiration rotation, members' proposals and the deadline;
+# proposals only from members of the steering group on the day (the seed), also when the
+# secretariat registers one on someone's behalf with --person.
 . "$ROOT/tests/cli/lib.sh"
 fk init >/dev/null
 fk person add k1 --name "Anne Kommune" >/dev/null
 fk person add k2 --name "Bo Kommune" >/dev/null
 fk person add k3 --name "Carl Kommune" >/dev/null
 fk person add kl1 --name "Dorte KL" >/dev/null
+fk person add r1 --name "Rikke Reference" >/dev/null
 fk appoint k1 styregruppe --seat kommune --municipality 751 --profile it-digitaliseringschef --start 2024-01-01 >/dev/null
 fk appoint k2 styregruppe --seat kommune --municipality 101 --profile it-digitaliseringschef --start 2023-01-01 >/dev/null
 fk appoint k3 styregruppe --seat kommune --municipality 461 --profile it-digitaliseringschef --start 2025-01-01 --end 2027-04-30 >/dev/null
 fk appoint kl1 styregruppe --seat KL --start 2020-01-01 >/dev/null
+fk appoint r1 rg-forretning --seat kommune --municipality 461 --profile digitaliseringskonsulent --start 2024-01-01 >/dev/null
 fk cycle plan 2027 --dates 2027-03-04,2027-06-10,2027-09-09,2027-12-02 --save 2>/dev/null >/dev/null
 # Meeting 4's agenda: the standard items and meeting 4's own (buffet price, goals, economy).
 expect_rc 0 fk meeting agenda 4 --json
@@ -58,6 +62,16 @@ has err '^fkigov: --kind: '
 expect_rc 2 fk meeting propose 2 --person k1 --title "  " --text "x"
 has err '^fkigov: --title: '
 expect_rc 2 fk meeting propose 2 --person k1 --title "T"
+# A member of a reference group only, and a member who has left the steering group by the
+# day of submission (k3 until 30 April 2027), may not propose; nothing is written.
+expect_rc 2 fk meeting propose 2 --person r1 --title "Fra referencegruppen" --text "x"
+has err '^fkigov: --person: Rikke Reference \(r1\) er ikke medlem af Kommunestyregruppe den 27\. november 2026, og kun styregruppens medlemmer kan stille forslag til dagsordenen\.'
+FKIGOV_TODAY=2027-05-03 expect_rc 2 fk meeting propose 2 --person k3 --title "Efter udtræden" --text "x"
+has err 'Carl Kommune \(k3\) er ikke medlem af Kommunestyregruppe den 3\. maj 2027'
+FKIGOV_TODAY=2027-05-03 expect_rc 2 fk meeting propose 2 --person r1 --title "Sent og forkert" --text "x" --late
+has err 'er ikke medlem af Kommunestyregruppe'
+expect_rc 0 fk meeting show 2 --json
+python3 -c "import json; d=json.load(open('out')); assert d['proposals'] == [], d['proposals']"
 expect_rc 0 fk meeting propose 2 --person k2 --title "Afvises" --text "x"
 expect_rc 0 fk meeting accept 1 1
 has out 'optaget'
@@ -66,6 +80,7 @@ has err 'allerede optaget'
 expect_rc 2 fk meeting accept 1 2
 has err 'intet forslag med nummer 2'
 expect_rc 0 fk meeting reject 2 2 --reason "Hører til referencegruppen"
+FKIGOV_TODAY=2027-04-30 expect_rc 0 fk meeting propose 2 --person k3 --title "Sidste dag" --text "x"
 expect_rc 0 fk meeting show 1 --json
 python3 - out <<'PY'
 import json, sys

@@ -1,6 +1,6 @@
 # Material files on agenda items (type by content, SHA-256, size limit, amendments after
 # dispatch), the reference groups' status for a meeting, the portfolio overview, and case
-# recommendations on the agenda, decided by the minutes.
+# recommendations on the agenda, decided by the minutes once they are approved.
 . "$ROOT/tests/cli/lib.sh"
 M="$ROOT/tests/data/material"
 export FKIGOV_NOW=2027-01-10T10:00:00Z FKIGOV_TODAY=2027-01-10
@@ -144,8 +144,21 @@ has out 'Materiale 2 er trukket tilbage'
 expect_rc 2 fk meeting material get 2 --out x.docx
 expect_rc 0 fk meeting show 1
 has out 'Materiale »notat.docx« trukket tilbage: Indeholdt personoplysninger'
-# The minutes decide the case: beslutning with the meeting as reference.
+# The minutes decide the case when they are approved: until then the case waits (no draft
+# on it) and goes on no other agenda; then beslutning with the meeting as reference.
 FKIGOV_TODAY=2027-03-04 expect_rc 0 fk meeting minutes 1 --item 8 --outcome beslutning --text "Styregruppen besluttede at prioritere login."
+expect_rc 0 fk case show sag-1 --json
+python3 -c "import json; c=json.load(open('out')); c=c.get('case', c); assert c['state']=='recommended' and not c.get('decision'), c"
+FKIGOV_TODAY=2027-03-04 expect_rc 0 fk meeting agenda 2
+expect_rc 0 fk meeting show 2 --json
+python3 -c "import json; d=json.load(open('out')); assert not [i for i in d['items'] if i['source']=='case'], d['items']"
+# Status for a held meeting is refused.
+FKIGOV_TODAY=2027-03-05 expect_rc 2 fk meeting status 1 --body rg-forretning --set fki-1=grøn --set fki-2=grøn
+has err 'Mødet er holdt'
+for i in 1 2 3 4 5 6 7; do
+	FKIGOV_TODAY=2027-03-05 fk meeting minutes 1 --item $i --outcome taget-til-efterretning --text "Taget til efterretning." >/dev/null
+done
+FKIGOV_TODAY=2027-03-05 expect_rc 0 fk meeting approve 1
 expect_rc 0 fk case show sag-1 --json
 python3 - out <<'PY'
 import json, sys
@@ -156,9 +169,7 @@ dec = c["decision"]
 assert dec["kind"] == "beslutning" and dec["date"] == "2027-03-04", dec
 assert dec["meeting"] == "Styregruppemøde 1/2027, punkt 8" and dec["text"].startswith("Styregruppen besluttede"), dec
 PY
-# Status for a held meeting is refused; the audit chain is intact.
-FKIGOV_TODAY=2027-03-05 expect_rc 2 fk meeting status 1 --body rg-forretning --set fki-1=grøn --set fki-2=grøn
-has err 'Mødet er holdt'
+# The audit chain is intact.
 expect_rc 0 fk audit verify
 expect_rc 0 fk audit log --entity material --json
 python3 -c "

@@ -1,7 +1,9 @@
 /* Accounts, sessions and API tokens in the store: accounts are added audited without their
  * hash, logins are unique, sessions are found by the hash of their id and expire by
- * last_seen (written at most once a minute), tokens are found by their hash, and migration
- * 2 brings a version-1 database up to date. */
+ * last_seen (written at most once a minute), tokens are found by their hash while in force
+ * (through their last day, not revoked), a new password or disabling an account ends its
+ * sessions and tokens at once, all audited, and migrations 2 and 9 bring older databases up
+ * to date. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,8 +26,9 @@
 #include "util/err.h"
 #include "util/xalloc.h"
 
-/* The schema's migrations (store_schema.c), to build a version-1 database by hand. */
+/* The schema's migrations (store_schema.c), to build older databases by hand. */
 extern const char *const store_migrations[];
+extern const int store_nmigrations;
 
 /* ---------------------------------------------------------------- fixture */
 
@@ -39,6 +42,9 @@ static const char fake_hash[] = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21l
 static const char sid_hash[] = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 static const char csrf[] = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 static const char tok_hash[] = "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc";
+static const char tok2_hash[] = "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd";
+/* The fixture's "now" is 2026-11-27T10:00:00Z. */
+static const char far[] = "2027-11-27";
 
 /* The audit rows of entity, as "action entity_id after" lines. */
 struct collect {
@@ -280,6 +286,40 @@ static void test_session_expire_delete(void **state)
 	assert_int_equal(store_session_delete(f->st, sid_hash), FK_OK);
 }
 
+static int count_sessions(const struct store_account *a, void *arg)
+{
+	struct names *n = arg;
+	size_t len = strlen(n->text);
+	snprintf(n->text + len, sizeof n->text - len, "%s:%lld ", a->login, (long long)a->sessions);
+	return 0;
+}
+
+/* Trimming keeps the most recently seen sessions of one account and no other's; the account
+ * list counts them. */
+static void test_session_trim(void **state)
+{
+	struct fx *f = *state;
+	int64_t v, w;
+	assert_int_equal(store_account_add(f->st, "t", "v", fake_hash, "viewer", NULL, &v), FK_OK);
+	assert_int_equal(store_account_add(f->st, "t", "w", fake_hash, "viewer", NULL, &w), FK_OK);
+	assert_int_equal(store_session_create(f->st, sid_hash, v, csrf, 1000), FK_OK);
+	assert_int_equal(store_session_create(f->st, tok_hash, v, "x", 3000), FK_OK);
+	assert_int_equal(store_session_create(f->st, tok2_hash, v, "y", 2000), FK_OK);
+	struct names n = {.text = ""};
+	assert_int_equal(store_account_list(f->st, count_sessions, &n), FK_OK);
+	assert_string_equal(n.text, "v:3 w:0 ");
+	assert_int_equal(store_session_trim(f->st, v, 2), FK_OK);
+	struct store_session s;
+	assert_int_equal(store_session_lookup(f->st, sid_hash, &s), FK_ENOTFOUND);
+	assert_int_equal(store_session_lookup(f->st, tok_hash, &s), FK_OK);
+	assert_int_equal(store_session_lookup(f->st, tok2_hash, &s), FK_OK);
+	assert_int_equal(store_session_create(f->st, sid_hash, w, csrf, 100), FK_OK);
+	assert_int_equal(store_session_trim(f->st, v, 0), FK_OK);
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM session"), 1);
+	assert_int_equal(store_session_lookup(f->st, sid_hash, &s), FK_OK);
+	assert_int_equal(s.account.id, w);
+}
+
 /* ---------------------------------------------------------------- tokens */
 
 /* A token is stored as its hash only, found by it, notes its use, and is audited without
@@ -292,7 +332,8 @@ static void test_token_create_lookup(void **state)
 	assert_int_equal(store_account_add(f->st, "t", "anne", fake_hash, "member", "p7", &aid),
 	                 FK_OK);
 	assert_int_equal(
-	    store_token_create(f->st, "cli:sekretariat", "anne", tok_hash, "ESDH", &tid), FK_OK);
+	    store_token_create(f->st, "cli:sekretariat", "anne", tok_hash, "ESDH", far, &tid),
+	    FK_OK);
 	assert_true(tid > 0);
 	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM api_token WHERE last_used IS NULL"),
 	                 1);
@@ -310,7 +351,9 @@ static void test_token_create_lookup(void **state)
 
 	struct collect c = audit_of(f->st, "token");
 	assert_int_equal(c.n, 1);
-	assert_string_equal(c.text, "create 1 {\"label\":\"ESDH\",\"login\":\"anne\"}\n");
+	assert_string_equal(
+	    c.text,
+	    "create 1 {\"expires\":\"2027-11-27\",\"label\":\"ESDH\",\"login\":\"anne\"}\n");
 	assert_null(strstr(c.text, tok_hash));
 	assert_int_equal(store_audit_verify(f->st, NULL, NULL), FK_OK);
 }
@@ -319,16 +362,250 @@ static void test_token_create_lookup(void **state)
 static void test_token_unknown_login_and_duplicate(void **state)
 {
 	struct fx *f = *state;
-	assert_int_equal(store_token_create(f->st, "t", "nobody", tok_hash, NULL, NULL),
+	assert_int_equal(store_token_create(f->st, "t", "nobody", tok_hash, NULL, far, NULL),
 	                 FK_ENOTFOUND);
 	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM api_token"), 0);
 	assert_int_equal(store_account_add(f->st, "t", "v", fake_hash, "viewer", NULL, NULL),
 	                 FK_OK);
-	assert_int_equal(store_token_create(f->st, "t", "v", tok_hash, NULL, NULL), FK_OK);
-	assert_int_equal(store_token_create(f->st, "t", "v", tok_hash, NULL, NULL), FK_ECONFLICT);
+	assert_int_equal(store_token_create(f->st, "t", "v", tok_hash, NULL, far, NULL), FK_OK);
+	assert_int_equal(store_token_create(f->st, "t", "v", tok_hash, NULL, far, NULL),
+	                 FK_ECONFLICT);
 	struct collect c = audit_of(f->st, "token");
 	assert_int_equal(c.n, 1);
-	assert_string_equal(c.text, "create 1 {\"label\":null,\"login\":\"v\"}\n");
+	assert_string_equal(
+	    c.text, "create 1 {\"expires\":\"2027-11-27\",\"label\":null,\"login\":\"v\"}\n");
+}
+
+/* A token works through its last day (UTC) and not a second longer; the list says which
+ * have expired. */
+static void test_token_expiry_boundary(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(store_account_add(f->st, "t", "v", fake_hash, "viewer", NULL, NULL),
+	                 FK_OK);
+	assert_int_equal(store_token_create(f->st, "t", "v", tok_hash, NULL, "2026-11-27", NULL),
+	                 FK_OK);
+	struct store_account a;
+	assert_int_equal(store_token_lookup(f->st, tok_hash, &a), FK_OK);
+	setenv("FKIGOV_NOW", "2026-11-27T23:59:59Z", 1);
+	assert_int_equal(store_token_lookup(f->st, tok_hash, &a), FK_OK);
+	assert_string_equal(a.login, "v");
+	setenv("FKIGOV_NOW", "2026-11-28T00:00:00Z", 1);
+	assert_int_equal(store_token_lookup(f->st, tok_hash, &a), FK_ENOTFOUND);
+	/* Refused, so its use is not noted either. */
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM api_token"
+	                                  " WHERE last_used = '2026-11-27T23:59:59Z'"),
+	                 1);
+	setenv("FKIGOV_NOW", "2026-11-27T10:00:00Z", 1);
+}
+
+struct tokens {
+	char text[1024];
+	int n;
+};
+
+static int token_line(const struct store_token *t, void *arg)
+{
+	struct tokens *l = arg;
+	size_t len = strlen(l->text);
+	snprintf(l->text + len, sizeof l->text - len, "%lld %s %s %s %s %s %s\n", (long long)t->id,
+	         t->login, t->label[0] ? t->label : "-", t->expires,
+	         t->last_used[0] ? t->last_used : "-", t->revoked[0] ? t->revoked : "-",
+	         t->expired ? "udløbet" : "i-kraft");
+	l->n++;
+	return 0;
+}
+
+static struct tokens tokens_of(struct store *st, const char *login)
+{
+	struct tokens l = {.n = 0};
+	l.text[0] = '\0';
+	assert_int_equal(store_token_list(st, login, token_line, &l), FK_OK);
+	return l;
+}
+
+/* The expiry of a token that lives n days is n days after today (UTC), across a leap day;
+ * the list flags expired tokens by the same clock. */
+static void test_token_expiry_dates(void **state)
+{
+	struct fx *f = *state;
+	char d[11];
+	store_token_expiry(f->st, 0, d);
+	assert_string_equal(d, "2026-11-27");
+	store_token_expiry(f->st, 365, d);
+	assert_string_equal(d, "2027-11-27");
+	setenv("FKIGOV_NOW", "2028-02-28T23:00:00Z", 1);
+	store_token_expiry(f->st, 1, d);
+	assert_string_equal(d, "2028-02-29");
+	setenv("FKIGOV_NOW", "2026-11-27T10:00:00Z", 1);
+
+	assert_int_equal(store_account_add(f->st, "t", "v", fake_hash, "viewer", NULL, NULL),
+	                 FK_OK);
+	assert_int_equal(
+	    store_token_create(f->st, "t", "v", tok_hash, "gammel", "2026-11-26", NULL), FK_OK);
+	assert_int_equal(store_token_create(f->st, "t", "v", tok2_hash, NULL, "2026-11-27", NULL),
+	                 FK_OK);
+	struct tokens l = tokens_of(f->st, "v");
+	assert_string_equal(l.text, "1 v gammel 2026-11-26 - - udløbet\n"
+	                            "2 v - 2026-11-27 - - i-kraft\n");
+	struct store_account a;
+	assert_int_equal(store_token_lookup(f->st, tok_hash, &a), FK_ENOTFOUND);
+	assert_int_equal(store_token_lookup(f->st, tok2_hash, &a), FK_OK);
+}
+
+/* A bad last day or too long a label is refused before anything is stored. */
+static void test_token_create_bad_input(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(store_account_add(f->st, "t", "v", fake_hash, "viewer", NULL, NULL),
+	                 FK_OK);
+	const char *bad[] = {"", "2026-13-01", "2026-02-30", "27-11-2026", "2026-11-27x"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(store_token_create(f->st, "t", "v", tok_hash, NULL, bad[i], NULL),
+		                 FK_EINPUT);
+	char label[STORE_LABEL_MAX + 2];
+	memset(label, 'x', sizeof label - 1);
+	label[sizeof label - 1] = '\0';
+	assert_int_equal(store_token_create(f->st, "t", "v", tok_hash, label, far, NULL),
+	                 FK_EINPUT);
+	label[STORE_LABEL_MAX] = '\0';
+	assert_int_equal(store_token_create(f->st, "t", "v", tok_hash, label, far, NULL), FK_OK);
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM api_token"), 1);
+	struct tokens l = tokens_of(f->st, NULL);
+	assert_int_equal(l.n, 1);
+}
+
+/* A revoked token is refused at once and kept in the list; revoking it again changes and
+ * audits nothing; an unknown id is not found. */
+static void test_token_revoke(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(store_account_add(f->st, "t", "v", fake_hash, "viewer", NULL, NULL),
+	                 FK_OK);
+	assert_int_equal(store_account_add(f->st, "t", "anne", fake_hash, "admin", NULL, NULL),
+	                 FK_OK);
+	int64_t id;
+	assert_int_equal(store_token_create(f->st, "t", "v", tok_hash, "ESDH", far, &id), FK_OK);
+	assert_int_equal(store_token_create(f->st, "t", "anne", tok2_hash, NULL, far, NULL), FK_OK);
+	struct store_token t;
+	assert_int_equal(store_token_revoke(f->st, "sekretariat", id, &t), FK_OK);
+	assert_string_equal(t.login, "v");
+	assert_string_equal(t.revoked, "2026-11-27T10:00:00Z");
+	struct store_account a;
+	assert_int_equal(store_token_lookup(f->st, tok_hash, &a), FK_ENOTFOUND);
+	assert_int_equal(store_token_lookup(f->st, tok2_hash, &a), FK_OK);
+	int64_t rows = raw_int(f->path, "SELECT count(*) FROM audit");
+	assert_int_equal(store_token_revoke(f->st, "sekretariat", id, &t), FK_ECONFLICT);
+	assert_string_equal(t.revoked, "2026-11-27T10:00:00Z");
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM audit"), rows);
+	assert_int_equal(store_token_revoke(f->st, "sekretariat", id + 10, NULL), FK_ENOTFOUND);
+
+	/* The list: by login, then id; a login filter; revoked ones stay. */
+	struct tokens l = tokens_of(f->st, NULL);
+	assert_string_equal(l.text, "2 anne - 2027-11-27 2026-11-27T10:00:00Z - i-kraft\n"
+	                            "1 v ESDH 2027-11-27 - 2026-11-27T10:00:00Z i-kraft\n");
+	l = tokens_of(f->st, "v");
+	assert_int_equal(l.n, 1);
+	l = tokens_of(f->st, "nobody");
+	assert_int_equal(l.n, 0);
+
+	struct collect c = audit_of(f->st, "token");
+	assert_non_null(strstr(c.text, "update 1 {\"login\":\"v\",\"reason\":\"revoked\","
+	                               "\"revoked\":\"2026-11-27T10:00:00Z\"}\n"));
+	assert_null(strstr(c.text, tok_hash));
+	assert_int_equal(store_audit_verify(f->st, NULL, NULL), FK_OK);
+}
+
+/* Two sessions and two tokens of v, one token of w: v's ids. */
+static int64_t two_of_each(struct fx *f)
+{
+	int64_t v, w;
+	assert_int_equal(store_account_add(f->st, "t", "v", fake_hash, "viewer", NULL, &v), FK_OK);
+	assert_int_equal(store_account_add(f->st, "t", "w", fake_hash, "viewer", NULL, &w), FK_OK);
+	assert_int_equal(store_session_create(f->st, sid_hash, v, csrf, 1000), FK_OK);
+	assert_int_equal(store_session_create(f->st, tok_hash, v, "x", 1000), FK_OK);
+	assert_int_equal(store_session_create(f->st, tok2_hash, w, "y", 1000), FK_OK);
+	assert_int_equal(store_token_create(f->st, "t", "v", tok_hash, NULL, far, NULL), FK_OK);
+	assert_int_equal(store_token_create(f->st, "t", "v", tok2_hash, NULL, "2026-01-01", NULL),
+	                 FK_OK);
+	assert_int_equal(store_token_create(f->st, "t", "w", sid_hash, NULL, far, NULL), FK_OK);
+	return v;
+}
+
+/* A new password ends the account's sessions and revokes its tokens (an expired one too),
+ * and no other account's; audited with the counts, without the hash. */
+static void test_password_ends_sessions_and_tokens(void **state)
+{
+	struct fx *f = *state;
+	two_of_each(f);
+	int64_t ns = -1, nt = -1;
+	assert_int_equal(store_account_set_password(f->st, "sekretariat", "v", fake_hash, &ns, &nt),
+	                 FK_OK);
+	assert_int_equal(ns, 2);
+	assert_int_equal(nt, 2);
+	struct store_session s;
+	struct store_account a;
+	assert_int_equal(store_session_lookup(f->st, sid_hash, &s), FK_ENOTFOUND);
+	assert_int_equal(store_session_lookup(f->st, tok2_hash, &s), FK_OK);
+	assert_int_equal(store_token_lookup(f->st, tok_hash, &a), FK_ENOTFOUND);
+	assert_int_equal(store_token_lookup(f->st, sid_hash, &a), FK_OK);
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM api_token WHERE revoked IS NULL"),
+	                 1);
+	struct collect c = audit_of(f->st, "account");
+	assert_non_null(strstr(c.text, "update v {\"login\":\"v\",\"password_changed\":true,"
+	                               "\"sessions_ended\":2,\"tokens_revoked\":2}\n"));
+	assert_null(strstr(c.text, "argon2"));
+	c = audit_of(f->st, "token");
+	assert_non_null(strstr(c.text, "update 1 {\"login\":\"v\",\"reason\":\"password\""));
+	assert_non_null(strstr(c.text, "update 2 {\"login\":\"v\",\"reason\":\"password\""));
+	assert_null(strstr(c.text, "update 3"));
+	/* Again: nothing left to end. */
+	assert_int_equal(store_account_set_password(f->st, "s", "v", fake_hash, &ns, &nt), FK_OK);
+	assert_int_equal(ns, 0);
+	assert_int_equal(nt, 0);
+	assert_int_equal(store_account_set_password(f->st, "s", "nobody", fake_hash, &ns, &nt),
+	                 FK_ENOTFOUND);
+	assert_int_equal(store_audit_verify(f->st, NULL, NULL), FK_OK);
+}
+
+/* Disabling ends sessions and tokens at once; disabling again is a conflict that changes
+ * nothing; enabling lets the account log in again but brings no token back. */
+static void test_disable_enable(void **state)
+{
+	struct fx *f = *state;
+	two_of_each(f);
+	int64_t ns = -1, nt = -1;
+	assert_int_equal(store_account_set_disabled(f->st, "sekretariat", "v", true, &ns, &nt),
+	                 FK_OK);
+	assert_int_equal(ns, 2);
+	assert_int_equal(nt, 2);
+	struct store_account a;
+	assert_int_equal(store_account_by_login(f->st, "v", &a), FK_OK);
+	assert_true(a.disabled);
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM session"), 1);
+	int64_t rows = raw_int(f->path, "SELECT count(*) FROM audit");
+	assert_int_equal(store_account_set_disabled(f->st, "s", "v", true, &ns, &nt), FK_ECONFLICT);
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM audit"), rows);
+	assert_int_equal(store_account_set_disabled(f->st, "s", "nobody", true, NULL, NULL),
+	                 FK_ENOTFOUND);
+
+	assert_int_equal(store_account_set_disabled(f->st, "sekretariat", "v", false, &ns, &nt),
+	                 FK_OK);
+	assert_int_equal(nt, 0);
+	assert_int_equal(store_account_by_login(f->st, "v", &a), FK_OK);
+	assert_false(a.disabled);
+	assert_int_equal(store_token_lookup(f->st, tok_hash, &a), FK_ENOTFOUND);
+	assert_int_equal(store_account_set_disabled(f->st, "s", "v", false, NULL, NULL),
+	                 FK_ECONFLICT);
+
+	struct collect c = audit_of(f->st, "account");
+	assert_non_null(strstr(c.text, "update v {\"disabled\":true,\"login\":\"v\","
+	                               "\"sessions_ended\":2,\"tokens_revoked\":2}\n"));
+	assert_non_null(strstr(c.text, "update v {\"disabled\":false,\"login\":\"v\","
+	                               "\"sessions_ended\":0,\"tokens_revoked\":0}\n"));
+	c = audit_of(f->st, "token");
+	assert_non_null(strstr(c.text, "\"reason\":\"disabled\""));
+	assert_int_equal(store_audit_verify(f->st, NULL, NULL), FK_OK);
 }
 
 /* ---------------------------------------------------------------- migration */
@@ -370,6 +647,44 @@ static void test_migration_from_version_1(void **state)
 	}
 }
 
+/* A database of schema version 8 gets expiring, revocable tokens on open: a token from
+ * before gets a year from its creation, but at least 30 days from the upgrade. */
+static void test_migration_9_token_expiry(void **state)
+{
+	struct fx *f = *state;
+	assert_true(store_nmigrations >= 9);
+	char path[128];
+	snprintf(path, sizeof path, "%s/v8.db", f->dir);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	for (int i = 0; i < 8; i++)
+		assert_int_equal(sqlite3_exec(db, store_migrations[i], NULL, NULL, NULL),
+		                 SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+	                              "PRAGMA user_version = 8;"
+	                              "INSERT INTO model VALUES (1, '{}', 'x', '2020-01-01');"
+	                              "INSERT INTO account (login, pwhash, role, created)"
+	                              " VALUES ('v', 'x', 'viewer', '2020-01-01T00:00:00Z');"
+	                              "INSERT INTO api_token (account, hash, created) VALUES"
+	                              " (1, 'old', '2020-01-01T00:00:00Z'),"
+	                              " (1, 'new', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(db);
+	struct store *st;
+	assert_int_equal(store_open(path, &st, &f->d), FK_OK);
+	store_close(st);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), store_nmigrations);
+	assert_int_equal(raw_int(path,
+	                         "SELECT count(*) FROM api_token WHERE hash = 'old'"
+	                         " AND expires = date('now', '+30 days') AND revoked IS NULL"),
+	                 1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM api_token WHERE hash = 'new'"
+	                               " AND expires = date(created, '+365 days')"),
+	                 1);
+	fx_remove_db(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -386,6 +701,15 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_token_unknown_login_and_duplicate, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_migration_from_version_1, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migration_9_token_expiry, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_session_trim, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_token_expiry_boundary, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_token_expiry_dates, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_token_create_bad_input, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_token_revoke, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_password_ends_sessions_and_tokens, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(test_disable_enable, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("auth", tests, NULL, NULL);
 }

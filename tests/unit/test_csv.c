@@ -365,6 +365,36 @@ static void test_error_unterminated(void **state)
 	expect_error("\"abc\"\"", 1, 1, p);
 }
 
+/* A file saved as UTF-16 (Excel's »Unicode-tekst«) is named as such, with what to do, by
+ * its byte-order mark or, without one, by the NUL bytes of its ASCII characters; a UTF-8
+ * file with a stray NUL is still "a NUL byte", and never taken for UTF-16. */
+static void test_error_utf16(void **state)
+{
+	(void)state;
+	const char *le = "Filen er UTF-16 (little endian)", *be = "Filen er UTF-16 (big endian)";
+	const char bom_le[] = "\xFF\xFEp\0e\0r\0s\0o\0n\0,\0n\0\r\0\n\0";
+	expect_error_n(bom_le, sizeof bom_le - 1, 1, 1, le);
+	const char bom_be[] = "\xFE\xFF\0p\0e\0r\0s\0o\0n\0,\0n\0\n";
+	expect_error_n(bom_be, sizeof bom_be - 1, 1, 1, be);
+	const char no_bom_le[] = "p\0e\0r\0s\0o\0n\0;\0n\0a\0m\0e\0\n\0\xE6\0";
+	expect_error_n(no_bom_le, sizeof no_bom_le - 1, 1, 1, le);
+	const char no_bom_be[] = "\0p\0e\0r\0s\0o\0n\0,\0n\0a\0m\0e\0\n";
+	expect_error_n(no_bom_be, sizeof no_bom_be - 1, 1, 1, be);
+	/* What to do: save as CSV UTF-8. */
+	struct csv_reader r;
+	struct diags d;
+	diags_init(&d);
+	csv_open(&r, bom_le, sizeof bom_le - 1, "test.csv");
+	assert_int_equal(csv_next(&r, &d), -1);
+	assert_non_null(strstr(d.v[0].msg, "CSV UTF-8"));
+	csv_close(&r);
+	diags_free(&d);
+	const char stray[] = "person,name\np1,An\0ne\n";
+	expect_error_n(stray, sizeof stray - 1, 2, 6, "Filen indeholder et NUL-tegn");
+	const char two[] = "a\0";
+	expect_error_n(two, sizeof two - 1, 1, 2, "Filen indeholder et NUL-tegn");
+}
+
 /* Records before the error are delivered; the error comes when its record is read. */
 static void test_error_after_good_records(void **state)
 {
@@ -408,11 +438,40 @@ static void test_write_field(void **state)
 	expect_written("two\nlines", ',', "\"two\nlines\"");
 	expect_written("cr\rhere", ';', "\"cr\rhere\"");
 	expect_written("  spaces  ", ',', "  spaces  ");
+	/* A cell a spreadsheet would run as a formula gets a ' in front. */
+	expect_written("=HYPERLINK(\"http://x\")", ';', "\"'=HYPERLINK(\"\"http://x\"\")\"");
+	expect_written("=1+1", ',', "'=1+1");
+	expect_written("+45 12 34 56 78", ',', "'+45 12 34 56 78");
+	expect_written("-2", ',', "'-2");
+	expect_written("@SUM(A1)", ',', "'@SUM(A1)");
+	expect_written("\tx", ',', "'\tx");
+	expect_written("\rx", ',', "\"'\rx\"");
+	expect_written("=a,b", ',', "\"'=a,b\"");
+	/* ... and so does one that already begins with ' before such a character, so reading
+	 * (which takes one ' off) gives it back. Other cells are left alone. */
+	expect_written("'=x", ',', "''=x");
+	expect_written("''-x", ',', "'''-x");
+	expect_written("'x", ',', "'x");
+	expect_written("'", ',', "'");
+	expect_written("a=b", ',', "a=b");
+	expect_written(" =x", ',', " =x");
+	expect_written("x-", ',', "x-");
 	expect_written("K\xC3\xB8"
 	               "ge",
 	               ',',
 	               "K\xC3\xB8"
 	               "ge");
+}
+
+/* The reader takes off the ' that protects a formula-like cell, and nothing else. */
+static void test_read_formula_guard(void **state)
+{
+	(void)state;
+	expect_records("'=1+1,'+45,'-2,'@x\n", ',', "[=1+1|+45|-2|@x]");
+	expect_records("\"'\tx\";\"'\ry\"\n", ';', "[\tx|\ry]");
+	expect_records("''=x,'''-x\n", ',', "['=x|''-x]");
+	expect_records("'x,',a'=b,' =x,=raw\n", ',', "['x|'|a'=b|' =x|=raw]");
+	expect_records("\"'=a,b\",c\n", ',', "[=a,b|c]");
 }
 
 /* Whatever csv_write_field writes, the reader reads back unchanged, with either
@@ -428,6 +487,9 @@ static void test_round_trip(void **state)
 	    {"", "", "", ""},
 	    {"\"", "\"\"", ",", ";"},
 	    {"\xC3\xA6\xC3\xB8\xC3\xA5", " lead", "trail ", "\t"},
+	    {"=SUM(A1:A9)", "+45 12", "-x", "@y"},
+	    {"'=x", "''+y", "\tz", "\rw"},
+	    {"'", "''", "'a", "-"},
 	};
 	const size_t nrows = sizeof rows / sizeof rows[0];
 	const char seps[] = {',', ';'};
@@ -501,8 +563,10 @@ int main(void)
 	    cmocka_unit_test(test_error_quote_in_unquoted),
 	    cmocka_unit_test(test_error_text_after_quote),
 	    cmocka_unit_test(test_error_unterminated),
+	    cmocka_unit_test(test_error_utf16),
 	    cmocka_unit_test(test_error_after_good_records),
 	    cmocka_unit_test(test_write_field),
+	    cmocka_unit_test(test_read_formula_guard),
 	    cmocka_unit_test(test_round_trip),
 	    cmocka_unit_test(test_reopen),
 	};

@@ -210,6 +210,52 @@ static void test_names(void **state)
 	name_is(in, want);
 }
 
+/* Bidirectional controls and C1 control characters are dropped from a stored name:
+ * "notat<U+202E>fdp.exe" would show as "notatexe.pdf". */
+static void test_names_bidi(void **state)
+{
+	(void)state;
+	name_is("notat\xE2\x80\xAE" "fdp.exe", "notatfdp.exe");
+	name_is("\xE2\x81\xA6" "a\xE2\x81\xA9" "b\xE2\x80\x8F" "c\xD8\x9C.pdf", "abc.pdf");
+	name_is("x\xC2\x85y.pdf", "xy.pdf");
+	name_is("\xE2\x80\xAE", "materiale");
+	name_is("Søren \xE2\x80\x8D.pdf", "Søren \xE2\x80\x8D.pdf"); /* ZWJ is not bidi */
+}
+
+static void file_is(const char *name, const char *mime, const char *want)
+{
+	char *s = material_file_name(name, mime);
+	assert_string_equal(s, want);
+	free(s);
+}
+
+/* A file is saved under the extension of the type libmagic found: a wrong one replaced, a
+ * missing one added, a right one (in any case) kept. */
+static void test_file_names(void **state)
+{
+	(void)state;
+	const char *pdf = "application/pdf";
+	file_is("referat.html", pdf, "referat.pdf");
+	file_is("referat.HTM", pdf, "referat.pdf");
+	file_is("referat.svg", "image/png", "referat.png");
+	file_is("rapport.PDF", pdf, "rapport.PDF");
+	file_is("foto.jpeg", "image/jpeg", "foto.jpeg");
+	file_is("foto.JPG", "image/jpeg", "foto.JPG");
+	file_is("foto.png", "image/jpeg", "foto.jpg");
+	file_is("referat", pdf, "referat.pdf");
+	file_is("Budget 2027.1", pdf, "Budget 2027.1.pdf"); /* "1" is not an extension */
+	file_is("notat.", pdf, "notat.pdf");
+	file_is("notat .", pdf, "notat.pdf");
+	file_is("regneark.xlsx.docx", "application/vnd.openxmlformats-officedocument."
+	                              "spreadsheetml.sheet",
+	        "regneark.xlsx.xlsx");
+	/* Old rows stored before names were cleaned come out without bidirectional controls. */
+	file_is("notat\xE2\x80\xAE" "fdp.exe", pdf, "notatfdp.pdf");
+	file_is("\xE2\x80\xAE", pdf, "materiale.pdf");
+	/* A type that is not allowed keeps the clean name. */
+	file_is("side.html", "text/html", "side.html");
+}
+
 static void test_sha256(void **state)
 {
 	(void)state;
@@ -251,6 +297,8 @@ static void test_package_names(void **state)
 	char *taken[] = {"03 X - a.pdf", "03 X - a (2).pdf"};
 	file_name_is(3, "X", "a.pdf", taken, 1, "03 X - a (2).pdf");
 	file_name_is(3, "X", "a.pdf", taken, 2, "03 X - a (3).pdf");
+	/* No bidirectional controls in the title or the name. */
+	file_name_is(4, "Ti\xE2\x80\xAE" "tel", "a\xE2\x81\xA7" "b.pdf", NULL, 0, "04 Titel - ab.pdf");
 }
 
 /* The archive reads back with libzip: names in UTF-8, the bytes, stored or deflated. */
@@ -298,6 +346,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_allowed_types), cmocka_unit_test(test_refused_types),
 	    cmocka_unit_test(test_size_limit),    cmocka_unit_test(test_names),
+	    cmocka_unit_test(test_names_bidi),    cmocka_unit_test(test_file_names),
 	    cmocka_unit_test(test_sha256),        cmocka_unit_test(test_package_names),
 	    cmocka_unit_test(test_package_zip),
 	};

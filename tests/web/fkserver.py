@@ -1,6 +1,7 @@
 """Shared test support: a temporary fkigov database with the demo register and accounts,
 a real server started on a free port, and a small HTTP client with cookies and CSRF.
 Standard library only."""
+import hashlib
 import http.client
 import json
 import os
@@ -15,6 +16,7 @@ import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PASSWORD = "correct horse battery staple"
+CAPTURE = os.environ.get("FKIGOV_CAPTURE")  # a directory: write every request there
 
 
 def free_port():
@@ -124,6 +126,8 @@ class Client:
             h["Content-Type"] = ctype
         if isinstance(body, str):
             body = body.encode()
+        if CAPTURE:
+            self.capture(method, path, body, h)
         c.request(method, path, body=body, headers=h)
         r = Response(c.getresponse())
         c.close()
@@ -135,6 +139,31 @@ class Client:
             else:
                 self.cookies[name] = value
         return r
+
+    def capture(self, method, path, body, headers):
+        """Writes the request as it goes on the wire into $FKIGOV_CAPTURE, the corpus of the
+        request fuzzer (tests/fuzz/fuzz_http.c): this client's credentials are written as
+        the fuzzer's placeholders ({{TA}} the admin's token, {{SM}} the member's session,
+        {{CV}} the viewer's CSRF token, ...)."""
+        raw = ("%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\n" % (method, path)).encode()
+        for k, v in headers.items():
+            raw += ("%s: %s\r\n" % (k, v)).encode("utf-8", "replace")
+        if body:
+            raw += b"Content-Length: %d\r\n" % len(body)
+        raw += b"\r\n" + (body or b"")
+        letter = {"admin": "A", "member": "M", "viewer": "V"}
+        for role, tok in self.s.tokens.items():
+            if role in letter:
+                raw = raw.replace(tok.encode(), b"{{T%s}}" % letter[role].encode())
+        role = letter.get(getattr(self, "role", None))
+        if role and self.cookies.get("fkigov_session"):
+            raw = raw.replace(self.cookies["fkigov_session"].encode(), b"{{S%s}}" % role.encode())
+            if getattr(self, "last_csrf", ""):
+                raw = raw.replace(self.last_csrf.encode(), b"{{C%s}}" % role.encode())
+        if len(raw) <= 8192:
+            name = hashlib.sha1(raw).hexdigest()
+            with open(os.path.join(CAPTURE, name), "wb") as f:
+                f.write(raw)
 
     def get(self, path, **kw):
         return self.request("GET", path, **kw)
@@ -156,9 +185,11 @@ class Client:
         login form)."""
         r = self.get(path if self.cookies.get("fkigov_session") else "/login")
         m = re.search(r'name="csrf" value="([^"]*)"', r.text)
-        return m.group(1) if m else ""
+        self.last_csrf = m.group(1) if m else ""
+        return self.last_csrf
 
     def login(self, login, password):
+        self.role = login
         r = self.post_form("/login", {"login": login, "password": password, "next": "/"})
         if r.status != 303:
             raise RuntimeError("login %s failed: %d %s" % (login, r.status, r.text[:300]))

@@ -121,6 +121,9 @@ EXPECT = {
     ("/api/v1/meetings/{id}/statuses", "POST"): (401, 403, 404, 404),
     # end portfolio overview
     # end meetings
+    # accounts, tokens and login throttling: the secretariat only (accounts_test.py walks it)
+    ("/accounts", "GET"): (HTML_LOGIN, 403, 403, 200),
+    ("/accounts", "POST"): (HTML_LOGIN, 403, 403, "ok"),
 }
 
 XSS = [

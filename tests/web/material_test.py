@@ -7,8 +7,10 @@ stored type, a safe Content-Disposition (Danish letters, quotes, a Windows path)
 sandboxing CSP. Who may upload: a member to the item of their own proposal, to the
 inspiration talk when they give it, to a case of their reference group, and nothing else
 (403), only until dispatch; after dispatch the secretariat only, with a reason, shown as an
-amendment; nothing can be removed then. The meeting page: the files per item, the upload
-form with its errors next to the field, CSRF, removal. `fkigov check` stops reporting
+amendment; nothing can be removed then. Before dispatch the files are read by the secretariat
+and those the item concerns only, so the downloads here are the secretariat's (who reads what:
+tests/web/visibility_test.py). The meeting page: the files per item, the upload form with its
+errors next to the field, CSRF, removal. `fkigov check` stops reporting
 material-missing for an item once a file is on it. "Today" is moved with FKIGOV_TODAY."""
 import hashlib
 import http.client
@@ -277,14 +279,15 @@ try:
     res.check(re.search(r'id="punkt-2">(?:(?!</li>).)*?Materiale mangler\.', r.text, re.S) is None,
               "page: item 2 no longer lacks material")
 
-    # The list, for every account; the files round-trip byte for byte.
-    r = vapi.get("/api/v1/meetings/1/material")
-    res.check(r.status == 200, "viewer lists material: %d" % r.status)
+    # The list (the secretariat's: before dispatch a viewer's is empty, visibility_test.py);
+    # the files round-trip byte for byte.
+    r = api.get("/api/v1/meetings/1/material")
+    res.check(r.status == 200, "the secretariat lists material: %d" % r.status)
     lst = r.json()
     schema_ok("MaterialList", lst, "GET material")
     res.check(lst["meeting"] == 1 and len(lst["material"]) == len(sent) + 1, "list has every file: %d" % len(lst["material"]))
     for mid, (name, data, j) in sent.items():
-        r = viewer.get(j["url"])
+        r = admin.get(j["url"])
         res.check(r.status == 200 and r.body == data, "download %s: %d, %d bytes" % (name, r.status, len(r.body)))
         res.check(hashlib.sha256(r.body).hexdigest() == j["sha256"], "%s: SHA-256 of the download" % name)
         res.check(r.headers.get("content-type") == j["mime"], "%s: Content-Type %s" % (name, r.headers.get("content-type")))
@@ -293,14 +296,15 @@ try:
         # a list, also weak), 200 for another.
         tag = '"%s"' % j["sha256"]
         for inm, want in ((tag, 304), ('"x", W/' + tag, 304), ('"%s"' % ("0" * 64), 200)):
-            r2 = viewer.get(j["url"], headers={"If-None-Match": inm})
+            r2 = admin.get(j["url"], headers={"If-None-Match": inm})
             res.check(r2.status == want and (want == 200) == (r2.body == data),
                       "%s: If-None-Match %s -> %d (%d bytes)" % (name, inm[:12], r2.status, len(r2.body)))
         cd = r.headers.get("content-disposition", "")
         res.check(cd.startswith("attachment; filename=") and filename_of(cd) == name,
                   "%s: Content-Disposition %r" % (name, cd))
-    # The meeting package: the agenda document and every file, byte for byte, for every account.
-    r = viewer.get("/meetings/1/package")
+    # The meeting package: the agenda document and every file, byte for byte (for every
+    # account after dispatch; before it with what the account may read, visibility_test.py).
+    r = admin.get("/meetings/1/package")
     res.check(r.status == 200 and r.headers.get("content-type") == "application/zip",
               "package: %d %s" % (r.status, r.headers.get("content-type")))
     res.check('filename="Styregruppemoede-1-2027.zip"' in r.headers.get("content-disposition", ""),
@@ -319,7 +323,7 @@ try:
     res.check(len(names) == len(set(names)), "package: names unique")
     r = admin.get("/meetings/1")
     has(r, 'href="/meetings/1/package"', "meeting page links the package")
-    hs = all_headers(srv, vapi, "/material/%d" % min(sent))
+    hs = all_headers(srv, api, "/material/%d" % min(sent))
     csps = [v for k, v in hs if k == "content-security-policy"]
     res.check(len(csps) == 1 and "sandbox" in csps[0] and "default-src 'none'" in csps[0],
               "download: one CSP, the sandbox: %s" % csps)
@@ -339,7 +343,7 @@ try:
                   (sent_name, stored, r.status, r.text[:200]))
         if r.status != 201:
             continue
-        d = viewer.get(r.json()["url"])
+        d = admin.get(r.json()["url"])
         cd = d.headers.get("content-disposition", "")
         want = stored if "." in stored else stored + ".pdf"
         res.check('filename="%s";' % fallback in cd and filename_of(cd) == want,
@@ -391,7 +395,8 @@ try:
     has(r, ">mit notat.docx</a>", "member sees the file")
     r = viewer.get("/meetings/1")
     res.check("Læg en fil på" not in r.text, "viewer gets no upload form")
-    has(r, ">Årsrapport æøå.pdf</a> <span class=\"muted\">(PDF, ", "viewer sees name and type")
+    r = admin.get("/meetings/1")
+    has(r, ">Årsrapport æøå.pdf</a> <span class=\"muted\">(PDF, ", "the page shows name and type")
     has(r, "&quot;Citat&quot; notat.pdf</a>", "quotes escaped in the page")
     # The form: errors next to the field; CSRF; other items.
     r = upload(member, num["own"], "side.pdf", b"<html><script>alert(1)</script></html>", page=True)
@@ -424,7 +429,7 @@ try:
     res.check(r.status == 403, "remove without CSRF: %d" % r.status)
     r = admin.post_form("/meetings/1", {"action": "material-remove", "material": str(victim["id"])})
     res.check(r.status == 303 and "ok=removed" in r.headers.get("location", ""), "remove: %d %s" % (r.status, r.text[-300:]))
-    res.check(viewer.get(victim["url"]).status == 404, "removed file is gone")
+    res.check(admin.get(victim["url"]).status == 404, "removed file is gone")
     r = admin.post_form("/meetings/1", {"action": "material-remove", "material": "99999"})
     res.check(r.status == 400 and "Filen findes ikke" in r.text, "remove unknown: %d" % r.status)
 

@@ -8,7 +8,8 @@ nothing; a member of another group and a member of no reference group are refuse
 and API); after the deadline the secretariat submits for a group and it is marked late; the
 overview page and API show the statuses, the trend, the milestones, the budget, "Status
 mangler" for a group with initiatives that sent nothing, and a case recommendation under its
-group; the agenda carries the case as an item and the minutes' decision decides the case.
+group; the agenda carries the case as an item and the minutes' decision decides the case
+once the minutes are approved (until then the case waits, and shows no draft).
 "Today" is moved with FKIGOV_TODAY (server restarts), the clock of stored events with
 FKIGOV_NOW."""
 import json
@@ -289,7 +290,7 @@ try:
               "API: the recommendation under its group")
     res.check(c["api-viewer"].get("/api/v1/meetings/99/portfolio").status == 404, "API unknown meeting")
 
-    # The agenda carries the recommendation as an item; the minutes decide the case.
+    # The agenda carries the recommendation as an item; the approved minutes decide the case.
     r = admin.post_form("/meetings/1", {"action": "agenda"})
     res.check(r.status == 303, "build agenda: %d" % r.status)
     items = c["api-admin"].get("/api/v1/meetings/1").json()["items"]
@@ -308,8 +309,8 @@ try:
         res.check(r.status == 303, "minutes of the case item: %d %s" % (r.status, r.text[-300:]))
     r = c["api-admin"].get("/api/v1/cases/sag-1")
     cs = r.json()
-    res.check(r.status == 200 and cs.get("state") == "decided", "the case is decided: %s" % cs.get("state"))
-    res.check("Styregruppemøde 1/2027" in json.dumps(cs, ensure_ascii=False), "the decision names the meeting")
+    res.check(r.status == 200 and cs.get("state") == "recommended" and cs.get("decision") is None,
+              "the case waits for the approval of the minutes: %s" % cs.get("state"))
     r = c["rf"].get("/meetings/1/portfolio")
     has(r, "status pr. 10. februar 2027", "after dispatch the cut-off is the dispatch day")
 
@@ -323,6 +324,18 @@ try:
         "body": "rg-forretning", "statuses": [{"initiative": "fki-1", "status": "grøn"},
                                               {"initiative": "fki-2", "status": "grøn"}]})
     res.check(r.status == 400 and "state" in r.json().get("fields", {}), "API after the meeting: %d %s" % (r.status, r.text[:200]))
+    # The other items' minutes and the approval: now the case is decided.
+    for it in c["api-admin"].get("/api/v1/meetings/1").json()["items"]:
+        if it["outcome"] is None:
+            r = admin.post_form("/meetings/1", {"action": "minutes", "item": str(it["number"]),
+                                                "outcome": "taget-til-efterretning", "text": "Taget til efterretning."})
+            res.check(r.status == 303, "minutes of item %d: %d" % (it["number"], r.status))
+    r = admin.post_form("/meetings/1", {"action": "approve"})
+    res.check(r.status == 303, "approve: %d %s" % (r.status, r.text[-300:]))
+    r = c["api-admin"].get("/api/v1/cases/sag-1")
+    cs = r.json()
+    res.check(r.status == 200 and cs.get("state") == "decided", "the case is decided: %s" % cs.get("state"))
+    res.check("Styregruppemøde 1/2027" in json.dumps(cs, ensure_ascii=False), "the decision names the meeting")
 
     # My deadlines: the member's group's status deadline for the coming meetings, sent or
     # missing, with a link to the form; a member of no reference group sees none.
