@@ -20,7 +20,7 @@ struct guard_conn {
 	char peer[64];    /* the TCP peer's address */
 	char client[64];  /* while busy: the client the request came from */
 	int64_t waiting;  /* ms since which it waits for headers; 0 while a request is handled */
-	bool busy;
+	bool busy;        /* a request's body is being received */
 	bool shut;        /* shut down by the guard: no longer counted */
 };
 
@@ -177,6 +177,15 @@ bool guard_busy(struct guard_conn *g, const char *client)
 	}
 	pthread_mutex_unlock(&mu);
 	return ok;
+}
+
+void guard_read(struct guard_conn *g)
+{
+	if (!g)
+		return;
+	pthread_mutex_lock(&mu);
+	g->busy = false;
+	pthread_mutex_unlock(&mu);
 }
 
 void guard_idle(struct guard_conn *g)

@@ -5,9 +5,10 @@
  * that takes longer than GUARD_HEADER_SECONDS to send its headers is shut down; when one
  * address has more than GUARD_WAITING_PER_PEER connections waiting (or all addresses
  * more than GUARD_WAITING_ALL), the one that has waited longest is shut down, so a new,
- * normal request always finds room. Requests being handled are counted per client (the
- * real client behind the trusted proxy): more than GUARD_BUSY_PER_CLIENT at once are
- * refused with 429.
+ * normal request always finds room. Request bodies being received are counted per client
+ * (the real client behind the trusted proxy): more than GUARD_BUSY_PER_CLIENT at once are
+ * refused with 429. Answers being sent do not count: a busy office may fetch many pages
+ * at once.
  *
  * A connection is shut down (shutdown(2), never closed) under the guard's mutex; the
  * server's close notification takes the same mutex before libmicrohttpd closes the
@@ -31,10 +32,13 @@ void guard_stop(void);
 struct guard_conn *guard_open(int fd, const struct sockaddr *sa);
 /* The connection is gone (called before its socket is closed); g may be NULL. */
 void guard_close(struct guard_conn *g);
-/* The headers of a request on g are in, from client (the peer or the forwarded address):
- * false when that client already has GUARD_BUSY_PER_CLIENT requests being handled (the
- * request is then not counted). g may be NULL (true). */
+/* The headers of a request on g are in, from client (the peer or the forwarded address),
+ * and its body is being received: false when that client already has
+ * GUARD_BUSY_PER_CLIENT bodies being received (the request is then not counted). g may be
+ * NULL (true). */
 bool guard_busy(struct guard_conn *g, const char *client);
+/* The request's body is in (it is being answered now). g may be NULL. */
+void guard_read(struct guard_conn *g);
 /* The request on g is done; the connection waits for the next one. g may be NULL. */
 void guard_idle(struct guard_conn *g);
 /* For tests and the status page: connections open and waiting for headers. */

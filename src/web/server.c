@@ -633,6 +633,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	guard_read(conn_guard(mc));
 	/* The whole body is in. A form is complete only when the post processor ends in a
 	 * final state: a multipart body without its closing boundary is refused, so a
 	 * truncated upload is never stored. */
