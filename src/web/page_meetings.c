@@ -552,7 +552,21 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 		json_object_set_new(doc, "can_edit", json_boolean(planned));
 		json_object_set_new(doc, "can_minutes",
 		                    json_boolean(minutes_open && r->today >= mt.date));
-		json_object_set_new(doc, "can_approve", json_boolean(mt.state == MEETING_HELD));
+		/* The minutes are approved once every item has them. */
+		size_t written = 0;
+		for (size_t i = 0; i < mt.nitems; i++)
+			written += mt.items[i].outcome != NULL;
+		bool complete = written == mt.nitems;
+		json_object_set_new(doc, "can_approve",
+		                    json_boolean(mt.state == MEETING_HELD && complete));
+		if (mt.state == MEETING_HELD && !complete) {
+			char msg[200];
+			snprintf(msg, sizeof msg,
+			         "%zu af %zu punkter har referat. Referatet kan godkendes, når alle "
+			         "punkter har det.",
+			         written, mt.nitems);
+			json_object_set_new(doc, "minutes_progress", json_string(msg));
+		}
 		json_object_set_new(doc, "can_publish", json_boolean(mt.state == MEETING_APPROVED));
 		json_object_set_new(doc, "can_speaker", json_boolean(mt.state < MEETING_HELD));
 	}
@@ -562,7 +576,8 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 		json_t *it = json_array_get(items, i);
 		const struct meeting_item *mi = &mt.items[i];
 		json_object_set_new(it, "material_missing",
-		                    json_boolean(view.item[i] && !mi->material && mi->nfiles == 0 &&
+		                    json_boolean(mt.state < MEETING_HELD && view.item[i] &&
+		                                 !mi->material && mi->nfiles == 0 &&
 		                                 agenda_kind_needs_material(mi->kind)));
 		if (item_files(r, it, mi->pos, files, may[i], admin, planned, dispatched, f, summary))
 			file_failure_shown = true;
@@ -1052,9 +1067,10 @@ static int not_ready(struct web_req *r, const struct meeting *mt, json_t *a)
 		json_array_append_new(a, json_pack("{s:s}", "text", line));
 	}
 	if (!mt->speaker)
-		json_array_append_new(a, json_pack("{s:s, s:s}", "text",
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s}", "text",
 		                                   "Ingen kommune er fordelt til inspirationsoplægget.",
-		                                   "anchor", "inspiration"));
+		                                   "anchor", "inspiration", "label",
+		                                   "Fordel inspirationsoplægget"));
 	size_t waiting = 0;
 	for (size_t i = 0; i < mt->nprops; i++)
 		waiting += !strcmp(mt->props[i].state, "submitted");
@@ -1063,7 +1079,8 @@ static int not_ready(struct web_req *r, const struct meeting *mt, json_t *a)
 		         "%zu forslag venter på at blive optaget eller afvist. Et forslag, der optages "
 		         "efter udsendelsen, kommer på som en rettelse.",
 		         waiting);
-		json_array_append_new(a, json_pack("{s:s, s:s}", "text", line, "anchor", "forslag"));
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s}", "text", line, "anchor", "forslag",
+		                                   "label", "Se forslagene"));
 	}
 	struct store_mstatus *sv = NULL;
 	size_t nsv = 0;
