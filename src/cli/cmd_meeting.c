@@ -31,6 +31,11 @@ static const char usage[] =
     "  amend ID --item N --reason TEKST [samme tilvalg som item]\n"
     "                                            ret et punkt i den udsendte dagsorden\n"
     "  dispatch ID [--date ÅÅÅÅ-MM-DD]           udsend dagsorden og materiale (låser den)\n"
+    "  recall ID --reason TEKST                  tilbagekald udsendelsen før mødedagen (mødet\n"
+    "                                            bliver planlagt igen; begrundelsen revideres)\n"
+    "  held ID                                   registrér et møde som afholdt, der ikke blev\n"
+    "                                            udsendt her (fra mødedagen), så referatet kan\n"
+    "                                            skrives\n"
     "  minutes ID --item N --outcome UDFALD --text TEKST\n"
     "                                            referat af et punkt: beslutning, rådgivning,\n"
     "                                            taget-til-efterretning eller udsat\n"
@@ -269,7 +274,7 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 		return rc;
 	static const char *const subs[] = {"list",   "show",   "agenda",   "inspiration", "propose",
 	                                   "accept", "reject", "item",     "amend",       "dispatch",
-	                                   "minutes", "approve", "publish"};
+	                                   "minutes", "approve", "publish", "recall",     "held"};
 	bool known = false;
 	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
 		known |= !strcmp(sub, subs[i]);
@@ -386,6 +391,25 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 		rc = store_meeting_dispatch(c->st, c->actor, id, day, &d);
 		if (rc == FK_OK)
 			printf("Dagsordenen til møde %ld er udsendt og låst.\n", id);
+		return cli_finish(rc, &d);
+	}
+	if (!strcmp(sub, "recall")) {
+		if (!o.reason) {
+			fprintf(stderr, "fkigov: --reason: skriv, hvorfor udsendelsen tilbagekaldes.\n");
+			diags_free(&d);
+			return 2;
+		}
+		rc = store_meeting_recall(c->st, c->actor, id, o.reason, today, &d);
+		if (rc == FK_OK)
+			printf("Udsendelsen af dagsordenen til møde %ld er tilbagekaldt.\n", id);
+		return cli_finish(rc, &d);
+	}
+	if (!strcmp(sub, "held")) {
+		rc = store_meeting_hold(c->st, c->actor, id, today, &d);
+		if (rc == FK_OK)
+			printf("Møde %ld er registreret som afholdt. Skriv referatet med »fkigov meeting "
+			       "minutes %ld --item N …«.\n",
+			       id, id);
 		return cli_finish(rc, &d);
 	}
 	if (!strcmp(sub, "minutes")) {

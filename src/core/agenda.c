@@ -43,7 +43,7 @@ int meeting_transition(int state, enum meeting_action a, fk_date date, fk_date d
 			return FK_OK;
 		if (state == MEETING_DISPATCHED)
 			snprintf(msg, n, "Dagsordenen er udsendt og kan ikke ændres direkte. Registrér "
-			                 "ændringen som en rettelse med en begrundelse (meeting amend).");
+			                 "ændringen som en rettelse med en begrundelse.");
 		else
 			snprintf(msg, n, "Mødet er afholdt, og dagsordenen kan ikke ændres længere.");
 		return FK_EINPUT;
@@ -53,7 +53,10 @@ int meeting_transition(int state, enum meeting_action a, fk_date date, fk_date d
 			return FK_EINPUT;
 		}
 		if (day > date) {
-			snprintf(msg, n, "Mødet var %s. En dagsorden kan ikke udsendes efter mødet.", ds);
+			snprintf(msg, n,
+			         "Mødet var %s. En dagsorden kan ikke udsendes efter mødet. Registrér i "
+			         "stedet mødet som afholdt, så kan referatet skrives.",
+			         ds);
 			return FK_EINPUT;
 		}
 		*next = MEETING_DISPATCHED;
@@ -63,14 +66,15 @@ int meeting_transition(int state, enum meeting_action a, fk_date date, fk_date d
 			return FK_OK;
 		if (state == MEETING_PLANNED)
 			snprintf(msg, n, "Dagsordenen er ikke udsendt endnu. Ret punktet direkte uden "
-			                 "begrundelse (meeting item).");
+			                 "begrundelse.");
 		else
 			snprintf(msg, n, "Mødet er afholdt. Ret referatet i stedet for dagsordenen.");
 		return FK_EINPUT;
 	case MACT_MINUTES:
 		if (state == MEETING_PLANNED) {
-			snprintf(msg, n, "Dagsordenen er ikke udsendt, så mødet kan ikke være holdt. "
-			                 "Udsend dagsordenen først (meeting dispatch).");
+			snprintf(msg, n, "Mødet er ikke registreret som afholdt. Blev det holdt uden at "
+			                 "dagsordenen blev udsendt her, så registrér det som afholdt først; "
+			                 "ellers udsend dagsordenen.");
 			return FK_EINPUT;
 		}
 		if (state >= MEETING_APPROVED) {
@@ -89,8 +93,7 @@ int meeting_transition(int state, enum meeting_action a, fk_date date, fk_date d
 			return FK_OK;
 		}
 		if (state < MEETING_HELD)
-			snprintf(msg, n, "Der er intet referat at godkende endnu. Skriv referatet først "
-			                 "(meeting minutes).");
+			snprintf(msg, n, "Der er intet referat at godkende endnu. Skriv referatet først.");
 		else
 			snprintf(msg, n, "Referatet er allerede godkendt.");
 		return FK_EINPUT;
@@ -102,9 +105,38 @@ int meeting_transition(int state, enum meeting_action a, fk_date date, fk_date d
 		if (state == MEETING_PUBLISHED)
 			snprintf(msg, n, "Referatet er allerede offentliggjort.");
 		else
-			snprintf(msg, n, "Referatet skal godkendes, før det kan offentliggøres "
-			                 "(meeting approve).");
+			snprintf(msg, n, "Referatet skal godkendes, før det kan offentliggøres.");
 		return FK_EINPUT;
+	case MACT_HOLD:
+		if (state != MEETING_PLANNED) {
+			snprintf(msg, n, state == MEETING_DISPATCHED
+			                     ? "Dagsordenen er udsendt. Mødet bliver afholdt, når det "
+			                       "første punkt får referat."
+			                     : "Mødet er allerede registreret som afholdt.");
+			return FK_EINPUT;
+		}
+		if (day < date) {
+			snprintf(msg, n, "Mødet er %s. Det kan registreres som afholdt fra mødedagen.", ds);
+			return FK_EINPUT;
+		}
+		*next = MEETING_HELD;
+		return FK_OK;
+	case MACT_RECALL:
+		if (state != MEETING_DISPATCHED) {
+			snprintf(msg, n, state == MEETING_PLANNED
+			                     ? "Dagsordenen er ikke udsendt, så der er intet at tilbagekalde."
+			                     : "Mødet er afholdt, så udsendelsen kan ikke tilbagekaldes.");
+			return FK_EINPUT;
+		}
+		if (day >= date) {
+			snprintf(msg, n,
+			         "Mødet er %s. Udsendelsen kan kun tilbagekaldes før mødedagen; ret "
+			         "dagsordenen med rettelser i stedet.",
+			         ds);
+			return FK_EINPUT;
+		}
+		*next = MEETING_PLANNED;
+		return FK_OK;
 	case MACT__MAX:
 		break;
 	}
@@ -498,6 +530,15 @@ json_t *agenda_meeting_json(const struct meeting *mt, bool full)
 		              it->nfiles, "recommendation",
 		              report_str(it->recommendation), "amended", report_str(it->amended), "outcome",
 		              report_str(it->outcome), "minutes_text", report_str(it->minutes_text)));
+		/* The text of the accepted proposal the item comes from: what it is about. */
+		const char *ptext = NULL;
+		for (size_t k = 0; it->ref && !strcmp(it->source, "proposal") && k < mt->nprops; k++) {
+			char ref[32];
+			snprintf(ref, sizeof ref, "%lld", (long long)mt->props[k].id);
+			if (!strcmp(ref, it->ref))
+				ptext = mt->props[k].text;
+		}
+		json_object_set_new(json_array_get(items, i), "proposal_text", report_str(ptext));
 	}
 	json_t *props = json_array();
 	for (size_t i = 0; i < mt->nprops; i++) {

@@ -37,6 +37,8 @@ enum meeting_action {
 	MACT_MINUTES,  /* write the minutes of an item */
 	MACT_APPROVE,  /* approve the minutes */
 	MACT_PUBLISH,  /* publish the minutes */
+	MACT_HOLD,     /* record a meeting as held that was not dispatched here (from its day) */
+	MACT_RECALL,   /* take a dispatch back (before the meeting day): planned again */
 	MACT__MAX
 };
 /* Whether action a may be done to a meeting in state on date (the meeting's day) when it
@@ -172,6 +174,7 @@ void meeting_check_statuses(const struct model *m, const struct meeting *v, size
 /* A meeting as JSON, the one view of the command line and the API: id, year, number, date,
  * start, end, deadlines {proposals, statuses, dispatch}, state, dispatched_on, inspiration
  * ({person, name, reason} or null), minutes_total, minutes_available, and with full its items
+ * (an item from an accepted proposal with the proposal's text as proposal_text, else null)
  * and proposals. */
 json_t *agenda_meeting_json(const struct meeting *mt, bool full);
 /* "meeting-12" and "Styregruppemøde 1/2027 (4. marts 2027)" for a meeting. */

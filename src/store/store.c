@@ -259,6 +259,14 @@ static const char *const stmt_sql[STMT__MAX] = {
                             " VALUES (?1, ?2, ?3, ?4, ?5)",
     [STMT_MSTATUS_LIST] = "SELECT id, body, submitted, actor, note FROM meeting_status"
                           " WHERE meeting = ?1 ORDER BY id",
+    [STMT_MEETING_RECALL] = "UPDATE meeting SET state = 'planned', dispatched_on = NULL"
+                            " WHERE id = ?1 AND state = 'dispatched'",
+    [STMT_DECISION_LATEST] = "SELECT m.id, m.year, m.number, m.date, m.state, a.pos, a.title,"
+                             " a.outcome, a.minutes_text FROM agenda_item a"
+                             " JOIN meeting m ON m.id = a.meeting"
+                             " WHERE a.outcome IS NOT NULL AND (?1 = 0 OR m.year = ?1)"
+                             " AND (?2 = 0 OR m.state = 'published')"
+                             " ORDER BY m.date DESC, a.pos LIMIT ?3",
     [STMT_DECISION_SEARCH] = "SELECT m.id, m.year, m.number, m.date, m.state, a.pos, a.title,"
                              " a.outcome, a.minutes_text FROM decision_fts f"
                              " JOIN agenda_item a ON a.id = f.rowid"

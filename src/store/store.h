@@ -313,6 +313,16 @@ int store_meeting_item(struct store *st, const char *actor, int64_t id, int pos,
 /* Dispatches the agenda on day: it is frozen from then on. */
 int store_meeting_dispatch(struct store *st, const char *actor, int64_t id, fk_date day,
                            struct diags *d);
+/* Takes the dispatch of meeting id back on day, before the meeting day, with a reason
+ * (required): the meeting is planned again and its agenda can be edited; amendments and late
+ * files recorded meanwhile stay. Audited as "recall" with the reason. */
+int store_meeting_recall(struct store *st, const char *actor, int64_t id, const char *reason,
+                         fk_date day, struct diags *d);
+/* Records planned meeting id as held on day (from its meeting day on) without a dispatch in
+ * fkigov, e.g. a meeting prepared in Word before the system was used: its minutes can then be
+ * written. The meeting needs an agenda. Audited as "held". */
+int store_meeting_hold(struct store *st, const char *actor, int64_t id, fk_date day,
+                       struct diags *d);
 /* Records the minutes of item pos (outcome: agenda_outcome_parse) on day, on or after the
  * meeting day; the meeting becomes held. The item enters the decision log. On the item of a
  * case recommendation (source "case"), beslutning or rådgivning will decide the case when
@@ -444,6 +454,10 @@ struct store_decision {
 int store_decision_search(struct store *st, const char *text, int year, bool published,
                           int limit, int (*fn)(const struct store_decision *x, void *arg),
                           void *arg);
+/* The latest decisions (items with minutes) of year (0: all years), newest meeting first,
+ * at most limit (<= 0: all), with published as in store_decision_search. */
+int store_decision_latest(struct store *st, int year, bool published, int limit,
+                          int (*fn)(const struct store_decision *x, void *arg), void *arg);
 
 /* ---------------------------------------------------------------- initiatives, portfolio and economy
  * (store_economy.c). Initiatives with status reports, milestones and budgets; the rate per

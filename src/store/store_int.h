@@ -116,6 +116,8 @@ enum stmt {
 	STMT_MATERIAL_SAME,
 	STMT_MSTATUS_INSERT,
 	STMT_MSTATUS_LIST,
+	STMT_MEETING_RECALL,
+	STMT_DECISION_LATEST,
 	/* initiatives, portfolio and economy (store_economy.c) */
 	STMT_ECON_INIT_INSERT,
 	STMT_ECON_INIT_ALL,

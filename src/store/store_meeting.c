@@ -271,7 +271,7 @@ static int get_for_change(struct store *st, int64_t id, struct meeting *mt, stru
 	int rc = store_meeting_get(st, id, mt);
 	if (rc == FK_ENOTFOUND)
 		diags_add(d, NULL, 0, 0, "meeting",
-		          "Der er intet møde med nummer %lld. Se møderne med »meeting list«.",
+		          "Der er intet møde med nummer %lld. Se årets møder under Møder.",
 		          (long long)id);
 	return rc;
 }
@@ -576,9 +576,7 @@ static struct meeting_item *find_item(struct meeting *mt, int pos, struct diags 
 	if (it)
 		return it;
 	if (mt->nitems == 0)
-		diags_add(d, NULL, 0, 0, "item",
-		          "Mødet har ingen dagsorden endnu. Byg den med »meeting agenda %lld«.",
-		          (long long)mt->id);
+		diags_add(d, NULL, 0, 0, "item", "Mødet har ingen dagsorden endnu. Byg den først.");
 	else
 		diags_add(d, NULL, 0, 0, "item",
 		          "Dagsordenen har ikke noget punkt %d. Vælg et punkt fra 1 til %zu.", pos,
@@ -679,9 +677,7 @@ int store_meeting_dispatch(struct store *st, const char *actor, int64_t id, fk_d
 	if ((rc = may(&mt, MACT_DISPATCH, day, &next, d)) != FK_OK)
 		goto out;
 	if (mt.nitems == 0) {
-		diags_add(d, NULL, 0, 0, "item",
-		          "Mødet har ingen dagsorden at udsende. Byg den med »meeting agenda %lld«.",
-		          (long long)id);
+		diags_add(d, NULL, 0, 0, "item", "Mødet har ingen dagsorden at udsende. Byg den først.");
 		rc = FK_EINPUT;
 		goto out;
 	}
@@ -693,6 +689,72 @@ int store_meeting_dispatch(struct store *st, const char *actor, int64_t id, fk_d
 	mt.state = next;
 	mt.dispatched_on = day;
 	rc = audit_json(st, actor, "dispatch", "meeting", id, before, meeting_json(&mt, true));
+out:
+	meeting_free(&mt);
+	return tx_leave(st, own, rc);
+}
+
+int store_meeting_recall(struct store *st, const char *actor, int64_t id, const char *reason,
+                         fk_date day, struct diags *d)
+{
+	if (blank(reason)) {
+		diags_add(d, NULL, 0, 0, "reason",
+		          "Skriv en begrundelse for tilbagekaldelsen. Den gemmes i revisionsloggen.");
+		return FK_EINPUT;
+	}
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct meeting mt;
+	if ((rc = get_for_change(st, id, &mt, d)) != FK_OK)
+		return tx_leave(st, own, rc);
+	if ((rc = may(&mt, MACT_RECALL, day, NULL, d)) != FK_OK)
+		goto out;
+	json_t *before = meeting_json(&mt, false);
+	if ((rc = db_exec(st, STMT_MEETING_RECALL, "tilbagekald udsendelsen", "i", id)) != FK_OK) {
+		json_decref(before);
+		goto out;
+	}
+	mt.state = MEETING_PLANNED;
+	mt.dispatched_on = DATE_NONE;
+	json_t *after = meeting_json(&mt, false);
+	json_object_set_new(after, "reason", json_string(reason));
+	rc = audit_json(st, actor, "recall", "meeting", id, before, after);
+out:
+	meeting_free(&mt);
+	return tx_leave(st, own, rc);
+}
+
+int store_meeting_hold(struct store *st, const char *actor, int64_t id, fk_date day,
+                       struct diags *d)
+{
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct meeting mt;
+	if ((rc = get_for_change(st, id, &mt, d)) != FK_OK)
+		return tx_leave(st, own, rc);
+	int next;
+	if ((rc = may(&mt, MACT_HOLD, day, &next, d)) != FK_OK)
+		goto out;
+	if (mt.nitems == 0) {
+		diags_add(d, NULL, 0, 0, "item",
+		          "Mødet har ingen dagsorden. Byg dagsordenen, og ret punkterne, så de svarer "
+		          "til mødet; registrér det derefter som afholdt.");
+		rc = FK_EINPUT;
+		goto out;
+	}
+	json_t *before = meeting_json(&mt, false);
+	if ((rc = set_state(st, id, next, DATE_NONE)) != FK_OK) {
+		json_decref(before);
+		goto out;
+	}
+	mt.state = next;
+	json_t *after = meeting_json(&mt, true);
+	json_object_set_new(after, "dispatched_in_fkigov", json_false());
+	rc = audit_json(st, actor, "held", "meeting", id, before, after);
 out:
 	meeting_free(&mt);
 	return tx_leave(st, own, rc);
@@ -837,9 +899,8 @@ static int advance(struct store *st, const char *actor, const struct model *m, i
 		for (size_t i = 0; i < mt.nitems; i++)
 			if (!mt.items[i].outcome) {
 				diags_add(d, NULL, 0, 0, "item",
-				          "Punkt %d »%s« mangler referat. Skriv det med »meeting minutes "
-				          "%lld --item %d«, før referatet godkendes.",
-				          mt.items[i].pos, mt.items[i].title, (long long)id, mt.items[i].pos);
+				          "Punkt %d »%s« mangler referat. Skriv det, før referatet godkendes.",
+				          mt.items[i].pos, mt.items[i].title);
 				rc = FK_EINPUT;
 			}
 	if (rc != FK_OK)
@@ -1294,6 +1355,34 @@ int store_decision_search(struct store *st, const char *text, int year, bool pub
 	stmt_done(q);
 	free(fq);
 	return err;
+}
+
+int store_decision_latest(struct store *st, int year, bool published, int limit,
+                          int (*fn)(const struct store_decision *x, void *arg), void *arg)
+{
+	sqlite3_stmt *q = db_prepare(st, STMT_DECISION_LATEST, "ddi", year, published ? 1 : 0,
+	                             (int64_t)(limit > 0 ? limit : -1));
+	if (!q)
+		return FK_EDB;
+	int rc, err = FK_OK;
+	while ((rc = db_row(st, q, "læs beslutningerne")) == FK_OK) {
+		struct store_decision x = {
+		    sqlite3_column_int64(q, 0),
+		    sqlite3_column_int(q, 1),
+		    sqlite3_column_int(q, 2),
+		    (const char *)sqlite3_column_text(q, 3),
+		    (const char *)sqlite3_column_text(q, 4),
+		    sqlite3_column_int(q, 5),
+		    (const char *)sqlite3_column_text(q, 6),
+		    (const char *)sqlite3_column_text(q, 7),
+		    (const char *)sqlite3_column_text(q, 8),
+		};
+		if ((err = fn(&x, arg)) != 0) {
+			stmt_done(q);
+			return err;
+		}
+	}
+	return rc == FK_ENOTFOUND ? FK_OK : rc;
 }
 
 /* ---------------------------------------------------------------- written material */

@@ -6,8 +6,12 @@
  *                             member's proposal form until the deadline (after it the Danish
  *                             message with the deadline and whom to contact); the secretariat's
  *                             forms for every step. POST: field "action" names the step.
- *   GET  /my                  a member's deadlines and proposals.
- *   GET  /decisions           the decision log (?q=, ?year=).
+ *   GET  /meetings/{id}/dispatch  (admin) what is not ready yet and who gets the agenda;
+ *                             POST sends it out (a deliberate act, not a button on the
+ *                             meeting page). The meeting page recalls a dispatch with a reason
+ *                             and records a meeting that was not dispatched here as held.
+ *   GET  /my                  a member's deadlines, open hearings and proposals.
+ *   GET  /decisions           the decision log (?q=, ?year=); without q the latest decisions.
  * Errors of a POST re-render the page with 400 and the message next to the field; the
  * server's transaction is then rolled back, so nothing is half-written. */
 #include <math.h>
@@ -18,6 +22,7 @@
 #include "core/agenda.h"
 #include "core/cycle.h"
 #include "core/material.h"
+#include "core/wg.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 #include "web/form.h"
@@ -276,10 +281,32 @@ static size_t parse_dates(const char *s, fk_date *out, size_t max, struct diags 
 	return n;
 }
 
+/* The year /meetings opens on: that of the next meeting from today, else of the latest
+ * meeting, else this year. */
+static int default_year(struct web_req *r)
+{
+	struct meeting *v = NULL;
+	size_t n = 0;
+	int year = date_year(r->today);
+	if (store_meeting_list(r->st, 0, false, &v, &n) != FK_OK)
+		return year;
+	size_t k = 0;
+	while (k < n && v[k].date < r->today)
+		k++;
+	if (k < n)
+		year = v[k].year;
+	else if (n > 0)
+		year = v[n - 1].year;
+	meetings_free(v, n);
+	return year;
+}
+
 int page_meetings(struct web_req *r, struct web_resp *p)
 {
 	bool bad;
-	int year = query_year(r, date_year(r->today), &bad);
+	int year = query_year(r, 0, &bad);
+	if (!year)
+		year = default_year(r);
 	if (r->method != WM_POST) {
 		int rc = meetings_doc(r, p, year, NULL);
 		if (rc == 0 && p->doc) {
@@ -287,7 +314,7 @@ int page_meetings(struct web_req *r, struct web_resp *p)
 				json_object_set_new(
 				    p->doc, "notice",
 				    json_string("Året skal skrives med fire cifre, fx 2027. "
-				                "Der er vist møderne i år."));
+				                "Der er vist møderne i året for det næste møde."));
 			if (web_query(r, "ok"))
 				json_object_set_new(p->doc, "flash",
 				                    json_string("Årets møder er gemt."));
@@ -450,6 +477,8 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 	set_da(doc, "statuses_da", mt.statuses);
 	set_da(doc, "dispatch_da", mt.dispatch);
 	set_da(doc, "dispatched_on_da", mt.dispatched_on);
+	json_object_set_new(doc, "held_here",
+	                    json_boolean(mt.state >= MEETING_HELD && mt.dispatched_on == DATE_NONE));
 	int total = agenda_minutes(mt.items, mt.nitems), avail = mt.end_min - mt.start_min;
 	json_object_set_new(doc, "overtime", json_boolean(total > avail));
 	json_object_set_new(doc, "has_items", json_boolean(mt.nitems > 0));
@@ -504,12 +533,40 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 	bool file_failure_shown = false;
 	if (admin) {
 		json_object_set_new(doc, "can_build", json_boolean(planned));
-		json_object_set_new(doc, "can_dispatch", json_boolean(planned && mt.nitems > 0));
+		/* Dispatch goes through its confirmation page, and only before the meeting; a
+		 * meeting whose day has come without a dispatch here is recorded as held instead,
+		 * and a dispatch is recalled (with a reason) only while the meeting is ahead. */
+		bool past = r->today >= mt.date;
+		json_object_set_new(doc, "can_dispatch",
+		                    json_boolean(planned && mt.nitems > 0 && r->today <= mt.date));
+		json_object_set_new(doc, "can_hold", json_boolean(planned && past));
+		json_object_set_new(doc, "hold_needs_agenda", json_boolean(mt.nitems == 0));
+		if (dispatched && r->today < mt.date) {
+			json_t *rf = is_failed(f, "recall", 0)
+			                 ? failed_form(r, f, "recall-", summary)
+			                 : json_pack("{s:{s:s}, s:{}}", "val", "reason", "", "err");
+			json_object_set_new(rf, "open", json_boolean(is_failed(f, "recall", 0)));
+			json_object_set_new(doc, "recall", rf);
+		}
 		json_object_set_new(doc, "can_amend", json_boolean(dispatched));
 		json_object_set_new(doc, "can_edit", json_boolean(planned));
 		json_object_set_new(doc, "can_minutes",
 		                    json_boolean(minutes_open && r->today >= mt.date));
-		json_object_set_new(doc, "can_approve", json_boolean(mt.state == MEETING_HELD));
+		/* The minutes are approved once every item has them. */
+		size_t written = 0;
+		for (size_t i = 0; i < mt.nitems; i++)
+			written += mt.items[i].outcome != NULL;
+		bool complete = written == mt.nitems;
+		json_object_set_new(doc, "can_approve",
+		                    json_boolean(mt.state == MEETING_HELD && complete));
+		if (mt.state == MEETING_HELD && !complete) {
+			char msg[200];
+			snprintf(msg, sizeof msg,
+			         "%zu af %zu punkter har referat. Referatet kan godkendes, når alle "
+			         "punkter har det.",
+			         written, mt.nitems);
+			json_object_set_new(doc, "minutes_progress", json_string(msg));
+		}
 		json_object_set_new(doc, "can_publish", json_boolean(mt.state == MEETING_APPROVED));
 		json_object_set_new(doc, "can_speaker", json_boolean(mt.state < MEETING_HELD));
 	}
@@ -519,7 +576,8 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 		json_t *it = json_array_get(items, i);
 		const struct meeting_item *mi = &mt.items[i];
 		json_object_set_new(it, "material_missing",
-		                    json_boolean(view.item[i] && !mi->material && mi->nfiles == 0 &&
+		                    json_boolean(mt.state < MEETING_HELD && view.item[i] &&
+		                                 !mi->material && mi->nfiles == 0 &&
 		                                 agenda_kind_needs_material(mi->kind)));
 		if (item_files(r, it, mi->pos, files, may[i], admin, planned, dispatched, f, summary))
 			file_failure_shown = true;
@@ -577,6 +635,7 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 		    mins, "outcomes",
 		    options(outcomes, outcomes_da, 4, fail_min ? fv(r, "outcome") : mi->outcome));
 		json_object_set_new(mins, "open", json_boolean(fail_min));
+		json_object_set_new(mins, "written", json_boolean(mi->outcome != NULL));
 		json_object_set_new(it, "min", mins);
 	}
 	/* Proposals: before dispatch a member sees their own, after it every reader sees all;
@@ -589,9 +648,9 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 			continue;
 		set_da(x, "submitted_da", mp->submitted);
 		json_object_set_new(x, "kind_da", json_string(agenda_kind_da(mp->kind)));
-		const char *sda = !strcmp(mp->state, "accepted")   ? "optaget"
+		const char *sda = !strcmp(mp->state, "accepted")   ? "optaget på dagsordenen"
 		                  : !strcmp(mp->state, "rejected") ? "afvist"
-		                                                   : "indsendt";
+		                                                   : "venter på sekretariatet";
 		json_object_set_new(x, "state_da", json_string(sda));
 		if (admin && !strcmp(mp->state, "submitted")) {
 			char prefix[32];
@@ -622,8 +681,11 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 		                                              0, "closed", refusal));
 		if (is_failed(f, "propose", 0))
 			json_decref(failed_form(r, f, "prop-", summary));
-	} else if (proposer) {
-		bool open = r->today <= mt.proposals && mt.state < MEETING_HELD;
+	} else if (proposer && mt.state < MEETING_HELD) {
+		/* Once the meeting is held there is nothing to propose, and nothing is said about
+		 * it. The secretariat may register a proposal after the deadline (it is marked late
+		 * and needs a reason to be accepted). */
+		bool open = r->today <= mt.proposals || admin;
 		json_t *pf;
 		if (is_failed(f, "propose", 0))
 			pf = failed_form(r, f, "prop-", summary);
@@ -636,18 +698,14 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 		            is_failed(f, "propose", 0) ? fv(r, "kind") : "droeftelse"));
 		json_object_set_new(pf, "open", json_boolean(open));
 		json_object_set_new(pf, "admin", json_boolean(admin));
+		json_object_set_new(pf, "late", json_boolean(r->today > mt.proposals));
 		if (!open) {
 			char ds[40], msg[256];
 			date_format_da(mt.proposals, ds, sizeof ds);
-			if (mt.state >= MEETING_HELD)
-				snprintf(msg, sizeof msg,
-				         "Mødet er afholdt, så der kan ikke sendes forslag.");
-			else
-				snprintf(
-				    msg, sizeof msg,
-				    "Fristen for forslag var %s. Kontakt %s, hvis punktet skal med "
-				    "alligevel.",
-				    ds, secretariat(m));
+			snprintf(msg, sizeof msg,
+			         "Fristen for forslag var %s. Kontakt %s, hvis punktet skal med "
+			         "alligevel.",
+			         ds, secretariat(m));
 			json_object_set_new(pf, "closed", json_string(msg));
 		}
 		json_object_set_new(doc, "propose", pf);
@@ -661,7 +719,9 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 	}
 	/* Errors of the page's simple actions (dispatch, approve, publish, agenda). */
 	if (f && f->action &&
-	    (!strcmp(f->action, "dispatch") || !strcmp(f->action, "approve") ||
+	    (!strcmp(f->action, "held") || !strcmp(f->action, "dispatch") ||
+	     (!strcmp(f->action, "recall") && !json_object_get(doc, "recall")) ||
+	     !strcmp(f->action, "approve") ||
 	     !strcmp(f->action, "publish") || !strcmp(f->action, "agenda") ||
 	     (file_failure && !file_failure_shown)))
 		json_decref(failed_form(r, f, "meeting-", summary));
@@ -814,8 +874,19 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 		return store_meeting_agenda(r->st, who, m, id, d);
 	}
 	if (!strcmp(action, "dispatch")) {
-		*flash = "dispatched";
-		return store_meeting_dispatch(r->st, who, id, r->today, d);
+		/* Sent out only from its confirmation page (page_meeting_dispatch). */
+		diags_add(d, NULL, 0, 0, NULL,
+		          "Dagsordenen udsendes fra siden »Udsend dagsorden og materiale«, hvor du "
+		          "ser, hvad der mangler, og hvem der får den.");
+		return FK_EINPUT;
+	}
+	if (!strcmp(action, "recall")) {
+		*flash = "recalled";
+		return store_meeting_recall(r->st, who, id, fv(r, "reason"), r->today, d);
+	}
+	if (!strcmp(action, "held")) {
+		*flash = "held";
+		return store_meeting_hold(r->st, who, id, r->today, d);
 	}
 	if (!strcmp(action, "approve")) {
 		*flash = "approved";
@@ -891,6 +962,9 @@ static const struct {
     {"rejected", "Forslaget er afvist."},
     {"agenda", "Dagsordenen er bygget."},
     {"dispatched", "Dagsorden og materiale er udsendt. Ændringer er nu rettelser."},
+    {"recalled", "Udsendelsen er tilbagekaldt, og begrundelsen er gemt i revisionsloggen. "
+                 "Dagsordenen kan rettes igen og udsendes på ny."},
+    {"held", "Mødet er registreret som afholdt. Skriv referatet ved hvert punkt herunder."},
     {"approved", "Referatet er godkendt."},
     {"published", "Referatet er offentliggjort."},
     {"speaker", "Inspirationsoplægget er fordelt."},
@@ -948,6 +1022,200 @@ int page_meeting(struct web_req *r, struct web_resp *p)
 	return r2;
 }
 
+/* ---------------------------------------------------------------- /meetings/{id}/dispatch */
+
+/* The names of the steering group's members on the meeting's day, by name, into a (a JSON
+ * array of strings). FK_OK, or the register's error. */
+static int recipients(struct web_req *r, const struct meeting *mt, json_t *a)
+{
+	struct reg reg;
+	int rc = web_load_register(r, &reg);
+	int sg = wg_steering_group(r->app->model);
+	if (rc == FK_OK && sg >= 0) {
+		size_t n = 0;
+		int32_t *v = wg_body_members(&reg, sg, mt->date, &n);
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(a, json_string(reg.persons[v[i]].name));
+		free(v);
+	}
+	reg_free(&reg);
+	return rc;
+}
+
+/* What is not ready for the dispatch of mt on day, as Danish lines appended to a: items
+ * without written material, an agenda longer than the meeting, no inspiration talk, proposals
+ * not decided, reference groups without a status for the meeting. */
+static int not_ready(struct web_req *r, const struct meeting *mt, json_t *a)
+{
+	const struct model *m = r->app->model;
+	char line[400];
+	for (size_t i = 0; i < mt->nitems; i++) {
+		const struct meeting_item *it = &mt->items[i];
+		if (agenda_kind_needs_material(it->kind) && (!it->material || !*it->material) &&
+		    it->nfiles == 0) {
+			snprintf(line, sizeof line, "Punkt %d »%s« har intet skriftligt materiale.",
+			         it->pos, it->title);
+			json_array_append_new(a, json_pack("{s:s, s:i}", "text", line, "item", it->pos));
+		}
+	}
+	int total = agenda_minutes(mt->items, mt->nitems), avail = mt->end_min - mt->start_min;
+	if (total > avail) {
+		snprintf(line, sizeof line,
+		         "Dagsordenen varer %d minutter, men mødet har %d. Kort punkterne ned, eller "
+		         "flyt et punkt til et senere møde.",
+		         total, avail);
+		json_array_append_new(a, json_pack("{s:s}", "text", line));
+	}
+	if (!mt->speaker)
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s}", "text",
+		                                   "Ingen kommune er fordelt til inspirationsoplægget.",
+		                                   "anchor", "inspiration", "label",
+		                                   "Fordel inspirationsoplægget"));
+	size_t waiting = 0;
+	for (size_t i = 0; i < mt->nprops; i++)
+		waiting += !strcmp(mt->props[i].state, "submitted");
+	if (waiting) {
+		snprintf(line, sizeof line,
+		         "%zu forslag venter på at blive optaget eller afvist. Et forslag, der optages "
+		         "efter udsendelsen, kommer på som en rettelse.",
+		         waiting);
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s}", "text", line, "anchor", "forslag",
+		                                   "label", "Se forslagene"));
+	}
+	struct store_mstatus *sv = NULL;
+	size_t nsv = 0;
+	int rc = store_mstatus_list(r->st, mt->id, &sv, &nsv);
+	if (rc != FK_OK)
+		return rc;
+	char names[300] = "";
+	size_t missing = 0, len = 0;
+	for (size_t b = 0; b < m->nbodies; b++) {
+		if (strcmp(m->bodies[b].kind, "reference-group") != 0)
+			continue;
+		bool sent = false;
+		for (size_t k = 0; k < nsv && !sent; k++)
+			sent = !strcmp(sv[k].body, m->bodies[b].id);
+		if (sent)
+			continue;
+		missing++;
+		int w = snprintf(names + len, sizeof names - len, "%s%s", len ? ", " : "",
+		                 m->bodies[b].name);
+		if (w > 0 && len + (size_t)w < sizeof names)
+			len += (size_t)w;
+	}
+	store_mstatus_free(sv, nsv);
+	if (missing) {
+		snprintf(line, sizeof line,
+		         "Porteføljeoverblikket mangler status fra %zu referencegruppe%s: %s.", missing,
+		         missing == 1 ? "" : "r", names);
+		json_array_append_new(a, json_pack("{s:s, s:s}", "text", line, "portfolio", "1"));
+	}
+	return FK_OK;
+}
+
+/* The confirmation page of the dispatch of meeting id; with d the failed dispatch. */
+static int dispatch_doc(struct web_req *r, struct web_resp *p, int64_t id, const struct diags *d)
+{
+	struct meeting mt;
+	int rc = store_meeting_get(r->st, id, &mt);
+	if (rc == FK_ENOTFOUND)
+		return web_error(r, p, 404, "Mødet findes ikke. Se årets møder under Møder.");
+	if (rc != FK_OK)
+		return web_error(r, p, 500, "Mødet kunne ikke læses. Prøv igen om lidt.");
+	json_t *doc = agenda_meeting_json(&mt, false), *issues = json_array(), *who = json_array();
+	set_da(doc, "date_da", mt.date);
+	set_da(doc, "dispatch_da", mt.dispatch);
+	set_da(doc, "proposals_da", mt.proposals);
+	set_da(doc, "dispatched_on_da", mt.dispatched_on);
+	bool planned = mt.state == MEETING_PLANNED;
+	bool possible = planned && mt.nitems > 0 && r->today <= mt.date;
+	if (not_ready(r, &mt, issues) != FK_OK || recipients(r, &mt, who) != FK_OK) {
+		json_decref(doc);
+		json_decref(issues);
+		json_decref(who);
+		meeting_free(&mt);
+		return web_error(r, p, 500, "Udsendelsen kunne ikke forberedes. Prøv igen om lidt.");
+	}
+	/* Why it cannot be sent, when it cannot. */
+	const char *why = NULL;
+	if (mt.state == MEETING_DISPATCHED)
+		why = "Dagsordenen er allerede udsendt. Gå tilbage til mødet for at rette den med "
+		      "en rettelse eller tilbagekalde udsendelsen.";
+	else if (!planned)
+		why = "Mødet er afholdt, så dagsordenen kan ikke udsendes.";
+	else if (r->today > mt.date)
+		why = "Mødet er holdt. En dagsorden kan ikke udsendes efter mødet; registrér i "
+		      "stedet mødet som afholdt på mødets side, så kan du skrive referatet.";
+	else if (mt.nitems == 0)
+		why = "Mødet har ingen dagsorden endnu. Byg dagsordenen på mødets side først.";
+	if (why)
+		json_object_set_new(doc, "why_not", json_string(why));
+	json_object_set_new(doc, "possible", json_boolean(possible));
+	/* Before the deadline: allowed, and said. */
+	if (possible && r->today < mt.dispatch) {
+		char msg[400], ds[40];
+		date_format_da(mt.dispatch, ds, sizeof ds);
+		int days = (int)(mt.dispatch - r->today);
+		snprintf(msg, sizeof msg,
+		         "Fristen for udsendelse er %s, om %d dag%s. Du kan godt udsende nu; det, der "
+		         "ændres eller lægges på bagefter, bliver rettelser med en begrundelse.",
+		         ds, days, days == 1 ? "" : "e");
+		json_object_set_new(doc, "early", json_string(msg));
+	}
+	if (possible && r->today <= mt.proposals) {
+		char msg[300], ds[40];
+		date_format_da(mt.proposals, ds, sizeof ds);
+		snprintf(msg, sizeof msg,
+		         "Fristen for forslag (%s) er ikke overstået. Medlemmerne kan stadig sende "
+		         "forslag til dagsordenen.",
+		         ds);
+		json_object_set_new(doc, "proposals_open", json_string(msg));
+	}
+	json_object_set_new(doc, "issues", issues);
+	json_object_set_new(doc, "has_issues", json_boolean(json_array_size(issues) > 0));
+	json_object_set_new(doc, "recipients", who);
+	json_object_set_new(doc, "nrecipients", json_integer((json_int_t)json_array_size(who)));
+	json_object_set_new(doc, "has_recipients", json_boolean(json_array_size(who) > 0));
+	json_t *summary = json_array();
+	for (size_t i = 0; d && i < d->n; i++)
+		json_array_append_new(summary, json_pack("{s:s, s:o}", "field", "udsend", "message",
+		                                         form_text(d->v[i].msg)));
+	json_object_set_new(doc, "has_errors", json_boolean(json_array_size(summary) > 0));
+	json_object_set_new(doc, "summary", summary);
+	char t[96];
+	snprintf(t, sizeof t, "%sUdsend dagsordenen til styregruppemøde %d/%d", d ? "Fejl: " : "",
+	         mt.number, mt.year);
+	json_object_set_new(doc, "title", json_string(t));
+	meeting_free(&mt);
+	p->doc = doc;
+	return 0;
+}
+
+int page_meeting_dispatch(struct web_req *r, struct web_resp *p)
+{
+	long id;
+	if (!web_whole(r->param, 1L << 30, &id))
+		return web_error(r, p, 404, "Mødet findes ikke. Se årets møder under Møder.");
+	if (r->method != WM_POST)
+		return dispatch_doc(r, p, id, NULL);
+	struct diags d;
+	diags_init(&d);
+	int rc = store_meeting_dispatch(r->st, r->user.login, id, r->today, &d);
+	if (rc == FK_OK) {
+		diags_free(&d);
+		web_redirect(p, "/meetings/%ld?ok=dispatched", id);
+		return 0;
+	}
+	if (d.n == 0)
+		diags_add(&d, NULL, 0, 0, NULL,
+		          "Dagsordenen kunne ikke udsendes. Intet er ændret. Prøv igen om lidt.");
+	int r2 = dispatch_doc(r, p, id, &d);
+	if (p->doc)
+		p->status = rc == FK_ENOTFOUND ? 404 : rc == FK_EINPUT ? 400 : 500;
+	diags_free(&d);
+	return r2;
+}
+
 /* ---------------------------------------------------------------- /my */
 
 /* Appends to out the status deadline of meeting mt (named name) for each of the member's
@@ -974,6 +1242,43 @@ static void my_statuses(struct web_req *r, const struct meeting *mt, const char 
 		json_array_append_new(out, o);
 	}
 	store_mstatus_free(sv, nsv);
+}
+
+/* Appends to dl a deadline row for each written hearing of a working group that is open
+ * today and that the member of r is asked in (sitting in the steering group today): its
+ * deadline, whether they have answered, and the address of the answer form. */
+static void my_hearings(struct web_req *r, json_t *dl)
+{
+	const struct model *m = r->app->model;
+	int sg = wg_steering_group(m);
+	if (!r->user.person[0] || sg < 0)
+		return;
+	struct reg reg;
+	struct wg *v = NULL;
+	size_t n = 0;
+	int32_t pi = web_load_register(r, &reg) == FK_OK ? reg_person_find(&reg, r->user.person) : -1;
+	if (pi >= 0 && wg_serves(&reg, sg, pi, r->today) && store_wg_list(r->st, &v, &n) == FK_OK) {
+		for (size_t i = 0; i < n; i++) {
+			const struct wg *w = &v[i];
+			if (w->state != WG_IN_HEARING || w->hearing_deadline == DATE_NONE ||
+			    w->hearing_deadline < r->today)
+				continue;
+			bool answered = wg_answer_of(w, r->user.person) != NULL;
+			char iso[11], what[160], url[64];
+			date_format(w->hearing_deadline, iso);
+			snprintf(what, sizeof what, "%s",
+			         answered ? "Skriftlig høring: du har svaret og kan ændre svaret til fristen"
+			                  : "Skriftlig høring: frist for dit svar");
+			snprintf(url, sizeof url, "/working-groups/%s#hoering", w->key);
+			json_t *o = json_pack("{s:s, s:o, s:s, s:s, s:i, s:b}", "what", what, "meeting",
+			                      form_text(w->topic), "url", url, "date", iso, "days",
+			                      (int)(w->hearing_deadline - r->today), "hearing", 1);
+			set_da(o, "date_da", w->hearing_deadline);
+			json_array_append_new(dl, o);
+		}
+		wg_list_free(v, n);
+	}
+	reg_free(&reg);
 }
 
 int page_my(struct web_req *r, struct web_resp *p)
@@ -1012,9 +1317,11 @@ int page_my(struct web_req *r, struct web_resp *p)
 					continue;
 				char iso[11];
 				date_format(dd[k].t, iso);
+				char url[40];
+				snprintf(url, sizeof url, "/meetings/%lld", (long long)mt->id);
 				json_t *o =
-				    json_pack("{s:s, s:s, s:I, s:s, s:i}", "what", dd[k].what,
-				              "meeting", name, "id", (json_int_t)mt->id, "date",
+				    json_pack("{s:s, s:s, s:s, s:s, s:i}", "what", dd[k].what,
+				              "meeting", name, "url", url, "date",
 				              iso, "days", (int)(dd[k].t - r->today));
 				set_da(o, "date_da", dd[k].t);
 				json_array_append_new(dl, o);
@@ -1026,7 +1333,7 @@ int page_my(struct web_req *r, struct web_resp *p)
 				continue;
 			const char *sda = !strcmp(pp->state, "accepted")   ? "optaget"
 			                  : !strcmp(pp->state, "rejected") ? "afvist"
-			                                                   : "indsendt";
+			                                                   : "venter på sekretariatet";
 			json_t *o =
 			    json_pack("{s:o, s:s, s:I, s:s, s:o}", "title", form_text(pp->title),
 			              "meeting", name, "id", (json_int_t)mt->id, "state_da", sda,
@@ -1036,6 +1343,7 @@ int page_my(struct web_req *r, struct web_resp *p)
 		}
 	}
 	meetings_free(v, n);
+	my_hearings(r, dl);
 	/* Soonest first. */
 	size_t nd = json_array_size(dl);
 	for (size_t i = 1; i < nd; i++)
@@ -1094,7 +1402,15 @@ int page_decisions(struct web_req *r, struct web_resp *p)
 		    json_string("Året skal skrives med fire cifre, fx 2027. Der er søgt "
 		                "i alle år."));
 	bool searched = q && *q;
-	if (searched) {
+	if (!searched) {
+		/* Without words: the latest decisions (of the year, when one is given). */
+		if (store_decision_latest(r->st, year, r->user.role != ROLE_ADMIN, 20, hit, hits) !=
+		    FK_OK) {
+			json_decref(doc);
+			json_decref(hits);
+			return web_error(r, p, 500, "Beslutningerne kunne ikke læses. Prøv igen om lidt.");
+		}
+	} else {
 		/* Viewers and members see published minutes; the secretariat all. */
 		int rc = store_decision_search(r->st, q, year, r->user.role != ROLE_ADMIN, 200, hit,
 		                               hits);
@@ -1114,6 +1430,7 @@ int page_decisions(struct web_req *r, struct web_resp *p)
 		snprintf(y, sizeof y, "%d", year);
 	json_object_set_new(doc, "year", json_string(y));
 	json_object_set_new(doc, "searched", json_boolean(searched));
+	json_object_set_new(doc, "latest", json_boolean(!searched));
 	json_object_set_new(doc, "count", json_integer((json_int_t)json_array_size(hits)));
 	json_object_set_new(doc, "any", json_boolean(json_array_size(hits) > 0));
 	json_object_set_new(doc, "hits", hits);

@@ -91,6 +91,7 @@ int api_meeting_proposals(struct web_req *r, struct web_resp *p);
 int page_material(struct web_req *r, struct web_resp *p);
 int api_meeting_material(struct web_req *r, struct web_resp *p);
 int page_meeting_package(struct web_req *r, struct web_resp *p);
+int page_meeting_dispatch(struct web_req *r, struct web_resp *p);
 /* Who may upload material, the one rule of the page and the API: may[i] (mt->nitems
  * entries) tells whether the user of r may add a file to item i of mt now. The secretariat
  * may to any item until the meeting is held (after dispatch with a reason); a member only

@@ -132,6 +132,10 @@ const struct route routes[PAGE__MAX] = {
      * what the account may read (visible.c) */
     [PAGE_MEETING_PACKAGE] = {"/meetings/{id}/package", page_meeting_package, NULL, R_USERS, 0,
                               "Mødepakke"},
+    /* the dispatch of the agenda as a deliberate act: GET shows what is not ready and who
+     * gets it, POST sends it out (the secretariat) */
+    [PAGE_MEETING_DISPATCH] = {"/meetings/{id}/dispatch", page_meeting_dispatch,
+                               "meeting_dispatch", R_ADMIN, R_ADMIN, "Udsend dagsordenen"},
     /* end meetings */
     [PAGE_ACCOUNTS] = {"/accounts", page_accounts, "accounts", R_ADMIN, R_ADMIN,
                        "Konti og adgang"},

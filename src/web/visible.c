@@ -124,8 +124,10 @@ void meeting_view_json(const struct meeting_view *v, json_t *o)
 	json_t *items = json_object_get(o, "items");
 	for (size_t i = 0; i < json_array_size(items) && i < v->nitems; i++) {
 		json_t *it = json_array_get(items, i);
-		if (!v->item[i])
+		if (!v->item[i]) {
 			json_object_set_new(it, "material", json_null());
+			json_object_set_new(it, "proposal_text", json_null());
+		}
 		if (v->files)
 			json_object_set_new(it, "files", json_integer(v->files[i]));
 		if (!v->minutes) {

@@ -46,7 +46,7 @@ size_t meeting_view_files(const struct meeting_view *v, struct store_material *f
 /* Whether the user may read proposal p. */
 bool meeting_view_proposal(const struct meeting_view *v, const struct meeting_proposal *p);
 /* Removes from o (agenda_meeting_json of the meeting with full) what the user may not read:
- * the material text of hidden items (null) and their file counts, the minutes (outcome and
+ * the material text and proposal text of hidden items (null) and their file counts, the minutes (outcome and
  * minutes_text null) and the proposals of others. */
 void meeting_view_json(const struct meeting_view *v, json_t *o);
 

@@ -85,7 +85,7 @@ async function run() {
 		check((await member.locator('ul.proposals').innerText()).includes('Fælles login til de kommunale løsninger'), 'forslaget vises');
 		await member.goto(`${BASE}/my`);
 		const t = await text(member);
-		check(t.includes('Fælles login til de kommunale løsninger') && t.includes('indsendt'), 'forslaget under mine forslag');
+		check(t.includes('Fælles login til de kommunale løsninger') && t.includes('venter på sekretariatet'), 'forslaget under mine forslag');
 		check(t.includes('4. februar 2027'), 'fristen under mine frister');
 		await look(member, 'mine', { route: '/my' });
 	});
@@ -107,10 +107,12 @@ async function run() {
 		check((await text(member)).includes('Materiale: https://example.dk/notat-om-login.pdf'), 'materialet vises ved punktet');
 		await look(member, 'materiale', { route: '/meetings/{id}' });
 		await admin.goto(meetingUrl);
-		await submit(admin, admin.getByRole('button', { name: 'Udsend dagsorden og materiale' }));
+		// The dispatch is confirmed on its own page (issue 10).
+		await submit(admin, admin.getByRole('link', { name: 'Udsend dagsorden og materiale' }));
+		await submit(admin, admin.locator('#udsend button[type=submit]'));
 		check((await admin.locator('.notice.ok').innerText()).includes('udsendt'), 'udsendt');
 		check((await admin.locator('p.lead').innerText()).includes('udsendt'), 'tilstanden er udsendt');
-		check(await admin.getByRole('button', { name: 'Udsend dagsorden og materiale' }).count() === 0, 'kan ikke udsendes igen');
+		check(await admin.getByRole('link', { name: 'Udsend dagsorden og materiale' }).count() === 0, 'kan ikke udsendes igen');
 		// An amendment, with its reason shown at the item.
 		await admin.locator('#punkt-4 summary', { hasText: 'Ret punkt 4' }).click();
 		await admin.locator('#i4-reason').fill('Porteføljen er kortere denne gang');

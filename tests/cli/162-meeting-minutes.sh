@@ -40,7 +40,7 @@ has err 'allerede udsendt'
 expect_rc 0 fk check --date 2027-02-19 --json
 python3 -c "import json; d=json.load(open('out')); r=[x['rule'] for x in d['findings'] if x['body']=='meeting-1']; assert r==[], r"
 expect_rc 2 fk meeting item 1 --item 4 --minutes 20
-has err 'meeting amend'
+has err 'som en rettelse med en begrundelse'
 expect_rc 2 fk meeting agenda 1
 has err 'udsendt'
 expect_rc 2 fk meeting amend 1 --item 4 --minutes 20

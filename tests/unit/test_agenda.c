@@ -186,12 +186,12 @@ static void test_transitions(void **state)
 	fk_date date = D("2027-03-04");
 	/* allowed[state][action] = next state, or -1 refused (on the meeting day). */
 	static const int allowed[MEETING__MAX][MACT__MAX] = {
-	    /* EDIT DISPATCH AMEND MINUTES APPROVE PUBLISH */
-	    [MEETING_PLANNED] = {MEETING_PLANNED, MEETING_DISPATCHED, -1, -1, -1, -1},
-	    [MEETING_DISPATCHED] = {-1, -1, MEETING_DISPATCHED, MEETING_HELD, -1, -1},
-	    [MEETING_HELD] = {-1, -1, -1, MEETING_HELD, MEETING_APPROVED, -1},
-	    [MEETING_APPROVED] = {-1, -1, -1, -1, -1, MEETING_PUBLISHED},
-	    [MEETING_PUBLISHED] = {-1, -1, -1, -1, -1, -1},
+	    /* EDIT DISPATCH AMEND MINUTES APPROVE PUBLISH HOLD RECALL */
+	    [MEETING_PLANNED] = {MEETING_PLANNED, MEETING_DISPATCHED, -1, -1, -1, -1, MEETING_HELD, -1},
+	    [MEETING_DISPATCHED] = {-1, -1, MEETING_DISPATCHED, MEETING_HELD, -1, -1, -1, -1},
+	    [MEETING_HELD] = {-1, -1, -1, MEETING_HELD, MEETING_APPROVED, -1, -1, -1},
+	    [MEETING_APPROVED] = {-1, -1, -1, -1, -1, MEETING_PUBLISHED, -1, -1},
+	    [MEETING_PUBLISHED] = {-1, -1, -1, -1, -1, -1, -1, -1},
 	};
 	for (int s = 0; s < MEETING__MAX; s++)
 		for (int a = 0; a < MACT__MAX; a++) {
@@ -221,7 +221,20 @@ static void test_transitions(void **state)
 	assert_int_equal(meeting_transition(MEETING_DISPATCHED, MACT_EDIT, date, date, &next, msg,
 	                                    sizeof msg),
 	                 FK_EINPUT);
-	assert_non_null(strstr(msg, "meeting amend"));
+	assert_non_null(strstr(msg, "rettelse"));
+	/* A meeting not dispatched here is recorded as held from its day on, not before; a
+	 * dispatch is recalled only before the meeting day. */
+	assert_int_equal(meeting_transition(MEETING_PLANNED, MACT_HOLD, date, date - 1, &next, msg,
+	                                    sizeof msg),
+	                 FK_EINPUT);
+	assert_int_equal(meeting_transition(MEETING_PLANNED, MACT_HOLD, date, date + 30, &next, msg,
+	                                    sizeof msg),
+	                 FK_OK);
+	assert_int_equal(next, MEETING_HELD);
+	assert_int_equal(meeting_transition(MEETING_DISPATCHED, MACT_RECALL, date, date - 1, &next,
+	                                    msg, sizeof msg),
+	                 FK_OK);
+	assert_int_equal(next, MEETING_PLANNED);
 	assert_int_equal(meeting_state_parse("minutes-approved"), MEETING_APPROVED);
 	assert_int_equal(meeting_state_parse("nope"), -1);
 }

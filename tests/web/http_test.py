@@ -110,6 +110,8 @@ EXPECT = {
     ("/api/v1/meetings/{id}/material", "GET"): (401, 404, 404, 404),
     ("/api/v1/meetings/{id}/material", "POST"): (401, 403, 404, 404),
     ("/meetings/{id}/package", "GET"): (HTML_LOGIN, 404, 404, 404),
+    ("/meetings/{id}/dispatch", "GET"): (HTML_LOGIN, 403, 403, 404),
+    ("/meetings/{id}/dispatch", "POST"): (HTML_LOGIN, 403, 403, 404),
     # end written material
     # the portfolio overview and the reference groups' statuses (no meeting "1" exists: 404
     # past the role check; tests/web/portfolio_test.py walks the real flows)

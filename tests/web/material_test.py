@@ -434,7 +434,7 @@ try:
     res.check(r.status == 400 and "Filen findes ikke" in r.text, "remove unknown: %d" % r.status)
 
     # Dispatch: then only the secretariat adds files, with a reason shown as an amendment.
-    r = admin.post_form("/meetings/1", {"action": "dispatch"})
+    r = admin.post_form("/meetings/1/dispatch", {})
     res.check(r.status == 303, "dispatch: %d %s" % (r.status, r.text[-300:]))
     r = upload(api, kl, "budget rettet.xlsx", ooxml("xlsx", "rettet"))
     res.check(r.status == 400 and "reason" in r.json().get("fields", {}), "after dispatch without reason: %d %s" % (r.status, r.text[:200]))

@@ -135,7 +135,7 @@ try:
     form_pid = next(p["id"] for p in d["proposals"] if p["title"] == "Fælles login")
 
     # The secretariat builds the agenda, chooses the inspiration speaker, accepts one.
-    r = member.post_form("/meetings/1", {"action": "dispatch"})
+    r = member.post_form("/meetings/1/dispatch", {})
     res.check(r.status == 403, "member may not dispatch: %d" % r.status)
     r = admin.post_form("/meetings/1", {"action": "agenda"})
     res.check(r.status == 303, "build agenda: %d" % r.status)
@@ -180,7 +180,7 @@ try:
     res.check(len(c["api-admin"].get("/api/v1/meetings/1").json()["proposals"]) == 2, "nothing written")
 
     # Dispatch; after it acceptance and changes need a reason and show as amendments.
-    r = admin.post_form("/meetings/1", {"action": "dispatch"})
+    r = admin.post_form("/meetings/1/dispatch", {})
     res.check(r.status == 303, "dispatch: %d %s" % (r.status, r.text[-400:]))
     r = admin.post_form("/meetings/1", {"action": "accept", "proposal": str(api_pid)})
     res.check(r.status == 400, "accept after dispatch without reason: %d" % r.status)

@@ -296,7 +296,7 @@ try:
     items = c["api-admin"].get("/api/v1/meetings/1").json()["items"]
     case_items = [it for it in items if it["source"] == "case" and it["ref"] == "sag-1"]
     res.check(len(case_items) == 1, "the case is on the agenda: %s" % [(i["source"], i["ref"]) for i in items])
-    r = admin.post_form("/meetings/1", {"action": "dispatch"})
+    r = admin.post_form("/meetings/1/dispatch", {})
     res.check(r.status == 303, "dispatch: %d" % r.status)
     c = start("2027-03-04")
     admin = c["admin"]

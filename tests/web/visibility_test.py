@@ -234,7 +234,7 @@ try:
     has(c["viewer"].get("/audit"), "Kæden er hel", "the chain still verifies")
 
     # ------------------------------------------------------------ after dispatch: everyone
-    r = admin.post_form("/meetings/1", {"action": "dispatch"})
+    r = admin.post_form("/meetings/1/dispatch", {})
     res.check(r.status == 303, "dispatch: %d %s" % (r.status, r.text[-300:]))
     for role in ("viewer", "rd", "member", "rf"):
         page = c[role].get("/meetings/1")
