@@ -381,6 +381,11 @@ static int render(struct web_req *r, struct web_resp *p, int status, const char 
 	}
 	json_object_set_new(doc, "roles", role_options(role));
 	json_object_set_new(doc, "people", people_options(r, &reg, person));
+	size_t i;
+	json_t *a;
+	json_array_foreach(v.accounts, i, a)
+	    json_object_set_new(a, "person_name",
+	                        person_label(&reg, json_string_value(json_object_get(a, "person"))));
 	reg_free(&reg);
 	bool bad = fm && !form_ok(fm);
 	if (fm)

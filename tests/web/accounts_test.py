@@ -73,7 +73,7 @@ def admin_post(c, fields):
 
 def link_of(text):
     """The one-time link shown on the account page (the whole address), and its path."""
-    m = re.search(r'id="engangslink"[^>]*value="([^"]*)"', text)
+    m = re.search(r'id="engangslink"[^>]*>([^<]*)</textarea>', text)
     if not m:
         return None, None
     return m.group(1), m.group(1)[m.group(1).index("/password/"):]
@@ -435,7 +435,7 @@ def run_browser_accounts(srv, res):
     # --- Tokens on the account's page, shown once.
     r = admin.post_form("/accounts/carl", {"action": "token", "label": "ESDH", "days": "30"},
                         csrf=admin.csrf("/accounts/carl"))
-    m = re.search(r'id="nyt-token"[^>]*value="(fkg_[0-9a-f]{64})"', r.text)
+    m = re.search(r'id="nyt-token"[^>]*>(fkg_[0-9a-f]{64})</textarea>', r.text)
     res.check(r.status == 200 and m, "a token made on the page: %d" % r.status)
     if m:
         res.check(api_status(srv, m.group(1)) == 200, "the token works")
