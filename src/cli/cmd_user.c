@@ -1,4 +1,5 @@
-/* Accounts and API tokens: user add|passwd|disable|enable|list, token create|list|revoke. */
+/* Accounts and API tokens: user add|passwd|role|link|reset|disable|enable|list,
+ * token create|list|revoke. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,25 +13,17 @@
 #include "web/auth.h"
 #include "util/err.h"
 
-#define PASSWORD_MIN 12   /* characters */
-#define PASSWORD_MAX 1024 /* bytes */
+#define PASSWORD_MIN AUTH_PASSWORD_MIN /* characters */
+#define PASSWORD_MAX AUTH_PASSWORD_MAX /* bytes */
 #define TOKEN_DAYS 365    /* a token's life unless --days, --expires or $FKIGOV_TOKEN_DAYS */
 #define TOKEN_DAYS_MAX 3650
 
 /* ------------------------------------------------------------------ helpers */
 
-/* A login: 1-64 bytes of letters, digits and . _ - @ (so an e-mail address from a
- * single-sign-on proxy works as well). */
+/* A login: 1-64 bytes of letters, digits and . _ - @ (auth_login_valid). */
 static int valid_login(const char *s)
 {
-	size_t n = strlen(s);
-	if (n == 0 || n > STORE_LOGIN_MAX)
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' || *s == '-' || *s == '@'))
-			return 0;
-	return 1;
+	return auth_login_valid(s);
 }
 
 /* Characters (UTF-8 code points) in s. */
@@ -90,20 +83,29 @@ static int read_password(char *pw, size_t cap)
 
 /* ------------------------------------------------------------------ user */
 static const char user_usage[] =
-    "Brug: fkigov [--db STI] user add LOGIN --role admin|member|viewer [--person ID]\n"
+    "Brug: fkigov [--db STI] user add LOGIN --role admin|member|viewer [--person ID] [--link]\n"
     "      fkigov [--db STI] user passwd LOGIN\n"
+    "      fkigov [--db STI] user reset LOGIN\n"
+    "      fkigov [--db STI] user role LOGIN --role admin|member|viewer\n"
+    "      fkigov [--db STI] user link LOGIN --person ID|--no-person\n"
     "      fkigov [--db STI] user disable|enable LOGIN\n"
     "      fkigov [--db STI] user list [--json]\n\n"
     "add opretter en konto til webapplikationen. Adgangskoden læses fra standard-input\n"
-    "(første linje, mindst 12 tegn) og gemmes kun som argon2id-hash. Roller:\n"
+    "(første linje, mindst 12 tegn) og gemmes kun som argon2id-hash; med --link får kontoen\n"
+    "ingen adgangskode, men et engangslink, som personen selv vælger den med. Roller:\n"
     "  admin   sekretariatet: alt\n"
     "  member  et medlem: egne organer, møder og forslag; kræver --person\n"
     "  viewer  læser alt, ændrer intet\n"
     "--person er id'et på en registreret person (se »fkigov person list«).\n"
     "passwd giver kontoen en ny adgangskode (fra standard-input) og afslutter dens\n"
-    "sessioner og tokens. disable spærrer kontoen: den kan ikke logge ind, heller ikke via\n"
-    "single sign-on, og dens sessioner og tokens afsluttes med det samme. enable lader den\n"
-    "logge ind igen; tokens skal laves på ny.\n\n"
+    "sessioner og tokens. reset skriver et engangslink (stien /password/…), som virker i 72\n"
+    "timer og kun én gang; med det vælger personen selv en ny adgangskode, og kontoens\n"
+    "sessioner og tokens afsluttes. Giv linket til personen selv. Er $FKIGOV_PUBLIC_URL sat\n"
+    "(fx https://fkigov.example.dk), skrives hele adressen. Et nyt link annullerer de ældre.\n"
+    "role giver kontoen en anden rolle; link knytter den til en anden person (--no-person:\n"
+    "ingen; et medlem skal have en person). disable spærrer kontoen: den kan ikke logge ind,\n"
+    "heller ikke via single sign-on, og dens sessioner, tokens og links afsluttes med det\n"
+    "samme. enable lader den logge ind igen; tokens skal laves på ny.\n\n"
     "Eksempel: echo 'korrekt hest batteri' | fkigov user add anne --role member --person p7\n";
 
 struct list_ctx {
@@ -117,26 +119,48 @@ static int list_row(const struct store_account *a, void *arg)
 	l->n++;
 	if (l->arr) {
 		json_array_append_new(l->arr,
-		                      json_pack("{s:s, s:s, s:o, s:s, s:b}", "login", a->login,
+		                      json_pack("{s:s, s:s, s:o, s:s, s:b, s:b}", "login", a->login,
 		                                "role", a->role, "person",
 		                                a->person[0] ? json_string(a->person) : json_null(),
-		                                "created", a->created, "disabled", a->disabled));
+		                                "created", a->created, "disabled", a->disabled,
+		                                "password", !a->no_password));
 		return 0;
 	}
-	printf("%-24s %-7s %-12s %s%s\n", a->login, a->role, a->person[0] ? a->person : "-",
-	       a->created, a->disabled ? "  (spærret)" : "");
+	printf("%-24s %-7s %-12s %s%s%s\n", a->login, a->role, a->person[0] ? a->person : "-",
+	       a->created, a->disabled ? "  (spærret)" : "",
+	       a->no_password ? "  (uden adgangskode)" : "");
 	return 0;
+}
+
+/* Prints the one-time link of login on standard output (the whole address when
+ * $FKIGOV_PUBLIC_URL says it) and what to do with it on standard error; forgets it. */
+static void print_link(const char *login, struct auth_link *l)
+{
+	char addr[512];
+	auth_link_address(NULL, l->path, addr, sizeof addr);
+	printf("%s\n", addr);
+	sodium_memzero(addr, sizeof addr);
+	sodium_memzero(l->secret, sizeof l->secret);
+	sodium_memzero(l->path, sizeof l->path);
+	fprintf(stderr,
+	        "Engangslinket til %s virker én gang, til %s (UTC). Giv det til personen selv; med "
+	        "det vælger personen sin adgangskode. Det vises kun denne ene gang.\n",
+	        login, l->link.expires);
 }
 
 static int user_add(struct cli *c, int argc, char **argv)
 {
 	const char *login = NULL, *role = NULL, *person = NULL;
+	bool link = false;
 	for (int i = 2; i < argc;) {
 		int r;
 		if ((r = cli_opt(argc, argv, &i, "--role", &role)) ||
 		    (r = cli_opt(argc, argv, &i, "--person", &person))) {
 			if (r < 0)
 				return 2;
+		} else if (cli_flag(argv, i, "--link")) {
+			link = true;
+			i++;
 		} else if (!login && argv[i][0] != '-') {
 			login = argv[i++];
 		} else {
@@ -183,25 +207,40 @@ static int user_add(struct cli *c, int argc, char **argv)
 		return err_exit_code(rc);
 
 	char pw[PASSWORD_MAX + 2];
-	char hash[crypto_pwhash_STRBYTES];
-	if ((rc = read_password(pw, sizeof pw)) != 0) {
+	char hash[crypto_pwhash_STRBYTES] = "";
+	if (!link) {
+		if ((rc = read_password(pw, sizeof pw)) != 0) {
+			sodium_memzero(pw, sizeof pw);
+			return rc;
+		}
+		rc = auth_password_hash(pw, hash);
 		sodium_memzero(pw, sizeof pw);
-		return rc;
+		if (rc != 0) {
+			fprintf(stderr,
+			        "fkigov: adgangskoden kunne ikke hashes (for lidt hukommelse).\n");
+			return 1;
+		}
 	}
-	rc =
-	    crypto_pwhash_str_alg(hash, pw, strlen(pw), AUTH_PWHASH_OPSLIMIT,
-	                          AUTH_PWHASH_MEMLIMIT, crypto_pwhash_ALG_ARGON2ID13);
-	sodium_memzero(pw, sizeof pw);
-	if (rc != 0) {
-		fprintf(stderr, "fkigov: adgangskoden kunne ikke hashes (for lidt hukommelse).\n");
-		return 1;
-	}
-	rc = store_account_add(c->st, c->actor, login, hash, role, person, NULL);
+	/* With --link: the account and its link in one transaction, or neither. */
+	struct auth_link l;
+	if (link && (rc = store_begin(c->st)) != FK_OK)
+		return err_exit_code(rc);
+	rc = store_account_add(c->st, c->actor, login, link ? NULL : hash, role, person, NULL);
 	sodium_memzero(hash, sizeof hash);
+	if (link) {
+		if (rc == FK_OK)
+			rc = auth_link_make(c->st, c->actor, login, "new", &l);
+		if (rc == FK_OK)
+			rc = store_commit(c->st);
+		else
+			store_rollback(c->st);
+	}
 	switch (rc) {
 	case FK_OK:
 		printf("Kontoen %s (%s%s%s) er oprettet.\n", login, role, person ? ", person " : "",
 		       person ? person : "");
+		if (link)
+			print_link(login, &l);
 		return 0;
 	case FK_ENOTFOUND:
 		fprintf(
@@ -250,8 +289,7 @@ static int user_passwd(struct cli *c, int argc, char **argv)
 		sodium_memzero(pw, sizeof pw);
 		return rc;
 	}
-	rc = crypto_pwhash_str_alg(hash, pw, strlen(pw), AUTH_PWHASH_OPSLIMIT,
-	                           AUTH_PWHASH_MEMLIMIT, crypto_pwhash_ALG_ARGON2ID13);
+	rc = auth_password_hash(pw, hash);
 	sodium_memzero(pw, sizeof pw);
 	if (rc != 0) {
 		fprintf(stderr, "fkigov: adgangskoden kunne ikke hashes (for lidt hukommelse).\n");
@@ -313,16 +351,161 @@ static int user_disable(struct cli *c, int argc, char **argv, bool disable)
 	}
 }
 
+/* user reset LOGIN: a one-time link to choose a new password. */
+static int user_reset(struct cli *c, int argc, char **argv)
+{
+	if (argc != 3 || argv[2][0] == '-')
+		return cli_usage(user_usage, "angiv kontoens LOGIN, fx »fkigov user reset anne«.");
+	const char *login = argv[2];
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
+	struct auth_link l;
+	rc = auth_link_make(c->st, c->actor, login, "reset", &l);
+	switch (rc) {
+	case FK_OK:
+		print_link(login, &l);
+		return 0;
+	case FK_ENOTFOUND:
+		fprintf(stderr, "fkigov: kontoen »%s« findes ikke. Se »fkigov user list«.\n", login);
+		return 2;
+	case FK_ECONFLICT:
+		fprintf(stderr,
+		        "fkigov: kontoen »%s« er spærret. Åbn den først med »fkigov user enable "
+		        "%s«.\n",
+		        login, login);
+		return 2;
+	default:
+		fprintf(stderr, "fkigov: linket kunne ikke gemmes.\n");
+		return err_exit_code(rc);
+	}
+}
+
+/* user role LOGIN --role R */
+static int user_role(struct cli *c, int argc, char **argv)
+{
+	const char *login = NULL, *role = NULL;
+	for (int i = 2; i < argc;) {
+		int r;
+		if ((r = cli_opt(argc, argv, &i, "--role", &role))) {
+			if (r < 0)
+				return 2;
+		} else if (!login && argv[i][0] != '-') {
+			login = argv[i++];
+		} else {
+			return cli_usage(user_usage, "ukendt argument »%s«.", argv[i]);
+		}
+	}
+	if (!login || !role)
+		return cli_usage(user_usage, "angiv LOGIN og --role.");
+	if (strcmp(role, "admin") && strcmp(role, "member") && strcmp(role, "viewer"))
+		return cli_usage(user_usage,
+		                 "rollen »%s« findes ikke. Vælg admin, member eller viewer.", role);
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
+	rc = store_account_set_role(c->st, c->actor, login, role);
+	switch (rc) {
+	case FK_OK:
+		printf("Kontoen %s har nu rollen %s. Det gælder fra kontoens næste side.\n", login,
+		       role);
+		return 0;
+	case FK_ECONFLICT:
+		printf("Kontoen %s har allerede rollen %s. Intet er ændret.\n", login, role);
+		return 0;
+	case FK_ENOTFOUND:
+		fprintf(stderr, "fkigov: kontoen »%s« findes ikke. Se »fkigov user list«.\n", login);
+		return 2;
+	case FK_EINPUT:
+		fprintf(stderr,
+		        "fkigov: en konto med rollen member skal være knyttet til en person. Knyt "
+		        "den først med »fkigov user link %s --person ID«.\n",
+		        login);
+		return 2;
+	default:
+		fprintf(stderr, "fkigov: rollen kunne ikke gemmes.\n");
+		return err_exit_code(rc);
+	}
+}
+
+/* user link LOGIN --person ID | --no-person */
+static int user_link(struct cli *c, int argc, char **argv)
+{
+	const char *login = NULL, *person = NULL;
+	bool none = false;
+	for (int i = 2; i < argc;) {
+		int r;
+		if ((r = cli_opt(argc, argv, &i, "--person", &person))) {
+			if (r < 0)
+				return 2;
+		} else if (cli_flag(argv, i, "--no-person")) {
+			none = true;
+			i++;
+		} else if (!login && argv[i][0] != '-') {
+			login = argv[i++];
+		} else {
+			return cli_usage(user_usage, "ukendt argument »%s«.", argv[i]);
+		}
+	}
+	if (!login || (!person && !none) || (person && none) || (person && !*person))
+		return cli_usage(user_usage, "angiv LOGIN og enten --person ID eller --no-person.");
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
+	rc = store_account_set_person(c->st, c->actor, login, person);
+	switch (rc) {
+	case FK_OK:
+		if (person)
+			printf("Kontoen %s er nu knyttet til personen %s.\n", login, person);
+		else
+			printf("Kontoen %s er ikke længere knyttet til en person.\n", login);
+		return 0;
+	case FK_ECONFLICT:
+		printf("Kontoen %s er allerede knyttet sådan. Intet er ændret.\n", login);
+		return 0;
+	case FK_ENOTFOUND: {
+		struct store_account a;
+		if (strlen(login) > STORE_LOGIN_MAX ||
+		    store_account_by_login(c->st, login, &a) != FK_OK) {
+			fprintf(stderr, "fkigov: kontoen »%s« findes ikke. Se »fkigov user list«.\n",
+			        login);
+		} else {
+			sodium_memzero(a.pwhash, sizeof a.pwhash);
+			fprintf(stderr,
+			        "fkigov: personen »%s« findes ikke. Se »fkigov person list«.\n",
+			        person);
+		}
+		return 2;
+	}
+	case FK_EINPUT:
+		fprintf(stderr,
+		        "fkigov: kontoen %s har rollen member og skal være knyttet til en person. "
+		        "Giv den en anden rolle først med »fkigov user role %s --role viewer«.\n",
+		        login, login);
+		return 2;
+	default:
+		fprintf(stderr, "fkigov: kontoen kunne ikke ændres.\n");
+		return err_exit_code(rc);
+	}
+}
+
 int cmd_user(struct cli *c, int argc, char **argv)
 {
 	if (cli_help(argv, argc, user_usage) || argc < 2)
 		return argc < 2
-		           ? cli_usage(user_usage, "angiv add, passwd, disable, enable eller list.")
+		           ? cli_usage(user_usage, "angiv add, passwd, reset, role, link, disable, enable "
+		                                           "eller list.")
 		           : 0;
 	if (!strcmp(argv[1], "add"))
 		return user_add(c, argc, argv);
 	if (!strcmp(argv[1], "passwd"))
 		return user_passwd(c, argc, argv);
+	if (!strcmp(argv[1], "reset"))
+		return user_reset(c, argc, argv);
+	if (!strcmp(argv[1], "role"))
+		return user_role(c, argc, argv);
+	if (!strcmp(argv[1], "link"))
+		return user_link(c, argc, argv);
 	if (!strcmp(argv[1], "disable") || !strcmp(argv[1], "enable"))
 		return user_disable(c, argc, argv, !strcmp(argv[1], "disable"));
 	if (strcmp(argv[1], "list"))
@@ -482,21 +665,10 @@ static int token_create(struct cli *c, int argc, char **argv)
 		return 2;
 	}
 
-	/* fkg_ and 64 hex digits: 256 random bits, and a prefix that secret scanners and
-	 * people recognise. */
-	unsigned char raw[32];
-	char token[4 + 64 + 1], hash[65];
-	unsigned char h[crypto_hash_sha256_BYTES];
-	randombytes_buf(raw, sizeof raw);
-	memcpy(token, "fkg_", 4);
-	sodium_bin2hex(token + 4, sizeof token - 4, raw, sizeof raw);
-	sodium_memzero(raw, sizeof raw);
-	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
-	sodium_bin2hex(hash, sizeof hash, h, sizeof h);
+	char token[AUTH_TOKEN_LEN + 1];
 	int64_t id = 0;
-	rc = store_token_create(c->st, c->actor, login, hash, label, expires, &id);
+	rc = auth_token_make(c->st, c->actor, login, label, expires, token, &id);
 	if (rc != FK_OK) {
-		sodium_memzero(token, sizeof token);
 		fprintf(stderr, "fkigov: tokenet kunne ikke gemmes.\n");
 		return rc == FK_EINPUT ? 2 : err_exit_code(rc);
 	}

@@ -92,8 +92,13 @@ static const char *const stmt_sql[STMT__MAX] = {
     [STMT_ACCOUNT_BY_LOGIN] = "SELECT a.id, a.login, a.role, p.key, a.created, a.disabled,"
                               " a.pwhash FROM account a LEFT JOIN person p ON p.id = a.person"
                               " WHERE a.login = ?1",
+    /* ... with the open sessions, whether it has no password yet, and the last day of its
+     * newest link that can still be used (?1: now), NULL when none. */
     [STMT_ACCOUNT_ALL] = "SELECT a.id, a.login, a.role, p.key, a.created, a.disabled,"
-                         " (SELECT count(*) FROM session s WHERE s.account = a.id)"
+                         " (SELECT count(*) FROM session s WHERE s.account = a.id),"
+                         " a.pwhash = '',"
+                         " (SELECT max(l.expires) FROM password_link l WHERE l.account = a.id"
+                         " AND l.used IS NULL AND l.cancelled IS NULL AND l.expires > ?1)"
                          " FROM account a LEFT JOIN person p ON p.id = a.person"
                          " ORDER BY a.login",
     [STMT_ACCOUNT_SET_DISABLED] = "UPDATE account SET disabled = ?2 WHERE login = ?1",
@@ -355,6 +360,26 @@ static const char *const stmt_sql[STMT__MAX] = {
     [STMT_WG_PRIO_CLEAR] = "DELETE FROM wg_priority",
     [STMT_WG_PRIO_INSERT] = "INSERT INTO wg_priority (wg, rank) VALUES (?1, ?2)",
     /* end working groups and written hearings */
+    /* Accounts in the browser (store_auth.c): role, person and one-time password links. A
+     * link row: id, login, purpose, created, expires, used, cancelled, disabled. */
+    [STMT_ACCOUNT_SET_ROLE] = "UPDATE account SET role = ?2 WHERE login = ?1",
+    [STMT_ACCOUNT_SET_PERSON] = "UPDATE account SET person = ?2 WHERE login = ?1",
+    /* ?1 (now, UTC) plus ?2 hours, in the same form. */
+    [STMT_LINK_EXPIRY] = "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', ?1, '+' || ?2 || ' hours')",
+    [STMT_LINK_INSERT] = "INSERT INTO password_link (account, hash, purpose, created, expires)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [STMT_LINK_GET] = "SELECT l.id, a.login, l.purpose, l.created, l.expires, l.used,"
+                      " l.cancelled, a.disabled FROM password_link l"
+                      " JOIN account a ON a.id = l.account WHERE l.hash = ?1",
+    [STMT_LINK_USE] = "UPDATE password_link SET used = ?2"
+                      " WHERE id = ?1 AND used IS NULL AND cancelled IS NULL",
+    /* The links of login that could still be used (?2: now). */
+    [STMT_LINK_OPEN] = "SELECT l.id FROM password_link l JOIN account a ON a.id = l.account"
+                       " WHERE a.login = ?1 AND l.used IS NULL AND l.cancelled IS NULL"
+                       " AND l.expires > ?2 ORDER BY l.id",
+    [STMT_LINK_CANCEL] = "UPDATE password_link SET cancelled = ?2"
+                         " WHERE id = ?1 AND used IS NULL AND cancelled IS NULL",
+    /* end accounts in the browser */
 };
 
 sqlite3_stmt *stmt_get(struct store *st, enum stmt s)

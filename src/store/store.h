@@ -121,13 +121,17 @@ struct store_account {
 	bool disabled;
 	char pwhash[STORE_PWHASH_MAX]; /* filled by store_account_by_login only, else "" */
 	int64_t sessions;              /* open sessions; filled by store_account_list only */
+	bool no_password;              /* made without one; its link not used yet (list only) */
+	char link_expires[32];         /* UTC end of its newest usable one-time link, "" none
+	                                * (list only) */
 };
 
 /* Adds an account; audited (entity "account", id the login, after {login, role, person} —
  * never the hash). role is admin, member or viewer; person is a person key or NULL, and is
- * required for member. *id (may be NULL) gets the row id. FK_EINPUT for a bad login, role
- * or hash or a member without a person, FK_ENOTFOUND when person names no person,
- * FK_ECONFLICT when the login is taken. */
+ * required for member. pwhash NULL makes an account without a password (nobody can log in
+ * with one until a one-time link, store_link_create, is used). *id (may be NULL) gets the
+ * row id. FK_EINPUT for a bad login, role or hash or a member without a person,
+ * FK_ENOTFOUND when person names no person, FK_ECONFLICT when the login is taken. */
 int store_account_add(struct store *st, const char *actor, const char *login, const char *pwhash,
                       const char *role, const char *person, int64_t *id);
 /* Sets a new password hash (argon2id) for login, ends its sessions and revokes its tokens;
@@ -144,6 +148,19 @@ int store_account_set_password(struct store *st, const char *actor, const char *
  * nothing audited) when it already is in that state. */
 int store_account_set_disabled(struct store *st, const char *actor, const char *login,
                                bool disabled, int64_t *sessions, int64_t *tokens);
+/* Gives login the role (admin, member or viewer); audited (account: before and after
+ * {login, role}). FK_ENOTFOUND when there is no such account, FK_EINPUT for an unknown role
+ * or member for an account without a person, FK_ECONFLICT (nothing changed, nothing
+ * audited) when it has that role already. A session of the account has the new role from
+ * its next request. */
+int store_account_set_role(struct store *st, const char *actor, const char *login,
+                           const char *role);
+/* Links login to the person with key person (NULL or "": to no person); audited (account:
+ * before and after {login, person}). FK_ENOTFOUND when there is no such account or person,
+ * FK_EINPUT when a member account would have no person, FK_ECONFLICT (nothing changed,
+ * nothing audited) when it is linked so already. */
+int store_account_set_person(struct store *st, const char *actor, const char *login,
+                             const char *person);
 /* The account with that login, with its password hash. FK_ENOTFOUND when none. */
 int store_account_by_login(struct store *st, const char *login, struct store_account *out);
 /* Calls fn for every account in login order (no hashes, with the number of open sessions);
@@ -175,6 +192,41 @@ int store_session_delete_csrf(struct store *st, int64_t account, const char *csr
 int store_session_expire(struct store *st, int64_t before, int64_t *n);
 /* Deletes all but the keep most recently seen sessions of account (keep >= 0). */
 int store_session_trim(struct store *st, int64_t account, int keep);
+
+/* One-time links to choose a password (the page /password/{secret}, or a mail one day):
+ * the secretariat makes one for a new account ("new") or a reset ("reset"); only the
+ * SHA-256 hex of the secret is stored. A link works once, until expires, unless a newer link
+ * of the account, a new password or disabling the account cancelled it. */
+#define STORE_LINK_HOURS 72 /* how long a link works */
+struct store_link {
+	int64_t id;
+	char login[STORE_LOGIN_MAX + 1];
+	char purpose[8];   /* "new" or "reset" */
+	char created[32];  /* UTC */
+	char expires[32];  /* UTC: works before this */
+	char used[32];     /* UTC; "" not used */
+	char cancelled[32]; /* UTC; "" not cancelled */
+	bool disabled;     /* the account is disabled */
+	bool expired;      /* expires is not after store "now" */
+};
+/* Stores a link of login whose secret has the SHA-256 hex hash, for purpose ("new" or
+ * "reset"), working hours hours from now; cancels the account's other usable links (each
+ * audited, reason "replaced"). Audited (entity "password_link", id the row id, after
+ * {login, purpose, expires}). *out (may be NULL) gets the link. FK_ENOTFOUND when there is
+ * no such account, FK_ECONFLICT (nothing stored) when it is disabled, FK_EINPUT for a bad
+ * purpose or hours. */
+int store_link_create(struct store *st, const char *actor, const char *login, const char *hash,
+                      const char *purpose, int hours, struct store_link *out);
+/* The link whose secret has the SHA-256 hex hash, used or not. FK_ENOTFOUND when none. */
+int store_link_get(struct store *st, const char *hash, struct store_link *out);
+/* Uses the link with hash: marks it used (audited: {login, used}, actor the account's
+ * login) and sets the account's password to pwhash (argon2id) as
+ * store_account_set_password does, which ends its sessions, tokens and other links. *out
+ * (may be NULL) gets the link as it was found. FK_ENOTFOUND when there is no such link,
+ * FK_ECONFLICT (nothing changed) when it is used, cancelled, expired or its account
+ * disabled (out says which), FK_EINPUT for a bad hash. */
+int store_link_use(struct store *st, const char *hash, const char *pwhash, struct store_link *out,
+                   int64_t *sessions, int64_t *tokens);
 
 struct store_token {
 	int64_t id;

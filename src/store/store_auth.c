@@ -76,12 +76,12 @@ static char *dump_json(json_t *o)
 int store_account_add(struct store *st, const char *actor, const char *login, const char *pwhash,
                       const char *role, const char *person, int64_t *id)
 {
-	assert(st && actor && login && pwhash && role);
+	assert(st && actor && login && role);
 	if (person && !*person)
 		person = NULL;
 	size_t ll = strlen(login);
 	if (ll == 0 || ll > STORE_LOGIN_MAX || !valid_role(role) ||
-	    strncmp(pwhash, "$argon2", 7) != 0 || strlen(pwhash) >= STORE_PWHASH_MAX ||
+	    (pwhash && (strncmp(pwhash, "$argon2", 7) != 0 || strlen(pwhash) >= STORE_PWHASH_MAX)) ||
 	    (!person && !strcmp(role, "member")))
 		return FK_EINPUT;
 	char *after = dump_json(json_pack("{s:s, s:s, s:o}", "login", login, "role", role, "person",
@@ -118,7 +118,7 @@ int store_account_add(struct store *st, const char *actor, const char *login, co
 		goto out;
 	}
 	sqlite3_bind_text(q, 1, login, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, pwhash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, pwhash ? pwhash : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 3, role, -1, SQLITE_STATIC);
 	if (pid)
 		sqlite3_bind_int64(q, 4, pid);
@@ -143,6 +143,10 @@ out:
  * transaction. */
 static int end_access(struct store *st, const char *actor, const char *login, const char *reason,
                       int64_t *sessions, int64_t *tokens);
+/* Cancels every usable one-time link of login, each audited with reason. Inside the
+ * caller's transaction. */
+static int cancel_links(struct store *st, const char *actor, const char *login,
+                        const char *reason);
 
 int store_account_set_password(struct store *st, const char *actor, const char *login,
                                const char *pwhash, int64_t *sessions, int64_t *tokens)
@@ -257,7 +261,7 @@ int store_account_by_login(struct store *st, const char *login, struct store_acc
 int store_account_list(struct store *st, int (*fn)(const struct store_account *a, void *arg),
                        void *arg)
 {
-	sqlite3_stmt *q = stmt_get(st, STMT_ACCOUNT_ALL);
+	sqlite3_stmt *q = db_prepare(st, STMT_ACCOUNT_ALL, "t", store_now(st));
 	if (!q)
 		return FK_EDB;
 	int rc, err = FK_OK;
@@ -265,6 +269,8 @@ int store_account_list(struct store *st, int (*fn)(const struct store_account *a
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		read_account(q, &a);
 		a.sessions = sqlite3_column_int64(q, 6);
+		a.no_password = sqlite3_column_int(q, 7) != 0;
+		col_copy(q, 8, a.link_expires, sizeof a.link_expires);
 		if ((err = fn(&a, arg)) != 0)
 			break;
 	}
@@ -359,6 +365,282 @@ int store_session_trim(struct store *st, int64_t account, int keep)
 	return db_exec(st, STMT_SESSION_TRIM, "slet gamle sessioner", "id", account, keep);
 }
 
+/* ---------------------------------------------------------------- role and person */
+
+/* The audit row of a change of one field of login's account from before to after (NULL:
+ * JSON null). Inside the caller's transaction. */
+static int audit_field(struct store *st, const char *actor, const char *login, const char *field,
+                       const char *before, const char *after)
+{
+	char *b = dump_json(json_pack("{s:s, s:o}", "login", login, field,
+	                              before ? json_string(before) : json_null()));
+	char *a = dump_json(json_pack("{s:s, s:o}", "login", login, field,
+	                              after ? json_string(after) : json_null()));
+	int rc = b && a ? audit_append(st, actor, "update", "account", login, strlen(login), b,
+	                               strlen(b), a, strlen(a))
+	                : FK_EINPUT;
+	if (rc != FK_OK && b && a)
+		st->poisoned = true;
+	free(b);
+	free(a);
+	return rc;
+}
+
+int store_account_set_role(struct store *st, const char *actor, const char *login,
+                           const char *role)
+{
+	assert(st && actor && login);
+	if (!valid_role(role))
+		return FK_EINPUT;
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct store_account a;
+	rc =
+	    strlen(login) <= STORE_LOGIN_MAX ? store_account_by_login(st, login, &a) : FK_ENOTFOUND;
+	memset(a.pwhash, 0, sizeof a.pwhash);
+	if (rc != FK_OK)
+		goto out;
+	if (!strcmp(a.role, role)) {
+		rc = FK_ECONFLICT;
+		goto out;
+	}
+	if (!strcmp(role, "member") && !a.person[0]) {
+		rc = FK_EINPUT;
+		goto out;
+	}
+	if ((rc = db_exec(st, STMT_ACCOUNT_SET_ROLE, "skift rolle", "tt", login, role)) == FK_OK)
+		rc = audit_field(st, actor, login, "role", a.role, role);
+out:
+	return tx_leave(st, own, rc);
+}
+
+int store_account_set_person(struct store *st, const char *actor, const char *login,
+                             const char *person)
+{
+	assert(st && actor && login);
+	if (person && !*person)
+		person = NULL;
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct store_account a;
+	rc =
+	    strlen(login) <= STORE_LOGIN_MAX ? store_account_by_login(st, login, &a) : FK_ENOTFOUND;
+	memset(a.pwhash, 0, sizeof a.pwhash);
+	if (rc != FK_OK)
+		goto out;
+	if (!strcmp(a.person, person ? person : "")) {
+		rc = FK_ECONFLICT;
+		goto out;
+	}
+	if (!person && !strcmp(a.role, "member")) {
+		rc = FK_EINPUT;
+		goto out;
+	}
+	int64_t pid = 0;
+	if (person) {
+		sqlite3_stmt *q = db_prepare(st, STMT_PERSON_BY_KEY, "t", person);
+		if (!q) {
+			rc = FK_EDB;
+			goto out;
+		}
+		if ((rc = db_row(st, q, "læs person")) != FK_OK)
+			goto out;
+		pid = sqlite3_column_int64(q, 0);
+		stmt_done(q);
+	}
+	sqlite3_stmt *u = stmt_get(st, STMT_ACCOUNT_SET_PERSON);
+	if (!u) {
+		rc = FK_EDB;
+		goto out;
+	}
+	sqlite3_bind_text(u, 1, login, -1, SQLITE_STATIC);
+	if (pid)
+		sqlite3_bind_int64(u, 2, pid);
+	else
+		sqlite3_bind_null(u, 2);
+	if ((rc = step_done(st, u, "knyt person")) == FK_OK)
+		rc = audit_field(st, actor, login, "person", a.person[0] ? a.person : NULL, person);
+out:
+	return tx_leave(st, own, rc);
+}
+
+/* ---------------------------------------------------------------- one-time links */
+
+/* Reads a link row (id, login, purpose, created, expires, used, cancelled, disabled); now is
+ * store "now". */
+static void read_link(sqlite3_stmt *q, const char *now, struct store_link *l)
+{
+	memset(l, 0, sizeof *l);
+	l->id = sqlite3_column_int64(q, 0);
+	col_copy(q, 1, l->login, sizeof l->login);
+	col_copy(q, 2, l->purpose, sizeof l->purpose);
+	col_copy(q, 3, l->created, sizeof l->created);
+	col_copy(q, 4, l->expires, sizeof l->expires);
+	col_copy(q, 5, l->used, sizeof l->used);
+	col_copy(q, 6, l->cancelled, sizeof l->cancelled);
+	l->disabled = sqlite3_column_int(q, 7) != 0;
+	l->expired = strcmp(l->expires, now) <= 0;
+}
+
+/* Audits link id of login: action, and after {login, FIELD: value[, reason]}. */
+static int audit_link(struct store *st, const char *actor, const char *action, int64_t id,
+                      json_t *after)
+{
+	char *s = dump_json(after);
+	if (!s)
+		return FK_EINPUT;
+	char eid[24];
+	int n = snprintf(eid, sizeof eid, "%lld", (long long)id);
+	int rc = audit_append(st, actor, action, "password_link", eid, (size_t)n, NULL, 0, s,
+	                      strlen(s));
+	free(s);
+	if (rc != FK_OK)
+		st->poisoned = true;
+	return rc;
+}
+
+/* Cancels every usable link of login, each audited with reason. Inside the caller's
+ * transaction. */
+static int cancel_links(struct store *st, const char *actor, const char *login,
+                        const char *reason)
+{
+	char now[32];
+	snprintf(now, sizeof now, "%s", store_now(st));
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *q = db_prepare(st, STMT_LINK_OPEN, "tt", login, now);
+	if (!q)
+		return FK_EDB;
+	int rc;
+	while ((rc = db_row(st, q, "læs links")) == FK_OK) {
+		ids = xgrow(ids, sizeof *ids, n + 1, &cap);
+		ids[n++] = sqlite3_column_int64(q, 0);
+	}
+	if (rc == FK_ENOTFOUND)
+		rc = FK_OK;
+	for (size_t i = 0; i < n && rc == FK_OK; i++) {
+		if ((rc = db_exec(st, STMT_LINK_CANCEL, "annullér link", "it", ids[i], now)) != FK_OK)
+			break;
+		rc = audit_link(st, actor, "update", ids[i],
+		                json_pack("{s:s, s:s, s:s}", "login", login, "cancelled", now,
+		                          "reason", reason));
+	}
+	free(ids);
+	return rc;
+}
+
+int store_link_create(struct store *st, const char *actor, const char *login, const char *hash,
+                      const char *purpose, int hours, struct store_link *out)
+{
+	assert(st && actor && login && hash && is_hex64(hash) && purpose);
+	if ((strcmp(purpose, "new") && strcmp(purpose, "reset")) || hours < 1 || hours > 24 * 30)
+		return FK_EINPUT;
+	char now[32];
+	snprintf(now, sizeof now, "%s", store_now(st));
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct store_link l;
+	memset(&l, 0, sizeof l);
+	struct store_account a;
+	rc =
+	    strlen(login) <= STORE_LOGIN_MAX ? store_account_by_login(st, login, &a) : FK_ENOTFOUND;
+	memset(a.pwhash, 0, sizeof a.pwhash);
+	if (rc != FK_OK)
+		goto out;
+	if (a.disabled) {
+		rc = FK_ECONFLICT;
+		goto out;
+	}
+	sqlite3_stmt *q = db_prepare(st, STMT_LINK_EXPIRY, "td", now, hours);
+	if (!q) {
+		rc = FK_EDB;
+		goto out;
+	}
+	if ((rc = db_row(st, q, "beregn udløb")) != FK_OK)
+		goto out;
+	col_copy(q, 0, l.expires, sizeof l.expires);
+	stmt_done(q);
+	if (!l.expires[0]) {
+		rc = FK_EINPUT; /* a malformed $FKIGOV_NOW */
+		goto out;
+	}
+	if ((rc = cancel_links(st, actor, login, "replaced")) != FK_OK)
+		goto out;
+	if ((rc = db_exec(st, STMT_LINK_INSERT, "gem link", "itttt", a.id, hash, purpose, now,
+	                  l.expires)) != FK_OK)
+		goto out;
+	l.id = sqlite3_last_insert_rowid(st->db);
+	snprintf(l.login, sizeof l.login, "%s", login);
+	snprintf(l.purpose, sizeof l.purpose, "%s", purpose);
+	snprintf(l.created, sizeof l.created, "%s", now);
+	rc = audit_link(st, actor, "create", l.id,
+	                json_pack("{s:s, s:s, s:s}", "login", login, "purpose", purpose, "expires",
+	                          l.expires));
+out:
+	rc = tx_leave(st, own, rc);
+	if (out)
+		*out = l;
+	return rc;
+}
+
+int store_link_get(struct store *st, const char *hash, struct store_link *out)
+{
+	memset(out, 0, sizeof *out);
+	char now[32];
+	snprintf(now, sizeof now, "%s", store_now(st));
+	sqlite3_stmt *q = db_prepare(st, STMT_LINK_GET, "t", hash);
+	if (!q)
+		return FK_EDB;
+	int rc = db_row(st, q, "læs link");
+	if (rc != FK_OK)
+		return rc;
+	read_link(q, now, out);
+	stmt_done(q);
+	return FK_OK;
+}
+
+int store_link_use(struct store *st, const char *hash, const char *pwhash, struct store_link *out,
+                   int64_t *sessions, int64_t *tokens)
+{
+	assert(st && hash && pwhash);
+	if (!is_hex64(hash))
+		return FK_EINPUT;
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct store_link l;
+	char now[32];
+	snprintf(now, sizeof now, "%s", store_now(st));
+	if ((rc = store_link_get(st, hash, &l)) != FK_OK)
+		goto out;
+	if (l.used[0] || l.cancelled[0] || l.expired || l.disabled) {
+		rc = FK_ECONFLICT;
+		goto out;
+	}
+	if ((rc = db_exec(st, STMT_LINK_USE, "brug link", "it", l.id, now)) != FK_OK)
+		goto out;
+	if (sqlite3_changes(st->db) == 0) {
+		rc = FK_ECONFLICT;
+		goto out;
+	}
+	if ((rc = audit_link(st, l.login, "update", l.id,
+	                     json_pack("{s:s, s:s}", "login", l.login, "used", now))) != FK_OK)
+		goto out;
+	rc = store_account_set_password(st, l.login, l.login, pwhash, sessions, tokens);
+out:
+	rc = tx_leave(st, own, rc);
+	if (out)
+		*out = l;
+	return rc;
+}
+
 /* ---------------------------------------------------------------- API tokens */
 
 /* Today (UTC) by the store's clock, YYYY-MM-DD. */
@@ -431,6 +713,8 @@ static int end_access(struct store *st, const char *actor, const char *login, co
 		if ((rc = revoke_one(st, actor, ids[i], login, reason, now)) == FK_OK)
 			++*tokens;
 	free(ids);
+	if (rc == FK_OK)
+		rc = cancel_links(st, actor, login, reason);
 	return rc;
 }
 

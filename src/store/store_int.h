@@ -158,6 +158,16 @@ enum stmt {
 	STMT_WG_PRIO_CLEAR,
 	STMT_WG_PRIO_INSERT,
 	/* end working groups and written hearings */
+	/* accounts in the browser: role, person, one-time password links (store_auth.c) */
+	STMT_ACCOUNT_SET_ROLE,
+	STMT_ACCOUNT_SET_PERSON,
+	STMT_LINK_EXPIRY,
+	STMT_LINK_INSERT,
+	STMT_LINK_GET,
+	STMT_LINK_USE,
+	STMT_LINK_OPEN,
+	STMT_LINK_CANCEL,
+	/* end accounts in the browser */
 	STMT__MAX
 };
 

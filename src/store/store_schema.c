@@ -471,6 +471,22 @@ const char *const store_migrations[] = {
     "	CHECK (expires IS NULL OR expires GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');\n"
     "ALTER TABLE api_token ADD COLUMN revoked TEXT;\n"
     "UPDATE api_token SET expires = max(date(created, '+365 days'), date('now', '+30 days'));\n",
+    /* 10: one-time links to choose a password: for a new account (purpose "new") or a reset
+     * ("reset"). Only the SHA-256 (hex) of the link's secret is stored. expires, used and
+     * cancelled are UTC times; a link works once, before expires, unless cancelled (by a
+     * newer link, a new password or a disabled account). An account made in the browser
+     * has no password (pwhash '') until its link is used. */
+    "CREATE TABLE password_link (\n"
+    "	id INTEGER PRIMARY KEY,\n"
+    "	account INTEGER NOT NULL REFERENCES account(id),\n"
+    "	hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),\n"
+    "	purpose TEXT NOT NULL CHECK (purpose = 'new' OR purpose = 'reset'),\n"
+    "	created TEXT NOT NULL,\n"
+    "	expires TEXT NOT NULL,\n"
+    "	used TEXT,\n"
+    "	cancelled TEXT\n"
+    ");\n"
+    "CREATE INDEX password_link_account ON password_link(account);\n",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -483,9 +483,11 @@ static void anon_csrf(struct web_req *r, struct web_resp *p, const char *cookie)
 		memcpy(r->csrf, cookie, HEX_LEN + 1);
 		return;
 	}
-	/* Only the login form is a form an anonymous visitor can send; other public pages stay
-	 * free of cookies, so they can be cached. */
-	if (r->api || !r->path || strcmp(r->path, "/login") != 0)
+	/* Only the login form and the form of a one-time password link are forms an anonymous
+	 * visitor can send; other public pages stay free of cookies, so they can be cached. */
+	if (r->api || !r->path ||
+	    (strcmp(r->path, "/login") != 0 &&
+	     strncmp(r->path, AUTH_LINK_PATH, sizeof AUTH_LINK_PATH - 1) != 0))
 		return;
 	anon_token(r->csrf);
 	set_cookie(r, p, AUTH_CSRF_COOKIE, r->csrf, "Strict", false);
@@ -581,13 +583,15 @@ int auth_login(struct web_req *r, struct web_resp *p, const char *login, const c
 		         "Prøv igen om lidt.");
 		return -1;
 	}
-	bool found = rc == FK_OK;
+	/* An account made in the browser has no password until its link is used: verified
+	 * against the dummy like an unknown login, so it cannot be told apart either. */
+	bool found = rc == FK_OK && a.pwhash[0] == '$';
 	size_t pwlen = strlen(password);
 	/* Always one argon2id verification, known login or not. */
 	bool ok = crypto_pwhash_str_verify(found ? a.pwhash : dummy_hash, password,
 	                                   pwlen <= PASSWORD_MAX ? pwlen : 0) == 0 &&
 	          found && pwlen <= PASSWORD_MAX;
-	if (found)
+	if (rc == FK_OK)
 		sodium_memzero(a.pwhash, sizeof a.pwhash);
 	if (!ok) {
 		wait = throttle_fail(key, addr, now);
@@ -633,4 +637,118 @@ void auth_logout(struct web_req *r, struct web_resp *p)
 		(void)store_session_delete_csrf(r->st, r->user.id, r->csrf);
 	set_cookie(r, p, AUTH_COOKIE, "", "Lax", true);
 	anonymous(r);
+}
+
+/* ---------------------------------------------------------------- passwords, links, tokens */
+
+bool auth_login_valid(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > STORE_LOGIN_MAX)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' || *s == '-' || *s == '@'))
+			return false;
+	return true;
+}
+
+int auth_password_hash(const char *password, char *out)
+{
+	auth_init();
+	return crypto_pwhash_str_alg(out, password, strlen(password), AUTH_PWHASH_OPSLIMIT,
+	                             AUTH_PWHASH_MEMLIMIT, crypto_pwhash_ALG_ARGON2ID13) == 0
+	           ? 0
+	           : -1;
+}
+
+bool auth_password_ok(const char *password)
+{
+	size_t n = 0;
+	for (const char *s = password; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n >= AUTH_PASSWORD_MIN && strlen(password) <= AUTH_PASSWORD_MAX;
+}
+
+int auth_link_make(struct store *st, const char *actor, const char *login, const char *purpose,
+                   struct auth_link *out)
+{
+	auth_init();
+	memset(out, 0, sizeof *out);
+	char h[65];
+	random_hex(out->secret);
+	sha256_hex(out->secret, HEX_LEN, h);
+	snprintf(out->path, sizeof out->path, "%s%s", AUTH_LINK_PATH, out->secret);
+	int rc = store_link_create(st, actor, login, h, purpose, STORE_LINK_HOURS, &out->link);
+	if (rc != FK_OK) {
+		sodium_memzero(out->secret, sizeof out->secret);
+		sodium_memzero(out->path, sizeof out->path);
+	}
+	return rc;
+}
+
+int auth_link_find(struct store *st, const char *secret, struct store_link *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!secret || !is_hex64(secret))
+		return FK_ENOTFOUND;
+	char h[65];
+	sha256_hex(secret, HEX_LEN, h);
+	return store_link_get(st, h, out);
+}
+
+int auth_link_use(struct store *st, const char *secret, const char *password,
+                  struct store_link *out, int64_t *sessions, int64_t *tokens)
+{
+	memset(out, 0, sizeof *out);
+	if (!secret || !is_hex64(secret))
+		return FK_ENOTFOUND;
+	char h[65], pw[STORE_PWHASH_MAX];
+	sha256_hex(secret, HEX_LEN, h);
+	if (auth_password_hash(password, pw) != 0)
+		return FK_EIO;
+	int rc = store_link_use(st, h, pw, out, sessions, tokens);
+	sodium_memzero(pw, sizeof pw);
+	return rc;
+}
+
+bool auth_link_address(const struct web_config *cfg, const char *path, char *out, size_t n)
+{
+	const char *base = getenv("FKIGOV_PUBLIC_URL");
+	if (base && *base) {
+		size_t len = strlen(base);
+		while (len && base[len - 1] == '/')
+			len--;
+		snprintf(out, n, "%.*s%s", (int)len, base, path);
+		return true;
+	}
+	/* The listening address when it is one address (not 0.0.0.0 or [::]). */
+	const char *l = cfg ? cfg->listen : NULL;
+	if (l && *l && strncmp(l, "0.0.0.0:", 8) && strncmp(l, "[::]:", 5) && l[0] != ':') {
+		snprintf(out, n, "%s://%s%s", cfg->tls ? "https" : "http", l, path);
+		return true;
+	}
+	snprintf(out, n, "%s", path);
+	return false;
+}
+
+int auth_token_make(struct store *st, const char *actor, const char *login, const char *label,
+                    const char *expires, char *token, int64_t *id)
+{
+	auth_init();
+	/* fkg_ and 64 hex digits: 256 random bits, and a prefix that secret scanners and
+	 * people recognise. */
+	unsigned char raw[32], h[crypto_hash_sha256_BYTES];
+	char hash[65];
+	randombytes_buf(raw, sizeof raw);
+	memcpy(token, "fkg_", 4);
+	sodium_bin2hex(token + 4, AUTH_TOKEN_LEN + 1 - 4, raw, sizeof raw);
+	sodium_memzero(raw, sizeof raw);
+	crypto_hash_sha256(h, (const unsigned char *)token, AUTH_TOKEN_LEN);
+	sodium_bin2hex(hash, sizeof hash, h, sizeof h);
+	int rc = store_token_create(st, actor, login, hash, label, expires, id);
+	if (rc != FK_OK)
+		sodium_memzero(token, AUTH_TOKEN_LEN + 1);
+	return rc;
 }

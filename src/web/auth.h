@@ -85,6 +85,56 @@ bool auth_throttle_clear(bool pair, const char *login, const char *address);
 /* A wait of seconds in Danish words: "1 sekund", "40 sekunder", "3 minutter". */
 void auth_wait_text(time_t seconds, char *out, size_t n);
 
+/* ---------------------------------------------------------------- passwords, links, tokens
+ * Shared by the command line (fkigov user, fkigov token) and the pages (/accounts,
+ * /password/{secret}), so a password, a one-time link or a token is made one way. */
+
+#define AUTH_PASSWORD_MIN 12   /* characters (code points) of a new password */
+#define AUTH_PASSWORD_MAX 1024 /* bytes of a new password */
+#define AUTH_TOKEN_LEN 68      /* "fkg_" and 64 hex digits */
+#define AUTH_LINK_PATH "/password/"
+
+/* Whether s is a valid login: 1-STORE_LOGIN_MAX bytes of letters a-z and A-Z, digits and
+ * . _ - @ (so an e-mail address from a single-sign-on proxy works as well). */
+bool auth_login_valid(const char *s);
+/* The argon2id hash (AUTH_PWHASH_*) of password into out (STORE_PWHASH_MAX bytes): 0, or -1
+ * when there was not memory enough. */
+int auth_password_hash(const char *password, char *out);
+/* Whether password is acceptable as a new password: at least AUTH_PASSWORD_MIN characters
+ * and at most AUTH_PASSWORD_MAX bytes. */
+bool auth_password_ok(const char *password);
+
+/* A one-time link just made: the secret (shown once, never stored), its path
+ * (AUTH_LINK_PATH and the secret) and the stored row. */
+struct auth_link {
+	char secret[65];
+	char path[sizeof AUTH_LINK_PATH + 64];
+	struct store_link link;
+};
+/* Makes a one-time link for login (purpose "new" or "reset", STORE_LINK_HOURS long),
+ * cancelling the account's older ones; audited by the store with actor. Returns
+ * store_link_create's answer. This is what a mail sender would call and send out->path
+ * (after auth_link_address) to the person. */
+int auth_link_make(struct store *st, const char *actor, const char *login, const char *purpose,
+                   struct auth_link *out);
+/* The link of secret (as in the path), used or not: FK_ENOTFOUND when secret is not one. */
+int auth_link_find(struct store *st, const char *secret, struct store_link *out);
+/* Uses the link of secret to set password (checked by the caller with auth_password_ok):
+ * store_link_use's answer, FK_ENOTFOUND for a secret that is no link, FK_EIO when the
+ * password could not be hashed. */
+int auth_link_use(struct store *st, const char *secret, const char *password,
+                  struct store_link *out, int64_t *sessions, int64_t *tokens);
+/* The address to give the person for path: $FKIGOV_PUBLIC_URL and path; else, with cfg
+ * (may be NULL), http(s)://LISTEN and path when the server listens on one address; else the
+ * path alone. Returns whether it is a whole address. */
+bool auth_link_address(const struct web_config *cfg, const char *path, char *out, size_t n);
+
+/* Makes an API token for login, working through expires (YYYY-MM-DD), with label (may be
+ * NULL): token gets it (AUTH_TOKEN_LEN + 1 bytes, shown once, never stored), *id its
+ * number. Returns store_token_create's answer. */
+int auth_token_make(struct store *st, const char *actor, const char *login, const char *label,
+                    const char *expires, char *token, int64_t *id);
+
 /* Process-wide state (keys, throttling, the sweep); auth_init may be called any number of
  * times, auth_shutdown forgets the throttling counters. */
 void auth_init(void);

@@ -139,6 +139,15 @@ const struct route routes[PAGE__MAX] = {
     /* end meetings */
     [PAGE_ACCOUNTS] = {"/accounts", page_accounts, "accounts", R_ADMIN, R_ADMIN,
                        "Konti og adgang"},
+    /* accounts in the browser: the secretariat changes an account and makes its one-time
+     * links and tokens on its page; the person with a one-time link chooses a password
+     * without being logged in (the link is the credential; the form has the pre-login CSRF
+     * token) */
+    [PAGE_ACCOUNT] = {"/accounts/{id}", page_account, "accounts_account", R_ADMIN, R_ADMIN,
+                      "Konto"},
+    [PAGE_PASSWORD] = {"/password/{id}", page_password, "password", R_ALL, R_ALL,
+                       "Vælg adgangskode"},
+    /* end accounts in the browser */
 };
 
 /* Matches path against pattern; one {id} segment at most. */

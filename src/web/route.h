@@ -80,6 +80,10 @@ enum page {
 	PAGE_MEETING_DISPATCH,
 	/* end meetings */
 	PAGE_ACCOUNTS, /* accounts, tokens and login throttling (page_accounts.c) */
+	/* accounts in the browser */
+	PAGE_ACCOUNT,  /* one account: role, person, one-time link, token (page_accounts.c) */
+	PAGE_PASSWORD, /* choose a password with a one-time link (page_password.c) */
+	/* end accounts in the browser */
 	PAGE__MAX
 };
 

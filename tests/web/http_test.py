@@ -126,6 +126,13 @@ EXPECT = {
     # accounts, tokens and login throttling: the secretariat only (accounts_test.py walks it)
     ("/accounts", "GET"): (HTML_LOGIN, 403, 403, 200),
     ("/accounts", "POST"): (HTML_LOGIN, 403, 403, "ok"),
+    # accounts in the browser: one account's page for the secretariat (no account "1": 404
+    # past the role check); the one-time password link for anyone holding it (no link "1")
+    ("/accounts/{id}", "GET"): (HTML_LOGIN, 403, 403, 404),
+    ("/accounts/{id}", "POST"): (HTML_LOGIN, 403, 403, "ok"),
+    ("/password/{id}", "GET"): (404, 404, 404, 404),
+    ("/password/{id}", "POST"): (404, 404, 404, 404),
+    # end accounts in the browser
 }
 
 XSS = [
