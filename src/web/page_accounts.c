@@ -543,8 +543,8 @@ static int act_disable(struct web_req *r, struct web_resp *p, const char *login,
 		return render(r, p, 400,
 		              "Formularen nævner ikke en konto. Genindlæs siden, og prøv igen.", NULL);
 	static const char self_msg[] =
-	    "Du kan ikke spærre din egen konto her. Bed en anden i sekretariatet om det, eller "
-	    "brug »fkigov user disable« på serveren.";
+	    "Du kan ikke spærre din egen konto, for så kunne ingen i sekretariatet ophæve det "
+	    "igen. Bed en kollega i sekretariatet om at spærre den på siden Konti og adgang.";
 	if (disable && !strcmp(login, r->user.login))
 		return page ? render_account(r, p, login, 400, self_msg, NULL, NULL)
 		            : render(r, p, 400, self_msg, NULL);
