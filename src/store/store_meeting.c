@@ -271,7 +271,7 @@ static int get_for_change(struct store *st, int64_t id, struct meeting *mt, stru
 	int rc = store_meeting_get(st, id, mt);
 	if (rc == FK_ENOTFOUND)
 		diags_add(d, NULL, 0, 0, "meeting",
-		          "Der er intet møde med nummer %lld. Se møderne med »meeting list«.",
+		          "Der er intet møde med nummer %lld. Se listen over møder.",
 		          (long long)id);
 	return rc;
 }
@@ -577,7 +577,7 @@ static struct meeting_item *find_item(struct meeting *mt, int pos, struct diags 
 		return it;
 	if (mt->nitems == 0)
 		diags_add(d, NULL, 0, 0, "item",
-		          "Mødet har ingen dagsorden endnu. Byg den med »meeting agenda %lld«.",
+		          "Mødet %lld har ingen dagsorden endnu. Byg dagsordenen først.",
 		          (long long)mt->id);
 	else
 		diags_add(d, NULL, 0, 0, "item",
@@ -680,7 +680,7 @@ int store_meeting_dispatch(struct store *st, const char *actor, int64_t id, fk_d
 		goto out;
 	if (mt.nitems == 0) {
 		diags_add(d, NULL, 0, 0, "item",
-		          "Mødet har ingen dagsorden at udsende. Byg den med »meeting agenda %lld«.",
+		          "Mødet %lld har ingen dagsorden at udsende. Byg dagsordenen først.",
 		          (long long)id);
 		rc = FK_EINPUT;
 		goto out;
@@ -837,9 +837,9 @@ static int advance(struct store *st, const char *actor, const struct model *m, i
 		for (size_t i = 0; i < mt.nitems; i++)
 			if (!mt.items[i].outcome) {
 				diags_add(d, NULL, 0, 0, "item",
-				          "Punkt %d »%s« mangler referat. Skriv det med »meeting minutes "
-				          "%lld --item %d«, før referatet godkendes.",
-				          mt.items[i].pos, mt.items[i].title, (long long)id, mt.items[i].pos);
+				          "Punkt %d »%s« mangler referat. Skriv referatet for punkt %d, "
+				          "før referatet godkendes.",
+				          mt.items[i].pos, mt.items[i].title, mt.items[i].pos);
 				rc = FK_EINPUT;
 			}
 	if (rc != FK_OK)

@@ -148,8 +148,8 @@ static const char *done_text(const char *done)
 	static const char *const t[][2] = {
 	    {"revoked", "Token nr. %s er tilbagekaldt og virker ikke længere."},
 	    {"disabled", "Kontoen %s er spærret. Dens sessioner og tokens er afsluttet."},
-	    {"enabled", "Kontoen %s kan logge ind igen. Lav et nyt token med »fkigov token "
-	                "create«, hvis den skal bruge API'et."},
+	    {"enabled", "Kontoen %s kan logge ind igen. Lav et nyt token til kontoen, hvis den "
+	                "skal bruge API'et."},
 	    {"unthrottled", "Ventetiden er ophævet; der kan logges ind med det samme."},
 	};
 	for (size_t i = 0; done && i < sizeof t / sizeof t[0]; i++)
@@ -260,7 +260,7 @@ static int act_disable(struct web_req *r, struct web_resp *p, bool disable)
 		return render(
 		    r, p, 400,
 		    "Du kan ikke spærre din egen konto her. Bed en anden i sekretariatet om "
-		    "det, eller brug »fkigov user disable« på serveren.");
+		    "det.");
 	int rc = store_account_set_disabled(r->st, r->user.login, login, disable, NULL, NULL);
 	if (rc == FK_ENOTFOUND)
 		return render(r, p, 404,

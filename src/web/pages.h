@@ -115,4 +115,14 @@ int api_meeting_statuses(struct web_req *r, struct web_resp *p);
 int api_decisions(struct web_req *r, struct web_resp *p);
 /* end meetings */
 int page_accounts(struct web_req *r, struct web_resp *p); /* page_accounts.c */
+/* language, dates, import and links (issue 10) */
+int page_cycle_plan(struct web_req *r, struct web_resp *p); /* page_cycle.c: /meetings/plan */
+int page_import_template(struct web_req *r, struct web_resp *p); /* /import/template.csv */
+/* Sets o's "href" (the page of the finding's group, meeting, working group or the economy;
+ * null when there is none) and, where a form fixes the finding, "fix_href" and "fix_text"
+ * (e.g. a year without its meetings: /meetings/plan?year=Y, "Planlæg året"); else null.
+ * page_compliance.c; used by every page that lists findings. */
+struct model;
+struct finding;
+void web_finding_links(const struct model *m, const struct finding *x, json_t *o);
 #endif

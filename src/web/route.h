@@ -79,6 +79,9 @@ enum page {
 	PAGE_MEETING_PACKAGE,
 	/* end meetings */
 	PAGE_ACCOUNTS, /* accounts, tokens and login throttling (page_accounts.c) */
+	/* language, dates, import and links (issue 10) */
+	PAGE_CYCLE_PLAN,      /* the secretariat plans the year's meetings (page_cycle.c) */
+	PAGE_IMPORT_TEMPLATE, /* the appointments file to fill in (page_import.c) */
 	PAGE__MAX
 };
 
