@@ -142,12 +142,12 @@ void web_finding_links(const struct model *m, const struct finding *x, json_t *o
 		snprintf(href, sizeof href, "/bodies/%s", id);
 		if (x->rule == RULE_VACANCY) {
 			snprintf(fix, sizeof fix, "/appoint?body=%s", id);
-			fix_text = "Udpeg et medlem";
+			fix_text = "Åbn formularen »Udpeg«";
 		}
 	} else if (sscanf(id, "meetings-%d%c", &year, &tail) == 1) {
 		snprintf(href, sizeof href, "/meetings?year=%d", year);
 		snprintf(fix, sizeof fix, "/meetings/plan?year=%d", year);
-		fix_text = "Planlæg året";
+		fix_text = "Åbn formularen »Planlæg året«";
 	} else if (sscanf(id, "meeting-%lld%c", &n, &tail) == 1) {
 		snprintf(href, sizeof href, "/meetings/%lld", n);
 	} else if (!strcmp(id, "economy")) {
