@@ -9,12 +9,16 @@
 
 static const char usage[] =
     "Brug: fkigov [--db STI] serve [--listen ADRESSE:PORT] [--tls] [--idle-minutes N]\n"
-    "          [--trusted-header NAVN --trusted-proxy ADRESSE] [--threads N]\n\n"
+    "          [--trusted-header NAVN --trusted-proxy ADRESSE] [--threads N]\n"
+    "          [--public-url URL]\n\n"
     "Starter webapplikationen (standard 127.0.0.1:8080). --tls markerer cookies Secure, når\n"
     "fkigov står bag en TLS-proxy. --trusted-header lader en proxy med single sign-on\n"
     "(SAML/OIDC) angive brugernavnet i en header; den bruges kun fra --trusted-proxy.\n"
     "Bag --trusted-proxy er klienten den sidste adresse i X-Forwarded-For: den bruges i\n"
     "loggen, ved begrænsning af login-forsøg og i grænsen for samtidige forespørgsler.\n"
+    "--public-url (ellers $FKIGOV_PUBLIC_URL, ellers http://ADRESSE:PORT fra --listen) er den\n"
+    "adresse, brugerne når fkigov på, fx https://fkigov.kommune.dk; kalenderne til Outlook\n"
+    "linker til møderne med den.\n"
     "Stop med SIGTERM eller Ctrl+C; igangværende forespørgsler gøres færdige.\n";
 
 int cmd_serve(struct cli *c, int argc, char **argv)
@@ -31,7 +35,8 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 		int r;
 		if ((r = cli_opt(argc, argv, &i, "--listen", &cfg.listen)) ||
 		    (r = cli_opt(argc, argv, &i, "--trusted-header", &cfg.trusted_header)) ||
-		    (r = cli_opt(argc, argv, &i, "--trusted-proxy", &cfg.trusted_proxy))) {
+		    (r = cli_opt(argc, argv, &i, "--trusted-proxy", &cfg.trusted_proxy)) ||
+		    (r = cli_opt(argc, argv, &i, "--public-url", &cfg.public_url))) {
 			if (r < 0)
 				return 2;
 		} else if ((r = cli_opt(argc, argv, &i, "--idle-minutes", &v)) ||
@@ -50,6 +55,16 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 		} else {
 			return cli_usage(usage, "ukendt argument »%s«.", argv[i]);
 		}
+	}
+	if (!cfg.public_url && getenv("FKIGOV_PUBLIC_URL") && *getenv("FKIGOV_PUBLIC_URL"))
+		cfg.public_url = getenv("FKIGOV_PUBLIC_URL");
+	if (cfg.public_url) {
+		const char *u = cfg.public_url;
+		size_t skip = !strncmp(u, "https://", 8) ? 8 : !strncmp(u, "http://", 7) ? 7 : 0;
+		if (!skip || !u[skip] || u[skip] == '/' || strpbrk(u, " \t\r\n\"<>?#"))
+			return cli_usage(usage,
+			                 "--public-url skal være en adresse, der begynder med https:// "
+			                 "eller http://, fx https://fkigov.kommune.dk.");
 	}
 	if (cfg.trusted_header && !cfg.trusted_proxy)
 		return cli_usage(usage, "--trusted-header kræver --trusted-proxy (proxyens adresse).");

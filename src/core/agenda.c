@@ -440,9 +440,9 @@ void meeting_check(const struct model *m, const struct meeting *v, size_t n, fk_
 		snprintf(id, sizeof id, "meetings-%d", year);
 		snprintf(name, sizeof name, "Styregruppens møder %d", year);
 		findings_add_other(out, RULE_MEETINGS_PER_YEAR, id, name,
-		                   "Der er planlagt %d møder i %d; modellen kræver %d. Planlæg året "
-		                   "(cycle plan %d --dates … --save).",
-		                   have, year, c->meetings_per_year, year);
+		                   "Der er planlagt %d møder i %d; modellen kræver %d. Planlæg årets "
+		                   "møder.",
+		                   have, year, c->meetings_per_year);
 	}
 }
 

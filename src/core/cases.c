@@ -846,35 +846,5 @@ bool case_matches(const struct case_rec *c, const struct case_filter *f)
 	return true;
 }
 
-/* The last Sunday of month m in year y. */
-static fk_date last_sunday(int y, int m)
-{
-	fk_date t = m == 12 ? date_from_ymd(y + 1, 1, 1) - 1 : date_from_ymd(y, m + 1, 1) - 1;
-	while (date_weekday(t) != 7)
-		t--;
-	return t;
-}
-
-void case_time_da(const char *utc, char *out, size_t n)
-{
-	fk_date day;
-	int hh, mm, ss;
-	if (!utc || strlen(utc) != 20 || utc[10] != 'T' || utc[19] != 'Z' ||
-	    date_parse(utc, 10, &day) != 0 || sscanf(utc + 11, "%2d:%2d:%2d", &hh, &mm, &ss) != 3 ||
-	    hh > 23 || mm > 59 || ss > 60) {
-		snprintf(out, n, "%s", utc ? utc : "");
-		return;
-	}
-	/* Europe/Copenhagen: UTC+1, summer time UTC+2 from 01:00 UTC on the last Sunday of March
-	 * to 01:00 UTC on the last Sunday of October. */
-	int64_t t = (int64_t)day * 86400 + hh * 3600 + mm * 60 + ss;
-	int y = date_year(day);
-	int64_t on = (int64_t)last_sunday(y, 3) * 86400 + 3600,
-	        off = (int64_t)last_sunday(y, 10) * 86400 + 3600;
-	t += t >= on && t < off ? 7200 : 3600;
-	fk_date local = (fk_date)(t / 86400);
-	int64_t sec = t % 86400;
-	char da[40];
-	date_format_da(local, da, sizeof da);
-	snprintf(out, n, "%s kl. %02d.%02d", da, (int)(sec / 3600), (int)(sec / 60 % 60));
-}
+/* Kept for the cases pages; the one formatter is date_utc_da. */
+void case_time_da(const char *utc, char *out, size_t n) { date_utc_da(utc, false, out, n); }

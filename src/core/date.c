@@ -64,6 +64,42 @@ int date_parse(const char *s, size_t len, fk_date *out)
 	return 0;
 }
 
+/* Reads 1 to maxd digits at *p; -1 when there are none. */
+static int digits(const char **p, const char *end, int maxd)
+{
+	int v = 0, n = 0;
+	while (*p < end && n < maxd && **p >= '0' && **p <= '9') {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n ? v : -1;
+}
+
+int date_parse_da(const char *s, size_t len, fk_date *out)
+{
+	const char *p = s, *end = s + len;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (end - p == 10 && p[4] == '-' && p[7] == '-')
+		return date_parse(p, 10, out);
+	int d = digits(&p, end, 2);
+	if (d < 0 || p == end || (*p != '-' && *p != '.' && *p != '/'))
+		return -1;
+	char sep = *p++;
+	int m = digits(&p, end, 2);
+	if (m < 0 || p == end || *p++ != sep)
+		return -1;
+	const char *ys = p;
+	int y = digits(&p, end, 4);
+	if (y < 0 || p != end || p - ys != 4 || !date_valid_ymd(y, m, d))
+		return -1;
+	*out = date_from_ymd(y, m, d);
+	return 0;
+}
+
 void date_format(fk_date t, char out[11])
 {
 	int y, m, d;
@@ -213,11 +249,41 @@ fk_date date_today(void)
 	int64_t now = (int64_t)time(NULL);
 	fk_date day = (fk_date)(now / 86400);
 	int64_t sec = now % 86400;
+	return sec + date_cph_offset(now) >= 86400 ? day + 1 : day;
+}
+
+int date_cph_offset(int64_t t)
+{
+	fk_date day = (fk_date)(t >= 0 ? t / 86400 : (t - 86399) / 86400);
 	int y = date_year(day);
-	int64_t dst_on = (int64_t)last_sunday(y, 3) * 86400 + 3600;
-	int64_t dst_off = (int64_t)last_sunday(y, 10) * 86400 + 3600;
-	int offset = now >= dst_on && now < dst_off ? 7200 : 3600;
-	return sec + offset >= 86400 ? day + 1 : day;
+	int64_t on = (int64_t)last_sunday(y, 3) * 86400 + 3600;
+	int64_t off = (int64_t)last_sunday(y, 10) * 86400 + 3600;
+	return t >= on && t < off ? 7200 : 3600;
+}
+
+void date_utc_da(const char *utc, bool seconds, char *out, size_t n)
+{
+	fk_date day;
+	int hh = 0, mm = 0, ss = 0;
+	size_t len = utc ? strlen(utc) : 0;
+	bool ok = len >= 16 && utc[10] == 'T' && date_parse(utc, 10, &day) == 0 &&
+	          utc[13] == ':' && sscanf(utc + 11, "%2d:%2d", &hh, &mm) == 2;
+	if (ok && len >= 19 && utc[16] == ':')
+		ok = sscanf(utc + 17, "%2d", &ss) == 1;
+	if (!ok || hh > 23 || mm > 59 || ss > 60) {
+		snprintf(out, n, "%s", utc ? utc : "");
+		return;
+	}
+	int64_t t = (int64_t)day * 86400 + hh * 3600 + mm * 60 + ss;
+	t += date_cph_offset(t);
+	fk_date local = (fk_date)(t / 86400);
+	int sec = (int)(t % 86400);
+	char da[40];
+	date_format_da(local, da, sizeof da);
+	if (seconds)
+		snprintf(out, n, "%s kl. %02d.%02d.%02d", da, sec / 3600, sec / 60 % 60, sec % 60);
+	else
+		snprintf(out, n, "%s kl. %02d.%02d", da, sec / 3600, sec / 60 % 60);
 }
 
 fk_date date_quarter_start(fk_date t)

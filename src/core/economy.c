@@ -705,9 +705,8 @@ int econ_frame(const struct econ *e, int year, struct econ_frame *f, char *why, 
 		    why, n,
 		    "Der er ingen befolkningstal dateret 1. januar %d eller før, så rammen for %d "
 		    "kan ikke beregnes. Der findes befolkningstal pr. %s. Indlæs befolkningstal "
-		    "pr. 1. januar %d eller før, fx med »fkigov economy population import FIL.csv "
-		    "--date %d-01-01«.",
-		    year, year, *dates ? dates : "ingen datoer", year, year);
+		    "pr. 1. januar %d eller før (på siden Økonomi under »Indlæs befolkningstal«).",
+		    year, year, *dates ? dates : "ingen datoer", year);
 		f->remaining_ore = -f->allocated_ore;
 		return -1;
 	}
@@ -757,10 +756,10 @@ int econ_can_allocate(const struct econ *e, int32_t initiative, int year, int64_
 		econ_format_kr(f.remaining_ore > 0 ? f.remaining_ore : 0, true, rest, sizeof rest);
 		snprintf(
 		    msg, n,
-		    "Bevillingen overstiger rammen for %d med %s (%lld øre). Rammen er %s, og der "
+		    "Bevillingen overstiger rammen for %d med %s; rammen er %s, og der "
 		    "er allerede bevilget %s, så der er %s tilbage. Nedsæt beløbet, eller bevilg "
 		    "resten et andet år.",
-		    year, ok, (long long)o, fr, al, rest);
+		    year, ok, fr, al, rest);
 		if (over)
 			*over = o;
 		return FK_EINPUT;
@@ -798,9 +797,9 @@ int econ_can_spend(const struct econ *e, int32_t initiative, int year, int64_t o
 		econ_format_kr(spent, true, sp, sizeof sp);
 		snprintf(
 		    msg, n,
-		    "Forbruget overstiger bevillingen til »%s« for %d med %s (%lld øre). Der er "
+		    "Forbruget overstiger bevillingen til »%s« for %d med %s; der er "
 		    "bevilget %s og forbrugt %s. Ret beløbet, eller få en større bevilling først.",
-		    in->name, year, ok, (long long)o, al, sp);
+		    in->name, year, ok, al, sp);
 		if (over)
 			*over = o;
 		return FK_EINPUT;
@@ -844,9 +843,9 @@ void econ_check(const struct econ *e, fk_date d, struct findings *out)
 		findings_add_other(
 		    out, RULE_FRAME_EXCEEDED, "economy", "Økonomi",
 		    "Bevillingerne for %d er %s, men rammen er kun %s (%s pr. indbygger × %s "
-		    "indbyggere pr. %s). De overstiger rammen med %s (%lld øre). Nedsæt eller flyt "
+		    "indbyggere pr. %s). De overstiger rammen med %s; nedsæt eller flyt "
 		    "bevillinger, eller få styregruppen til at beslutte en højere sats.",
-		    f.year, al, fr, rate, cit, pd, ov, (long long)(f.allocated_ore - f.frame_ore));
+		    f.year, al, fr, rate, cit, pd, ov);
 	}
 	free(years);
 }
@@ -1010,8 +1009,8 @@ int econ_check_initiative(const struct model *m, const char *key, const char *na
 		    "Vælg den gruppe, der ejer initiativet, fx styregruppe eller rg-forretning.");
 	else if (model_body_index(m, body) < 0)
 		diags_add(d, NULL, 0, 0, "body",
-		          "Gruppen »%.64s« findes ikke i modellen. Se »fkigov body list« for "
-		          "gruppernes id'er.",
+		          "Gruppen »%.64s« findes ikke i modellen. Vælg en af modellens grupper, "
+		          "fx styregruppe eller rg-forretning.",
 		          body);
 	econ_check_text(description, false, 4000, "description", "beskrivelsen", d);
 	return d->n == before ? FK_OK : FK_EINPUT;
@@ -1192,7 +1191,7 @@ int econ_population_parse(const char *csv, size_t len, const char *file,
 			diags_add(
 			    d, file, fc->line, fc->col, "kode",
 			    "Kommunekoden »%.8s« findes ikke. Brug Danmarks Statistiks tre cifre, "
-			    "fx 101 for København (se »fkigov municipalities«).",
+			    "fx 101 for København.",
 			    fc->s);
 		} else if (seen[code]) {
 			diags_add(

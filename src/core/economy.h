@@ -218,8 +218,8 @@ int64_t econ_spent(const struct econ *e, int year, int32_t initiative);
 /* Whether ore more may be allocated to initiative in year. Returns FK_OK; or FK_EINPUT with
  * a Danish message in msg[n] and *over (may be NULL) the amount over the frame in øre (0 when
  * the refusal is not about the frame): the initiative is not special, the year has no frame,
- * or allocated + ore > frame ("Bevillingen overstiger rammen for 2027 med 1.234,56 kr.
- * (123456 øre). ..."). Exactly at the frame is allowed. */
+ * or allocated + ore > frame ("Bevillingen overstiger rammen for 2027 med 1.234,56 kr.;
+ * rammen er ...", in kroner: pages show it as it is). Exactly at the frame is allowed. */
 int econ_can_allocate(const struct econ *e, int32_t initiative, int year, int64_t ore, char *msg,
                       size_t n, int64_t *over);
 /* Whether ore more may be spent against initiative's allocation of year: FK_OK, or

@@ -44,6 +44,65 @@ static int type_index(const char *mime)
 	return -1;
 }
 
+void material_type_name(const char *mime, char *out, size_t n)
+{
+	static const struct {
+		const char *mime, *name;
+	} names[] = {
+	    {"application/pdf", "en PDF"},
+	    {"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	     "et Word-dokument (DOCX)"},
+	    {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	     "et Excel-regneark (XLSX)"},
+	    {"application/vnd.openxmlformats-officedocument.presentationml.presentation",
+	     "en PowerPoint-præsentation (PPTX)"},
+	    {"application/msword", "et Word-dokument i det gamle format (DOC)"},
+	    {"application/vnd.ms-excel", "et Excel-regneark i det gamle format (XLS)"},
+	    {"application/vnd.ms-powerpoint", "en PowerPoint-præsentation i det gamle format (PPT)"},
+	    {"application/vnd.oasis.opendocument.text", "et OpenDocument-dokument (ODT)"},
+	    {"text/html", "en HTML-side"},
+	    {"application/xhtml+xml", "en HTML-side"},
+	    {"image/svg+xml", "en SVG-tegning"},
+	    {"text/plain", "en tekstfil"},
+	    {"text/csv", "en CSV-fil"},
+	    {"application/rtf", "et RTF-dokument"},
+	    {"text/rtf", "et RTF-dokument"},
+	    {"application/zip", "en zip-fil"},
+	    {"application/x-7z-compressed", "en 7-Zip-fil"},
+	    {"application/x-rar", "en RAR-fil"},
+	    {"application/gzip", "en gzip-fil"},
+	    {"application/x-dosexec", "et Windows-program"},
+	    {"application/x-executable", "et program"},
+	    {"application/x-sharedlib", "et program"},
+	    {"application/x-pie-executable", "et program"},
+	    {"text/x-shellscript", "et script"},
+	    {"application/javascript", "et script"},
+	    {"text/javascript", "et script"},
+	    {"application/json", "en JSON-fil"},
+	    {"application/xml", "en XML-fil"},
+	    {"text/xml", "en XML-fil"},
+	    {"message/rfc822", "en e-mail"},
+	    {"application/vnd.ms-outlook", "en Outlook-besked"},
+	    {"application/x-empty", "en tom fil"},
+	    {"application/octet-stream", "en fil af ukendt type"},
+	};
+	for (size_t i = 0; mime && i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(names[i].mime, mime)) {
+			snprintf(out, n, "%s", names[i].name);
+			return;
+		}
+	if (mime && !strncmp(mime, "image/", 6) && mime[6]) {
+		char sub[24];
+		size_t k = 0;
+		for (const char *s = mime + 6; *s && *s != '+' && *s != ';' && k + 1 < sizeof sub; s++)
+			sub[k++] = (char)(*s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s);
+		sub[k] = '\0';
+		snprintf(out, n, "et billede (%s)", sub);
+		return;
+	}
+	snprintf(out, n, "en fil af typen %s", mime && *mime ? mime : "ukendt");
+}
+
 const char *material_type_label(const char *mime)
 {
 	int i = type_index(mime);
@@ -240,11 +299,13 @@ int material_check(const char *name, const unsigned char *data, size_t len, size
 			          "Filtypen af »%s« kunne ikke bestemmes. Prøv igen, eller kontakt "
 			          "sekretariatet.",
 			          nm);
-		else
+		else {
+			char what[96];
+			material_type_name(t, what, sizeof what);
 			diags_add(d, NULL, 0, 0, "file",
-			          "Filen »%s« er af typen %s, som ikke kan lægges på som materiale. Brug "
-			          "%s.",
-			          nm, t, material_types_text());
+			          "Filen »%s« er %s, som ikke kan lægges på som materiale. Brug %s.",
+			          nm, what, material_types_text());
+		}
 		goto out;
 	}
 	*mime = types[i].mime;

@@ -22,6 +22,10 @@ void material_sniff(const unsigned char *data, size_t len, char *out, size_t n);
 /* The Danish label of an allowed media type ("PDF", "Word-dokument", ...), NULL when the
  * type is not allowed. */
 const char *material_type_label(const char *mime);
+/* The type of a file as a Danish reader calls it, with its article, into out[n]: "en
+ * HTML-side", "et billede (PNG)", "en zip-fil"; "en fil af typen X" for a type without a
+ * name. For messages that refuse a file. */
+void material_type_name(const char *mime, char *out, size_t n);
 /* The allowed media type equal to mime, as a static string (for a response that outlives the
  * record it came from); NULL when the type is not allowed. */
 const char *material_type_static(const char *mime);

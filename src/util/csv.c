@@ -384,3 +384,17 @@ void csv_write_field(struct buf *out, const char *s, char sep)
 	buf_adds(out, s);
 	buf_addc(out, '"');
 }
+
+void csv_col_letters(size_t i, char out[8])
+{
+	char t[8];
+	size_t n = 0;
+	i++; /* bijective base 26: A = 1 */
+	while (i > 0 && n < 7) {
+		t[n++] = (char)('A' + (i - 1) % 26);
+		i = (i - 1) / 26;
+	}
+	for (size_t k = 0; k < n; k++)
+		out[k] = t[n - 1 - k];
+	out[n] = '\0';
+}

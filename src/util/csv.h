@@ -59,4 +59,7 @@ void csv_close(struct csv_reader *r);
  * instead. */
 struct buf;
 void csv_write_field(struct buf *out, const char *s, char sep);
+/* The spreadsheet name of field index i (0-based) into out[8]: "A" ... "Z", "AA" ... "ZZ",
+ * "AAA" ...; as Excel labels the columns a user sees. */
+void csv_col_letters(size_t i, char out[8]);
 #endif

@@ -93,22 +93,37 @@ bool form_date(struct form *fm, const char *name, const char *label, const char 
 	t[n] = '\0';
 	if (!n) {
 		if (required)
-			form_error(fm, name, label, "Skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-01-01.");
+			form_error(fm, name, label, "Skriv datoen, fx 31-12-2027.");
 		return !required;
 	}
-	if (date_parse(t, n, out) == 0)
+	if (date_parse_da(t, n, out) == 0) {
+		/* Shown again as the date input reads it (YYYY-MM-DD) when another field fails. */
+		if (json_object_get(fm->f, name)) {
+			char iso[11];
+			date_format(*out, iso);
+			form_value(fm, name, iso);
+		}
 		return true;
+	}
 	int d, m, y;
 	char tail;
-	if (sscanf(t, "%d%*[-./]%d%*[-./]%d%c", &d, &m, &y, &tail) == 3 && y >= 1900 && y <= 9999 &&
-	    date_valid_ymd(y, m, d))
-		form_error(fm, name, label, "Skriv datoen som ÅÅÅÅ-MM-DD. Mente du %04d-%02d-%02d?",
-		           y, m, d);
+	if (sscanf(t, "%d%*[-./]%d%*[-./]%d%c", &d, &m, &y, &tail) == 3 && y >= 0 && y < 100)
+		form_error(fm, name, label,
+		           "Skriv året med fire cifre, fx %d-%d-20%02d.", d, m, y);
 	else
-		form_error(
-		    fm, name, label,
-		    "»%s« er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2027-01-01.", t);
+		form_error(fm, name, label,
+		           "»%s« er ikke en dato, der findes. Skriv dag, måned og år, fx 31-12-2027.",
+		           t);
 	return false;
+}
+
+const char *form_date_iso(const char *v, char buf[11])
+{
+	fk_date t;
+	if (!v || date_parse_da(v, strlen(v), &t) != 0)
+		return v;
+	date_format(t, buf);
+	return buf;
 }
 
 /* ------------------------------------------------------------------ UTF-8 */

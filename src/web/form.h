@@ -35,11 +35,17 @@ void form_finish(struct form *fm, json_t *doc);
 /* Frees what fm holds (after an early return). */
 void form_free(struct form *fm);
 
-/* Parses value (a field's text) as YYYY-MM-DD into *out. Empty: an error when required (and
- * false), else true with *out untouched. A bad date gets a Danish error on field name that
- * shows the right form (and a guess for 31.12.2027 or 31-12-2027); then false. */
+/* Parses value (a field's text) into *out as Danes write dates (date_parse_da: 30-11-2026,
+ * 30.11.2026, 1.4.2027 or 2026-11-30); the one date reader of the web forms. Empty: an error
+ * when required (and false), else true with *out untouched. A good date replaces the field's
+ * remembered value (if any) with YYYY-MM-DD, as <input type=date> reads it. A bad date gets a
+ * Danish error on field name that says how to write it; then false. */
 bool form_date(struct form *fm, const char *name, const char *label, const char *value,
                bool required, fk_date *out);
+
+/* v as YYYY-MM-DD in buf when it is a date as Danes write it (date_parse_da), else v itself
+ * (so the core's own check reports it): for forms whose dates a core validator reads. */
+const char *form_date_iso(const char *v, char buf[11]);
 
 /* A JSON string of s, with every byte that is not well-formed UTF-8 replaced by U+FFFD (so
  * text from a user or a cut message can always be shown); "" for NULL. */

@@ -72,7 +72,8 @@ static icalproperty *as_date(icalproperty *p)
 }
 
 static void add_deadline(icalcomponent *cal, const struct meeting *mt, const char *kind, fk_date d,
-                         const char *summary, const char *desc, struct icaltimetype stamp)
+                         const char *summary, const char *desc, const char *url,
+                         struct icaltimetype stamp)
 {
 	char uid[96];
 	snprintf(uid, sizeof uid, "deadline-%s-%lld@fkigov", kind, (long long)mt->id);
@@ -80,12 +81,13 @@ static void add_deadline(icalcomponent *cal, const struct meeting *mt, const cha
 	    ICAL_VEVENT_COMPONENT, icalproperty_new_uid(uid), icalproperty_new_dtstamp(stamp),
 	    as_date(icalproperty_new_dtstart(day(d))), as_date(icalproperty_new_dtend(day(d + 1))),
 	    icalproperty_new_summary(summary), icalproperty_new_description(desc),
-	    icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT), (void *)0);
+	    icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT), icalproperty_new_url(url),
+	    (void *)0);
 	icalcomponent_add_component(cal, ev);
 }
 
 void ical_feed(struct buf *out, const char *name, const struct meeting *v, const unsigned *what,
-               size_t n, long long now)
+               size_t n, long long now, const char *base)
 {
 	icalcomponent *cal = icalcomponent_vanew(
 	    ICAL_VCALENDAR_COMPONENT, icalproperty_new_prodid("-//FKI//fkigov//DA"),
@@ -106,9 +108,10 @@ void ical_feed(struct buf *out, const char *name, const struct meeting *v, const
 	    icaltime_from_timet_with_zone((time_t)now, 0, icaltimezone_get_utc_timezone());
 	for (size_t i = 0; i < n; i++) {
 		const struct meeting *mt = &v[i];
-		char label[32], title[160], desc[512], ds[40];
+		char label[32], title[160], desc[768], ds[40], url[384];
 		meeting_label(mt, label, sizeof label, title, sizeof title);
 		date_format_da(mt->date, ds, sizeof ds);
+		snprintf(url, sizeof url, "%s/meetings/%lld", base ? base : "", (long long)mt->id);
 		if (what[i] & ICAL_MEETINGS) {
 			char uid[64], summary[96];
 			snprintf(uid, sizeof uid, "meeting-%lld@fkigov", (long long)mt->id);
@@ -116,8 +119,8 @@ void ical_feed(struct buf *out, const char *name, const struct meeting *v, const
 			         mt->year);
 			snprintf(
 			    desc, sizeof desc,
-			    "%s. Dagsorden, materiale og referat: /meetings/%lld. Tilstand: %s.",
-			    title, (long long)mt->id, meeting_state_da(mt->state));
+			    "%s.\nDagsorden, materiale og referat: %s\nTilstand: %s.", title, url,
+			    meeting_state_da(mt->state));
 			icalcomponent *ev = icalcomponent_vanew(
 			    ICAL_VEVENT_COMPONENT, icalproperty_new_uid(uid),
 			    icalproperty_new_dtstamp(stamp),
@@ -125,7 +128,8 @@ void ical_feed(struct buf *out, const char *name, const struct meeting *v, const
 			        icalproperty_new_dtstart(local_time(mt->date, mt->start_min))),
 			    with_tzid(icalproperty_new_dtend(local_time(mt->date, mt->end_min))),
 			    icalproperty_new_summary(summary), icalproperty_new_description(desc),
-			    icalproperty_new_status(ICAL_STATUS_CONFIRMED), (void *)0);
+			    icalproperty_new_status(ICAL_STATUS_CONFIRMED), icalproperty_new_url(url),
+			    (void *)0);
 			icalcomponent_add_component(cal, ev);
 		}
 		if (what[i] & ICAL_PROPOSALS) {
@@ -134,9 +138,10 @@ void ical_feed(struct buf *out, const char *name, const struct meeting *v, const
 			         mt->number, mt->year);
 			snprintf(
 			    desc, sizeof desc,
-			    "Sidste dag for medlemmernes forslag til dagsordenen for mødet %s.",
-			    ds);
-			add_deadline(cal, mt, "proposals", mt->proposals, s, desc, stamp);
+			    "Sidste dag for medlemmernes forslag til dagsordenen for mødet %s. "
+			    "Mødet: %s",
+			    ds, url);
+			add_deadline(cal, mt, "proposals", mt->proposals, s, desc, url, stamp);
 		}
 		if (what[i] & ICAL_STATUSES) {
 			char s[128];
@@ -145,18 +150,19 @@ void ical_feed(struct buf *out, const char *name, const struct meeting *v, const
 			snprintf(desc, sizeof desc,
 			         "Sidste dag for referencegruppernes status og indstillinger om "
 			         "igangsatte "
-			         "initiativer til mødet %s.",
-			         ds);
-			add_deadline(cal, mt, "statuses", mt->statuses, s, desc, stamp);
+			         "initiativer til mødet %s. Mødet: %s",
+			         ds, url);
+			add_deadline(cal, mt, "statuses", mt->statuses, s, desc, url, stamp);
 		}
 		if (what[i] & ICAL_DISPATCH) {
 			char s[128];
 			snprintf(s, sizeof s, "Udsendelse af dagsorden til styregruppemøde %d/%d",
 			         mt->number, mt->year);
 			snprintf(desc, sizeof desc,
-			         "Dagsorden og materiale til mødet %s sendes ud senest denne dag.",
-			         ds);
-			add_deadline(cal, mt, "dispatch", mt->dispatch, s, desc, stamp);
+			         "Dagsorden og materiale til mødet %s sendes ud senest denne dag. "
+			         "Mødet: %s",
+			         ds, url);
+			add_deadline(cal, mt, "dispatch", mt->dispatch, s, desc, url, stamp);
 		}
 	}
 	char *s = icalcomponent_as_ical_string_r(cal);
@@ -181,8 +187,9 @@ static bool ics_key(const char *param, char out[65])
 static int send(struct web_req *r, struct web_resp *p, const char *name, const struct meeting *v,
                 const unsigned *what, size_t n, const char *file)
 {
-	(void)r;
-	ical_feed(&p->body, name, v, what, n, (long long)time(NULL));
+	char base[320];
+	web_public_url(r->app, base, sizeof base);
+	ical_feed(&p->body, name, v, what, n, (long long)time(NULL), base);
 	p->ctype = "text/calendar; charset=utf-8";
 	char cd[128];
 	snprintf(cd, sizeof cd, "inline; filename=\"%s.ics\"", file);
@@ -255,4 +262,16 @@ int page_cal_person(struct web_req *r, struct web_resp *p)
 	meetings_free(v, n);
 	reg_free(&reg);
 	return 0;
+}
+
+void web_public_url(const struct web_app *app, char *out, size_t n)
+{
+	const char *u = app->cfg.public_url;
+	if (u && *u)
+		snprintf(out, n, "%s", u);
+	else
+		snprintf(out, n, "http://%s", app->cfg.listen ? app->cfg.listen : "127.0.0.1:8080");
+	size_t l = strlen(out);
+	while (l && out[l - 1] == '/')
+		out[--l] = '\0';
 }

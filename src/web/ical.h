@@ -24,7 +24,10 @@ enum ical_what {
 };
 
 /* Appends a VCALENDAR named name (X-WR-CALNAME) with the events of v[0..n), what[i] saying
- * which of meeting i (0: none), stamped now (seconds since the epoch, UTC) to out. */
+ * which of meeting i (0: none), stamped now (seconds since the epoch, UTC) to out. base is
+ * the application's public address without a trailing "/" (http://fkigov.example.dk): each
+ * event gets the absolute address of its meeting's page as URL and in its DESCRIPTION, so
+ * Outlook can open it. */
 void ical_feed(struct buf *out, const char *name, const struct meeting *v, const unsigned *what,
-               size_t n, long long now);
+               size_t n, long long now, const char *base);
 #endif

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/economy.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 #include "web/form.h"
@@ -128,6 +129,11 @@ static const char *const key_map[][2] = {
     {"start", "første dag"},
     {"end", "sidste dag"},
     {"label", "note"},
+    {"initiative", "initiativ"},
+    {"year", "år"},
+    {"ore", "beløb"},
+    {"decision", "beslutning"},
+    {"date", "dato"},
 };
 #define NKEYS (sizeof key_map / sizeof key_map[0])
 
@@ -212,6 +218,19 @@ static json_t *change_lines(const char *before, const char *after)
 		if (!(a && b) && json_is_null(a ? av : bv))
 			continue; /* created or deleted: an empty field says nothing */
 		char *bs = value_text(bv), *as = value_text(av);
+		if (!strcmp(key, "ore")) { /* whole øre, shown in kroner: 837.244,50 kr. */
+			char kr[48];
+			if (json_is_integer(bv)) {
+				econ_format_kr((int64_t)json_integer_value(bv), true, kr, sizeof kr);
+				free(bs);
+				bs = xstrdup(kr);
+			}
+			if (json_is_integer(av)) {
+				econ_format_kr((int64_t)json_integer_value(av), true, kr, sizeof kr);
+				free(as);
+				as = xstrdup(kr);
+			}
+		}
 		json_t *line =
 		    json_pack("{s:o, s:b}", "key", form_text(key_da(key)), "changed", a && b);
 		if (a && b) {
@@ -245,16 +264,16 @@ static int page_row(const struct audit_row *row, void *arg)
 	int rc = meeting_view_audit(w->r, &w->seen, row, &note);
 	if (rc != FK_OK)
 		return rc;
-	char when[40];
-	/* 2026-11-27T10:00:00Z -> 2026-11-27 10:00:00 */
-	snprintf(when, sizeof when, "%.10s %.8s", row->at,
-	         strlen(row->at) > 11 ? row->at + 11 : "");
+	char when[64];
+	/* 2026-11-27T10:00:00Z -> 27. november 2026 kl. 11.00.00 (Danish time) */
+	date_utc_da(row->at, true, when, sizeof when);
 	json_t *o = json_pack(
 	    "{s:I, s:s, s:o, s:s, s:s, s:o, s:o}", "id", (json_int_t)row->id, "at", when, "actor",
 	    form_text(row->actor), "action", action_da(row->action), "entity",
 	    entity_da(row->entity), "entity_id", form_text(row->entity_id), "changes",
 	    note ? json_pack("[{s:s, s:b, s:s}]", "key", "indhold", "changed", false, "value", note)
 	         : change_lines(row->before, row->after));
+	json_object_set_new(o, "at_iso", form_text(row->at));
 	json_object_set_new(o, "actor_q", form_url(row->actor));
 	json_object_set_new(o, "entity_q", form_url(row->entity));
 	json_object_set_new(o, "entity_id_q", form_url(row->entity_id));

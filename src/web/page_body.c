@@ -430,10 +430,10 @@ int page_body(struct web_req *r, struct web_resp *p)
 	const struct model_body *b = &m->bodies[bi];
 	fk_date d = r->today;
 	const char *qd = web_query(r, "date");
-	if (qd && *qd && date_parse(qd, strlen(qd), &d) != 0)
+	if (qd && *qd && date_parse_da(qd, strlen(qd), &d) != 0)
 		return web_error(
 		    r, p, 400,
-		    "Datoen »%s« kan ikke læses. Skriv den som ÅÅÅÅ-MM-DD, fx 2027-03-01.", qd);
+		    "Datoen »%s« kan ikke læses. Skriv dag, måned og år, fx 1-3-2027.", qd);
 	struct reg reg;
 	if (web_load_register(r, &reg) != FK_OK) {
 		reg_free(&reg);
@@ -482,6 +482,11 @@ int page_body(struct web_req *r, struct web_resp *p)
 		bool err = !strcmp(json_string_value(json_object_get(x, "severity")), "error");
 		nerr += err;
 		json_object_set_new(x, "severity_da", json_string(err ? "fejl" : "advarsel"));
+		/* The rule's Danish title, as the front page shows it (the id is for the API). */
+		const char *rn = json_string_value(json_object_get(x, "rule"));
+		for (int k = 0; rn && k < RULE__MAX; k++)
+			if (!strcmp(rn, rule_name((enum rule_id)k)))
+				json_object_set_new(x, "rule_da", json_string(rule_title((enum rule_id)k)));
 	}
 	if (fs)
 		json_object_set_new(o, "finding_counts",

@@ -582,10 +582,11 @@ int page_case(struct web_req *r, struct web_resp *p)
 		        : "Kun sekretariatet kan ændre sagens status.");
 	}
 	const char *ag = field_value(r, "ag");
+	char iso[11];
 	struct case_input in = {.text = field_value(r, "text"),
 	                        .to = *ag ? ag : field_value(r, "to"),
 	                        .kind = field_value(r, "kind"),
-	                        .date = field_value(r, "date"),
+	                        .date = form_date_iso(field_value(r, "date"), iso),
 	                        .meeting = field_value(r, "meeting")};
 	struct diags d;
 	diags_init(&d);

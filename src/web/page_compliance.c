@@ -77,21 +77,25 @@ static void read_form(const struct web_req *r, fk_date *d, int *years, json_t *f
 	char iso[11];
 	date_format(r->today, iso);
 	if (dv && *dv) {
-		if (date_parse(dv, strlen(dv), d) != 0) {
+		if (date_parse_da(dv, strlen(dv), d) != 0) {
 			char msg[200];
 			if (showable(dv))
 				snprintf(
 				    msg, sizeof msg,
-				    "»%s« er ikke en gyldig dato. Skriv en dag, der findes, som "
-				    "ÅÅÅÅ-MM-DD, fx 2027-03-01.",
+				    "»%s« er ikke en dato, der findes. Skriv dag, måned og år, "
+				    "fx 1-3-2027.",
 				    dv);
 			else
 				snprintf(msg, sizeof msg,
-				         "Datoen er ikke gyldig. Skriv en dag, der findes, "
-				         "som ÅÅÅÅ-MM-DD, fx 2027-03-01.");
+				         "Datoen er ikke gyldig. Skriv dag, måned og år, "
+				         "fx 1-3-2027.");
 			json_object_set_new(errs, "date", json_string(msg));
 		}
-		json_object_set_new(form, "date", json_string(showable(dv) ? dv : ""));
+		if (!json_object_get(errs, "date"))
+			date_format(*d, iso); /* as <input type=date> reads it */
+		json_object_set_new(form, "date",
+		                    json_string(json_object_get(errs, "date") ? (showable(dv) ? dv : "")
+		                                                              : iso));
 	} else {
 		json_object_set_new(form, "date", json_string(iso));
 	}
@@ -126,6 +130,36 @@ static void set_counts(json_t *o, int errors, int warnings)
 	json_object_set_new(o, "counts_da", json_string(s));
 }
 
+void web_finding_links(const struct model *m, const struct finding *x, json_t *o)
+{
+	const char *id = finding_body_id(m, x);
+	char href[160] = "", fix[160] = "";
+	const char *fix_text = NULL;
+	int year;
+	long long n;
+	char tail;
+	if (x->body >= 0) {
+		snprintf(href, sizeof href, "/bodies/%s", id);
+		if (x->rule == RULE_VACANCY) {
+			snprintf(fix, sizeof fix, "/appoint?body=%s", id);
+			fix_text = "Åbn formularen »Udpeg«";
+		}
+	} else if (sscanf(id, "meetings-%d%c", &year, &tail) == 1) {
+		snprintf(href, sizeof href, "/meetings?year=%d", year);
+		snprintf(fix, sizeof fix, "/meetings/plan?year=%d", year);
+		fix_text = "Åbn formularen »Planlæg året«";
+	} else if (sscanf(id, "meeting-%lld%c", &n, &tail) == 1) {
+		snprintf(href, sizeof href, "/meetings/%lld", n);
+	} else if (!strcmp(id, "economy")) {
+		snprintf(href, sizeof href, "/economy");
+	} else if (!strncmp(id, "ag-", 3) && strspn(id + 3, "0123456789") == strlen(id + 3)) {
+		snprintf(href, sizeof href, "/working-groups/%s", id);
+	}
+	json_object_set_new(o, "href", *href ? json_string(href) : json_null());
+	json_object_set_new(o, "fix_href", fix_text ? json_string(fix) : json_null());
+	json_object_set_new(o, "fix_text", fix_text ? json_string(fix_text) : json_null());
+}
+
 static json_t *findings_view(const struct model *m, const struct reg *reg, const struct findings *f)
 {
 	size_t errors = findings_errors(f);
@@ -143,6 +177,7 @@ static json_t *findings_view(const struct model *m, const struct reg *reg, const
 			list = json_array();
 			cur = json_pack("{s:s, s:s, s:o}", "body", finding_body_id(m, x), "name",
 			                finding_body_name(m, x), "findings", list);
+			web_finding_links(m, x, cur);
 			json_array_append_new(bodies, cur);
 			last = finding_body_id(m, x);
 			be = bw = 0;
@@ -152,6 +187,7 @@ static json_t *findings_view(const struct model *m, const struct reg *reg, const
 		    "{s:s, s:s, s:s, s:s, s:b, s:s}", "rule", rule_name(x->rule), "rule_da",
 		    rule_title(x->rule), "severity", severity_name(x->severity), "severity_da",
 		    sev_da(x->severity), "error", x->severity == SEV_ERROR, "message", x->message);
+		web_finding_links(m, x, o);
 		if (x->person >= 0)
 			json_object_set_new(o, "person",
 			                    json_pack("{s:s, s:s}", "key",

@@ -53,6 +53,7 @@ static json_t *field_json(const struct form *fm, const struct fdesc *d, json_t *
 	    !strcmp(d->type, "file"), "is_number", !strcmp(d->type, "number"), "cls",
 	    d->cls ? json_string(d->cls) : json_string(""), "options",
 	    options ? options : json_array());
+	json_object_set_new(o, "is_date", json_boolean(!strcmp(d->type, "date")));
 	return o;
 }
 
@@ -71,14 +72,14 @@ static const struct fdesc rate_fields[] = {
     {"rate_decision", "Beslutningen",
      "Hvem besluttede satsen, og hvornår, fx »Styregruppemøde 4, 2026, punkt 6«.", "textarea",
      false, NULL},
-    {"rate_date", "Beslutningens dato", "Skrives ÅÅÅÅ-MM-DD. Tom: i dag.", "date", true, "date"},
+    {"rate_date", "Beslutningens dato", "Tom: i dag.", "date", true, "date"},
 };
 static const struct fdesc pop_fields[] = {
     {"pop_file", "CSV-fil med befolkningstal",
      "Kolonnerne kode og indbyggere (eller code og population) for alle 98 kommuner; komma eller "
      "semikolon.",
      "file", false, NULL},
-    {"pop_date", "Tallene gælder pr.", "Skrives ÅÅÅÅ-MM-DD, fx 2027-01-01.", "date", false, "date"},
+    {"pop_date", "Tallene gælder pr.", "Fx 1-1-2027.", "date", false, "date"},
     {"pop_source", "Kilde", "Fx »Danmarks Statistik, FOLK1A 2027K1«. Tom: filens navn.", "text",
      true, NULL},
 };
@@ -88,13 +89,13 @@ static const struct fdesc alloc_fields[] = {
     {"alloc_kr", "Beløb (kr.)", "Fx 250.000 eller 1.234,50.", "text", false, "w-short"},
     {"alloc_decision", "Beslutningen", "Fx »Styregruppemøde 4, 2026, punkt 6«.", "textarea", false,
      NULL},
-    {"alloc_date", "Beslutningens dato", "Skrives ÅÅÅÅ-MM-DD. Tom: i dag.", "date", true, "date"},
+    {"alloc_date", "Beslutningens dato", "Tom: i dag.", "date", true, "date"},
 };
 static const struct fdesc spend_fields[] = {
     {"spend_initiative", "Særlig indsats", NULL, "select", false, NULL},
     {"spend_year", "Bevillingens år", NULL, "number", false, "w-num"},
     {"spend_kr", "Beløb (kr.)", "Fx 12.500 eller 12.500,75.", "text", false, "w-short"},
-    {"spend_date", "Dato for forbruget", "Skrives ÅÅÅÅ-MM-DD.", "date", false, "date"},
+    {"spend_date", "Dato for forbruget", "Fx 31-12-2027.", "date", false, "date"},
     {"spend_note", "Note", "Fx fakturanummer eller leverandør.", "text", true, NULL},
 };
 #define N(a) (sizeof(a) / sizeof((a)[0]))

@@ -366,7 +366,8 @@ static json_t *appoint_doc(const struct web_req *r, const struct reg *reg, const
 static json_t *finding_json(const struct model *m, const struct reg *reg, const struct finding *x)
 {
 	json_t *o =
-	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "rule", rule_name(x->rule), "severity",
+	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o}", "rule", rule_name(x->rule), "rule_da",
+	              rule_title(x->rule), "severity",
 	              severity_name(x->severity), "severity_da",
 	              x->severity == SEV_ERROR ? "Fejl" : "Advarsel", "body", finding_body_id(m, x),
 	              "body_name", finding_body_name(m, x), "message", form_text(x->message));
@@ -541,6 +542,9 @@ int page_appoint(struct web_req *r, struct web_resp *p)
 		in.v[af_col[i]] = v[i];
 	if (!*v[AF_ORG])
 		in.v[COL_ORG] = v[AF_SEAT]; /* "the same as the seat" */
+	char start_iso[11], end_iso[11]; /* dates as Danes write them (form_date_iso) */
+	in.v[COL_START] = form_date_iso(in.v[COL_START], start_iso);
+	in.v[COL_END] = form_date_iso(in.v[COL_END], end_iso);
 	if (pi >= 0) {
 		in.v[COL_NAME] = reg.persons[pi].name;
 		in.v[COL_EMAIL] = reg.persons[pi].email;
@@ -700,7 +704,7 @@ int page_appt_end(struct web_req *r, struct web_resp *p)
 	fk_date end = DATE_OPEN;
 	if (form_ok(&fm) && !value[strspn(value, " ")])
 		form_error(&fm, "end", "Sidste dag",
-		           "Skriv den sidste dag i udpegningen som ÅÅÅÅ-MM-DD, fx 2027-12-31.");
+		           "Skriv den sidste dag i udpegningen, fx 31-12-2027.");
 	if (form_ok(&fm) && form_date(&fm, "end", "Sidste dag", value, true, &end)) {
 		const struct reg_appt *nx = next_appt(&reg, a);
 		char da[40];

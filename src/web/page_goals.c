@@ -192,6 +192,7 @@ int page_goals(struct web_req *r, struct web_resp *p)
 	const char *action = field_value(r, "action");
 	struct diags d;
 	diags_init(&d);
+	char iso[11];
 	int64_t failed = 0, target = 0;
 	int rc = FK_OK;
 	if (store_goals_load(r->st, 0, 0, &set) != FK_OK) {
@@ -211,7 +212,7 @@ int page_goals(struct web_req *r, struct web_resp *p)
 		}
 		struct goal_input in = {.status = field_value(r, "status"),
 		                        .note = field_value(r, "note"),
-		                        .date = field_value(r, "date")};
+		                        .date = form_date_iso(field_value(r, "date"), iso)};
 		struct goal_status_rec s;
 		if (goal_check_status(g, &in, r->today, &s, &d) != 0) {
 			failed = g->id;
@@ -229,7 +230,7 @@ int page_goals(struct web_req *r, struct web_resp *p)
 		                        .text = field_value(r, "text"),
 		                        .indicator = field_value(r, "indicator"),
 		                        .target = field_value(r, "target"),
-		                        .set_on = field_value(r, "set_on")};
+		                        .set_on = form_date_iso(field_value(r, "set_on"), iso)};
 		struct goal_rec g;
 		if (goal_check_add(&in, r->today, &g, &d) != 0) {
 			failed = -1;

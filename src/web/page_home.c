@@ -141,6 +141,7 @@ int page_home(struct web_req *r, struct web_resp *p)
 			                      "message", x->message);
 			/* Always set, null for the body as a whole, so a template section never finds
 			 * an outer "person" instead. */
+			web_finding_links(m, x, o);
 			json_object_set_new(o, "person", x->person >= 0
 			                                     ? json_string(reg.persons[x->person].key)
 			                                     : json_null());

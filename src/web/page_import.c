@@ -4,13 +4,20 @@
  *
  * The upload waits in the database (store_import_*) for the account that uploaded it, and
  * is planned again against the register as it is at each step: the preview shows what a
- * commit would do now, and a commit after the register changed goes back to the preview. */
+ * commit would do now, and a commit after the register changed goes back to the preview.
+ * A saved import removes the account's earlier pending ones (the failed tries before the
+ * corrected file). Errors name the column as Excel shows it ("I (body)"), the page lists the
+ * valid group and profile ids of the model, and GET /import/template.csv is a file to fill
+ * in (the header row and one example row, as Danish Excel opens it). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "core/date.h"
 #include "core/importer.h"
 #include "store/apply.h"
+#include "util/csv.h"
 #include "util/err.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -60,13 +67,10 @@ static void size_text(size_t n, char *out, size_t len)
 		snprintf(out, len, "%.1f MB", (double)n / (1024.0 * 1024.0));
 }
 
-/* "2026-11-27T10:00:00Z" as "2026-11-27 kl. 10.00 UTC". */
+/* "2026-11-27T10:00:00Z" as Danish local time: "27. november 2026 kl. 11.00". */
 static void time_text(const char *iso, char *out, size_t len)
 {
-	if (strlen(iso) >= 16 && iso[10] == 'T')
-		snprintf(out, len, "%.10s kl. %.2s.%.2s UTC", iso, iso + 11, iso + 14);
-	else
-		snprintf(out, len, "%s", iso);
+	date_utc_da(iso, false, out, len);
 }
 
 /* The file name to keep: the last path segment (browsers on Windows send a whole path),
@@ -121,8 +125,68 @@ static json_t *import_doc(struct web_req *r, struct form *fm)
 	char hours[16];
 	snprintf(hours, sizeof hours, "%d", IMPORT_MAX_AGE_HOURS);
 	json_object_set_new(doc, "max_age_hours", json_string(hours));
+	/* The ids a file may use, from the model: groups with seats and their profiles. */
+	const struct model *m = r->app->model;
+	json_t *bodies = json_array(), *profiles = json_array();
+	for (size_t i = 0; i < m->nbodies; i++) {
+		const struct model_body *b = &m->bodies[i];
+		int seats = 0;
+		for (int s = 0; s < SEAT__MAX; s++)
+			seats += b->seats[s];
+		if (!seats)
+			continue;
+		json_t *bp = json_array();
+		for (size_t k = 0; k < b->nprofiles; k++)
+			json_array_append_new(bp, json_string(m->profiles[b->profiles[k]].id));
+		json_array_append_new(bodies, json_pack("{s:s, s:s, s:o}", "id", b->id, "name",
+		                                        b->name, "profiles", bp));
+	}
+	for (size_t i = 0; i < m->nprofiles; i++)
+		json_array_append_new(profiles, json_pack("{s:s, s:s}", "id", m->profiles[i].id,
+		                                          "name", m->profiles[i].name));
+	json_object_set_new(doc, "model_bodies", bodies);
+	json_object_set_new(doc, "model_profiles", profiles);
 	form_finish(fm, doc);
 	return doc;
+}
+
+/* ================================================================== /import/template.csv */
+
+int page_import_template(struct web_req *r, struct web_resp *p)
+{
+	const struct model *m = r->app->model;
+	/* The example: the first group with municipal seats, one of its profiles. */
+	const struct model_body *b = NULL;
+	for (size_t i = 0; i < m->nbodies && !b; i++)
+		if (m->bodies[i].seats[SEAT_KOMMUNE] > 0)
+			b = &m->bodies[i];
+	const char *profile = b && b->nprofiles ? m->profiles[b->profiles[0]].id : "";
+	char start[11];
+	date_format(date_from_ymd(date_year(r->today) + 1, 1, 1), start);
+	const char *example[COL__MAX] = {
+	    [COL_PERSON] = "p1",      [COL_NAME] = "Anne Hansen", [COL_EMAIL] = "anne@aarhus.dk",
+	    [COL_ORG] = "kommune",    [COL_MUNIC] = "751",        [COL_BODY] = b ? b->id : "",
+	    [COL_SEAT] = "kommune",   [COL_PROFILE] = profile,    [COL_START] = start,
+	    [COL_END] = "",
+	};
+	/* Semicolons and a byte-order mark: what Danish Excel opens in columns and saves. */
+	buf_adds(&p->body, "\xEF\xBB\xBF");
+	for (int c = 0; c < COL__MAX; c++) {
+		if (c)
+			buf_addc(&p->body, ';');
+		csv_write_field(&p->body, imp_col_names[c], ';');
+	}
+	buf_adds(&p->body, "\r\n");
+	for (int c = 0; c < COL__MAX; c++) {
+		if (c)
+			buf_addc(&p->body, ';');
+		csv_write_field(&p->body, example[c], ';');
+	}
+	buf_adds(&p->body, "\r\n");
+	p->ctype = "text/csv; charset=utf-8";
+	web_resp_header(p, "Content-Disposition",
+	                "attachment; filename=\"udpegninger-skabelon.csv\"");
+	return 0;
 }
 
 int page_import(struct web_req *r, struct web_resp *p)
@@ -201,9 +265,76 @@ static int get_pending(struct web_req *r, struct web_resp *p, struct store_impor
 	return -1;
 }
 
+/* The header row of a file: each column's text and where it starts, to name an error's
+ * column as a spreadsheet shows it. */
+struct header {
+	char **name;
+	long *line, *col;
+	size_t n;
+};
+
+static void header_read(struct header *h, const char *data, size_t len)
+{
+	memset(h, 0, sizeof *h);
+	struct csv_reader rd;
+	csv_open(&rd, data, len, NULL);
+	if (csv_next(&rd, NULL) > 0) {
+		h->n = rd.nfields;
+		h->name = xmalloc((h->n + 1) * sizeof *h->name);
+		h->line = xmalloc((h->n + 1) * sizeof *h->line);
+		h->col = xmalloc((h->n + 1) * sizeof *h->col);
+		for (size_t i = 0; i < h->n; i++) {
+			const char *s = rd.fields[i].s;
+			size_t l = strlen(s);
+			while (*s == ' ')
+				s++, l--;
+			while (l && s[l - 1] == ' ')
+				l--;
+			h->name[i] = xstrndup(s, l > 64 ? 64 : l);
+			h->line[i] = rd.fields[i].line;
+			h->col[i] = rd.fields[i].col;
+		}
+	}
+	csv_close(&rd);
+}
+
+static void header_free(struct header *h)
+{
+	for (size_t i = 0; i < h->n; i++)
+		free(h->name[i]);
+	free(h->name);
+	free(h->line);
+	free(h->col);
+}
+
+/* The column of an error as Excel shows it, "I (body)", into out; "" when the error is not
+ * about one column (a whole line, or the file). */
+static void col_text(const struct header *h, const char *field, const struct diag *d, char *out,
+                     size_t n)
+{
+	*out = '\0';
+	size_t at = h->n;
+	for (size_t i = 0; field && i < h->n; i++)
+		if (!strcasecmp(h->name[i], field)) {
+			at = i;
+			break;
+		}
+	for (size_t i = 0; at == h->n && !field && d->col && i < h->n; i++)
+		if (h->line[i] == d->line && h->col[i] == d->col)
+			at = i;
+	if (at == h->n)
+		return;
+	char letters[8];
+	csv_col_letters(at, letters);
+	if (*h->name[at])
+		snprintf(out, n, "%s (%s)", letters, h->name[at]);
+	else
+		snprintf(out, n, "%s", letters);
+}
+
 /* One error of the importer as a table row: "column: message" is split into field and
- * message when the prefix names a column. */
-static json_t *error_row(const struct diag *d)
+ * message when the prefix names a column; the column is named as Excel shows it. */
+static json_t *error_row(const struct header *h, const struct diag *d)
 {
 	const char *msg = d->msg, *field = NULL;
 	for (int c = 0; c < COL__MAX; c++) {
@@ -217,8 +348,9 @@ static json_t *error_row(const struct diag *d)
 	json_t *o = json_pack("{s:o}", "message", form_text(msg));
 	if (d->line)
 		json_object_set_new(o, "line", json_integer(d->line));
-	if (d->col)
-		json_object_set_new(o, "col", json_integer(d->col));
+	char col[96];
+	col_text(h, field, d, col, sizeof col);
+	json_object_set_new(o, "col", *col ? form_text(col) : json_null());
 	if (field)
 		json_object_set_new(o, "field", json_string(field));
 	return o;
@@ -405,8 +537,11 @@ int page_import_show(struct web_req *r, struct web_resp *p)
 		json_object_set_new(doc, "register_changed", json_true());
 	if (rc != FK_OK) {
 		json_t *errs = json_array();
+		struct header h;
+		header_read(&h, imp.data, imp.len);
 		for (size_t i = 0; i < d.n && i < SHOW_ERRORS_MAX; i++)
-			json_array_append_new(errs, error_row(&d.v[i]));
+			json_array_append_new(errs, error_row(&h, &d.v[i]));
+		header_free(&h);
 		json_object_set_new(doc, "errors", errs);
 		json_object_set_new(doc, "error_count", json_integer((json_int_t)d.n));
 		if (d.n > SHOW_ERRORS_MAX)
@@ -427,6 +562,31 @@ int page_import_show(struct web_req *r, struct web_resp *p)
 }
 
 /* ================================================================== commit and cancel */
+
+struct ids {
+	int64_t v[256];
+	size_t n;
+	int64_t below;
+};
+
+static int collect_earlier(const struct store_import *imp, void *arg)
+{
+	struct ids *x = arg;
+	if (imp->id < x->below && x->n < sizeof x->v / sizeof x->v[0])
+		x->v[x->n++] = imp->id;
+	return 0;
+}
+
+/* Deletes the account's pending imports uploaded before the one just saved (id): the tries
+ * that failed before the corrected file, which the saved file supersedes. */
+static void supersede(struct web_req *r, int64_t id)
+{
+	struct ids x = {.n = 0, .below = id};
+	if (store_import_list(r->st, r->user.login, 256, collect_earlier, &x) != FK_OK)
+		return;
+	for (size_t i = 0; i < x.n; i++)
+		(void)store_import_delete(r->st, x.v[i], r->user.login);
+}
 
 int page_import_commit(struct web_req *r, struct web_resp *p)
 {
@@ -482,6 +642,7 @@ int page_import_commit(struct web_req *r, struct web_resp *p)
 		    "stadig under Import; prøv igen om lidt.");
 	}
 	(void)store_import_delete(r->st, imp.id, r->user.login);
+	supersede(r, imp.id);
 	free(imp.data);
 	web_redirect(p, "/import?gemt=1&nye=%zu&aendrede=%zu&personer=%zu", ins, upd, newp);
 	return 0;

@@ -260,11 +260,11 @@ static size_t parse_dates(const char *s, fk_date *out, size_t max, struct diags 
 	for (char *tok = strtok_r(copy, ",; \t\r\n", &save); tok;
 	     tok = strtok_r(NULL, ",; \t\r\n", &save)) {
 		fk_date t;
-		if (date_parse(tok, strlen(tok), &t) != 0) {
+		if (date_parse_da(tok, strlen(tok), &t) != 0) {
 			diags_add(
 			    d, NULL, 0, 0, "dates",
-			    "»%s« er ikke en dato. Skriv datoerne som ÅÅÅÅ-MM-DD adskilt af komma, "
-			    "fx 2027-03-04, 2027-06-10.",
+			    "»%s« er ikke en dato. Skriv datoerne adskilt af komma, "
+			    "fx 4-3-2027, 10-6-2027.",
 			    tok);
 			break;
 		}

@@ -121,4 +121,14 @@ int page_password(struct web_req *r, struct web_resp *p); /* page_password.c */
 /* A stored UTC time ("2026-11-27T10:00:00Z") in Danish time, "27. november 2026 kl. 11.00";
  * "" for "", the text itself when it is not such a time (page_accounts.c). */
 json_t *accounts_time_da(const char *s);
+/* language, dates, import and links (issue 10) */
+int page_cycle_plan(struct web_req *r, struct web_resp *p); /* page_cycle.c: /meetings/plan */
+int page_import_template(struct web_req *r, struct web_resp *p); /* /import/template.csv */
+/* Sets o's "href" (the page of the finding's group, meeting, working group or the economy;
+ * null when there is none) and, where a form fixes the finding, "fix_href" and "fix_text"
+ * (e.g. a year without its meetings: /meetings/plan?year=Y, "Planlæg året"); else null.
+ * page_compliance.c; used by every page that lists findings. */
+struct model;
+struct finding;
+void web_finding_links(const struct model *m, const struct finding *x, json_t *o);
 #endif

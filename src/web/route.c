@@ -148,6 +148,11 @@ const struct route routes[PAGE__MAX] = {
     [PAGE_PASSWORD] = {"/password/{id}", page_password, "password", R_ALL, R_ALL,
                        "Vælg adgangskode"},
     /* end accounts in the browser */
+    /* language, dates, import and links (issue 10) */
+    [PAGE_CYCLE_PLAN] = {"/meetings/plan", page_cycle_plan, "cycle_plan", R_ADMIN, R_ADMIN,
+                         "Planlæg året"},
+    [PAGE_IMPORT_TEMPLATE] = {"/import/template.csv", page_import_template, NULL, R_ADMIN, 0,
+                              "Skabelon til import"},
 };
 
 /* Matches path against pattern; one {id} segment at most. */
@@ -174,6 +179,10 @@ static int match(const char *pat, const char *path, const char **seg, size_t *se
 enum page route_match(const char *path, char **param)
 {
 	*param = NULL;
+	/* A fixed path wins over a pattern: /meetings/plan is not meeting "plan". */
+	for (int i = 0; i < PAGE__MAX; i++)
+		if (!strchr(routes[i].pattern, '{') && !strcmp(routes[i].pattern, path))
+			return (enum page)i;
 	for (int i = 0; i < PAGE__MAX; i++) {
 		const char *seg = NULL;
 		size_t n = 0;

@@ -84,6 +84,9 @@ enum page {
 	PAGE_ACCOUNT,  /* one account: role, person, one-time link, token (page_accounts.c) */
 	PAGE_PASSWORD, /* choose a password with a one-time link (page_password.c) */
 	/* end accounts in the browser */
+	/* language, dates, import and links (issue 10) */
+	PAGE_CYCLE_PLAN,      /* the secretariat plans the year's meetings (page_cycle.c) */
+	PAGE_IMPORT_TEMPLATE, /* the appointments file to fill in (page_import.c) */
 	PAGE__MAX
 };
 

@@ -39,6 +39,11 @@ struct web_config {
 	int idle_minutes;           /* session idle timeout */
 	size_t max_body;            /* largest request body accepted */
 	unsigned threads;
+	/* The address users reach the application at, without a trailing "/" (serve
+	 * --public-url, $FKIGOV_PUBLIC_URL; default http://LISTEN): absolute links in what
+	 * leaves the browser, such as the iCalendar feeds Outlook subscribes to. NULL: the
+	 * default. */
+	const char *public_url;
 };
 
 /* Shared, read-only after start-up. */
@@ -135,6 +140,10 @@ size_t web_input_check(const struct web_req *r, struct diags *d);
  * 400 — {"error", "fields": {name: why}} for the API, the error page naming each field for a
  * page — and returns true; the handler then returns without reading the request. */
 bool web_input_refused(struct web_req *r, struct web_resp *p);
+
+/* The application's public address without a trailing "/" into out[n]: cfg.public_url, or
+ * http://LISTEN (web.h, struct web_config). */
+void web_public_url(const struct web_app *app, char *out, size_t n);
 
 /* Loads the register into r (empty on entry). Returns FK_OK or an error. */
 int web_load_register(struct web_req *r, struct reg *out);

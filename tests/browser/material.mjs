@@ -88,7 +88,7 @@ async function run() {
 		const input = admin.locator('#i2-up-file');
 		check((await input.getAttribute('aria-invalid')) === 'true', 'feltet er markeret ugyldigt');
 		check((await input.getAttribute('aria-describedby')).includes('i2-up-file-fejl'), 'fejlen er knyttet til feltet');
-		check((await admin.locator('#i2-up-file-fejl').innerText()).includes('text/html'), 'fejlen nævner typen');
+		check((await admin.locator('#i2-up-file-fejl').innerText()).includes('en HTML-side'), 'fejlen nævner typen ved navn');
 		await admin.locator('.error-summary a[href="#i2-up-file"]').click();
 		check((await focused(admin)).id === 'i2-up-file', 'fejlopsummeringen fører til feltet');
 		await look(admin, 'fejl');

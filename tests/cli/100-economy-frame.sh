@@ -21,7 +21,7 @@ has out 'modellens sats'
 expect_rc 2 fk economy frame 2025 --json
 has err '1\. januar 2025'
 has err 'pr\. 1\. januar 2026'
-has err 'economy population import'
+has err 'Indlæs befolkningstal pr\. 1\. januar 2025 eller før'
 [ ! -s out ] || fail "no JSON on stdout when there is no frame"
 for y in 1899 2200 20x7 "" 02027 -2027; do
 	expect_rc 2 fk economy frame "$y"

@@ -33,12 +33,12 @@ has out 'Materiale 5 er lagt på punkt 8'
 cp "$M/side.html" forklaedt.pdf
 before=$(fk audit log --json | wc -c)
 expect_rc 2 fk meeting material add 1 --item 8 forklaedt.pdf
-has err '^fkigov: --file: Filen »forklaedt.pdf« er af typen text/html, som ikke kan lægges på som materiale\. Brug PDF'
+has err '^fkigov: --file: Filen »forklaedt.pdf« er en HTML-side, som ikke kan lægges på som materiale\. Brug PDF'
 : > tom.pdf
 expect_rc 2 fk meeting material add 1 --item 8 tom.pdf
 has err 'er tom'
 expect_rc 2 fk meeting material add 1 --item 8 "$M/arkiv.zip"
-has err 'application/zip'
+has err 'er en zip-fil'
 expect_rc 2 fk meeting material add 1 --item 8 "$M/notat.pdf"
 has err 'Punkt 8 har allerede den samme fil \(som »notat.pdf«\)'
 expect_rc 2 fk meeting material add 1 --item 99 "$M/tekst.txt"

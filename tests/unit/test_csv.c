@@ -542,6 +542,22 @@ static void test_reopen(void **state)
 	csv_close(&r);
 }
 
+/* Column letters as a spreadsheet shows them (the web import names a cell so). */
+static void test_col_letters(void **state)
+{
+	(void)state;
+	static const struct {
+		size_t i;
+		const char *want;
+	} t[] = {{0, "A"}, {8, "I"}, {25, "Z"}, {26, "AA"}, {27, "AB"}, {51, "AZ"}, {52, "BA"},
+	         {701, "ZZ"}, {702, "AAA"}, {16383, "XFD"}};
+	char out[8];
+	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
+		csv_col_letters(t[k].i, out);
+		assert_string_equal(out, t[k].want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -569,6 +585,7 @@ int main(void)
 	    cmocka_unit_test(test_read_formula_guard),
 	    cmocka_unit_test(test_round_trip),
 	    cmocka_unit_test(test_reopen),
+	    cmocka_unit_test(test_col_letters),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

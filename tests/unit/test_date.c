@@ -196,6 +196,89 @@ static void test_quarters_and_today(void **state)
 	assert_true(t > D("2020-01-01"));
 }
 
+/* Dates as Danes type them in a web form (date_parse_da), at the boundaries: the separators,
+ * one- and two-digit days and months, ISO, leap days, the first and last day of a month and
+ * of the years the program takes, and what it refuses. */
+static fk_date DA(const char *s)
+{
+	fk_date t = DATE_NONE;
+	assert_int_equal(date_parse_da(s, strlen(s), &t), 0);
+	return t;
+}
+
+static void test_parse_da(void **state)
+{
+	(void)state;
+	fk_date t;
+	assert_date(DA("30-11-2026"), "2026-11-30");
+	assert_date(DA("30.11.2026"), "2026-11-30");
+	assert_date(DA("30/11/2026"), "2026-11-30");
+	assert_date(DA("1.4.2027"), "2027-04-01");
+	assert_date(DA("01.04.2027"), "2027-04-01");
+	assert_date(DA("1-4-2027"), "2027-04-01");
+	assert_date(DA("2026-11-30"), "2026-11-30");
+	assert_date(DA("  30-11-2026 "), "2026-11-30");
+	assert_date(DA("29.2.2024"), "2024-02-29");
+	assert_date(DA("31.12.2199"), "2199-12-31");
+	assert_date(DA("1.1.1900"), "1900-01-01");
+	assert_date(DA("31-1-2027"), "2027-01-31");
+	static const char *const bad[] = {
+	    "",           "  ",          "29.2.2023",   "31.4.2027",  "32.1.2027",   "0.1.2027",
+	    "1.0.2027",   "1.13.2027",   "1.4.27",      "1.4.02027",  "1-4.2027",    "1.4-2027",
+	    "001.4.2027", "1.004.2027",  "1..2027",     ".4.2027",    "1.4.",        "1.4.2027.",
+	    "31.12.2200", "31.12.1899",  "2026-11-31",  "2026-1-30",  "2026/11/30",  "30 11 2026",
+	    "30-11-2026x", "x30-11-2026", "1,4,2027",   "-1.4.2027",  "+1.4.2027",   "1. april 2027",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		t = 12345;
+		if (date_parse_da(bad[i], strlen(bad[i]), &t) != -1)
+			fail_msg("date_parse_da took \"%s\"", bad[i]);
+		assert_int_equal(t, 12345);
+	}
+	/* the length bounds the text: "1.4.2027" with more after it is read as far as len */
+	assert_int_equal(date_parse_da("1.4.2027xyz", 8, &t), 0);
+	assert_date(t, "2027-04-01");
+	/* the ISO parser of the command line and the API stays strict */
+	assert_int_equal(date_parse("30-11-2026", 10, &t), -1);
+}
+
+/* Stored UTC times as Danish local time (date_utc_da), around both changes of summer time. */
+static void test_utc_da(void **state)
+{
+	(void)state;
+	char s[64];
+	date_utc_da("2026-11-27T10:00:00Z", false, s, sizeof s);
+	assert_string_equal(s, "27. november 2026 kl. 11.00");
+	date_utc_da("2026-07-01T10:00:00Z", false, s, sizeof s);
+	assert_string_equal(s, "1. juli 2026 kl. 12.00");
+	date_utc_da("2026-12-31T23:30:00Z", false, s, sizeof s);
+	assert_string_equal(s, "1. januar 2027 kl. 00.30"); /* the next day, the next year */
+	date_utc_da("2026-11-27T10:00Z", false, s, sizeof s); /* to the minute */
+	assert_string_equal(s, "27. november 2026 kl. 11.00");
+	date_utc_da("2026-11-27T10:00:05Z", true, s, sizeof s);
+	assert_string_equal(s, "27. november 2026 kl. 11.00.05");
+	/* 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC */
+	date_utc_da("2026-03-29T00:59:59Z", true, s, sizeof s);
+	assert_string_equal(s, "29. marts 2026 kl. 01.59.59");
+	date_utc_da("2026-03-29T01:00:00Z", true, s, sizeof s);
+	assert_string_equal(s, "29. marts 2026 kl. 03.00.00");
+	date_utc_da("2026-10-25T00:59:59Z", true, s, sizeof s);
+	assert_string_equal(s, "25. oktober 2026 kl. 02.59.59");
+	date_utc_da("2026-10-25T01:00:00Z", true, s, sizeof s);
+	assert_string_equal(s, "25. oktober 2026 kl. 02.00.00");
+	assert_int_equal(date_cph_offset((int64_t)D("2026-01-15") * 86400), 3600);
+	assert_int_equal(date_cph_offset((int64_t)D("2026-07-15") * 86400), 7200);
+	/* not a time: the text itself; NULL: "" */
+	date_utc_da("i går", false, s, sizeof s);
+	assert_string_equal(s, "i går");
+	date_utc_da("2026-11-27 10:00", false, s, sizeof s);
+	assert_string_equal(s, "2026-11-27 10:00");
+	date_utc_da("2026-11-27T25:00:00Z", false, s, sizeof s);
+	assert_string_equal(s, "2026-11-27T25:00:00Z");
+	date_utc_da(NULL, false, s, sizeof s);
+	assert_string_equal(s, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -203,6 +286,7 @@ int main(void)
 	    cmocka_unit_test(test_weekday),        cmocka_unit_test(test_holidays_2020_2035),
 	    cmocka_unit_test(test_holiday_names),  cmocka_unit_test(test_working_days),
 	    cmocka_unit_test(test_deadlines),      cmocka_unit_test(test_quarters_and_today),
+	    cmocka_unit_test(test_parse_da),       cmocka_unit_test(test_utc_da),
 	};
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);
 }

@@ -230,7 +230,8 @@ static void test_frame_shipped(void **state)
 	assert_int_equal(econ_frame(&e, 2025, &f, why, sizeof why), -1);
 	assert_true(contains(why, "1. januar 2025"));
 	assert_true(contains(why, "1. januar 2026")); /* which dates exist */
-	assert_true(contains(why, "population import"));
+	assert_true(contains(why, "Indlæs befolkningstal pr. 1. januar 2025 eller før"));
+	assert_false(contains(why, "fkigov")); /* pages show it: no command line */
 	/* The JSON of the contract, keys in order. */
 	assert_int_equal(econ_frame(&e, 2027, &f, why, sizeof why), 0);
 	json_t *o = econ_frame_json(&f);
@@ -320,7 +321,7 @@ static void test_allocate_at_frame_and_one_ore_over(void **state)
 	assert_int_equal(econ_can_allocate(&e, 0, 2027, frame + 1, msg, sizeof msg, &over),
 	                 FK_EINPUT);
 	assert_int_equal(over, 1);
-	assert_true(contains(msg, "Bevillingen overstiger rammen for 2027 med 0,01 kr. (1 øre)."));
+	assert_true(contains(msg, "Bevillingen overstiger rammen for 2027 med 0,01 kr.; rammen er"));
 	/* After allocating part, the rest exactly, then one øre more. */
 	econ_add_alloc(&e, 1, 0, 2027, frame - 123456, "Møde 4", D("2026-12-01"), "a");
 	assert_int_equal(econ_can_allocate(&e, 0, 2027, 123456, msg, sizeof msg, &over), FK_OK);
@@ -329,7 +330,7 @@ static void test_allocate_at_frame_and_one_ore_over(void **state)
 	assert_int_equal(econ_can_allocate(&e, 0, 2027, 123456 + 123456, msg, sizeof msg, &over),
 	                 FK_EINPUT);
 	assert_int_equal(over, 123456);
-	assert_true(contains(msg, "med 1.234,56 kr. (123456 øre)."));
+	assert_true(contains(msg, "med 1.234,56 kr.;"));
 	econ_add_alloc(&e, 2, 0, 2027, 123456, "Møde 1", D("2027-03-01"), "a");
 	struct econ_frame f;
 	assert_int_equal(econ_frame(&e, 2027, &f, msg, sizeof msg), 0);
@@ -376,7 +377,7 @@ static void test_spending(void **state)
 	assert_int_equal(econ_can_spend(&e, 0, 2027, 100000, msg, sizeof msg, &over), FK_OK);
 	assert_int_equal(econ_can_spend(&e, 0, 2027, 100001, msg, sizeof msg, &over), FK_EINPUT);
 	assert_int_equal(over, 1);
-	assert_true(contains(msg, "med 0,01 kr. (1 øre)"));
+	assert_true(contains(msg, "med 0,01 kr."));
 	econ_add_spend(&e, 1, 0, 2027, 60000, D("2027-02-01"), "Faktura", "a");
 	assert_int_equal(econ_can_spend(&e, 0, 2027, 40000, msg, sizeof msg, &over), FK_OK);
 	assert_int_equal(econ_can_spend(&e, 0, 2027, 40001, msg, sizeof msg, &over), FK_EINPUT);
@@ -413,7 +414,7 @@ static void test_check_frame_exceeded(void **state)
 	assert_string_equal(f.v[0].body_id, "economy");
 	assert_string_equal(f.v[0].body_name, "Økonomi");
 	assert_true(contains(f.v[0].message, "Bevillingerne for 2027"));
-	assert_true(contains(f.v[0].message, "60.255,11 kr. (6025511 øre)"));
+	assert_true(contains(f.v[0].message, "med 60.255,11 kr.; nedsæt"));
 	findings_free(&f);
 	/* Years before the check date's year are history. */
 	findings_init(&f);

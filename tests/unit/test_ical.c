@@ -46,7 +46,7 @@ static icalcomponent *feed(const char *name, const struct meeting *v, const unsi
 {
 	struct buf b;
 	buf_init(&b);
-	ical_feed(&b, name, v, what, n, 1800000000LL);
+	ical_feed(&b, name, v, what, n, 1800000000LL, "https://fkigov.example.dk");
 	size_t len;
 	*text = buf_detach(&b, &len);
 	icalcomponent *c = icalparser_parse_string(*text);
@@ -147,6 +147,19 @@ static void meetings_and_deadlines(void **state)
 	en = icalcomponent_get_dtend(e);
 	assert_int_equal(en.year * 10000 + en.month * 100 + en.day, 20270101);
 	assert_non_null(strstr(icalcomponent_get_summary(e), "Udsendelse af dagsorden"));
+	/* Links are absolute (Outlook cannot open /meetings/12): URL and DESCRIPTION, on the
+	 * meeting and on its deadlines. */
+	e = event(cal, "meeting-12@fkigov");
+	icalproperty *u = icalcomponent_get_first_property(e, ICAL_URL_PROPERTY);
+	assert_non_null(u);
+	assert_string_equal(icalproperty_get_url(u), "https://fkigov.example.dk/meetings/12");
+	assert_non_null(strstr(icalcomponent_get_description(e),
+	                       "referat: https://fkigov.example.dk/meetings/12\n"));
+	e = event(cal, "deadline-dispatch-13@fkigov");
+	u = icalcomponent_get_first_property(e, ICAL_URL_PROPERTY);
+	assert_string_equal(icalproperty_get_url(u), "https://fkigov.example.dk/meetings/13");
+	assert_non_null(strstr(icalcomponent_get_description(e), "https://fkigov.example.dk/meetings/13"));
+	assert_null(strstr(text, ": /meetings/"));
 	icalcomponent_free(cal);
 	free(text);
 }

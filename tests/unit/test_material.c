@@ -86,9 +86,9 @@ static void test_refused_types(void **state)
 {
 	(void)state;
 	static const char *const bad[][2] = {
-	    {"side.html", "text/html"},         {"tegning.svg", "image/svg+xml"},
-	    {"tekst.txt", "text/plain"},        {"arkiv.zip", "application/zip"},
-	    {"program.exe", "application/x-dosexec"},
+	    {"side.html", "er en HTML-side,"},       {"tegning.svg", "er en SVG-tegning,"},
+	    {"tekst.txt", "er en tekstfil,"},        {"arkiv.zip", "er en zip-fil,"},
+	    {"program.exe", "er et Windows-program,"},
 	};
 	char msg[600];
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -106,10 +106,18 @@ static void test_refused_types(void **state)
 	assert_int_equal(material_check("notat.pdf", (const unsigned char *)b.s, b.len,
 	                                MATERIAL_MAX_BYTES, &mime, &d),
 	                 -1);
-	assert_non_null(strstr(d.v[0].msg, "text/html"));
+	assert_non_null(strstr(d.v[0].msg, "er en HTML-side"));
+	assert_null(strstr(d.v[0].msg, "text/html")); /* the type by name, not the media type */
 	diags_free(&d);
 	buf_free(&b);
 	assert_null(material_type_label("text/html"));
+	char name[96];
+	material_type_name("image/png", name, sizeof name);
+	assert_string_equal(name, "et billede (PNG)");
+	material_type_name("image/x-icon", name, sizeof name);
+	assert_string_equal(name, "et billede (X-ICON)");
+	material_type_name("application/x-foo", name, sizeof name);
+	assert_string_equal(name, "en fil af typen application/x-foo");
 	assert_null(material_type_label(NULL));
 }
 

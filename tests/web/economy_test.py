@@ -119,8 +119,9 @@ def run(srv, res):
     res.check('name="form" value="status"' not in page, "no status form on another body's initiative")
 
     # --- milestones and budget
-    r = admin.post_form("/initiatives/fki-t1", {"form": "milestone", "ms_title": "Pilot", "ms_due": "31.12.2026"})
-    res.check(r.status == 400 and "Mente du 2026-12-31" in r.text, "a Danish date gets a hint: %d" % r.status)
+    r = admin.post_form("/initiatives/fki-t1", {"form": "milestone", "ms_title": "Pilot", "ms_due": "31.2.2026"})
+    res.check(r.status == 400 and "»31.2.2026« er ikke en dato, der findes" in r.text,
+              "a day that does not exist is refused with what was typed: %d" % r.status)
     r = admin.post_form("/initiatives/fki-t1", {"form": "milestone", "ms_title": "Pilot", "ms_due": "2026-03-01"})
     res.check(r.status == 303, "milestone: %d" % r.status)
     r = admin.post_form("/initiatives/fki-t1", {"form": "milestone", "ms_title": "Drift", "ms_due": "2099-06-01"})
@@ -186,7 +187,7 @@ def run(srv, res):
     res.check(r.status == 303, "allocation of the frame less 1 kr.: %d" % r.status)
     r = admin.post_form("/economy", {"form": "allocate", "alloc_initiative": "fki-t1", "alloc_year": "2027",
                                      "alloc_kr": "1,01", "alloc_decision": "Møde 1"})
-    res.check(r.status == 400 and "overstiger rammen for 2027 med 0,01 kr. (1 øre)" in r.text,
+    res.check(r.status == 400 and "overstiger rammen for 2027 med 0,01 kr." in r.text,
               "one øre over in the form: %d" % r.status)
     res.check('id="alloc_kr-fejl"' in r.text, "the error sits at the amount")
     r = api.post_json("/api/v1/economy/allocations", {"initiative": "fki-t1", "year": 2027, "ore": 101,

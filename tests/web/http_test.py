@@ -133,7 +133,31 @@ EXPECT = {
     ("/password/{id}", "GET"): (404, 404, 404, 404),
     ("/password/{id}", "POST"): (404, 404, 404, 404),
     # end accounts in the browser
+    # language, dates, import and links (issue 10)
+    ("/meetings/plan", "GET"): (HTML_LOGIN, 403, 403, 200),
+    ("/meetings/plan", "POST"): (HTML_LOGIN, 403, 403, "ok"),
+    ("/import/template.csv", "GET"): (HTML_LOGIN, 403, 403, 200),
 }
+
+# A page never tells its reader to run a command: every message points to the form that
+# fixes it. A command is "fkigov" followed by one of its commands, a command quoted the way
+# the command line's messages quote one (»meeting ...«), or a long option (--item, --save);
+# the word fkigov alone (the footer, the title) is fine.
+CLI_COMMANDS = ("init|import|export|check|forecast|serve|body|person|appoint|appointment|audit|"
+                "municipalities|user|token|routes|case|wg|initiative|economy|goal|cycle|meeting|"
+                "decisions|register")
+CLI_TEXT = re.compile(r"\bfkigov\s+(?:%s)\b|»(?:%s)\s|(?<![\w-])--(?:item|dates|save|json|role|"
+                      r"person|year|date|from|years|days|expires|label|body|kr|decision|set|text|"
+                      r"file|reason|force|time|to|by|tag|status|title|outcome|approved|summary|"
+                      r"model|db|listen|tls|public-url)\b" % (CLI_COMMANDS, CLI_COMMANDS))
+
+
+def cli_text(html):
+    """The first command-line instruction in a page's text (tags, comments and the CSS left
+    out), or None."""
+    text = re.sub(r"<!--.*?-->|<style.*?</style>|<[^>]+>", " ", html, flags=re.S)
+    m = CLI_TEXT.search(text)
+    return text[max(0, m.start() - 60):m.end() + 40].strip() if m else None
 
 XSS = [
     '<script>alert(1)</script>',
@@ -267,6 +291,8 @@ def run(srv, res):
                 res.check("unsafe-inline" not in csp and "frame-ancestors 'none'" in csp,
                           "%s: CSP %r" % (path, csp))
                 res.check(r.headers.get("x-content-type-options") == "nosniff", path + " nosniff")
+                cmd = cli_text(r.text)
+                res.check(cmd is None, "%s as %s tells the reader to run a command: %r" % (path, role, cmd))
 
     # API with session cookies: GET works, POST needs the CSRF header.
     r = clients["admin"].get("/api/v1/findings")
@@ -304,6 +330,7 @@ def run(srv, res):
 
     pages = ["/", "/organisation", "/people", "/people/x0", "/people/x5", "/people/xform",
              "/bodies/rg-forretning", "/bodies/styregruppe", "/compliance", "/audit",
+             "/meetings", "/meetings/plan", "/accounts", "/economy", "/portfolio",
              "/audit?limit=500", "/import", "/appoint?person=x1", "/person-new",
              "/appointments/%d/end" % appt_id]
     pages += ["/import/" + m for m in set(re.findall(r"/import/(\d+)", c_admin.get("/import").text))]
@@ -325,6 +352,9 @@ def run(srv, res):
                 res.check(True, "")
             res.check(not re.search(r'(href|src|action)\s*=\s*"?\s*javascript:', r.text, re.I),
                       "javascript: URL on " + path)
+            if "text/html" in r.headers.get("content-type", ""):
+                cmd = cli_text(r.text)
+                res.check(cmd is None, "%s (%s) tells the reader to run a command: %r" % (path, role, cmd))
     for path in ["/api/v1/people", "/api/v1/people/x3", "/api/v1/bodies/rg-forretning",
                  "/api/v1/appointments", "/api/v1/audit", "/api/v1/findings"]:
         r = api.get(path)

@@ -243,7 +243,7 @@ try:
     # Refused: HTML named .pdf, an empty file, one byte over 8 MiB, the same file twice; a bad
     # or missing item, no file, JSON instead of a form, an unknown meeting.
     for what, name, data, field, text in (
-            ("HTML named .pdf", "side.pdf", b"<!doctype html><html><body><script>alert(1)</script>", "file", "text/html"),
+            ("HTML named .pdf", "side.pdf", b"<!doctype html><html><body><script>alert(1)</script>", "file", "en HTML-side"),
             ("an empty file", "tom.pdf", b"", "file", "er tom"),
             ("8 MiB + 1", "stor.pdf", pdf("stor", MIB8 + 1), "file", "højst"),
             ("the same file twice", "igen.pdf", pdf("notat"), "file", "allerede den samme fil")):
@@ -405,7 +405,7 @@ try:
     has(r, 'aria-describedby="i%d-up-file-hint i%d-up-file-fejl" aria-invalid="true"' % (n, n), "error linked to the file field")
     has(r, 'id="i%d-up-file-fejl"' % n, "error next to the field")
     has(r, 'href="#i%d-up-file"' % n, "summary links to the field")
-    has(r, "text/html", "message names the type")
+    has(r, "er en HTML-side", "message names the type as a reader calls it")
     r = upload(member, n, "x.pdf", pdf("nocsrf"), page=True, csrf=False)
     res.check(r.status == 403, "page upload without CSRF: %d" % r.status)
     r = upload(member, kl, "x.pdf", pdf("page-kl"), page=True)

@@ -71,12 +71,13 @@ def run(srv, res):
     r = louise.post_form("/working-groups", dict(proposal, proposer="rg-drift-forvaltning"))
     res.check(r.status == 403 and "du selv sidder i" in r.text,
               "a member proposes only for their own reference group: %d" % r.status)
-    bad = dict(proposal, topic="", kr="12,3,4", end="30.09.2027")
+    bad = dict(proposal, topic="", kr="12,3,4", end="31.09.2027")
     r = louise.post_form("/working-groups", bad)
     res.check(r.status == 400, "bad proposal: 400, got %d" % r.status)
     res.check('id="topic-fejl"' in r.text and 'id="kr-fejl"' in r.text and 'id="end-fejl"' in r.text
               and 'aria-invalid="true"' in r.text, "bad proposal: an error next to each field")
-    res.check("Mente du 2027-09-30?" in r.text, "bad proposal: the date error suggests the right form")
+    res.check("»31.09.2027« er ikke en dato, der findes" in r.text,
+              "bad proposal: the date error names what was typed")
     res.check("Fælles klassifikation" not in r.text or 'value="' in r.text,
               "bad proposal: what was typed is kept")
     res.check(a_admin.get("/api/v1/working-groups").json()["working_groups"] == [],
