@@ -79,6 +79,12 @@ enum page {
 	PAGE_MEETING_PACKAGE,
 	/* end meetings */
 	PAGE_ACCOUNTS, /* accounts, tokens and login throttling (page_accounts.c) */
+	/* register corrections (page_forms.c, api_register.c, api_appointments.c) */
+	PAGE_PERSON_EDIT,
+	PAGE_PERSON_MERGE,
+	PAGE_APPT_DELETE,
+	API_PERSON_MERGE,
+	API_APPT_DELETE,
 	PAGE__MAX
 };
 
