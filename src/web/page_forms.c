@@ -196,8 +196,6 @@ int page_person_new(struct web_req *r, struct web_resp *p)
 			} else {
 				store_rollback(r->st);
 			}
-			if (!*k)
-				snprintf(made, sizeof made, "%s", use);
 		}
 	}
 	reg_free(&reg);
