@@ -294,7 +294,8 @@ static void da_short(fk_date t, char *out, size_t n)
 /* The stints of person who in each body (SPEC §3), as rules_stints forms them, with the
  * last allowed day and why appointments count as one stint:
  * [{body, body_name, periods: [{from_da, to_da, last_da, limit, why: [text]}]}]. */
-static json_t *stints_json(const struct model *m, const struct reg *reg, int32_t who)
+static json_t *stints_json(const struct model *m, const struct reg *reg, int32_t who,
+                           fk_date today)
 {
 	json_t *bodies = json_array();
 	const struct reg_appt **pa = xmalloc((reg->nappts + 1) * sizeof *pa);
@@ -361,20 +362,26 @@ static json_t *stints_json(const struct model *m, const struct reg *reg, int32_t
 				da_short(last, d2, sizeof d2);
 				da_short(mstart, d1, sizeof d1);
 				json_object_set_new(o, "last_da", json_string(d2));
-				if (b->cooloff_years > 0) {
-					da_short(date_add_years((end != DATE_OPEN && end < last ? end : last) + 1,
+				int n1 = snprintf(t, sizeof t,
+				                  "Perioden på kommunal plads startede %s, og man må sidde "
+				                  "højst %s ad gangen, så den sidste tilladte dag er %s.",
+				                  d1, yrs, d2);
+				bool over = (end == DATE_OPEN && today > last) || (end != DATE_OPEN && end > last);
+				if (over)
+					snprintf(t + n1, sizeof t - (size_t)n1,
+					         " Perioden er længere end tilladt: afslut udpegningen.%s",
+					         b->cooloff_years > 0 ? " Personen kan tidligst udpeges igen "
+					                                "efter en pause på karensen."
+					                              : "");
+				else if (b->cooloff_years > 0) {
+					da_short(date_add_years((end != DATE_OPEN ? end : last) + 1,
 					                        b->cooloff_years),
 					         d3, sizeof d3);
-					snprintf(t, sizeof t,
-					         "Perioden på kommunal plads startede %s, og man må sidde højst "
-					         "%s ad gangen, så den sidste tilladte dag er %s. Derefter kan "
-					         "personen tidligst udpeges igen %s.",
-					         d1, yrs, d2, d3);
-				} else
-					snprintf(t, sizeof t,
-					         "Perioden på kommunal plads startede %s, og man må sidde højst "
-					         "%s ad gangen, så den sidste tilladte dag er %s.",
-					         d1, yrs, d2);
+					snprintf(t + n1, sizeof t - (size_t)n1,
+					         " %s kan personen tidligst udpeges igen %s.",
+					         end != DATE_OPEN ? "Derefter" : "Sidder personen perioden ud,",
+					         d3);
+				}
 				json_object_set_new(o, "limit", json_string(t));
 			}
 			json_object_set_new(o, "why", why);
@@ -406,7 +413,7 @@ int page_person(struct web_req *r, struct web_resp *p)
 		                 r->param);
 	}
 	json_t *doc = report_person(r->app->model, r->app->mt, &reg, who, r->today, web_private(r));
-	json_t *stints = stints_json(r->app->model, &reg, who);
+	json_t *stints = stints_json(r->app->model, &reg, who, r->today);
 	json_object_set_new(doc, "stints_any", json_boolean(json_array_size(stints) > 0));
 	json_object_set_new(doc, "stints", stints);
 	/* Others with the same name or e-mail: likely the same person, registered twice. */
