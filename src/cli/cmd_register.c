@@ -10,6 +10,7 @@
 #include "store/apply.h"
 #include "store/check_all.h"
 #include "util/err.h"
+#include "util/slug.h"
 #include "util/xalloc.h"
 
 /* Prints the findings on date today that concern person in body, after a change. */
@@ -35,10 +36,129 @@ static void after_change(struct cli *c, int32_t person, int body)
 
 /* ------------------------------------------------------------------ person */
 static const char person_usage[] =
-    "Brug: fkigov [--db STI] person add ID --name NAVN [--email E-MAIL]\n"
+    "Brug: fkigov [--db STI] person add [ID] --name NAVN [--email E-MAIL] [--confirm]\n"
+    "      fkigov [--db STI] person edit ID [--name NAVN] [--email E-MAIL]\n"
+    "      fkigov [--db STI] person merge BEHOLD FJERN\n"
     "      fkigov [--db STI] person list [--json]\n"
     "      fkigov [--db STI] person show ID [--json]\n\n"
-    "ID er personens faste id (bogstaver, tal, - og _), fx p7.\n";
+    "ID er personens faste id (bogstaver, tal, - og _), fx p7. Uden ID laves det af navnet\n"
+    "(anne-hansen, anne-hansen-2, ...). Har en anden person samme navn eller e-mail, oprettes\n"
+    "personen kun med --confirm. edit retter navn og e-mail (--email \"\" fjerner den).\n"
+    "merge lægger to registreringer af samme person sammen: FJERN's udpegninger, konti,\n"
+    "forslag og arbejdsgrupper flyttes til BEHOLD, og FJERN slettes (i revisionsloggen).\n";
+
+/* slug_unique's test: is id a person's key in c's register? */
+static bool key_taken(void *arg, const char *id)
+{
+	return reg_person_find(arg, id) >= 0;
+}
+
+/* Prints the likely duplicates of name/email (other than except) to stderr; returns how
+ * many there are. */
+static size_t print_similar(const struct reg *r, const char *name, const char *email,
+                            int32_t except)
+{
+	int32_t v[8];
+	size_t n = reg_person_similar(r, name, email, except, v, 8);
+	for (size_t i = 0; i < n && i < 8; i++) {
+		const struct reg_person *p = &r->persons[v[i]];
+		fprintf(stderr, "  %s (%s)%s%s\n", p->name, p->key, p->email ? ", " : "",
+		        p->email ? p->email : "");
+	}
+	return n;
+}
+
+/* person edit ID [--name NAVN] [--email E-MAIL] */
+static int person_edit(struct cli *c, int argc, char **argv)
+{
+	const char *id = NULL, *name = NULL, *email = NULL;
+	for (int i = 2; i < argc;) {
+		int r;
+		if ((r = cli_opt(argc, argv, &i, "--name", &name)) ||
+		    (r = cli_opt(argc, argv, &i, "--email", &email))) {
+			if (r < 0)
+				return 2;
+		} else if (!id && argv[i][0] != '-') {
+			id = argv[i++];
+		} else {
+			return cli_usage(person_usage, "ukendt argument »%s«.", argv[i]);
+		}
+	}
+	if (!id || (!name && !email))
+		return cli_usage(person_usage, "angiv personens id og --name og/eller --email.");
+	char why[300];
+	if (name && reg_check_name(name, why, sizeof why)) {
+		fprintf(stderr, "fkigov: --name: %s\n", why);
+		return 2;
+	}
+	if (email && reg_check_email(email, why, sizeof why)) {
+		fprintf(stderr, "fkigov: --email: %s\n", why);
+		return 2;
+	}
+	int rc = cli_open(c, true);
+	if (rc)
+		return rc;
+	int32_t p = reg_person_find(&c->reg, id);
+	if (p < 0) {
+		fprintf(stderr, "fkigov: personen »%s« findes ikke. Se »fkigov person list«.\n", id);
+		return 2;
+	}
+	const struct reg_person *rp = &c->reg.persons[p];
+	const char *nn = name ? name : rp->name;
+	const char *ne = email ? (*email ? email : NULL) : rp->email;
+	if ((rc = store_begin(c->st)) != FK_OK ||
+	    (rc = store_person_put(c->st, c->actor, id, nn, ne, NULL)) != FK_OK ||
+	    (rc = store_commit(c->st)) != FK_OK) {
+		store_rollback(c->st);
+		fprintf(stderr, "fkigov: ændringen kunne ikke gemmes.\n");
+		return err_exit_code(rc);
+	}
+	printf("Personen %s er rettet: %s%s%s.\n", id, nn, ne ? ", " : "", ne ? ne : "");
+	if (reg_person_similar(&c->reg, nn, ne, p, NULL, 0)) {
+		fprintf(stderr, "Bemærk: samme navn eller e-mail har også:\n");
+		print_similar(&c->reg, nn, ne, p);
+		fprintf(stderr, "Er det samme person, så læg dem sammen med »fkigov person merge«.\n");
+	}
+	return 0;
+}
+
+/* person merge KEEP GONE */
+static int person_merge(struct cli *c, int argc, char **argv)
+{
+	const char *pos[2] = {NULL, NULL};
+	int npos = 0;
+	for (int i = 2; i < argc; i++) {
+		if (argv[i][0] != '-' && npos < 2)
+			pos[npos++] = argv[i];
+		else
+			return cli_usage(person_usage, "ukendt argument »%s«.", argv[i]);
+	}
+	if (npos < 2)
+		return cli_usage(person_usage, "angiv den person, der beholdes, og den, der fjernes.");
+	int rc = cli_open(c, true);
+	if (rc)
+		return rc;
+	char why[400];
+	size_t moved = 0;
+	int32_t g = reg_person_find(&c->reg, pos[1]);
+	char *gname = g >= 0 ? xstrdup(c->reg.persons[g].name) : NULL;
+	if ((rc = store_begin(c->st)) != FK_OK ||
+	    (rc = store_person_merge(c->st, c->actor, c->model, pos[0], pos[1], &moved, why,
+	                             sizeof why)) != FK_OK ||
+	    (rc = store_commit(c->st)) != FK_OK) {
+		store_rollback(c->st);
+		fprintf(stderr, "fkigov: personerne er ikke lagt sammen. %s\n",
+		        why[0] ? why : "Ændringen kunne ikke gemmes.");
+		free(gname);
+		return rc == FK_EINPUT || rc == FK_ENOTFOUND || rc == FK_ECONFLICT
+		           ? 2
+		           : err_exit_code(rc);
+	}
+	printf("%s (%s) er lagt sammen med %s: %zu udpegning(er) er flyttet, og %s er slettet.\n",
+	       gname, pos[1], pos[0], moved, pos[1]);
+	free(gname);
+	return 0;
+}
 
 static int valid_id(const char *s)
 {
@@ -57,29 +177,54 @@ int cmd_person(struct cli *c, int argc, char **argv)
 		return argc < 2 ? cli_usage(person_usage, "angiv add, list eller show.") : 0;
 	const char *sub = argv[1];
 	int json = 0;
+	if (!strcmp(sub, "edit"))
+		return person_edit(c, argc, argv);
+	if (!strcmp(sub, "merge"))
+		return person_merge(c, argc, argv);
 	if (!strcmp(sub, "add")) {
 		const char *id = NULL, *name = NULL, *email = NULL;
+		bool confirm = false;
 		for (int i = 2; i < argc;) {
 			int r;
 			if ((r = cli_opt(argc, argv, &i, "--name", &name)) || (r = cli_opt(argc, argv, &i, "--email", &email))) {
 				if (r < 0)
 					return 2;
+			} else if (cli_flag(argv, i, "--confirm")) {
+				confirm = true;
+				i++;
 			} else if (!id && argv[i][0] != '-') {
 				id = argv[i++];
 			} else {
 				return cli_usage(person_usage, "ukendt argument »%s«.", argv[i]);
 			}
 		}
-		if (!id || !name || !*name)
-			return cli_usage(person_usage, "angiv personens id og --name.");
-		if (!valid_id(id))
+		if (!name || !*name)
+			return cli_usage(person_usage, "angiv personens navn med --name.");
+		if (id && !valid_id(id))
 			return cli_usage(person_usage,
 			                 "id'et »%s« må kun indeholde bogstaver (a-z), tal, - og _.", id);
+		char why[300];
+		if (reg_check_name(name, why, sizeof why)) {
+			fprintf(stderr, "fkigov: --name: %s\n", why);
+			return 2;
+		}
 		if (email && *email && (!strchr(email, '@') || strchr(email, ' ')))
 			return cli_usage(person_usage, "»%s« ligner ikke en e-mailadresse.", email);
 		int rc = cli_open(c, true);
 		if (rc)
 			return rc;
+		char made[64];
+		if (!id) {
+			slug_unique(name, "person", key_taken, &c->reg, made, sizeof made);
+			id = made;
+		}
+		if (!confirm && reg_person_similar(&c->reg, name, email, -1, NULL, 0)) {
+			fprintf(stderr, "fkigov: der findes allerede en person med samme navn eller e-mail:\n");
+			print_similar(&c->reg, name, email, -1);
+			fprintf(stderr, "Er det en anden person, så opret den med --confirm. Er det samme "
+			                "person, så ret den, der findes, med »fkigov person edit«.\n");
+			return 2;
+		}
 		if (reg_person_find(&c->reg, id) >= 0) {
 			fprintf(stderr, "fkigov: personen %s findes allerede. Se »fkigov person show %s«.\n",
 			        id, id);
@@ -176,7 +321,8 @@ int cmd_person(struct cli *c, int argc, char **argv)
 		for (size_t i = 0; i < json_array_size(arr); i++) {
 			json_t *a = json_array_get(arr, i), *mu = json_object_get(a, "municipality");
 			const char *end = json_string_value(json_object_get(a, "end"));
-			printf("  %-26s %s–%-10s %-7s plads %-7s %s%s%s\n",
+			printf("  [%lld] %-26s %s–%-10s %-7s plads %-7s %s%s%s\n",
+			       (long long)json_integer_value(json_object_get(a, "id")),
 			       json_string_value(json_object_get(a, "body_name")),
 			       json_string_value(json_object_get(a, "start")), end ? end : "",
 			       json_string_value(json_object_get(a, "organisation")),
@@ -271,16 +417,72 @@ int cmd_appoint(struct cli *c, int argc, char **argv)
 
 /* ------------------------------------------------------------------ appointment end */
 static const char appointment_usage[] =
-    "Brug: fkigov [--db STI] appointment end PERSON ORGAN --end ÅÅÅÅ-MM-DD [--start ÅÅÅÅ-MM-DD]\n\n"
-    "Sætter den sidste dag i en udpegning. Uden --start gælder det den seneste udpegning\n"
-    "af personen til organet.\n";
+    "Brug: fkigov [--db STI] appointment end PERSON ORGAN --end ÅÅÅÅ-MM-DD [--start ÅÅÅÅ-MM-DD]\n"
+    "      fkigov [--db STI] appointment delete ID --reason BEGRUNDELSE\n\n"
+    "end sætter den sidste dag i en udpegning. Uden --start gælder det den seneste udpegning\n"
+    "af personen til organet. delete sletter en udpegning, der er oprettet ved en fejl\n"
+    "(ID står i »fkigov person show«); begrundelsen gemmes i revisionsloggen. En udpegning,\n"
+    "der er slut, skal ikke slettes, men have en sidste dag.\n";
+
+/* appointment delete ID --reason TEXT */
+static int appointment_delete(struct cli *c, int argc, char **argv)
+{
+	const char *idv = NULL, *reason = NULL;
+	for (int i = 2; i < argc;) {
+		int r;
+		if ((r = cli_opt(argc, argv, &i, "--reason", &reason))) {
+			if (r < 0)
+				return 2;
+		} else if (!idv && argv[i][0] != '-') {
+			idv = argv[i++];
+		} else {
+			return cli_usage(appointment_usage, "ukendt argument »%s«.", argv[i]);
+		}
+	}
+	if (!idv)
+		return cli_usage(appointment_usage, "angiv udpegningens nummer (se »fkigov person show«).");
+	char *endp;
+	long long id = strtoll(idv, &endp, 10);
+	if (*endp || id <= 0)
+		return cli_usage(appointment_usage, "»%s« er ikke et udpegningsnummer.", idv);
+	if (!reason || !reason[strspn(reason, " ")])
+		return cli_usage(appointment_usage,
+		                 "skriv med --reason, hvorfor udpegningen slettes, fx »Oprettet på "
+		                 "den forkerte person«.");
+	int rc = cli_open(c, true);
+	if (rc)
+		return rc;
+	const struct reg_appt *a = NULL;
+	for (size_t i = 0; i < c->reg.nappts && !a; i++)
+		if (c->reg.appts[i].id == id)
+			a = &c->reg.appts[i];
+	if (!a) {
+		fprintf(stderr, "fkigov: der er ingen udpegning nr. %lld. Se »fkigov person show ID«.\n",
+		        id);
+		return 2;
+	}
+	if ((rc = store_begin(c->st)) != FK_OK ||
+	    (rc = store_appt_delete(c->st, c->actor, c->model, id, reason)) != FK_OK ||
+	    (rc = store_commit(c->st)) != FK_OK) {
+		store_rollback(c->st);
+		fprintf(stderr, "fkigov: udpegningen kunne ikke slettes.\n");
+		return err_exit_code(rc);
+	}
+	char s[11];
+	date_format(a->start, s);
+	printf("Udpegningen af %s til %s fra %s er slettet.\n", c->reg.persons[a->person].name,
+	       c->model->bodies[a->body].name, s);
+	return 0;
+}
 
 int cmd_appointment(struct cli *c, int argc, char **argv)
 {
 	if (cli_help(argv, argc, appointment_usage))
 		return 0;
+	if (argc >= 2 && !strcmp(argv[1], "delete"))
+		return appointment_delete(c, argc, argv);
 	if (argc < 2 || strcmp(argv[1], "end") != 0)
-		return cli_usage(appointment_usage, "angiv »end«.");
+		return cli_usage(appointment_usage, "angiv »end« eller »delete«.");
 	const char *pos[2] = {NULL, NULL}, *endv = NULL, *startv = NULL;
 	int npos = 0;
 	for (int i = 2; i < argc;) {

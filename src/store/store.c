@@ -380,6 +380,15 @@ static const char *const stmt_sql[STMT__MAX] = {
     [STMT_LINK_CANCEL] = "UPDATE password_link SET cancelled = ?2"
                          " WHERE id = ?1 AND used IS NULL AND cancelled IS NULL",
     /* end accounts in the browser */
+    /* register corrections (store_reg.c) */
+    [STMT_PERSON_DELETE] = "DELETE FROM person WHERE id = ?1",
+    [STMT_APPT_DELETE] = "DELETE FROM appointment WHERE id = ?1",
+    [STMT_MERGE_ACCOUNT] = "UPDATE account SET person = ?1 WHERE person = ?2",
+    [STMT_MERGE_WG_STAFF] = "UPDATE wg_staff SET person = ?1 WHERE person = ?2",
+    [STMT_MERGE_WG_ANSWER] = "UPDATE wg_answer SET person = ?1 WHERE person = ?2",
+    [STMT_MERGE_WG_MEMBER] = "UPDATE wg_member SET person = ?1 WHERE person = ?2",
+    [STMT_MERGE_SPEAKER] = "UPDATE meeting SET speaker = ?1 WHERE speaker = ?2",
+    [STMT_MERGE_PROPOSAL] = "UPDATE proposal SET person = ?1 WHERE person = ?2",
 };
 
 sqlite3_stmt *stmt_get(struct store *st, enum stmt s)
@@ -511,9 +520,9 @@ int store_begin(struct store *st)
 	int rc = stmt_run(st, STMT_BEGIN, "begynd transaktion");
 	if (rc == FK_OK)
 		st->depth = 1;
-	st->head_valid = false;
-	st->poisoned = false;
-	st->pkey_new = false;
+	/* Person keys are cached for one transaction only (see struct store). */
+	st->pkey_new = true;
+	store_forget(st);
 	if (rc == FK_OK)
 		(void)stmt_run(st, STMT_CACHE_WRITE, "sæt cache"); /* only speed depends on it */
 	return rc;

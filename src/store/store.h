@@ -60,6 +60,23 @@ int store_appt_insert(struct store *st, const char *actor, const struct model *m
  * and after. */
 int store_appt_update(struct store *st, const char *actor, const struct model *m,
                       const struct reg_appt *a);
+/* Deletes the appointment with row id, entered by mistake; reason (required, not empty) is
+ * kept in the audit row ("delete", before: the appointment, after: {"reason"}).
+ * FK_ENOTFOUND when there is no such appointment. */
+int store_appt_delete(struct store *st, const char *actor, const struct model *m, int64_t id,
+                      const char *reason);
+/* Merges the person gone into the person keep (keys; two persons registered for one):
+ * reads the register in the transaction, and refuses with FK_EINPUT and a Danish sentence in
+ * why[n] when an appointment of gone overlaps one of keep's in the same body (see
+ * reg_merge_plan). Otherwise gone's appointments move to keep (audited as updates; exact
+ * copies of keep's are deleted, audited), and so do gone's user accounts, working-group
+ * staffing, answers and memberships, proposals and inspiration talks; then gone is deleted,
+ * audited as "merge" of gone with before (gone) and after {"merged_into": keep, "moved",
+ * "dropped"}. *moved (may be NULL) gets how many appointments moved. FK_ENOTFOUND (with why)
+ * for an unknown key, FK_EINPUT when keep and gone are the same, FK_ECONFLICT when another
+ * row of gone clashes with one of keep's (say, both answered one hearing). */
+int store_person_merge(struct store *st, const char *actor, const struct model *m,
+                       const char *keep, const char *gone, size_t *moved, char *why, size_t n);
 
 /* The audit log. */
 struct audit_row {

@@ -168,6 +168,16 @@ enum stmt {
 	STMT_LINK_OPEN,
 	STMT_LINK_CANCEL,
 	/* end accounts in the browser */
+	/* register corrections: merging persons, deleting appointments (store_reg.c) */
+	STMT_PERSON_DELETE,
+	STMT_APPT_DELETE,
+	STMT_MERGE_ACCOUNT,
+	STMT_MERGE_WG_STAFF,
+	STMT_MERGE_WG_ANSWER,
+	STMT_MERGE_WG_MEMBER,
+	STMT_MERGE_SPEAKER,
+	STMT_MERGE_PROPOSAL,
+	/* end register corrections */
 	STMT__MAX
 };
 
@@ -197,8 +207,9 @@ struct store {
 	char now[32];
 
 	/* Person row id -> key, for the appointment audit rows without a SELECT each.
-	 * pkey[id] is NULL when not known yet. Keys never change and persons are never deleted,
-	 * so only a rollback of a transaction that inserted persons makes entries wrong. */
+	 * pkey[id] is NULL when not known yet. Kept for one write transaction only (store_begin
+	 * clears it): a merge deletes a person, and SQLite may then give the deleted row id to
+	 * the next new person, also on another connection. */
 	char **pkey;
 	size_t cappkey;
 	char *pkey_spill; /* the one key of an id too large for pkey */

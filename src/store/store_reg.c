@@ -718,3 +718,156 @@ int store_load_register(struct store *st, const struct model *m, struct reg *r)
 	sort_appts(r, m->nbodies);
 	return FK_OK;
 }
+
+/* ---------------------------------------------------------------- corrections */
+
+int store_appt_delete(struct store *st, const char *actor, const struct model *m, int64_t id,
+                      const char *reason)
+{
+	assert(st && actor && m && reason && *reason);
+	(void)m;
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	sqlite3_stmt *q = db_prepare(st, STMT_APPT_GET, "i", id);
+	if (!q) {
+		rc = FK_EDB;
+		goto out;
+	}
+	if ((rc = db_row(st, q, "læs aftale")) != FK_OK)
+		goto out;
+	struct appt_text o;
+	o.person = sqlite3_column_int64(q, 0);
+	o.body = col_text(q, 1);
+	o.org = col_text(q, 2);
+	o.munic = sqlite3_column_int(q, 3);
+	o.seat = col_text(q, 4);
+	o.profile = col_text(q, 5);
+	const char *ostart = col_text(q, 6), *oend = col_text(q, 7);
+	snprintf(o.start, sizeof o.start, "%s", ostart ? ostart : "");
+	snprintf(o.end, sizeof o.end, "%s", oend ? oend : "");
+	const char *key = "";
+	rc = person_key(st, o.person, &key);
+	if (rc == FK_OK && (rc = appt_json(st, 0, key, &o)) == FK_OK)
+		appt_eid(&st->jb[2], key, &o);
+	stmt_done(q);
+	if (rc != FK_OK)
+		goto out;
+	if ((rc = db_exec(st, STMT_APPT_DELETE, "slet aftale", "i", id)) != FK_OK)
+		goto out;
+	json_t *after = json_pack("{s:s}", "reason", reason);
+	char *a = after ? json_dumps(after, JSON_FLAGS) : NULL;
+	json_decref(after);
+	if (!a) {
+		rc = FK_EINPUT; /* not UTF-8: nothing is written */
+		goto out;
+	}
+	rc = audit_append(st, actor, "delete", "appointment", st->jb[2].s, st->jb[2].len,
+	                  st->jb[0].s, st->jb[0].len, a, strlen(a));
+	free(a);
+	if (rc != FK_OK)
+		st->poisoned = true;
+out:
+	return tx_leave(st, own, rc);
+}
+
+int store_person_merge(struct store *st, const char *actor, const struct model *m,
+                       const char *keep, const char *gone, size_t *moved, char *why, size_t n)
+{
+	assert(st && actor && m && keep && gone && why);
+	why[0] = '\0';
+	if (moved)
+		*moved = 0;
+	if (!strcmp(keep, gone)) {
+		snprintf(why, n, "Vælg to forskellige personer.");
+		return FK_EINPUT;
+	}
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct reg r;
+	reg_init(&r);
+	size_t *drop = NULL, ndrop = 0, nmoved = 0;
+	char *before = NULL;
+	if ((rc = store_load_register(st, m, &r)) != FK_OK)
+		goto out;
+	int32_t k = reg_person_find(&r, keep), g = reg_person_find(&r, gone);
+	if (k < 0 || g < 0) {
+		snprintf(why, n, "Der er ingen person med id'et »%.64s«.", k < 0 ? keep : gone);
+		rc = FK_ENOTFOUND;
+		goto out;
+	}
+	drop = xmalloc((r.nappts + 1) * sizeof *drop);
+	if (reg_merge_plan(m, &r, k, g, drop, &ndrop, why, n) != 0) {
+		rc = FK_EINPUT;
+		goto out;
+	}
+	int64_t kid = r.persons[k].id, gid = r.persons[g].id;
+	/* The appointments: exact copies deleted, the others moved, each audited. */
+	for (size_t i = 0; i < r.nappts && rc == FK_OK; i++) {
+		const struct reg_appt *a = &r.appts[i];
+		if (a->person != g)
+			continue;
+		bool is_copy = false;
+		for (size_t x = 0; x < ndrop; x++)
+			is_copy |= drop[x] == i;
+		if (is_copy) {
+			char reason[300];
+			snprintf(reason, sizeof reason,
+			         "Dublet: %s (%s) er lagt sammen med %s (%s), som har samme udpegning.",
+			         r.persons[g].name, gone, r.persons[k].name, keep);
+			rc = store_appt_delete(st, actor, m, a->id, reason);
+		} else {
+			struct reg_appt upd = *a;
+			upd.person = (int32_t)kid; /* the store takes the row id */
+			rc = store_appt_update(st, actor, m, &upd);
+			nmoved++;
+		}
+	}
+	static const enum stmt others[] = {STMT_MERGE_ACCOUNT,   STMT_MERGE_WG_STAFF,
+	                                   STMT_MERGE_WG_ANSWER, STMT_MERGE_WG_MEMBER,
+	                                   STMT_MERGE_SPEAKER,   STMT_MERGE_PROPOSAL};
+	for (size_t i = 0; i < sizeof others / sizeof others[0] && rc == FK_OK; i++)
+		rc = db_exec(st, others[i], "flyt personens rækker", "ii", kid, gid);
+	if (rc == FK_ECONFLICT)
+		snprintf(why, n,
+		         "%s og %s har begge en række, der kun må findes én gang pr. person (fx et "
+		         "svar i samme høring). Ret den ene først, og læg derefter personerne sammen.",
+		         r.persons[g].name, r.persons[k].name);
+	if (rc != FK_OK)
+		goto out;
+	if ((rc = db_exec(st, STMT_PERSON_DELETE, "slet person", "i", gid)) != FK_OK) {
+		if (rc == FK_ECONFLICT)
+			snprintf(why, n, "%s bruges stadig et sted i databasen og kan ikke slettes.",
+			         r.persons[g].name);
+		goto out;
+	}
+	if ((size_t)gid < st->cappkey) {
+		free(st->pkey[gid]);
+		st->pkey[gid] = NULL;
+	}
+	before = person_json(gone, r.persons[g].name, r.persons[g].email);
+	json_t *after = json_pack("{s:I, s:s, s:I}", "dropped", (json_int_t)ndrop, "merged_into",
+	                          keep, "moved", (json_int_t)nmoved);
+	char *a = after ? json_dumps(after, JSON_FLAGS) : NULL;
+	json_decref(after);
+	if (!before || !a) {
+		free(a);
+		rc = FK_EINPUT;
+		goto out;
+	}
+	rc = audit_append(st, actor, "merge", "person", gone, strlen(gone), before, strlen(before),
+	                  a, strlen(a));
+	free(a);
+	if (rc != FK_OK)
+		st->poisoned = true;
+out:
+	if (rc == FK_OK && moved)
+		*moved = nmoved;
+	free(before);
+	free(drop);
+	reg_free(&r);
+	return tx_leave(st, own, rc);
+}

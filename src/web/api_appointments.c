@@ -241,3 +241,58 @@ int api_appointments(struct web_req *r, struct web_resp *p)
 {
 	return r->method == WM_POST ? create(r, p) : list(r, p);
 }
+
+/* POST /api/v1/appointments/{id}/delete {"reason": "..."}: deletes an appointment entered by
+ * mistake (store_appt_delete; the reason goes to the audit log). 200 {"deleted": id,
+ * "person", "body", "start"}; 400 {"error", "fields": {"reason": why}}; 404. */
+int api_appt_delete(struct web_req *r, struct web_resp *p)
+{
+	const struct model *m = r->app->model;
+	json_error_t je;
+	json_t *obj = r->body && r->body_len ? json_loadb(r->body, r->body_len, 0, &je) : NULL;
+	const char *reason = json_string_value(json_object_get(obj, "reason"));
+	if (!obj || !json_is_object(obj) || !reason || !reason[strspn(reason, " \t\r\n")]) {
+		json_decref(obj);
+		json_t *f = json_object();
+		json_object_set_new(f, "reason",
+		                    json_string("Skriv, hvorfor udpegningen slettes, fx \"Oprettet på "
+		                                "den forkerte person\". Begrundelsen gemmes i "
+		                                "revisionsloggen."));
+		return bad_request(p, "Udpegningen er ikke slettet.", f);
+	}
+	char *why = xstrdup(reason);
+	json_decref(obj);
+	char *end;
+	long long id = strtoll(r->param, &end, 10);
+	struct reg reg;
+	const struct reg_appt *a = NULL;
+	if (web_load_register(r, &reg) != FK_OK) {
+		reg_free(&reg);
+		free(why);
+		return web_error(r, p, 500, "Registret kunne ikke læses. Prøv igen om lidt.");
+	}
+	for (size_t i = 0; !*end && id > 0 && i < reg.nappts && !a; i++)
+		if (reg.appts[i].id == id)
+			a = &reg.appts[i];
+	if (!a) {
+		reg_free(&reg);
+		free(why);
+		return web_error(r, p, 404, "Udpegningen findes ikke. Se /api/v1/appointments.");
+	}
+	char start[11];
+	date_format(a->start, start);
+	json_t *doc = json_pack("{s:I, s:s, s:s, s:s}", "deleted", (json_int_t)id, "person",
+	                        reg.persons[a->person].key, "body", m->bodies[a->body].id,
+	                        "start", start);
+	reg_free(&reg);
+	int rc = store_appt_delete(r->st, r->user.login, m, id, why);
+	free(why);
+	if (rc != FK_OK) {
+		json_decref(doc);
+		return web_error(r, p, rc == FK_ENOTFOUND ? 404 : 500,
+		                 rc == FK_ENOTFOUND ? "Udpegningen findes ikke."
+		                                    : "Udpegningen kunne ikke slettes. Prøv igen om lidt.");
+	}
+	p->doc = doc;
+	return 0;
+}

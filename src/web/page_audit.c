@@ -74,6 +74,7 @@ static const char *action_da(const char *a)
 	return !strcmp(a, "create")   ? "oprettet"
 	       : !strcmp(a, "update") ? "ændret"
 	       : !strcmp(a, "delete") ? "slettet"
+	       : !strcmp(a, "merge")  ? "lagt sammen med en anden"
 	       : !strcmp(a, "init")   ? "database oprettet"
 	                              : a;
 }

@@ -5,16 +5,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/importer.h"
 #include "core/report.h"
 #include "core/rules.h"
 #include "store/apply.h"
 #include "util/err.h"
+#include "util/slug.h"
 #include "util/xalloc.h"
 #include "web/form.h"
 #include "store/check_all.h"
 #include "web/pages.h"
+#include "web/picker.h"
 
 /* Above this many people the appoint form asks for the person's id instead of a list. */
 #define PEOPLE_SELECT_MAX 1000
@@ -70,19 +73,6 @@ static int valid_key(const char *s)
 	return 1;
 }
 
-/* The same test as the importer's: one @, a dot in the domain, no spaces or separators. */
-static int valid_email(const char *s)
-{
-	const char *at = strchr(s, '@');
-	size_t n = strlen(s);
-	if (!at || at == s || strchr(at + 1, '@') || !strchr(at + 1, '.') || n > 254)
-		return 0;
-	for (const char *c = s; *c; c++)
-		if ((unsigned char)*c <= ' ' || *c == ',' || *c == ';' || *c == '<' || *c == '>')
-			return 0;
-	return at[1] != '.' && s[n - 1] != '.';
-}
-
 static json_t *option(const char *value, const char *label, bool selected)
 {
 	return json_pack("{s:o, s:o, s:b}", "value", form_text(value), "label", form_text(label),
@@ -104,6 +94,46 @@ static json_t *person_doc(struct form *fm, const char *title)
 	return doc;
 }
 
+/* slug_unique's test: is id a person's key? */
+static bool key_taken(void *arg, const char *id)
+{
+	return reg_person_find(arg, id) >= 0;
+}
+
+/* The likely duplicates of name/email in reg (other than except) for the templates:
+ * [{person, name, email (logged-in only: always here, the forms are the secretariat's),
+ * where}], NULL when there are none. */
+static json_t *similar_json(const struct web_req *r, const struct reg *reg, const char *name,
+                            const char *email, int32_t except)
+{
+	int32_t v[8];
+	size_t n = reg_person_similar(reg, name, email, except, v, 8);
+	if (!n)
+		return NULL;
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n && i < 8; i++) {
+		const struct reg_person *x = &reg->persons[v[i]];
+		bool same_mail = email && *email && x->email && !strcasecmp(x->email, email);
+		json_array_append_new(
+		    arr, json_pack("{s:o, s:o, s:o, s:s}", "person", form_text(x->key), "name",
+		                   form_text(x->name), "email",
+		                   x->email ? form_text(x->email) : json_null(), "why",
+		                   same_mail ? "samme e-mail" : "samme navn"));
+	}
+	(void)r;
+	return arr;
+}
+
+/* Checks name and e-mail of a person form into fm; nm and em are trimmed. */
+static void check_person(struct form *fm, const char *nm, const char *em)
+{
+	char why[300];
+	if (reg_check_name(nm, why, sizeof why))
+		form_error(fm, "name", "Navn", "%s", why);
+	if (reg_check_email(em, why, sizeof why))
+		form_error(fm, "email", "E-mail", "%s", why);
+}
+
 int page_person_new(struct web_req *r, struct web_resp *p)
 {
 	struct form fm;
@@ -118,52 +148,49 @@ int page_person_new(struct web_req *r, struct web_resp *p)
 	}
 	const char *key = field_value(r, "key"), *name = field_value(r, "name"),
 	           *email = field_value(r, "email");
+	bool confirm = *field_value(r, "confirm") != '\0';
 	for (size_t i = 0; i < 3; i++)
 		form_value(&fm, person_names[i], field_value(r, person_names[i]));
 	check_text(&fm, r, person_names, person_labels, 3);
 
 	/* Leading and trailing spaces are not part of what the user meant. */
 	char *k = trimmed(key), *nm = trimmed(name), *em = trimmed(email);
-	if (!*k)
-		form_error(&fm, "key", "Id", "Skriv personens id, fx p7 eller anne-hansen.");
-	else if (!valid_key(k))
+	if (*k && !valid_key(k))
 		form_error(
 		    &fm, "key", "Id",
 		    "Id'et må kun indeholde bogstaverne a-z og A-Z (uden æ, ø og å), tal, - og _ "
-		    "og højst være 64 tegn, fx anne-hansen.");
-	if (!*nm)
-		form_error(&fm, "name", "Navn", "Skriv personens fulde navn.");
-	else if (form_has_control(nm))
-		form_error(&fm, "name", "Navn",
-		           "Navnet må ikke indeholde linjeskift eller tabulatorer.");
-	else if (strlen(nm) > 255 || form_chars(nm) > 120)
-		form_error(&fm, "name", "Navn", "Navnet må højst være 120 tegn.");
-	if (*em && !valid_email(em))
-		form_error(
-		    &fm, "email", "E-mail",
-		    "»%s« ligner ikke en e-mailadresse. Skriv den som navn@kommune.dk, eller lad "
-		    "feltet stå tomt.",
-		    em);
+		    "og højst være 64 tegn, fx anne-hansen. Lad feltet stå tomt, så laves det af "
+		    "navnet.");
+	check_person(&fm, nm, em);
 
 	int rc = FK_OK;
 	bool exists = false;
+	json_t *similar = NULL;
+	char made[64] = "";
 	struct reg reg;
 	reg_init(&reg);
 	if (form_ok(&fm)) {
 		/* Check and write in one transaction: no one else can take the id in between. */
 		if ((rc = store_begin(r->st)) == FK_OK) {
 			rc = store_load_register(r->st, r->app->model, &reg);
-			int32_t at = rc == FK_OK ? reg_person_find(&reg, k) : -1;
+			if (rc == FK_OK && !*k)
+				slug_unique(nm, "person", key_taken, &reg, made, sizeof made);
+			const char *use = *k ? k : made;
+			int32_t at = rc == FK_OK ? reg_person_find(&reg, use) : -1;
+			if (rc == FK_OK && !confirm)
+				similar = similar_json(r, &reg, nm, em, -1);
 			if (at >= 0) {
 				exists = true;
 				form_error(&fm, "key", "Id",
 				           "Der findes allerede en person med id'et »%s« (%s). "
 				           "Vælg et andet id, "
 				           "eller udpeg den person, der findes.",
-				           k, reg.persons[at].name);
+				           use, reg.persons[at].name);
+				store_rollback(r->st);
+			} else if (similar) {
 				store_rollback(r->st);
 			} else if (rc == FK_OK &&
-			           (rc = store_person_put(r->st, r->user.login, k, nm,
+			           (rc = store_person_put(r->st, r->user.login, use, nm,
 			                                  *em ? em : NULL, NULL)) == FK_OK) {
 				rc = store_commit(r->st);
 			} else {
@@ -172,8 +199,8 @@ int page_person_new(struct web_req *r, struct web_resp *p)
 		}
 	}
 	reg_free(&reg);
-	if (form_ok(&fm) && rc == FK_OK) {
-		web_redirect(p, "/appoint?person=%s&oprettet=1", k);
+	if (form_ok(&fm) && rc == FK_OK && !similar) {
+		web_redirect(p, "/appoint?person=%s&oprettet=1", *k ? k : made);
 		free(k);
 		free(nm);
 		free(em);
@@ -183,12 +210,153 @@ int page_person_new(struct web_req *r, struct web_resp *p)
 	free(k);
 	free(nm);
 	free(em);
+	if (similar) {
+		/* Not an error: the form asks whether this is someone else. */
+		p->status = 409;
+		p->doc = person_doc(&fm, "Findes personen allerede?");
+		json_object_set_new(p->doc, "similar", similar);
+		json_object_set_new(p->doc, "has_similar", json_true());
+		return 0;
+	}
 	p->status = rc != FK_OK && !exists ? 500 : 400;
 	p->doc = person_doc(&fm, "Ny person");
 	if (rc != FK_OK && !exists)
 		json_object_set_new(p->doc, "failure",
 		                    json_string("Personen kunne ikke gemmes på grund af en fejl i "
 		                                "databasen. Intet er gemt. Prøv igen om lidt."));
+	return 0;
+}
+
+/* ================================================================== /people/{id}/edit */
+
+static json_t *edit_doc(const struct reg_person *x, struct form *fm)
+{
+	json_t *doc = person_doc(fm, "Ret person");
+	json_object_set_new(doc, "person", form_text(x->key));
+	json_object_set_new(doc, "person_name", form_text(x->name));
+	return doc;
+}
+
+int page_person_edit(struct web_req *r, struct web_resp *p)
+{
+	struct reg reg;
+	struct form fm;
+	if (load(r, p, &reg))
+		return 0;
+	int32_t who = reg_person_find(&reg, r->param);
+	if (who < 0) {
+		reg_free(&reg);
+		return web_error(r, p, 404, "Der er ingen person med id »%s« i registret.", r->param);
+	}
+	const struct reg_person *x = &reg.persons[who];
+	form_init(&fm);
+	if (r->method != WM_POST) {
+		form_value(&fm, "name", x->name);
+		form_value(&fm, "email", x->email ? x->email : "");
+		p->doc = edit_doc(x, &fm);
+		reg_free(&reg);
+		return 0;
+	}
+	static const char *const names[] = {"name", "email"}, *const labels[] = {"Navn", "E-mail"};
+	for (size_t i = 0; i < 2; i++)
+		form_value(&fm, names[i], field_value(r, names[i]));
+	check_text(&fm, r, names, labels, 2);
+	char *nm = trimmed(field_value(r, "name")), *em = trimmed(field_value(r, "email"));
+	check_person(&fm, nm, em);
+	int rc = FK_OK;
+	if (form_ok(&fm))
+		rc = store_person_put(r->st, r->user.login, x->key, nm, *em ? em : NULL, NULL);
+	if (form_ok(&fm) && rc == FK_OK) {
+		/* Saved; the person page warns when someone else has the same name or e-mail. */
+		web_redirect(p, "/people/%s?rettet=1", x->key);
+		free(nm);
+		free(em);
+		form_free(&fm);
+		reg_free(&reg);
+		return 0;
+	}
+	free(nm);
+	free(em);
+	p->status = rc != FK_OK ? 500 : 400;
+	p->doc = edit_doc(x, &fm);
+	if (rc != FK_OK)
+		json_object_set_new(p->doc, "failure",
+		                    json_string("Ændringen kunne ikke gemmes på grund af en fejl i "
+		                                "databasen. Intet er ændret. Prøv igen om lidt."));
+	reg_free(&reg);
+	return 0;
+}
+
+/* ================================================================== /people/{id}/merge */
+
+/* The merge form of person keep (an index): a picker of everyone else. */
+static json_t *merge_doc(const struct web_req *r, const struct reg *reg, int32_t keep,
+                         const char *sel, const char *error)
+{
+	json_t *doc = json_object();
+	const struct reg_person *x = &reg->persons[keep];
+	json_object_set_new(doc, "title",
+	                    json_string(error ? "Fejl: Læg personer sammen" : "Læg personer sammen"));
+	json_object_set_new(doc, "person", form_text(x->key));
+	json_object_set_new(doc, "person_name", form_text(x->name));
+	int32_t *others = xmalloc((reg->npersons + 1) * sizeof *others);
+	size_t n = 0;
+	for (size_t i = 0; i < reg->npersons; i++)
+		if ((int32_t)i != keep)
+			others[n++] = (int32_t)i;
+	struct picker pk = {"gone", "gone", "Den registrering, der skal fjernes",
+	                    "Vælg den dublet, hvis udpegninger skal flyttes over.", "Vælg person",
+	                    error, false};
+	json_object_set_new(doc, "picker", picker_people(&pk, reg, r->app->mt, r->today, others, n, sel));
+	free(others);
+	if (error) {
+		json_object_set_new(doc, "has_errors", json_true());
+		json_object_set_new(doc, "errors",
+		                    json_pack("[{s:s, s:s, s:o}]", "field", "gone", "label",
+		                              "Den registrering, der skal fjernes", "message",
+		                              form_text(error)));
+	}
+	return doc;
+}
+
+int page_person_merge(struct web_req *r, struct web_resp *p)
+{
+	struct reg reg;
+	if (load(r, p, &reg))
+		return 0;
+	int32_t keep = reg_person_find(&reg, r->param);
+	if (keep < 0) {
+		reg_free(&reg);
+		return web_error(r, p, 404, "Der er ingen person med id »%s« i registret.", r->param);
+	}
+	if (r->method != WM_POST) {
+		p->doc = merge_doc(r, &reg, keep, web_query(r, "other"), NULL);
+		reg_free(&reg);
+		return 0;
+	}
+	const char *gone = field_value(r, "gone");
+	char why[400] = "";
+	size_t moved = 0;
+	int rc;
+	if (!*gone) {
+		snprintf(why, sizeof why, "Vælg den registrering, der skal fjernes.");
+		rc = FK_EINPUT;
+	} else {
+		rc = store_person_merge(r->st, r->user.login, r->app->model, reg.persons[keep].key,
+		                        gone, &moved, why, sizeof why);
+	}
+	if (rc == FK_OK) {
+		web_redirect(p, "/people/%s?sammenlagt=%zu", reg.persons[keep].key, moved);
+		reg_free(&reg);
+		return 0;
+	}
+	bool user = rc == FK_EINPUT || rc == FK_ENOTFOUND || rc == FK_ECONFLICT;
+	p->status = user ? 400 : 500;
+	p->doc = merge_doc(r, &reg, keep, gone,
+	                   why[0] ? why
+	                          : "Personerne kunne ikke lægges sammen på grund af en fejl i "
+	                            "databasen. Intet er ændret. Prøv igen om lidt.");
+	reg_free(&reg);
 	return 0;
 }
 
@@ -223,17 +391,6 @@ static int af_of_diag(const char *field)
 	return AF_PERSON;
 }
 
-struct person_ix {
-	const struct reg_person *p;
-};
-
-static int cmp_person_name(const void *x, const void *y)
-{
-	const struct person_ix *a = x, *b = y;
-	int c = strcmp(a->p->name, b->p->name);
-	return c ? c : strcmp(a->p->key, b->p->key);
-}
-
 static int cmp_munic_name(const void *x, const void *y)
 {
 	const struct munic *const *a = x, *const *b = y;
@@ -250,21 +407,16 @@ static json_t *appoint_doc(const struct web_req *r, const struct reg *reg, const
 	json_object_set_new(doc, "title",
 	                    json_string(form_ok(fm) ? "Udpeg et medlem" : "Fejl: Udpeg et medlem"));
 
-	/* People: a list sorted by name, or a text field for a very large register. */
+	/* People: a picker, or a text field for a very large register. */
 	if (reg->npersons <= PEOPLE_SELECT_MAX) {
-		struct person_ix *ix = xmalloc((reg->npersons + 1) * sizeof *ix);
-		for (size_t i = 0; i < reg->npersons; i++)
-			ix[i].p = &reg->persons[i];
-		qsort(ix, reg->npersons, sizeof *ix, cmp_person_name);
-		json_t *people = json_array();
-		for (size_t i = 0; i < reg->npersons; i++) {
-			char label[400];
-			snprintf(label, sizeof label, "%s (%s)", ix[i].p->name, ix[i].p->key);
-			json_array_append_new(people, option(ix[i].p->key, label,
-			                                     !strcmp(ix[i].p->key, v[AF_PERSON])));
-		}
-		free(ix);
-		json_object_set_new(doc, "people", people);
+		const char *err = json_string_value(
+		    json_object_get(json_object_get(fm->f, "person"), "error"));
+		struct picker pk = {"person", "person", "Person",
+		                    "Listen er sorteret efter navn, med kommunen fra personens "
+		                    "nuværende eller seneste udpegning.",
+		                    "Vælg person", err, false};
+		json_object_set_new(doc, "picker",
+		                    picker_people(&pk, reg, r->app->mt, r->today, NULL, 0, v[AF_PERSON]));
 		json_object_set_new(doc, "person_select", json_true());
 	}
 
@@ -748,6 +900,65 @@ int page_appt_end(struct web_req *r, struct web_resp *p)
 		    p->doc, "failure",
 		    json_string("Slutdatoen kunne ikke gemmes på grund af en fejl i "
 		                "databasen. Intet er ændret. Prøv igen om lidt."));
+	reg_free(&reg);
+	return 0;
+}
+
+/* ================================================================== /appointments/{id}/delete */
+
+static json_t *delete_doc(const struct web_req *r, const struct reg *reg,
+                          const struct reg_appt *a, struct form *fm)
+{
+	json_t *doc = json_object();
+	json_object_set_new(
+	    doc, "title", json_string(form_ok(fm) ? "Slet udpegning" : "Fejl: Slet udpegning"));
+	json_object_set_new(doc, "appt", appt_view(r, reg, a));
+	form_finish(fm, doc);
+	return doc;
+}
+
+int page_appt_delete(struct web_req *r, struct web_resp *p)
+{
+	int64_t id = parse_id(r->param);
+	struct reg reg;
+	struct form fm;
+	if (!id)
+		return web_error(r, p, 404, "Udpegningen findes ikke.");
+	if (load(r, p, &reg))
+		return 0;
+	const struct reg_appt *a = appt_by_id(&reg, id);
+	if (!a) {
+		reg_free(&reg);
+		return web_error(r, p, 404, "Udpegningen findes ikke. Den kan være slettet.");
+	}
+	form_init(&fm);
+	if (r->method != WM_POST) {
+		form_value(&fm, "reason", "");
+		p->doc = delete_doc(r, &reg, a, &fm);
+		reg_free(&reg);
+		return 0;
+	}
+	char *reason = form_take(&fm, r, "reason", "Begrundelse");
+	if (form_ok(&fm) && !*reason)
+		form_error(&fm, "reason", "Begrundelse",
+		           "Skriv, hvorfor udpegningen slettes, fx »Oprettet på den forkerte "
+		           "person«. Begrundelsen gemmes i revisionsloggen.");
+	int rc = FK_OK;
+	if (form_ok(&fm))
+		rc = store_appt_delete(r->st, r->user.login, r->app->model, id, reason);
+	free(reason);
+	if (form_ok(&fm) && rc == FK_OK) {
+		web_redirect(p, "/people/%s?slettet=1", reg.persons[a->person].key);
+		form_free(&fm);
+		reg_free(&reg);
+		return 0;
+	}
+	p->status = rc == FK_OK ? 400 : rc == FK_ENOTFOUND ? 404 : 500;
+	p->doc = delete_doc(r, &reg, a, &fm);
+	if (rc != FK_OK)
+		json_object_set_new(p->doc, "failure",
+		                    json_string("Udpegningen kunne ikke slettes på grund af en fejl i "
+		                                "databasen. Intet er ændret. Prøv igen om lidt."));
 	reg_free(&reg);
 	return 0;
 }

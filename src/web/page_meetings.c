@@ -23,10 +23,12 @@
 #include "core/cycle.h"
 #include "core/material.h"
 #include "core/wg.h"
+#include "core/rotation.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 #include "web/form.h"
 #include "web/pages.h"
+#include "web/picker.h"
 #include "web/visible.h"
 
 static const char *const month_da[12] = {"jan.", "feb.", "mar.", "apr.", "maj",  "jun.",
@@ -461,6 +463,46 @@ static bool item_files(const struct web_req *r, json_t *it, int pos, const json_
 	return shown;
 }
 
+/* The person pickers of the meeting page (picker.h): who proposes (the secretariat, on behalf
+ * of a member of the steering group on day) and whom the inspiration talk is swapped to
+ * (its candidates, the municipal members on the meeting day). form: the form's view model,
+ * with "err"; the picker goes in as "picker". */
+static void meeting_picker(struct web_req *r, json_t *form, bool swap, fk_date day)
+{
+	const struct model *m = r->app->model;
+	struct reg reg;
+	if (web_load_register(r, &reg) != FK_OK) {
+		reg_free(&reg);
+		return;
+	}
+	int body = model_body_index(m, m->cycle.body);
+	int32_t *only = xmalloc((reg.npersons + 1) * sizeof *only);
+	size_t n = 0;
+	if (swap) {
+		struct rotation_cand *c = NULL;
+		size_t nc = rotation_candidates(m, &reg, body, day, &c);
+		for (size_t i = 0; i < nc; i++)
+			only[n++] = c[i].person;
+		free(c);
+	} else {
+		for (size_t i = 0; i < reg.npersons; i++)
+			if (reg_serves(&reg, (int32_t)i, body, day))
+				only[n++] = (int32_t)i;
+	}
+	json_t *val = json_object_get(form, "val"), *err = json_object_get(form, "err");
+	const char *field = swap ? "swap" : "person";
+	struct picker pk = {swap ? "insp-swap" : "prop-person", field,
+	                    swap ? "Byt med" : "Forslagsstiller",
+	                    swap ? "Styregruppens kommunale medlemmer på mødedagen." : "Styregruppens medlemmer i dag.",
+	                    swap ? "Ingen – den næste i rækken" : "Vælg medlem",
+	                    json_string_value(json_object_get(err, field)), swap};
+	json_object_set_new(form, "picker",
+	                    picker_people(&pk, &reg, r->app->mt, day, only, n,
+	                                  json_string_value(json_object_get(val, field))));
+	free(only);
+	reg_free(&reg);
+}
+
 static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const struct failure *f)
 {
 	const struct model *m = r->app->model;
@@ -699,6 +741,8 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 		json_object_set_new(pf, "open", json_boolean(open));
 		json_object_set_new(pf, "admin", json_boolean(admin));
 		json_object_set_new(pf, "late", json_boolean(r->today > mt.proposals));
+		if (admin)
+			meeting_picker(r, pf, false, r->today);
 		if (!open) {
 			char ds[40], msg[256];
 			date_format_da(mt.proposals, ds, sizeof ds);
@@ -715,6 +759,7 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 		    is_failed(f, "inspiration", 0)
 		        ? failed_form(r, f, "insp-", summary)
 		        : json_pack("{s:{s:s, s:s}, s:{}}", "val", "swap", "", "reason", "", "err");
+		meeting_picker(r, sp, true, mt.date);
 		json_object_set_new(doc, "speaker_form", sp);
 	}
 	/* Errors of the page's simple actions (dispatch, approve, publish, agenda). */
@@ -747,7 +792,7 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 		const char *person = admin && *fv(r, "person") ? fv(r, "person") : r->user.person;
 		if (!*person) {
 			diags_add(d, NULL, 0, 0, "person",
-			          admin ? "Skriv id på den person, forslaget kommer fra."
+			          admin ? "Vælg det medlem, forslaget kommer fra."
 			                : "Din konto er ikke knyttet til en person. Kontakt "
 			                  "sekretariatet.");
 			return FK_EINPUT;

@@ -14,6 +14,7 @@
 #include "util/err.h"
 #include "util/xalloc.h"
 #include "web/form.h"
+#include "util/slug.h"
 #include "web/pages.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -166,6 +167,12 @@ static json_t *portfolio_doc(struct web_req *r, const struct econ *e, struct for
 	return doc;
 }
 
+/* slug_unique's test: is id an initiative's key? */
+static bool initiative_taken(void *arg, const char *id)
+{
+	return econ_initiative_find(arg, id) >= 0;
+}
+
 static int portfolio_post(struct web_req *r, struct web_resp *p)
 {
 	const struct model *m = r->app->model;
@@ -178,6 +185,18 @@ static int portfolio_post(struct web_req *r, struct web_resp *p)
 	bool special = sp && *sp;
 	form_value(&fm, "special", special ? "1" : "");
 	int rc = FK_OK;
+	if (form_ok(&fm) && !*key && *name) {
+		/* No id given: one made from the name (picker.h's rule, util/slug.h). */
+		struct econ e;
+		econ_init(&e, m->rate_ore);
+		if (store_econ_load(r->st, r->app->mt, &e) == FK_OK) {
+			char made[64];
+			slug_unique(name, "initiativ", initiative_taken, &e, made, sizeof made);
+			free(key);
+			key = xstrdup(made);
+		}
+		econ_free(&e);
+	}
 	if (form_ok(&fm)) {
 		struct diags d;
 		diags_init(&d);

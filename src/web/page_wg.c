@@ -27,6 +27,7 @@
 #include "util/xalloc.h"
 #include "web/form.h"
 #include "web/pages.h"
+#include "web/picker.h"
 
 /* Above this many people the forms ask for a person's id instead of a list. */
 #define PEOPLE_SELECT_MAX 1000
@@ -759,27 +760,13 @@ static const char *flash_text(const char *code)
 	return NULL;
 }
 
-static int cmp_person_name(const void *x, const void *y)
+/* Every person as the options of a person picker (picker.h: by name, with municipality). */
+static json_t *people_options(const struct web_req *r, const struct reg *reg, const char *sel)
 {
-	const struct reg_person *const *a = x, *const *b = y;
-	int c = strcmp((*a)->name, (*b)->name);
-	return c ? c : strcmp((*a)->key, (*b)->key);
-}
-
-/* Every person, by name, as options (selected: the value sel). */
-static json_t *people_options(const struct reg *reg, const char *sel)
-{
-	const struct reg_person **v = xmalloc((reg->npersons + 1) * sizeof *v);
-	for (size_t i = 0; i < reg->npersons; i++)
-		v[i] = &reg->persons[i];
-	qsort(v, reg->npersons, sizeof *v, cmp_person_name);
-	json_t *a = json_array();
-	for (size_t i = 0; i < reg->npersons; i++) {
-		char label[300];
-		snprintf(label, sizeof label, "%s (%s)", v[i]->name, v[i]->key);
-		json_array_append_new(a, option(v[i]->key, label, sel && !strcmp(sel, v[i]->key)));
-	}
-	free(v);
+	struct picker pk = {"", "", "", NULL, NULL, NULL, false};
+	json_t *pj = picker_people(&pk, reg, r->app->mt, r->today, NULL, 0, sel);
+	json_t *a = json_incref(json_object_get(pj, "options"));
+	json_decref(pj);
 	return a;
 }
 
@@ -941,7 +928,7 @@ static json_t *detail_doc(struct web_req *r, const struct reg *reg, const struct
 		json_object_set_new(doc, "person_select", json_boolean(select));
 		if (select)
 			json_object_set_new(doc, "people_staff",
-			                    people_options(reg, typed(fm->f, "staff_person")));
+			                    people_options(r, reg, typed(fm->f, "staff_person")));
 		json_t *profs = json_array();
 		const char *sp = typed(fm->f, "staff_profile");
 		for (size_t i = 0; i < m->nprofiles; i++)
@@ -960,7 +947,7 @@ static json_t *detail_doc(struct web_req *r, const struct reg *reg, const struct
 		bool select = reg->npersons <= PEOPLE_SELECT_MAX;
 		if (select)
 			json_object_set_new(doc, "people_member",
-			                    people_options(reg, typed(fm->f, "member_person")));
+			                    people_options(r, reg, typed(fm->f, "member_person")));
 		json_t *orgs = json_array();
 		const char *so = typed(fm->f, "member_org");
 		for (int i = 0; i < SEAT__MAX; i++)

@@ -20,6 +20,12 @@ int page_person(struct web_req *r, struct web_resp *p);
 int page_person_new(struct web_req *r, struct web_resp *p);
 int page_appoint(struct web_req *r, struct web_resp *p);
 int page_appt_end(struct web_req *r, struct web_resp *p);
+/* register corrections (page_forms.c, api_register.c, api_appointments.c) */
+int page_person_edit(struct web_req *r, struct web_resp *p);
+int page_person_merge(struct web_req *r, struct web_resp *p);
+int page_appt_delete(struct web_req *r, struct web_resp *p);
+int api_person_merge(struct web_req *r, struct web_resp *p);
+int api_appt_delete(struct web_req *r, struct web_resp *p);
 int page_compliance(struct web_req *r, struct web_resp *p);
 int page_import(struct web_req *r, struct web_resp *p);
 int page_import_show(struct web_req *r, struct web_resp *p);

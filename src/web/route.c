@@ -33,8 +33,8 @@ const struct route routes[PAGE__MAX] = {
     [PAGE_STATIC] = {"/static/{id}", page_static, NULL, R_ALL, 0, "Statisk fil"},
     [API_BODIES] = {"/api/v1/bodies", api_bodies, NULL, R_ALL, 0, "Organer"},
     [API_BODY] = {"/api/v1/bodies/{id}", api_body, NULL, R_ALL, 0, "Organ"},
-    [API_PEOPLE] = {"/api/v1/people", api_people, NULL, R_ALL, 0, "Personer"},
-    [API_PERSON] = {"/api/v1/people/{id}", api_person, NULL, R_ALL, 0, "Person"},
+    [API_PEOPLE] = {"/api/v1/people", api_people, NULL, R_ALL, R_ADMIN, "Personer"},
+    [API_PERSON] = {"/api/v1/people/{id}", api_person, NULL, R_ALL, R_ADMIN, "Person"},
     [API_APPOINTMENTS] = {"/api/v1/appointments", api_appointments, NULL, R_ALL, R_ADMIN,
                           "Udpegninger"},
     [API_FINDINGS] = {"/api/v1/findings", api_findings, NULL, R_USERS, 0, "Fund"},
@@ -153,6 +153,18 @@ const struct route routes[PAGE__MAX] = {
                          "Planlæg året"},
     [PAGE_IMPORT_TEMPLATE] = {"/import/template.csv", page_import_template, NULL, R_ADMIN, 0,
                               "Skabelon til import"},
+    /* register corrections: the secretariat edits persons, merges two registrations of one
+     * person and deletes an appointment entered by mistake */
+    [PAGE_PERSON_EDIT] = {"/people/{id}/edit", page_person_edit, "person_edit", R_ADMIN, R_ADMIN,
+                          "Ret person"},
+    [PAGE_PERSON_MERGE] = {"/people/{id}/merge", page_person_merge, "person_merge", R_ADMIN,
+                           R_ADMIN, "Læg personer sammen"},
+    [PAGE_APPT_DELETE] = {"/appointments/{id}/delete", page_appt_delete, "appt_delete", R_ADMIN,
+                          R_ADMIN, "Slet udpegning"},
+    [API_PERSON_MERGE] = {"/api/v1/people/{id}/merge", api_person_merge, NULL, 0, R_ADMIN,
+                          "Læg personer sammen"},
+    [API_APPT_DELETE] = {"/api/v1/appointments/{id}/delete", api_appt_delete, NULL, 0, R_ADMIN,
+                         "Slet udpegning"},
 };
 
 /* Matches path against pattern; one {id} segment at most. */

@@ -87,6 +87,12 @@ enum page {
 	/* language, dates, import and links (issue 10) */
 	PAGE_CYCLE_PLAN,      /* the secretariat plans the year's meetings (page_cycle.c) */
 	PAGE_IMPORT_TEMPLATE, /* the appointments file to fill in (page_import.c) */
+	/* register corrections (page_forms.c, api_register.c, api_appointments.c) */
+	PAGE_PERSON_EDIT,
+	PAGE_PERSON_MERGE,
+	PAGE_APPT_DELETE,
+	API_PERSON_MERGE,
+	API_APPT_DELETE,
 	PAGE__MAX
 };
 
