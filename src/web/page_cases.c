@@ -21,6 +21,7 @@
 #include "util/xalloc.h"
 #include "web/form.h"
 #include "web/pages.h"
+#include "web/picker.h"
 
 #define PEOPLE_SELECT_MAX 1000
 
@@ -311,6 +312,29 @@ static json_t *list_doc(struct web_req *r, const struct reg *reg, const struct c
 		json_array_append_new(decisions, o);
 	}
 	free(ix);
+	/* The order: ?sort= and ?dir= (column headers as links), newest first when not given. */
+	static const struct sort_col cols[] = {
+	    {"sag", "Sag"}, {"status", "Status"}, {"tildelt", "Tildelt"}, {"rejst", "Rejst"}};
+	static const char *const sort_key[] = {"title", "state_title", "assignee_name", "raised_on"};
+	struct buf base;
+	buf_init(&base);
+	buf_adds(&base, "/cases?");
+	sort_url_arg(&base, "q", qq);
+	sort_url_arg(&base, "tag", qt);
+	sort_url_arg(&base, "to", qa);
+	sort_url_arg(&base, "state", qs);
+	int col;
+	bool desc;
+	json_object_set_new(doc, "heads", sort_headers(r, cols, 4, -4, base.s, &col, &desc));
+	buf_free(&base);
+	for (size_t i = 0; i < json_array_size(rows); i++) {
+		json_t *x = json_array_get(rows, i);
+		json_object_set(x, "assignee_name", json_object_get(json_object_get(x, "assignee"), "name"));
+	}
+	if (col != 3) /* by raised day: the order they were read in (newest first) */
+		sort_json(rows, sort_key[col], desc);
+	else if (!desc)
+		sort_json(rows, "raised_on", false);
 	bool filtered = f.state >= 0 || f.tag || f.assignee || (qq && *qq);
 	char count[160];
 	size_t n = json_array_size(rows);

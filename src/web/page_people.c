@@ -60,21 +60,6 @@ static void decorate(json_t *a)
 
 #define PAGE 200
 
-/* Appends "name=value&" to b, the value percent-encoded; nothing for NULL or "". */
-static void url_arg(struct buf *b, const char *name, const char *value)
-{
-	if (!value || !*value)
-		return;
-	buf_printf(b, "%s=", name);
-	for (const unsigned char *s = (const unsigned char *)value; *s; s++)
-		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.')
-			buf_addc(b, (char)*s);
-		else
-			buf_printf(b, "%%%02X", *s);
-	buf_addc(b, '&');
-}
-
 /* base (ending in '?' or '&') + "side=N" as a JSON string. */
 static json_t *page_href(const char *base, size_t page)
 {
@@ -204,9 +189,9 @@ int page_people(struct web_req *r, struct web_resp *p)
 	struct buf base;
 	buf_init(&base);
 	buf_adds(&base, "/people?");
-	url_arg(&base, "q", q);
-	url_arg(&base, "body", b >= 0 ? bid : NULL);
-	url_arg(&base, "past", with_past ? "1" : NULL);
+	sort_url_arg(&base, "q", q);
+	sort_url_arg(&base, "body", b >= 0 ? bid : NULL);
+	sort_url_arg(&base, "past", with_past ? "1" : NULL);
 	int col;
 	bool desc;
 	json_t *heads = sort_headers(r, people_cols, priv ? 4 : 3, 0, base.s, &col, &desc);

@@ -82,15 +82,37 @@ json_t *picker_people(const struct picker *pk, const struct reg *r, const struct
 
 /* ================================================================== sortable tables */
 
+/* Appends "name=value&" to b, the value percent-encoded; nothing for NULL or "". */
+void sort_url_arg(struct buf *b, const char *name, const char *value)
+{
+	if (!value || !*value)
+		return;
+	buf_printf(b, "%s=", name);
+	for (const unsigned char *s = (const unsigned char *)value; *s; s++)
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.')
+			buf_addc(b, (char)*s);
+		else
+			buf_printf(b, "%%%02X", *s);
+	buf_addc(b, '&');
+}
+
 json_t *sort_headers(const struct web_req *r, const struct sort_col *cols, size_t n, int def,
                      const char *base, int *col, bool *desc)
 {
 	const char *s = web_query(r, "sort"), *d = web_query(r, "dir");
+	/* def < 0: column -def-1, newest (descending) first when nothing is asked. */
+	bool def_desc = def < 0;
+	if (def_desc)
+		def = -def - 1;
 	*col = def;
+	bool known = false;
 	for (size_t i = 0; s && i < n; i++)
-		if (!strcmp(s, cols[i].key))
+		if (!strcmp(s, cols[i].key)) {
 			*col = (int)i;
-	*desc = d && !strcmp(d, "desc");
+			known = true;
+		}
+	*desc = known ? d && !strcmp(d, "desc") : def_desc;
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++) {
 		bool on = (int)i == *col;

@@ -8,6 +8,8 @@
 
 #include <jansson.h>
 
+#include "util/buf.h"
+
 #include "core/date.h"
 #include "core/munic.h"
 #include "core/register.h"
@@ -32,13 +34,17 @@ struct picker {
 json_t *picker_people(const struct picker *pk, const struct reg *r, const struct munic_table *mt,
                       fk_date day, const int32_t *only, size_t nonly, const char *sel);
 
+/* Appends "name=value&" to b, the value percent-encoded; nothing for NULL or "" (the other
+ * arguments of a sortable page's header links). */
+void sort_url_arg(struct buf *b, const char *name, const char *value);
 /* One sortable column: the value of ?sort= and the header's text. */
 struct sort_col {
 	const char *key;
 	const char *label;
 };
 /* Reads ?sort= and ?dir= for a table with columns cols[0..n) (default column def,
- * ascending); *col gets the column, *desc the direction. Returns the header cells for
+ * ascending; a negative def is column -def-1 descending, e.g. newest first); *col gets the
+ * column, *desc the direction. Returns the header cells for
  * templates/sort_th.mustache: [{label, href, aria_sort, ind}] — href is base (the page's
  * URL with its other arguments, ending in '?' or '&') with the column's sort and the
  * direction a click gives; aria_sort is "ascending"/"descending" on the sorted column. */
