@@ -663,8 +663,13 @@ out:
 	return tx_leave(st, own, rc);
 }
 
-int store_meeting_dispatch(struct store *st, const char *actor, int64_t id, fk_date day,
-                           struct diags *d)
+/* A step of the meeting that needs its agenda: the dispatch (dispatch: dispatched on day)
+ * or recording it as held without a dispatch in fkigov. Checks that act may happen on day,
+ * refuses a meeting without items with empty_msg, sets the next state and audits it as
+ * audit_action. */
+static int agenda_step(struct store *st, const char *actor, int64_t id, fk_date day,
+                       enum meeting_action act, bool dispatch, const char *empty_msg,
+                       struct diags *d)
 {
 	bool own;
 	int rc = tx_enter(st, &own);
@@ -674,24 +679,35 @@ int store_meeting_dispatch(struct store *st, const char *actor, int64_t id, fk_d
 	if ((rc = get_for_change(st, id, &mt, d)) != FK_OK)
 		return tx_leave(st, own, rc);
 	int next;
-	if ((rc = may(&mt, MACT_DISPATCH, day, &next, d)) != FK_OK)
+	if ((rc = may(&mt, act, day, &next, d)) != FK_OK)
 		goto out;
 	if (mt.nitems == 0) {
-		diags_add(d, NULL, 0, 0, "item", "Mødet har ingen dagsorden at udsende. Byg den først.");
+		diags_add(d, NULL, 0, 0, "item", "%s", empty_msg);
 		rc = FK_EINPUT;
 		goto out;
 	}
 	json_t *before = meeting_json(&mt, false);
-	if ((rc = set_state(st, id, next, day)) != FK_OK) {
+	if ((rc = set_state(st, id, next, dispatch ? day : DATE_NONE)) != FK_OK) {
 		json_decref(before);
 		goto out;
 	}
 	mt.state = next;
-	mt.dispatched_on = day;
-	rc = audit_json(st, actor, "dispatch", "meeting", id, before, meeting_json(&mt, true));
+	if (dispatch)
+		mt.dispatched_on = day;
+	json_t *after = meeting_json(&mt, true);
+	if (!dispatch)
+		json_object_set_new(after, "dispatched_in_fkigov", json_false());
+	rc = audit_json(st, actor, dispatch ? "dispatch" : "held", "meeting", id, before, after);
 out:
 	meeting_free(&mt);
 	return tx_leave(st, own, rc);
+}
+
+int store_meeting_dispatch(struct store *st, const char *actor, int64_t id, fk_date day,
+                           struct diags *d)
+{
+	return agenda_step(st, actor, id, day, MACT_DISPATCH, true,
+	                   "Mødet har ingen dagsorden at udsende. Byg den først.", d);
 }
 
 int store_meeting_recall(struct store *st, const char *actor, int64_t id, const char *reason,
@@ -729,35 +745,10 @@ out:
 int store_meeting_hold(struct store *st, const char *actor, int64_t id, fk_date day,
                        struct diags *d)
 {
-	bool own;
-	int rc = tx_enter(st, &own);
-	if (rc != FK_OK)
-		return rc;
-	struct meeting mt;
-	if ((rc = get_for_change(st, id, &mt, d)) != FK_OK)
-		return tx_leave(st, own, rc);
-	int next;
-	if ((rc = may(&mt, MACT_HOLD, day, &next, d)) != FK_OK)
-		goto out;
-	if (mt.nitems == 0) {
-		diags_add(d, NULL, 0, 0, "item",
-		          "Mødet har ingen dagsorden. Byg dagsordenen, og ret punkterne, så de svarer "
-		          "til mødet; registrér det derefter som afholdt.");
-		rc = FK_EINPUT;
-		goto out;
-	}
-	json_t *before = meeting_json(&mt, false);
-	if ((rc = set_state(st, id, next, DATE_NONE)) != FK_OK) {
-		json_decref(before);
-		goto out;
-	}
-	mt.state = next;
-	json_t *after = meeting_json(&mt, true);
-	json_object_set_new(after, "dispatched_in_fkigov", json_false());
-	rc = audit_json(st, actor, "held", "meeting", id, before, after);
-out:
-	meeting_free(&mt);
-	return tx_leave(st, own, rc);
+	return agenda_step(st, actor, id, day, MACT_HOLD, false,
+	                   "Mødet har ingen dagsorden. Byg dagsordenen, og ret punkterne, så de "
+	                   "svarer til mødet; registrér det derefter som afholdt.",
+	                   d);
 }
 
 /* ---------------------------------------------------------------- minutes */
