@@ -148,6 +148,36 @@ static int end_access(struct store *st, const char *actor, const char *login, co
 static int cancel_links(struct store *st, const char *actor, const char *login,
                         const char *reason);
 
+/* Audits a change of login's access (key: value) with how many sessions and tokens it
+ * ended; a row that cannot be written poisons the transaction. */
+static int audit_access(struct store *st, const char *actor, const char *login, const char *key,
+                        bool value, int64_t ns, int64_t nt)
+{
+	char *after = dump_json(json_pack("{s:s, s:b, s:I, s:I}", "login", login, key, value,
+	                                  "sessions_ended", (json_int_t)ns, "tokens_revoked",
+	                                  (json_int_t)nt));
+	if (!after)
+		return FK_EINPUT;
+	int rc = audit_append(st, actor, "update", "account", login, strlen(login), NULL, 0, after,
+	                      strlen(after));
+	if (rc != FK_OK)
+		st->poisoned = true;
+	free(after);
+	return rc;
+}
+
+/* Leaves the transaction of an access change, reporting the counts only when it holds. */
+static int leave_access(struct store *st, bool own, int rc, int64_t ns, int64_t nt,
+                        int64_t *sessions, int64_t *tokens)
+{
+	rc = tx_leave(st, own, rc);
+	if (sessions)
+		*sessions = rc == FK_OK ? ns : 0;
+	if (tokens)
+		*tokens = rc == FK_OK ? nt : 0;
+	return rc;
+}
+
 int store_account_set_password(struct store *st, const char *actor, const char *login,
                                const char *pwhash, int64_t *sessions, int64_t *tokens)
 {
@@ -158,7 +188,6 @@ int store_account_set_password(struct store *st, const char *actor, const char *
 	int rc = tx_enter(st, &own);
 	if (rc != FK_OK)
 		return rc;
-	char *after = NULL;
 	int64_t ns = 0, nt = 0;
 	if ((rc = db_exec(st, STMT_ACCOUNT_SET_PW, "skift adgangskode", "tt", login, pwhash)) !=
 	    FK_OK)
@@ -171,25 +200,9 @@ int store_account_set_password(struct store *st, const char *actor, const char *
 	 * old one may have made them. */
 	if ((rc = end_access(st, actor, login, "password", &ns, &nt)) != FK_OK)
 		goto out;
-	after = dump_json(json_pack("{s:s, s:b, s:I, s:I}", "login", login, "password_changed", 1,
-	                            "sessions_ended", (json_int_t)ns, "tokens_revoked",
-	                            (json_int_t)nt));
-	if (!after) {
-		rc = FK_EINPUT;
-		goto out;
-	}
-	rc = audit_append(st, actor, "update", "account", login, strlen(login), NULL, 0, after,
-	                  strlen(after));
-	if (rc != FK_OK)
-		st->poisoned = true;
+	rc = audit_access(st, actor, login, "password_changed", true, ns, nt);
 out:
-	free(after);
-	rc = tx_leave(st, own, rc);
-	if (sessions)
-		*sessions = rc == FK_OK ? ns : 0;
-	if (tokens)
-		*tokens = rc == FK_OK ? nt : 0;
-	return rc;
+	return leave_access(st, own, rc, ns, nt, sessions, tokens);
 }
 
 int store_account_set_disabled(struct store *st, const char *actor, const char *login,
@@ -200,7 +213,6 @@ int store_account_set_disabled(struct store *st, const char *actor, const char *
 	int rc = tx_enter(st, &own);
 	if (rc != FK_OK)
 		return rc;
-	char *after = NULL;
 	int64_t ns = 0, nt = 0;
 	struct store_account a;
 	rc =
@@ -217,25 +229,9 @@ int store_account_set_disabled(struct store *st, const char *actor, const char *
 		goto out;
 	if (disabled && (rc = end_access(st, actor, login, "disabled", &ns, &nt)) != FK_OK)
 		goto out;
-	after = dump_json(json_pack("{s:s, s:b, s:I, s:I}", "login", login, "disabled", disabled,
-	                            "sessions_ended", (json_int_t)ns, "tokens_revoked",
-	                            (json_int_t)nt));
-	if (!after) {
-		rc = FK_EINPUT;
-		goto out;
-	}
-	rc = audit_append(st, actor, "update", "account", login, strlen(login), NULL, 0, after,
-	                  strlen(after));
-	if (rc != FK_OK)
-		st->poisoned = true;
+	rc = audit_access(st, actor, login, "disabled", disabled, ns, nt);
 out:
-	free(after);
-	rc = tx_leave(st, own, rc);
-	if (sessions)
-		*sessions = rc == FK_OK ? ns : 0;
-	if (tokens)
-		*tokens = rc == FK_OK ? nt : 0;
-	return rc;
+	return leave_access(st, own, rc, ns, nt, sessions, tokens);
 }
 
 int store_account_by_login(struct store *st, const char *login, struct store_account *out)
