@@ -92,4 +92,6 @@ int cmd_meeting_files(struct cli *c, int argc, char **argv);
 int cmd_decisions(struct cli *c, int argc, char **argv);
 /* working groups and written hearings */
 int cmd_wg(struct cli *c, int argc, char **argv);
+/* messages: the outbox (SPEC §8) */
+int cmd_mail(struct cli *c, int argc, char **argv);
 #endif

@@ -38,6 +38,7 @@ static const struct {
     {"meeting", cmd_meeting, "styregruppens møder: list, show, agenda, propose, dispatch, minutes"},
     {"decisions", cmd_decisions, "beslutningsloggen: search på tværs af år"},
     {"wg", cmd_wg, "arbejdsgrupper og skriftlig høring: propose, hearing, answer, decide, ..."},
+    {"mail", cmd_mail, "beskeder (e-mail): send det, der er i kø; list udbakken"},
 };
 
 static void usage(FILE *f)

@@ -389,6 +389,33 @@ static const char *const stmt_sql[STMT__MAX] = {
     [STMT_MERGE_WG_MEMBER] = "UPDATE wg_member SET person = ?1 WHERE person = ?2",
     [STMT_MERGE_SPEAKER] = "UPDATE meeting SET speaker = ?1 WHERE speaker = ?2",
     [STMT_MERGE_PROPOSAL] = "UPDATE proposal SET person = ?1 WHERE person = ?2",
+    /* the outbox (store_mail.c) */
+#define MAIL_COLS                                                                              \
+	"id, key, message_id, person, address, name, subject, kind, state, attempts, next_at,"  \
+	" answer, created, sent"
+    [STMT_MAIL_INSERT] = "INSERT INTO mail (key, message_id, person, address, name, subject, text,"
+                         " html, att_name, att_type, att_data, kind, next_at, created)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+                         " ON CONFLICT (key) DO NOTHING",
+    [STMT_MAIL_LIST] = "SELECT " MAIL_COLS " FROM mail WHERE (?1 IS NULL OR state = ?1)"
+                       " ORDER BY id DESC LIMIT ?2",
+    [STMT_MAIL_DUE] = "SELECT " MAIL_COLS ", text, html, att_name, att_type, att_data FROM mail"
+                      " WHERE state = 'queued' AND (?1 OR next_at <= ?2) AND id > ?3"
+                      " ORDER BY id LIMIT ?4",
+    [STMT_MAIL_GET] = "SELECT " MAIL_COLS ", text, html, att_name, att_type, att_data FROM mail"
+                      " WHERE id = ?1",
+    [STMT_MAIL_SENT] = "UPDATE mail SET state = 'sent', sent = ?2, answer = ?3,"
+                       " attempts = attempts + 1 WHERE id = ?1 AND state = 'queued'",
+    [STMT_MAIL_RETRY] = "UPDATE mail SET attempts = ?2, next_at = ?3, answer = ?4, state = ?5"
+                        " WHERE id = ?1 AND state = 'queued'",
+    [STMT_MAIL_REQUEUE] = "UPDATE mail SET state = 'queued', attempts = 0, next_at = ?2"
+                          " WHERE id = ?1 AND state = 'failed'",
+    [STMT_MAIL_COUNT] = "SELECT state, count(*) FROM mail GROUP BY state",
+    [STMT_MAIL_LOCK_GET] = "SELECT holder, host, pid, until FROM mail_sender WHERE id = 1",
+    [STMT_MAIL_LOCK_PUT] = "INSERT OR REPLACE INTO mail_sender (id, holder, host, pid, until)"
+                           " VALUES (1, ?1, ?2, ?3, ?4)",
+    [STMT_MAIL_LOCK_DROP] = "DELETE FROM mail_sender WHERE id = 1 AND holder = ?1",
+    /* end the outbox */
 };
 
 sqlite3_stmt *stmt_get(struct store *st, enum stmt s)

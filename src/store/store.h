@@ -658,4 +658,90 @@ int store_wg_member_end(struct store *st, const char *actor, const char *key, co
 int store_wg_check(struct store *st, const struct model *m, fk_date d, struct findings *out);
 /* ---------------------------------------------------------------- end working groups and written hearings */
 
+/* ---------------------------------------------------------------- the outbox (store_mail.c)
+ * Messages (core/mail.h, core/notify.h) queued in the transaction of the change that causes
+ * them, sent afterwards by one sender at a time (web/mailer.h). */
+struct notices;
+struct wg;
+
+/* A message to queue. att (att_len bytes) may be NULL; kind is enum mail_kind. */
+struct store_mail_new {
+	const char *key;     /* idempotency key, e.g. "hearing-opened:ag-3:sg04" */
+	const char *person;  /* person key, or NULL */
+	const char *address; /* must pass mail_addr_ok */
+	const char *name;    /* display name, may be NULL */
+	const char *subject, *text, *html;
+	const char *att_name, *att_type;
+	const void *att;
+	size_t att_len;
+	int kind;
+};
+
+/* A queued, sent or failed message. The bodies (text .. att) are read only by
+ * store_mail_due and store_mail_get, else NULL. */
+struct store_mail {
+	int64_t id;
+	char *key, *message_id, *person, *address, *name, *subject;
+	int kind;  /* enum mail_kind */
+	int state; /* enum mail_state */
+	int attempts;
+	int64_t next_at; /* unix seconds */
+	char *answer;    /* the mail server's last answer, or NULL */
+	char *created, *sent;
+	char *text, *html, *att_name, *att_type;
+	void *att;
+	size_t att_len;
+};
+void store_mail_clear(struct store_mail *m);
+void store_mails_free(struct store_mail *v, size_t n);
+
+/* Queues m in the caller's transaction (or one of its own): the Message-ID is made now (in
+ * the domain of $FKIGOV_MAIL_FROM), due at once. A message with the same key already queued,
+ * sent or failed is silently kept and this is a no-op: FK_OK with *queued (may be NULL)
+ * false. FK_EINPUT for an address that fails mail_addr_ok or an empty key. */
+int store_mail_queue(struct store *st, const struct store_mail_new *m, bool *queued);
+/* Queues every notice of ns (core/notify.h) as store_mail_queue; *n (may be NULL) gets how
+ * many were new. */
+int store_mail_queue_notices(struct store *st, const struct notices *ns, size_t *n);
+/* Queues, in one transaction, what the calendar makes due on today: hearing reminders and
+ * last-day notices, expiring terms (core/notify.h; secretariat may be NULL). Safe to run
+ * again and again: the keys keep each event to one message. *n gets how many were new. */
+int store_mail_enqueue_due(struct store *st, const struct model *m, fk_date today,
+                           const char *base, const char *secretariat, size_t *n);
+/* The newest messages first, at most limit; state -1 for all. */
+int store_mail_list(struct store *st, int state, int limit, struct store_mail **out, size_t *n);
+/* How many messages are queued, sent and failed (counts[MAIL_STATE__MAX]). */
+int store_mail_counts(struct store *st, int64_t counts[3]);
+/* Up to limit queued messages with id > after, oldest first, with their bodies: those due at
+ * now (unix seconds), or with all every queued one. */
+int store_mail_due(struct store *st, bool all, int64_t now, int64_t after, int limit,
+                   struct store_mail **out, size_t *n);
+int store_mail_get(struct store *st, int64_t id, struct store_mail *out);
+/* The server accepted message id: sent, with its answer. */
+int store_mail_sent(struct store *st, int64_t id, const char *answer);
+/* Attempt number attempts of message id failed with answer: queued again after
+ * mail_backoff(attempts), or failed for good when permanent or after MAIL_MAX_ATTEMPTS.
+ * *failed (may be NULL) tells which. */
+int store_mail_retry(struct store *st, int64_t id, int attempts, int64_t now, const char *answer,
+                     bool permanent, bool *failed);
+/* "Send igen": a failed message is queued again, due now, with its attempts reset; audited
+ * (entity "mail"). FK_ENOTFOUND when id is no failed message. */
+int store_mail_requeue(struct store *st, const char *actor, int64_t id);
+
+/* The store's "now" ($FKIGOV_NOW in tests) in unix seconds. */
+int64_t store_mail_now(struct store *st);
+
+/* The one sender at a time. */
+struct store_mail_lock {
+	char holder[96]; /* who: "HOST:PID:serve" */
+	char host[64];
+	int64_t pid;
+	int64_t until; /* unix seconds */
+};
+/* Takes or renews the sender's lock for me (until me->until) when it is free, expired, held
+ * by me or steal is set (the caller found its holder dead). Else FK_ECONFLICT with the
+ * holder in *held (may be NULL). */
+int store_mail_lock(struct store *st, const struct store_mail_lock *me, int64_t now, bool steal,
+                    struct store_mail_lock *held);
+void store_mail_unlock(struct store *st, const char *holder);
 #endif

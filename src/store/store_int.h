@@ -178,6 +178,19 @@ enum stmt {
 	STMT_MERGE_SPEAKER,
 	STMT_MERGE_PROPOSAL,
 	/* end register corrections */
+	/* the outbox (store_mail.c) */
+	STMT_MAIL_INSERT,
+	STMT_MAIL_LIST,
+	STMT_MAIL_DUE,
+	STMT_MAIL_GET,
+	STMT_MAIL_SENT,
+	STMT_MAIL_RETRY,
+	STMT_MAIL_REQUEUE,
+	STMT_MAIL_COUNT,
+	STMT_MAIL_LOCK_GET,
+	STMT_MAIL_LOCK_PUT,
+	STMT_MAIL_LOCK_DROP,
+	/* end the outbox */
 	STMT__MAX
 };
 

@@ -487,6 +487,45 @@ const char *const store_migrations[] = {
     "	cancelled TEXT\n"
     ");\n"
     "CREATE INDEX password_link_account ON password_link(account);\n",
+    /* 11: the outbox (issue 11). Every message is queued in the transaction of the change
+     * that causes it and sent afterwards; key is its idempotency key (one event, one person:
+     * "hearing-opened:ag-3:sg04"), so the same event never queues twice, and message_id is
+     * made once, at queue time, so a message sent twice after a crash is recognisable.
+     * person is the person's key as text (NULL for the secretariat's own address): the
+     * history of what was sent outlives a merge of persons. next_at is unix seconds (when
+     * the next attempt is due); answer the mail server's last answer. mail_sender is the one
+     * sender at a time (serve's thread or `mail send`): who holds it, until when. */
+    "CREATE TABLE mail (\n"
+    "	id INTEGER PRIMARY KEY,\n"
+    "	key TEXT NOT NULL UNIQUE CHECK (key <> ''),\n"
+    "	message_id TEXT NOT NULL,\n"
+    "	person TEXT,\n"
+    "	address TEXT NOT NULL,\n"
+    "	name TEXT NOT NULL DEFAULT '',\n"
+    "	subject TEXT NOT NULL,\n"
+    "	text TEXT NOT NULL,\n"
+    "	html TEXT,\n"
+    "	att_name TEXT,\n"
+    "	att_type TEXT,\n"
+    "	att_data BLOB,\n"
+    "	kind TEXT NOT NULL CHECK (kind = 'action' OR kind = 'info'),\n"
+    "	state TEXT NOT NULL DEFAULT 'queued'\n"
+    "		CHECK (state = 'queued' OR state = 'sent' OR state = 'failed'),\n"
+    "	attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),\n"
+    "	next_at INTEGER NOT NULL,\n"
+    "	answer TEXT,\n"
+    "	created TEXT NOT NULL,\n"
+    "	sent TEXT\n"
+    ");\n"
+    "CREATE INDEX mail_due ON mail(state, next_at);\n"
+    "CREATE INDEX mail_person ON mail(person);\n"
+    "CREATE TABLE mail_sender (\n"
+    "	id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+    "	holder TEXT NOT NULL,\n"
+    "	host TEXT NOT NULL,\n"
+    "	pid INTEGER NOT NULL,\n"
+    "	until INTEGER NOT NULL\n"
+    ");\n",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

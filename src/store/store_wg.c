@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mail.h"
+#include "core/notify.h"
 #include "core/report.h"
 #include "core/wg.h"
 #include "store/store_int.h"
@@ -958,6 +960,18 @@ static int end_members(struct store *st, struct store_wg_err *e, const char *act
 	return FK_OK;
 }
 
+/* Queues "the hearing is open" to each member of the steering group, in this transaction
+ * (core/notify.h): rolled back with the step, never queued twice. */
+static int queue_opened(struct store *st, struct store_wg_err *e, const struct model *m,
+                        const struct reg *r, const struct wg *w)
+{
+	struct notices ns = {0};
+	notify_hearing_opened(m, r, w, mail_public_url(), &ns);
+	int rc = store_mail_queue_notices(st, &ns, NULL);
+	notices_free(&ns);
+	return rc == FK_OK ? FK_OK : no_stmt(e);
+}
+
 int store_wg_step(struct store *st, const char *actor, const struct model *m, const struct reg *r,
                   const char *key, int event, fk_date date, const char *text,
                   struct store_wg_err *e)
@@ -1081,6 +1095,8 @@ int store_wg_step(struct store *st, const char *actor, const struct model *m, co
 	                              wg_event_name((enum wg_event)event), "date", report_date(date),
 	                              "text", report_str(text)));
 	if ((rc = audit(st, e, actor, "update", "working-group", w.key, before, after)) != FK_OK)
+		goto out;
+	if (event == WG_EV_OPEN_HEARING && (rc = queue_opened(st, e, m, r, &w)) != FK_OK)
 		goto out;
 	if (!wg_state_active(to) && w.rank > 0)
 		rc = prio_remove(st, e, actor, w.id);

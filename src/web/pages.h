@@ -124,6 +124,7 @@ int api_decisions(struct web_req *r, struct web_resp *p);
 int page_accounts(struct web_req *r, struct web_resp *p); /* page_accounts.c */
 int page_account(struct web_req *r, struct web_resp *p);  /* page_accounts.c */
 int page_password(struct web_req *r, struct web_resp *p); /* page_password.c */
+int page_mail(struct web_req *r, struct web_resp *p);     /* page_mail.c: the outbox */
 /* A stored UTC time ("2026-11-27T10:00:00Z") in Danish time, "27. november 2026 kl. 11.00";
  * "" for "", the text itself when it is not such a time (page_accounts.c). */
 json_t *accounts_time_da(const char *s);

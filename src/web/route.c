@@ -165,6 +165,8 @@ const struct route routes[PAGE__MAX] = {
                           "Læg personer sammen"},
     [API_APPT_DELETE] = {"/api/v1/appointments/{id}/delete", api_appt_delete, NULL, 0, R_ADMIN,
                          "Slet udpegning"},
+    /* messages: the outbox, and "Send igen" for a failed message (issue 11) */
+    [PAGE_MAIL] = {"/mail", page_mail, "mail", R_ADMIN, R_ADMIN, "Udbakke"},
 };
 
 /* Matches path against pattern; one {id} segment at most. */

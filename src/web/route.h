@@ -93,6 +93,8 @@ enum page {
 	PAGE_APPT_DELETE,
 	API_PERSON_MERGE,
 	API_APPT_DELETE,
+	/* messages (issue 11) */
+	PAGE_MAIL, /* the outbox for the secretariat (page_mail.c) */
 	PAGE__MAX
 };
 

@@ -21,6 +21,7 @@
 #include "web/auth.h"
 #include "web/cache.h"
 #include "web/guard.h"
+#include "web/mailer.h"
 #include "web/route.h"
 #include "web/tmpl.h"
 #include "web/web.h"
@@ -262,14 +263,14 @@ static void add_layout(struct web_req *r, json_t *doc, enum page pg)
 	static const enum page nav[] = {PAGE_HOME,      PAGE_MY,        PAGE_ORG,      PAGE_PEOPLE,
 	                                PAGE_MEETINGS,  PAGE_DECISIONS, PAGE_COMPLIANCE, PAGE_WGS,
 	                                PAGE_CASES,     PAGE_PORTFOLIO, PAGE_ECONOMY,  PAGE_GOALS,
-	                                PAGE_IMPORT,    PAGE_AUDIT,     PAGE_ACCOUNTS};
+	                                PAGE_IMPORT,    PAGE_AUDIT,     PAGE_ACCOUNTS, PAGE_MAIL};
 	json_t *items = json_array(), *tools = json_array();
 	for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
 		const struct route *rt = &routes[nav[i]];
 		if (!(rt->get & (1u << r->user.role)))
 			continue;
 		bool tool = nav[i] == PAGE_MY || nav[i] == PAGE_IMPORT || nav[i] == PAGE_AUDIT ||
-		            nav[i] == PAGE_ACCOUNTS;
+		            nav[i] == PAGE_ACCOUNTS || nav[i] == PAGE_MAIL;
 		json_array_append_new(tool ? tools : items,
 		                      json_pack("{s:s, s:s, s:b}", "href", rt->pattern, "title",
 		                                rt->title, "current", nav[i] == pg));
@@ -857,6 +858,7 @@ int web_serve(const struct web_config *cfg)
 	}
 	fprintf(stderr, "fkigov lytter på http://%s/ (%u tråde). Stop med Ctrl+C.\n", cfg->listen,
 	        threads);
+	mailer_start(cfg->db, app.model, cfg->public_url); /* the outbox's sender (web/mailer.h) */
 	int sig = 0;
 	sigwait(&sigs, &sig);
 	fprintf(stderr, "fkigov: stopper (signal %d) ...\n", sig);
@@ -873,6 +875,7 @@ int web_serve(const struct web_config *cfg)
 	MHD_stop_daemon(daemon);
 	if (ls != MHD_INVALID_SOCKET)
 		close(ls);
+	mailer_stop();
 	app_free();
 	fprintf(stderr, "fkigov: stoppet.\n");
 	return 0;

@@ -149,6 +149,9 @@ EXPECT = {
     ("/meetings/plan", "GET"): (HTML_LOGIN, 403, 403, 200),
     ("/meetings/plan", "POST"): (HTML_LOGIN, 403, 403, "ok"),
     ("/import/template.csv", "GET"): (HTML_LOGIN, 403, 403, 200),
+    # messages (issue 11): the outbox, the secretariat only; an empty POST names no message
+    ("/mail", "GET"): (HTML_LOGIN, 403, 403, 200),
+    ("/mail", "POST"): (HTML_LOGIN, 403, 403, 400),
 }
 
 # A page never tells its reader to run a command: every message points to the form that

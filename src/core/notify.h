@@ -1,0 +1,71 @@
+#ifndef FK_NOTIFY_H
+#define FK_NOTIFY_H
+/* Who gets which message for which event: one message per person per event, in Danish,
+ * each with an idempotency key that names the event and the person, so that queueing the
+ * same event again (a reminder computed on every run of `mail send`) never queues it twice.
+ * Pure: the caller hands the outbox (store_mail_queue) what comes back.
+ *
+ *   hearing-opened:ag-3:sg04                  a written hearing opened: each member of the
+ *                                             steering group on the day it opened
+ *   hearing-reminder:ag-3:sg04                NOTIFY_REMINDER_DAYS working days before the
+ *                                             last day, to those who have not answered
+ *   hearing-lastday:ag-3:sg04                 on the last day, to those who have not answered
+ *   term-expiring:styregruppe:p7:2027-12-31   the member, from the day the rule term-expiring
+ *   term-expiring:styregruppe:p7:2027-12-31:sekretariat   starts warning (the body's
+ *                                             warning_days before the last allowed day, 90 in
+ *                                             the FKI model): the member and the secretariat
+ *
+ * Every message ends with a link back to its page in fkigov (base: the public address). A
+ * person without a usable e-mail address gets no message. */
+#include <stddef.h>
+
+#include "core/date.h"
+#include "core/mail.h"
+#include "core/model.h"
+#include "core/register.h"
+#include "core/wg.h"
+
+/* The reminder of a hearing comes this many working days before its last day (the model has
+ * no value for it). */
+#define NOTIFY_REMINDER_DAYS 2
+/* The term-expiring warning when the body's rule gives none. */
+#define NOTIFY_TERM_DAYS 90
+
+struct notice {
+	char *key;
+	char *person;  /* person key, NULL for the secretariat */
+	char *address; /* passes mail_addr_ok */
+	char *name;    /* display name, may be "" */
+	char *subject;
+	char *text;
+	char *html;
+	enum mail_kind kind;
+};
+
+struct notices {
+	struct notice *v;
+	size_t n, cap;
+};
+
+void notices_free(struct notices *ns);
+
+/* The day n working days before day (n >= 1): the n-th working day counted back from the day
+ * before it (Danish holidays, SPEC §3). */
+fk_date notify_working_days_before(fk_date day, int n);
+
+/* The hearing of w was opened (on w->hearing_opened): one message to each member of the
+ * steering group on that day. */
+void notify_hearing_opened(const struct model *m, const struct reg *r, const struct wg *w,
+                           const char *base, struct notices *out);
+/* The reminders due on today for the hearings open in v[0..n): from the reminder day up to
+ * the day before the last day a reminder, on the last day a last-day notice; only to the
+ * members asked who have not answered. */
+void notify_hearing_reminders(const struct model *m, const struct reg *r, const struct wg *v,
+                              size_t n, fk_date today, const char *base, struct notices *out);
+/* Members whose term in a body with a term limit runs out within the rule's warning days of
+ * today (the condition of the rule term-expiring): a message to the member and, when
+ * secretariat (an address, may be NULL) is given, one to the secretariat. r must be sorted
+ * (reg_sort). */
+void notify_term_expiring(const struct model *m, const struct reg *r, fk_date today,
+                          const char *secretariat, const char *base, struct notices *out);
+#endif

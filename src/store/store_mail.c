@@ -1,0 +1,330 @@
+/* The outbox (store.h, "the outbox"): messages queued in the caller's transaction, claimed
+ * by the one sender, marked sent, retried with backoff, failed for good, queued again. Only
+ * "send again" is audited (entity "mail", id the message's key): it is a person's act;
+ * queueing rides on the audited change that causes it, and delivery is the machine's. */
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/mail.h"
+#include "core/notify.h"
+#include "core/wg.h"
+#include "store/store_int.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+
+static char *col_dup(sqlite3_stmt *q, int i)
+{
+	const unsigned char *s = sqlite3_column_text(q, i);
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+/* Unix seconds of the store's "now" ($FKIGOV_NOW in tests). */
+static int64_t now_secs(struct store *st)
+{
+	int64_t t = 0;
+	(void)mail_utc_parse(store_now(st), &t);
+	return t;
+}
+
+int64_t store_mail_now(struct store *st)
+{
+	return now_secs(st);
+}
+
+void store_mail_clear(struct store_mail *m)
+{
+	free(m->key);
+	free(m->message_id);
+	free(m->person);
+	free(m->address);
+	free(m->name);
+	free(m->subject);
+	free(m->answer);
+	free(m->created);
+	free(m->sent);
+	free(m->text);
+	free(m->html);
+	free(m->att_name);
+	free(m->att_type);
+	free(m->att);
+	memset(m, 0, sizeof *m);
+}
+
+void store_mails_free(struct store_mail *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		store_mail_clear(&v[i]);
+	free(v);
+}
+
+/* Reads a row of MAIL_COLS (and the bodies after them when bodies). */
+static void read_row(sqlite3_stmt *q, bool bodies, struct store_mail *m)
+{
+	memset(m, 0, sizeof *m);
+	m->id = sqlite3_column_int64(q, 0);
+	m->key = col_dup(q, 1);
+	m->message_id = col_dup(q, 2);
+	m->person = col_dup(q, 3);
+	m->address = col_dup(q, 4);
+	m->name = col_dup(q, 5);
+	m->subject = col_dup(q, 6);
+	m->kind = mail_kind_parse((const char *)sqlite3_column_text(q, 7));
+	m->state = mail_state_parse((const char *)sqlite3_column_text(q, 8));
+	m->attempts = sqlite3_column_int(q, 9);
+	m->next_at = sqlite3_column_int64(q, 10);
+	m->answer = col_dup(q, 11);
+	m->created = col_dup(q, 12);
+	m->sent = col_dup(q, 13);
+	if (!bodies)
+		return;
+	m->text = col_dup(q, 14);
+	m->html = col_dup(q, 15);
+	m->att_name = col_dup(q, 16);
+	m->att_type = col_dup(q, 17);
+	int len = sqlite3_column_bytes(q, 18);
+	if (sqlite3_column_type(q, 18) == SQLITE_BLOB && len > 0) {
+		m->att = xmalloc((size_t)len);
+		memcpy(m->att, sqlite3_column_blob(q, 18), (size_t)len);
+		m->att_len = (size_t)len;
+	}
+}
+
+/* ---------------------------------------------------------------- queueing */
+
+int store_mail_queue(struct store *st, const struct store_mail_new *m, bool *queued)
+{
+	assert(st && m);
+	if (queued)
+		*queued = false;
+	if (!m->key || !*m->key || !mail_addr_ok(m->address) || !m->subject || !m->text ||
+	    (unsigned)m->kind >= MAIL_KIND__MAX)
+		return FK_EINPUT;
+	char domain[256], mid[400];
+	mail_env_domain(domain, sizeof domain);
+	mail_message_id(m->key, domain, mid, sizeof mid);
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	const char *now = store_now(st);
+	char created[32];
+	snprintf(created, sizeof created, "%s", now);
+	rc = db_exec(st, STMT_MAIL_INSERT, "læg besked i udbakken", "ttttttttttbtit", m->key, mid,
+	             m->person, m->address, m->name ? m->name : "", m->subject, m->text, m->html,
+	             m->att_name, m->att_type, m->att, m->att_len,
+	             mail_kind_name((enum mail_kind)m->kind), now_secs(st), created);
+	if (rc == FK_OK && queued)
+		*queued = sqlite3_changes(st->db) > 0;
+	return tx_leave(st, own, rc);
+}
+
+int store_mail_queue_notices(struct store *st, const struct notices *ns, size_t *n)
+{
+	if (n)
+		*n = 0;
+	bool own;
+	int rc = tx_enter(st, &own);
+	for (size_t i = 0; rc == FK_OK && i < ns->n; i++) {
+		const struct notice *x = &ns->v[i];
+		struct store_mail_new m = {.key = x->key,
+		                           .person = x->person,
+		                           .address = x->address,
+		                           .name = x->name,
+		                           .subject = x->subject,
+		                           .text = x->text,
+		                           .html = x->html,
+		                           .kind = x->kind};
+		bool q = false;
+		rc = store_mail_queue(st, &m, &q);
+		if (rc == FK_OK && q && n)
+			(*n)++;
+	}
+	return tx_leave(st, own, rc);
+}
+
+int store_mail_enqueue_due(struct store *st, const struct model *m, fk_date today,
+                           const char *base, const char *secretariat, size_t *n)
+{
+	*n = 0;
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct reg r;
+	reg_init(&r);
+	struct wg *v = NULL;
+	size_t nv = 0;
+	struct notices ns = {0};
+	if ((rc = store_load_register(st, m, &r)) != FK_OK ||
+	    (rc = store_wg_list(st, &v, &nv)) != FK_OK)
+		goto out;
+	notify_hearing_reminders(m, &r, v, nv, today, base, &ns);
+	notify_term_expiring(m, &r, today, secretariat, base, &ns);
+	rc = store_mail_queue_notices(st, &ns, n);
+out:
+	notices_free(&ns);
+	wg_list_free(v, nv);
+	reg_free(&r);
+	return tx_leave(st, own, rc);
+}
+
+/* ---------------------------------------------------------------- reading */
+
+static int read_list(struct store *st, sqlite3_stmt *q, bool bodies, struct store_mail **out,
+                     size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (!q)
+		return FK_EDB;
+	size_t cap = 0;
+	int rc;
+	while ((rc = db_row(st, q, "læs udbakken")) == FK_OK) {
+		*out = xgrow(*out, sizeof **out, *n + 1, &cap);
+		read_row(q, bodies, &(*out)[(*n)++]);
+	}
+	if (rc == FK_ENOTFOUND)
+		return FK_OK;
+	store_mails_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return rc;
+}
+
+int store_mail_list(struct store *st, int state, int limit, struct store_mail **out, size_t *n)
+{
+	const char *s = state >= 0 ? mail_state_name((enum mail_state)state) : NULL;
+	return read_list(st, db_prepare(st, STMT_MAIL_LIST, "td", s, limit > 0 ? limit : -1), false,
+	                 out, n);
+}
+
+int store_mail_counts(struct store *st, int64_t counts[3])
+{
+	for (int i = 0; i < MAIL_STATE__MAX; i++)
+		counts[i] = 0;
+	sqlite3_stmt *q = db_prepare(st, STMT_MAIL_COUNT, "");
+	if (!q)
+		return FK_EDB;
+	int rc;
+	while ((rc = db_row(st, q, "tæl udbakken")) == FK_OK) {
+		int s = mail_state_parse((const char *)sqlite3_column_text(q, 0));
+		if (s >= 0)
+			counts[s] = sqlite3_column_int64(q, 1);
+	}
+	return rc == FK_ENOTFOUND ? FK_OK : rc;
+}
+
+int store_mail_due(struct store *st, bool all, int64_t now, int64_t after, int limit,
+                   struct store_mail **out, size_t *n)
+{
+	return read_list(st, db_prepare(st, STMT_MAIL_DUE, "diid", all ? 1 : 0, now, after, limit),
+	                 true, out, n);
+}
+
+int store_mail_get(struct store *st, int64_t id, struct store_mail *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q = db_prepare(st, STMT_MAIL_GET, "i", id);
+	if (!q)
+		return FK_EDB;
+	int rc = db_row(st, q, "læs besked");
+	if (rc != FK_OK)
+		return rc;
+	read_row(q, true, out);
+	stmt_done(q);
+	return FK_OK;
+}
+
+/* ---------------------------------------------------------------- delivery */
+
+int store_mail_sent(struct store *st, int64_t id, const char *answer)
+{
+	char now[32];
+	snprintf(now, sizeof now, "%s", store_now(st));
+	return db_exec(st, STMT_MAIL_SENT, "marker besked som sendt", "itt", id, now, answer);
+}
+
+int store_mail_retry(struct store *st, int64_t id, int attempts, int64_t now, const char *answer,
+                     bool permanent, bool *failed)
+{
+	bool f = permanent || attempts >= MAIL_MAX_ATTEMPTS;
+	if (failed)
+		*failed = f;
+	return db_exec(st, STMT_MAIL_RETRY, "udskyd besked", "diitt", id, attempts,
+	               now + mail_backoff(attempts), answer,
+	               mail_state_name(f ? MAIL_FAILED : MAIL_QUEUED));
+}
+
+int store_mail_requeue(struct store *st, const char *actor, int64_t id)
+{
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct store_mail m;
+	if ((rc = store_mail_get(st, id, &m)) != FK_OK)
+		return tx_leave(st, own, rc);
+	if (m.state != MAIL_FAILED) {
+		store_mail_clear(&m);
+		return tx_leave(st, own, FK_ENOTFOUND);
+	}
+	rc = db_exec(st, STMT_MAIL_REQUEUE, "send besked igen", "ii", id, now_secs(st));
+	if (rc == FK_OK) {
+		json_t *b = json_pack("{s:s, s:s, s:s, s:i, s:s?}", "message_id", m.message_id,
+		                      "address", m.address, "state", "failed", "attempts", m.attempts,
+		                      "answer", m.answer);
+		json_t *a = json_pack("{s:s, s:s, s:s, s:i}", "message_id", m.message_id, "address",
+		                      m.address, "state", "queued", "attempts", 0);
+		char *bs = json_dumps(b, JSON_COMPACT | JSON_SORT_KEYS);
+		char *as = json_dumps(a, JSON_COMPACT | JSON_SORT_KEYS);
+		rc = audit_append(st, actor, "update", "mail", m.key, strlen(m.key), bs, strlen(bs), as,
+		                  strlen(as));
+		if (rc != FK_OK)
+			st->poisoned = true;
+		free(bs);
+		free(as);
+		json_decref(b);
+		json_decref(a);
+	}
+	store_mail_clear(&m);
+	return tx_leave(st, own, rc);
+}
+
+/* ---------------------------------------------------------------- the one sender */
+
+int store_mail_lock(struct store *st, const struct store_mail_lock *me, int64_t now, bool steal,
+                    struct store_mail_lock *held)
+{
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	sqlite3_stmt *q = db_prepare(st, STMT_MAIL_LOCK_GET, "");
+	if (!q)
+		return tx_leave(st, own, FK_EDB);
+	struct store_mail_lock h = {0};
+	rc = db_row(st, q, "læs afsenderlås");
+	if (rc == FK_OK) {
+		snprintf(h.holder, sizeof h.holder, "%s", sqlite3_column_text(q, 0));
+		snprintf(h.host, sizeof h.host, "%s", sqlite3_column_text(q, 1));
+		h.pid = sqlite3_column_int64(q, 2);
+		h.until = sqlite3_column_int64(q, 3);
+		stmt_done(q);
+		if (held)
+			*held = h;
+		if (strcmp(h.holder, me->holder) != 0 && h.until >= now && !steal)
+			return tx_leave(st, own, FK_ECONFLICT);
+	} else if (rc != FK_ENOTFOUND) {
+		return tx_leave(st, own, rc);
+	}
+	rc = db_exec(st, STMT_MAIL_LOCK_PUT, "tag afsenderlås", "ttii", me->holder, me->host,
+	             me->pid, me->until);
+	return tx_leave(st, own, rc);
+}
+
+void store_mail_unlock(struct store *st, const char *holder)
+{
+	(void)db_exec(st, STMT_MAIL_LOCK_DROP, "slip afsenderlås", "t", holder);
+}

@@ -1,0 +1,113 @@
+/* GET /mail: the outbox for the secretariat — queued, sent and failed messages, newest
+ * first, with the mail server's answer; filter ?status=queued|sent|failed. POST /mail with
+ * "id": "Send igen" for a failed message (queued again, due now, audited). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/mail.h"
+#include "util/err.h"
+#include "web/pages.h"
+
+#define MAIL_PAGE_LIMIT 500
+
+static json_t *time_da(const char *utc)
+{
+	char s[64];
+	date_utc_da(utc, true, s, sizeof s);
+	return json_string(s);
+}
+
+static json_t *epoch_da(int64_t t)
+{
+	char d[11], utc[32];
+	date_format((fk_date)(t / 86400), d);
+	snprintf(utc, sizeof utc, "%sT%02d:%02d:%02dZ", d, (int)(t % 86400 / 3600),
+	         (int)(t % 3600 / 60), (int)(t % 60));
+	return time_da(utc);
+}
+
+static int show(struct web_req *r, struct web_resp *p)
+{
+	const char *f = web_query(r, "status");
+	int state = f && *f ? mail_state_parse(f) : -1;
+	if (f && *f && state < 0)
+		return web_error(r, p, 400,
+		                 "Vælg en af visningerne: alle, i kø, sendt eller fejlet.");
+	struct store_mail *v;
+	size_t n;
+	int64_t counts[MAIL_STATE__MAX];
+	if (store_mail_list(r->st, state, MAIL_PAGE_LIMIT, &v, &n) != FK_OK ||
+	    store_mail_counts(r->st, counts) != FK_OK)
+		return web_error(r, p, 500, "Udbakken kunne ikke læses. Prøv igen om lidt.");
+	json_t *rows = json_array();
+	for (size_t i = 0; i < n; i++) {
+		const struct store_mail *m = &v[i];
+		json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:i, s:o, s:b, s:b, s:b}", "id",
+		                      (json_int_t)m->id, "address", m->address, "name",
+		                      m->name ? m->name : "", "subject", m->subject, "message_id",
+		                      m->message_id, "state_label",
+		                      mail_state_label((enum mail_state)m->state), "attempts",
+		                      m->attempts, "created_da", time_da(m->created), "queued",
+		                      m->state == MAIL_QUEUED, "sent", m->state == MAIL_SENT, "failed",
+		                      m->state == MAIL_FAILED);
+		if (m->person)
+			json_object_set_new(o, "person", json_string(m->person));
+		if (m->answer)
+			json_object_set_new(o, "answer", json_string(m->answer));
+		if (m->sent)
+			json_object_set_new(o, "sent_da", time_da(m->sent));
+		if (m->state == MAIL_QUEUED)
+			json_object_set_new(o, "next_da", epoch_da(m->next_at));
+		if (m->kind == MAIL_ACTION)
+			json_object_set_new(o, "action", json_true());
+		json_array_append_new(rows, o);
+	}
+	store_mails_free(v, n);
+	json_t *tabs = json_array();
+	static const char *const labels[] = {"I kø", "Sendt", "Fejlet"};
+	int64_t total = counts[0] + counts[1] + counts[2];
+	json_array_append_new(tabs, json_pack("{s:s, s:s, s:I, s:b}", "href", "/mail", "label",
+	                                      "Alle", "count", (json_int_t)total, "current",
+	                                      state < 0));
+	for (int s = 0; s < MAIL_STATE__MAX; s++) {
+		char href[40];
+		snprintf(href, sizeof href, "/mail?status=%s", mail_state_name((enum mail_state)s));
+		json_array_append_new(tabs, json_pack("{s:s, s:s, s:I, s:b}", "href", href, "label",
+		                                      labels[s], "count", (json_int_t)counts[s],
+		                                      "current", state == s));
+	}
+	const char *url = getenv("FKIGOV_SMTP_URL");
+	p->doc = json_pack("{s:s, s:o, s:o, s:b, s:I, s:b, s:i}", "title", "Udbakke", "messages",
+	                   rows, "tabs", tabs, "configured", url && *url, "failed_count",
+	                   (json_int_t)counts[MAIL_FAILED], "empty", n == 0, "limit",
+	                   MAIL_PAGE_LIMIT);
+	const char *again = web_query(r, "igen");
+	if (again && *again)
+		json_object_set_new(p->doc, "notice",
+		                    json_string("Beskeden er lagt i kø igen og sendes inden for et "
+		                                "minut."));
+	return 0;
+}
+
+int page_mail(struct web_req *r, struct web_resp *p)
+{
+	if (r->method != WM_POST)
+		return show(r, p);
+	if (web_input_refused(r, p))
+		return 0;
+	long id;
+	if (!web_whole(web_form(r, "id"), 1L << 52, &id))
+		return web_error(r, p, 400,
+		                 "Vælg den besked, der skal sendes igen, med knappen ud for den.");
+	int rc = store_mail_requeue(r->st, r->user.login, id);
+	if (rc == FK_ENOTFOUND)
+		return web_error(r, p, 404,
+		                 "Beskeden findes ikke, eller den er ikke fejlet. Måske er den "
+		                 "allerede lagt i kø igen.");
+	if (rc != FK_OK)
+		return web_error(r, p, 500, "Beskeden kunne ikke lægges i kø igen. Prøv igen om lidt.");
+	web_redirect(p, "/mail?status=queued&igen=%ld", id);
+	return 0;
+}
