@@ -44,7 +44,7 @@ static int mail_send(struct cli *c, int argc, char **argv)
 		       res.queued == 1 ? "besked" : "beskeder");
 	if (rc != FK_OK) {
 		fprintf(stderr, "fkigov: %s\n", why);
-		return 1;
+		return rc == FK_EUSAGE ? 2 : 1; /* 2: the configuration is wrong */
 	}
 	if (res.busy) {
 		printf("En anden afsender (serve eller mail send) er i gang; beskederne sendes af "

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 
@@ -57,13 +58,20 @@ static size_t on_read(char *buf, size_t size, size_t nitems, void *arg)
 	return k;
 }
 
-struct smtp *smtp_open(const char *url, const char *from, char *why, size_t n)
+struct smtp *smtp_open(const char *url, const char *from, const char *ca, char *why, size_t n)
 {
 	bool tls = url && !strncmp(url, "smtps://", 8);
 	if (!url || (!tls && strncmp(url, "smtp://", 7)) || strpbrk(url, " \t\r\n")) {
 		snprintf(why, n,
 		         "FKIGOV_SMTP_URL skal have formen smtp://[bruger:adgangskode@]vært[:port] "
 		         "eller smtps://….");
+		return NULL;
+	}
+	if (ca && access(ca, R_OK) != 0) {
+		snprintf(why, n,
+		         "FKIGOV_SMTP_CA skal være stien til en fil med postserverens CA-certifikat "
+		         "(PEM); %s kan ikke læses.",
+		         ca);
 		return NULL;
 	}
 	pthread_once(&once, global_init);
@@ -79,6 +87,8 @@ struct smtp *smtp_open(const char *url, const char *from, char *why, size_t n)
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
 	/* STARTTLS when the server offers it; smtps:// is TLS from the first byte */
 	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)(tls ? CURLUSESSL_ALL : CURLUSESSL_TRY));
+	if (ca)
+		curl_easy_setopt(c, CURLOPT_CAINFO, ca);
 	curl_easy_setopt(c, CURLOPT_MAIL_FROM, s->from);
 	curl_easy_setopt(c, CURLOPT_READFUNCTION, on_read);
 	curl_easy_setopt(c, CURLOPT_READDATA, s);

@@ -9,9 +9,11 @@
 
 struct smtp;
 
-/* A handle for the server at url, sending as from (a bare address). NULL when url is not
- * smtp:// or smtps:// (why[n] says so in Danish). */
-struct smtp *smtp_open(const char *url, const char *from, char *why, size_t n);
+/* A handle for the server at url, sending as from (a bare address). The server's certificate
+ * is checked against the system's CAs, or against those in the file ca when it is not NULL
+ * (a municipality's own CA). NULL when url is not smtp:// or smtps:// or ca is no readable
+ * file (why[n] says so in Danish). */
+struct smtp *smtp_open(const char *url, const char *from, const char *ca, char *why, size_t n);
 void smtp_close(struct smtp *s);
 
 enum smtp_result {

@@ -102,7 +102,8 @@ int mailer_round(struct store *st, const struct model *m, bool all, const char *
 		         "<fki@kombit.dk>\".");
 		return FK_EUSAGE;
 	}
-	struct smtp *s = smtp_open(url, from_addr, why, n);
+	const char *ca = getenv("FKIGOV_SMTP_CA");
+	struct smtp *s = smtp_open(url, from_addr, ca && *ca ? ca : NULL, why, n);
 	if (!s)
 		return FK_EUSAGE;
 	struct store_mail_lock me = {0};

@@ -6,8 +6,9 @@ retried, delivered exactly once when it comes back; a refused address -> "failed
 server's answer, shown on /mail with "Send igen"; AUTH from the URL; names with CR/LF, quotes
 and æøå in every header; every message parsed by Python's email package (headers decode,
 Message-ID as stored); calendar reminders queued once however often `mail send` runs;
-SIGKILL of `mail send` in a batch of 500 -> nothing lost, any duplicate has the same
-Message-ID; serve's sender thread delivers on its own."""
+SIGKILL of `mail send` in a batch of 500 -> nothing lost, the one message delivered but not
+acknowledged sent again with the same Message-ID; serve's sender thread delivers on its own;
+STARTTLS and smtps:// with the certificate checked (FKIGOV_SMTP_CA)."""
 import email
 import email.policy
 import os
@@ -285,18 +286,11 @@ def run(srv, res, sinks):
     sink3.stop()
 
     # 8. SIGKILL of mail send in a batch of 500: nothing lost, any duplicate has the same
-    # Message-ID. The batch is queued behind the store's back (its delivery is under test).
-    db = sqlite3.connect(srv.db)
-    for i in range(500):
-        db.execute("INSERT INTO mail (key, message_id, person, address, name, subject, text, html,"
-                   " kind, next_at, created) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, 'info', 0,"
-                   " '2026-11-27T10:00:00Z')",
-                   ("bulk:%d" % i, "<bulk-%d.x@kombit.dk>" % i, "m%d@example.dk" % i,
-                    "Modtager Æ %d" % i, "Besked nr. %d – æøå" % i, "Tekst %d\nLink: %s/" % (i, PUBLIC),
-                    "<p>Tekst %d</p>" % i))
-    db.commit()
-    db.close()
-    sink4 = Sink().start()
+    # Message-ID. The batch is queued behind the store's back (its delivery is under test). The
+    # server saves the 150th message and then stalls before its 250, so the sender dies with one
+    # message delivered that it never heard accepted: it must be sent again, unchanged.
+    queue_bulk(srv, "bulk", 500)
+    sink4 = Sink("--stall-at", "150").start()
     sinks.append(sink4)
     url4 = "smtp://127.0.0.1:%d" % sink4.port
     proc = subprocess.Popen([srv.bin, "--db", srv.db, "mail", "send"], env=env(url4),
@@ -304,10 +298,11 @@ def run(srv, res, sinks):
     t0 = time.time()
     while time.time() - t0 < 30 and len(sink4.files()) < 150:
         time.sleep(0.01)
+    time.sleep(0.2)  # the sender is now waiting for the stalled 250
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     killed_at = len(sink4.files())
-    res.check(0 < killed_at < 500, "killed in the middle of the batch (%d delivered)" % killed_at)
+    res.check(killed_at == 150, "killed while the 150th message waited for its 250 (%d delivered)" % killed_at)
     fk(srv, "mail", "send", url=url4)  # the dead holder's lock is taken over at once
     got = {}
     for raw, m in sink4.messages():
@@ -315,12 +310,66 @@ def run(srv, res, sinks):
     want = {"<bulk-%d.x@kombit.dk>" % i for i in range(500)}
     res.check(want <= set(got), "nothing lost after SIGKILL (%d of 500)" % len(want & set(got)))
     dups = {k: v for k, v in got.items() if len(v) > 1}
+    res.check(len(dups) == 1, "the message delivered but not acknowledged was sent again (%d)" % len(dups))
     res.check(all(len(set(v)) == 1 for v in dups.values()),
-              "a duplicate is the same message with the same Message-ID (%d duplicates)" % len(dups))
+              "a duplicate is byte for byte the same message, Message-ID included")
     res.check(rows(srv, "SELECT count(*) FROM mail WHERE key LIKE 'bulk:%' AND state = 'sent'")[0][0] == 500,
               "all 500 marked sent")
     print("SIGKILL after %d of 500; %d sent twice (same Message-ID)" % (killed_at, len(dups)))
+    sink4.stop()
 
+    # 9. TLS: STARTTLS (required by the server, AUTH only after it) and smtps://, with the
+    # server's certificate checked: a certificate the system does not trust is refused (the
+    # message waits for a retry, with curl's reason), FKIGOV_SMTP_CA names the CA to trust.
+    tls_dir = tempfile.mkdtemp(prefix="fkigov-tls-")
+    cert, key = os.path.join(tls_dir, "cert.pem"), os.path.join(tls_dir, "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+                    "-out", cert, "-days", "2", "-subj", "/CN=localhost", "-addext",
+                    "subjectAltName=IP:127.0.0.1,DNS:localhost"], check=True, capture_output=True)
+    queue_bulk(srv, "tls", 2)
+    sink5 = Sink("--starttls", cert + "," + key, "--auth", "fki:hemmelig").start()
+    sinks.append(sink5)
+    url5 = "smtp://fki:hemmelig@127.0.0.1:%d" % sink5.port
+    p = fk(srv, "mail", "send", url=url5, check=False)
+    res.check(p.returncode == 0 and not sink5.files(), "an untrusted certificate: nothing sent, waiting (%d)" % p.returncode)
+    answer = rows(srv, "SELECT answer FROM mail WHERE key = 'tls:0'")[0][0] or ""
+    res.check("certif" in answer.lower() or "ssl" in answer.lower(), "the reason is kept: %r" % answer)
+    os.environ["FKIGOV_SMTP_CA"] = cert
+    try:
+        p = fk(srv, "mail", "send", "--all", url=url5, check=False)
+        res.check(p.returncode == 0, "STARTTLS with FKIGOV_SMTP_CA: mail send exits 0 (%d) %s" % (p.returncode, p.stderr))
+        files = sink5.files()
+        res.check(len(files) == 2 and all(f.endswith("-tls.eml") for f in files),
+                  "both delivered over STARTTLS after AUTH: %s" % files)
+        queue_bulk(srv, "smtps", 1)
+        sink6 = Sink("--smtps", cert + "," + key).start()
+        sinks.append(sink6)
+        p = fk(srv, "mail", "send", url="smtps://127.0.0.1:%d" % sink6.port, check=False)
+        res.check(p.returncode == 0 and [f.endswith("-tls.eml") for f in sink6.files()] == [True],
+                  "smtps:// delivers with TLS from the first byte: %s" % sink6.files())
+        os.environ["FKIGOV_SMTP_CA"] = os.path.join(tls_dir, "mangler.pem")
+        p = fk(srv, "mail", "send", url=url5, check=False)
+        res.check(p.returncode == 2 and "FKIGOV_SMTP_CA" in p.stderr,
+                  "a CA file that cannot be read: exit 2 naming FKIGOV_SMTP_CA (%d) %s" % (p.returncode, p.stderr.strip()))
+    finally:
+        os.environ.pop("FKIGOV_SMTP_CA", None)
+    p = fk(srv, "mail", "send", check=False)
+    res.check(p.returncode == 2 and "FKIGOV_SMTP_URL" in p.stderr,
+              "no FKIGOV_SMTP_URL: exit 2 naming it (%d)" % p.returncode)
+
+
+def queue_bulk(srv, prefix, n):
+    """Queues n messages behind the store's back, keys PREFIX:0 … PREFIX:n-1."""
+    db = sqlite3.connect(srv.db)
+    for i in range(n):
+        db.execute("INSERT INTO mail (key, message_id, person, address, name, subject, text, html,"
+                   " kind, next_at, created) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, 'info', 0,"
+                   " '2026-11-27T10:00:00Z')",
+                   ("%s:%d" % (prefix, i), "<%s-%d.x@kombit.dk>" % (prefix, i), "m%d@example.dk" % i,
+                    "Modtager Æ %d" % i, "Besked nr. %d – æøå" % i, "Tekst %d\nLink: %s/" % (i, PUBLIC),
+                    "<p>Tekst %d</p>" % i))
+    db.commit()
+    db.close()
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -6,13 +6,20 @@ NNNNNN-<pid>.eml, written to a temporary name first and renamed, so a reader nev
 a message.
 
   /usr/bin/python3 smtpsink.py --port P --dir D [--auth USER:PASSWORD] [--reject SUBSTRING]
+                                [--starttls CERT,KEY | --smtps CERT,KEY] [--stall-at N]
 
 --auth requires AUTH LOGIN/PLAIN with that user (over plain TCP: a test server); --reject
-answers 550 to RCPT TO for any address holding SUBSTRING. Stops on SIGTERM."""
+answers 550 to RCPT TO for any address holding SUBSTRING. --starttls offers STARTTLS and
+requires it before MAIL FROM; --smtps speaks TLS from the first byte (both with the PEM
+certificate and key given); a message that came over TLS is saved as NNNNNN-<pid>-tls.eml.
+--stall-at N saves the N-th message and then waits 30 s before answering 250, so a sender
+killed meanwhile has delivered a message it never heard accepted. Stops on SIGTERM."""
 import argparse
+import asyncio
 import itertools
 import os
 import signal
+import ssl
 import threading
 
 from aiosmtpd.controller import Controller
@@ -23,9 +30,10 @@ lock = threading.Lock()
 
 
 class Handler:
-    def __init__(self, outdir, reject):
+    def __init__(self, outdir, reject, stall_at):
         self.outdir = outdir
         self.reject = reject
+        self.stall_at = stall_at
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.reject and self.reject in address:
@@ -36,11 +44,13 @@ class Handler:
     async def handle_DATA(self, server, session, envelope):
         with lock:
             n = next(counter)
-        name = "%06d-%d.eml" % (n, os.getpid())
+        name = "%06d-%d%s.eml" % (n, os.getpid(), "-tls" if server.transport.get_extra_info("ssl_object") else "")
         tmp = os.path.join(self.outdir, "." + name)
         with open(tmp, "wb") as f:
             f.write(envelope.original_content or envelope.content)
         os.rename(tmp, os.path.join(self.outdir, name))
+        if n == self.stall_at:
+            await asyncio.sleep(30)
         return "250 2.0.0 Ok: queued as %d" % n
 
 
@@ -50,8 +60,17 @@ def main():
     ap.add_argument("--dir", required=True)
     ap.add_argument("--auth")
     ap.add_argument("--reject")
+    ap.add_argument("--starttls")
+    ap.add_argument("--smtps")
+    ap.add_argument("--stall-at", type=int, default=0)
     a = ap.parse_args()
     kw = {}
+    tls = a.starttls or a.smtps
+    if tls:
+        ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ctx.load_cert_chain(*tls.split(",", 1))
+        kw.update(dict(tls_context=ctx, require_starttls=True) if a.starttls
+                  else dict(ssl_context=ctx))
     if a.auth:
         user, pw = a.auth.split(":", 1)
 
@@ -59,8 +78,8 @@ def main():
             ok = auth_data.login.decode() == user and auth_data.password.decode() == pw
             return AuthResult(success=ok)
 
-        kw = dict(authenticator=authenticator, auth_require_tls=False)
-    c = Controller(Handler(a.dir, a.reject), hostname="127.0.0.1", port=a.port,
+        kw.update(authenticator=authenticator, auth_require_tls=bool(tls))
+    c = Controller(Handler(a.dir, a.reject, a.stall_at), hostname="127.0.0.1", port=a.port,
                    data_size_limit=50 << 20, **kw)
     c.start()
     stop = threading.Event()
