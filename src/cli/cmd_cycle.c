@@ -1,4 +1,5 @@
-/* fkigov cycle plan YEAR [--dates D1,D2,D3,D4] [--time HH:MM] [--json] [--save [--force]] */
+/* fkigov cycle plan YEAR [--dates D1,D2,D3,D4] [--time HH:MM] [--place STED] [--json]
+ *                        [--save [--force]] */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,8 +13,8 @@
 #include "util/err.h"
 
 static const char usage[] =
-    "Brug: fkigov [--db STI] cycle plan ÅR [--dates D1,D2,D3,D4] [--time TT:MM] [--json]\n"
-    "                                  [--save [--force]]\n\n"
+    "Brug: fkigov [--db STI] cycle plan ÅR [--dates D1,D2,D3,D4] [--time TT:MM]\n"
+    "                                  [--place STED] [--json] [--save [--force]]\n\n"
     "Planlægger styregruppens møder i ÅR: nummereret 1-4 i datoorden, med start og slut og\n"
     "fristerne for forslag og referencegruppernes status (4 uger før) og udsendelse (2 uger\n"
     "før), flyttet til den forrige arbejdsdag, hvis fristen ikke er en arbejdsdag. Uden\n"
@@ -22,7 +23,10 @@ static const char usage[] =
     "indbyggede FKI-model, hvis der ikke er nogen database.\n\n"
     "--save gemmer møderne i databasen (kræver --dates): møde nr. N erstatter årets gemte\n"
     "møde nr. N. Har et møde, der flyttes eller slettes, allerede en dagsorden eller forslag,\n"
-    "afvises planen, medmindre --force er angivet.\n";
+    "afvises planen, medmindre --force er angivet.\n\n"
+    "--place sætter mødestedet (en adresse, et lokale eller et link til et onlinemøde) for\n"
+    "alle møderne; uden --place beholder et gemt møde sit sted. Et møde, der flyttes eller\n"
+    "får nyt sted, sender en opdateret kalenderinvitation til medlemmerne.\n";
 
 static json_t *meeting_json(const struct cycle_meeting *mt)
 {
@@ -41,12 +45,13 @@ int cmd_cycle(struct cli *c, int argc, char **argv)
 		return 0;
 	if (argc < 2 || strcmp(argv[1], "plan") != 0)
 		return cli_usage(usage, "angiv »plan ÅR«.");
-	const char *year_s = NULL, *dates_s = NULL, *time_s = NULL;
+	const char *year_s = NULL, *dates_s = NULL, *time_s = NULL, *place_s = NULL;
 	int json = 0, save = 0, force = 0;
 	for (int i = 2; i < argc;) {
 		int r;
 		if ((r = cli_opt(argc, argv, &i, "--dates", &dates_s)) ||
-		    (r = cli_opt(argc, argv, &i, "--time", &time_s))) {
+		    (r = cli_opt(argc, argv, &i, "--time", &time_s)) ||
+		    (r = cli_opt(argc, argv, &i, "--place", &place_s))) {
 			if (r < 0)
 				return 2;
 		} else if (cli_flag(argv, i, "--json")) {
@@ -72,6 +77,8 @@ int cmd_cycle(struct cli *c, int argc, char **argv)
 		return cli_usage(usage, "--save kræver --dates: angiv møderne, der skal gemmes.");
 	if (force && !save)
 		return cli_usage(usage, "--force bruges kun sammen med --save.");
+	if (place_s && !save)
+		return cli_usage(usage, "--place bruges kun sammen med --save.");
 	int start = -1;
 	if (time_s && (start = cycle_parse_time(time_s)) < 0) {
 		fprintf(stderr, "fkigov: --time: »%s« er ikke et klokkeslæt. Skriv det som TT:MM, fx "
@@ -139,6 +146,7 @@ int cmd_cycle(struct cli *c, int argc, char **argv)
 	diags_free(&d);
 	if (save) {
 		diags_init(&d);
+		plan.place = place_s && *place_s ? place_s : NULL;
 		rc = store_meeting_plan(c->st, c->actor, &plan, force, &d);
 		for (size_t i = 0; i < d.n; i++)
 			fprintf(stderr, "fkigov: --%s: %s\n", d.v[i].field ? d.v[i].field : "dates",

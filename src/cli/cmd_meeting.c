@@ -33,6 +33,9 @@ static const char usage[] =
     "  dispatch ID [--date ÅÅÅÅ-MM-DD]           udsend dagsorden og materiale (låser den)\n"
     "  recall ID --reason TEKST                  tilbagekald udsendelsen før mødedagen (mødet\n"
     "                                            bliver planlagt igen; begrundelsen revideres)\n"
+    "  place ID STED                             mødets sted: en adresse, et lokale eller et\n"
+    "                                            link til et onlinemøde (\"\" fjerner det);\n"
+    "                                            medlemmerne får en opdateret invitation\n"
     "  held ID                                   registrér et møde som afholdt, der ikke blev\n"
     "                                            udsendt her (fra mødedagen), så referatet kan\n"
     "                                            skrives\n"
@@ -274,7 +277,8 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 		return rc;
 	static const char *const subs[] = {"list",   "show",   "agenda",   "inspiration", "propose",
 	                                   "accept", "reject", "item",     "amend",       "dispatch",
-	                                   "minutes", "approve", "publish", "recall",     "held"};
+	                                   "minutes", "approve", "publish", "recall",     "held",
+	                                   "place"};
 	bool known = false;
 	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
 		known |= !strcmp(sub, subs[i]);
@@ -402,6 +406,20 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 		rc = store_meeting_recall(c->st, c->actor, id, o.reason, today, &d);
 		if (rc == FK_OK)
 			printf("Udsendelsen af dagsordenen til møde %ld er tilbagekaldt.\n", id);
+		return cli_finish(rc, &d);
+	}
+	if (!strcmp(sub, "place")) {
+		if (o.npos != 2) {
+			fprintf(stderr, "fkigov: angiv stedet efter mødets ID, fx »fkigov meeting place "
+			                "%ld \"KOMBIT, Halfdansgade 8, København S\"«.\n",
+			        id);
+			diags_free(&d);
+			return 2;
+		}
+		rc = store_meeting_place(c->st, c->actor, id, o.pos[1], &d);
+		if (rc == FK_OK)
+			printf(*o.pos[1] ? "Mødets sted er gemt: %s\n" : "Mødets sted er fjernet.%s\n",
+			       o.pos[1]);
 		return cli_finish(rc, &d);
 	}
 	if (!strcmp(sub, "held")) {

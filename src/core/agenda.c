@@ -186,6 +186,7 @@ void meeting_free(struct meeting *mt)
 	free(mt->speaker);
 	free(mt->speaker_name);
 	free(mt->speaker_reason);
+	free(mt->place);
 	memset(mt, 0, sizeof *mt);
 }
 
@@ -515,6 +516,7 @@ json_t *agenda_meeting_json(const struct meeting *mt, bool full)
 	    "state_da", meeting_state_da(mt->state), "dispatched_on", report_date(mt->dispatched_on),
 	    "inspiration", insp, "minutes_total", agenda_minutes(mt->items, mt->nitems),
 	    "minutes_available", mt->end_min - mt->start_min);
+	json_object_set_new(o, "place", report_str(mt->place));
 	if (!full)
 		return o;
 	json_t *items = json_array();

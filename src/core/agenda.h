@@ -88,6 +88,8 @@ struct meeting {
 	char *speaker;                   /* inspiration talk: person key, NULL none */
 	char *speaker_name;
 	char *speaker_reason;            /* why the secretariat swapped, NULL none */
+	char *place;                     /* an address, a room or an online link; NULL none */
+	int sequence;                    /* the iCalendar SEQUENCE: +1 when moved or re-placed */
 	struct meeting_item *items;
 	size_t nitems, capitems;
 	struct meeting_proposal *props;

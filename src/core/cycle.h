@@ -22,6 +22,7 @@ struct cycle_meeting {
 
 struct cycle_plan {
 	int year;
+	const char *place; /* for every meeting when saved; NULL leaves each one's place */
 	struct cycle_meeting m[16];
 	size_t n;
 };

@@ -506,6 +506,9 @@ int mail_format(struct buf *b, const struct mail_out *m, char *why, size_t n)
 	buf_adds(b, "MIME-Version: 1.0\r\nAuto-Submitted: auto-generated\r\n"
 	            "X-Auto-Response-Suppress: All\r\n");
 	bool att = m->att && m->att_len;
+	/* An invitation (text/calendar; method=...) is also the third alternative, which is
+	 * where Outlook and Gmail look for it to offer "add to calendar". */
+	bool cal = att && m->html && !strncmp(safe_type(m->att_type), "text/calendar", 13);
 	if (att)
 		buf_printf(b, "Content-Type: multipart/mixed;\r\n boundary=\"%s\"\r\n\r\n--%s\r\n", mix,
 		           mix);
@@ -515,12 +518,19 @@ int mail_format(struct buf *b, const struct mail_out *m, char *why, size_t n)
 		part_text(b, "text/plain", m->text);
 		buf_printf(b, "--%s\r\n", alt);
 		part_text(b, "text/html", m->html);
+		if (cal) {
+			buf_printf(b, "--%s\r\nContent-Type: %s; charset=UTF-8\r\n"
+			              "Content-Transfer-Encoding: base64\r\n\r\n",
+			           alt, safe_type(m->att_type));
+			mail_base64(b, m->att, m->att_len);
+		}
 		buf_printf(b, "--%s--\r\n", alt);
 	} else {
 		part_text(b, "text/plain", m->text);
 	}
 	if (att) {
-		buf_printf(b, "--%s\r\nContent-Type: %s; name=", mix, safe_type(m->att_type));
+		buf_printf(b, "--%s\r\nContent-Type: %s; name=", mix,
+		           cal ? "application/ics" : safe_type(m->att_type));
 		param_value(b, m->att_name, "bilag");
 		buf_adds(b, "\r\nContent-Disposition: attachment; filename=");
 		param_value(b, m->att_name, "bilag");

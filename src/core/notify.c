@@ -21,6 +21,9 @@ void notices_free(struct notices *ns)
 		free(x->subject);
 		free(x->text);
 		free(x->html);
+		free(x->att_name);
+		free(x->att_type);
+		free(x->att);
 	}
 	free(ns->v);
 	memset(ns, 0, sizeof *ns);
@@ -35,7 +38,7 @@ fk_date notify_working_days_before(fk_date day, int n)
 	return t;
 }
 
-static char *link_to(const char *base, const char *path)
+char *notice_link(const char *base, const char *path)
 {
 	size_t len = strlen(base);
 	while (len && base[len - 1] == '/')
@@ -43,14 +46,13 @@ static char *link_to(const char *base, const char *path)
 	return xasprintf("%.*s%s", (int)len, base, path);
 }
 
-/* Adds one message; the text gets the link (with its label) and the signature, the HTML
- * alternative is made from it. Takes nothing; copies everything. */
-static void add(struct notices *out, const char *key, const char *person, const char *address,
-                const char *name, enum mail_kind kind, const char *subject, const char *text,
-                const char *label, const char *link)
+struct notice *notice_add(struct notices *out, const char *key, const char *person,
+                          const char *address, const char *name, enum mail_kind kind,
+                          const char *subject, const char *text, const char *label,
+                          const char *link)
 {
 	if (!mail_addr_ok(address))
-		return;
+		return NULL;
 	out->v = xgrow(out->v, sizeof *out->v, out->n + 1, &out->cap);
 	struct notice *x = &out->v[out->n++];
 	memset(x, 0, sizeof *x);
@@ -65,6 +67,7 @@ static void add(struct notices *out, const char *key, const char *person, const 
 	buf_printf(&t, "%s\n\n%s:\n%s\n\n" SIGNATURE, text, label, link);
 	x->text = buf_detach(&t, NULL);
 	x->html = mail_html_from_text(subject, text, link, label, SIGNATURE);
+	return x;
 }
 
 /* ---------------------------------------------------------------- written hearings */
@@ -77,7 +80,7 @@ static void hearing_one(struct notices *out, const struct wg *w, const struct re
 	char dl[40], key[200], path[64];
 	date_format_da(w->hearing_deadline, dl, sizeof dl);
 	snprintf(path, sizeof path, "/working-groups/%s", w->key);
-	char *link = link_to(base, path);
+	char *link = notice_link(base, path);
 	static const char *const kname[] = {"hearing-opened", "hearing-reminder", "hearing-lastday"};
 	snprintf(key, sizeof key, "%s:%s:%s", kname[what], w->key, p->key);
 	char *subject, *text;
@@ -116,7 +119,7 @@ static void hearing_one(struct notices *out, const struct wg *w, const struct re
 		    p->name, dl, topic, w->key);
 		break;
 	}
-	add(out, key, p->key, p->email, p->name, MAIL_ACTION, subject, text,
+	notice_add(out, key, p->key, p->email, p->name, MAIL_ACTION, subject, text,
 	    "Du svarer på arbejdsgruppens side i fkigov", link);
 	free(subject);
 	free(text);
@@ -193,7 +196,7 @@ static void term_one(const struct model *m, const struct reg *r, int body,
 		date_format_da(date_add_years(last + 1, b->cooloff_years), back, sizeof back);
 		date_format(last, d);
 		snprintf(path, sizeof path, "/people/%s", p->key);
-		char *link = link_to(base, path);
+		char *link = notice_link(base, path);
 		char *subject = xasprintf("Din periode i %s udløber %s", b->name, dl);
 		char *text = xasprintf(
 		    "Kære %s\n\n"
@@ -203,7 +206,7 @@ static void term_one(const struct model *m, const struct reg *r, int body,
 		    "nu; har du spørgsmål, er du velkommen til at kontakte sekretariatet.",
 		    p->name, b->name, dl, b->term_years, back);
 		snprintf(key, sizeof key, "term-expiring:%s:%s:%s", b->id, p->key, d);
-		add(out, key, p->key, p->email, p->name, MAIL_INFO, subject, text,
+		notice_add(out, key, p->key, p->email, p->name, MAIL_INFO, subject, text,
 		    "Dine udpegninger i fkigov", link);
 		free(subject);
 		free(text);
@@ -218,7 +221,7 @@ static void term_one(const struct model *m, const struct reg *r, int body,
 			        : "Medlemmet har ingen gyldig e-mailadresse i registret og har derfor "
 			          "ikke fået besked. Ret adressen på personens side.");
 			strncat(key, ":sekretariat", sizeof key - strlen(key) - 1);
-			add(out, key, NULL, secretariat, "Sekretariat FKI", MAIL_ACTION, subject, text,
+			notice_add(out, key, NULL, secretariat, "Sekretariat FKI", MAIL_ACTION, subject, text,
 			    "Personens side i fkigov", link);
 			free(subject);
 			free(text);

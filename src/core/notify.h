@@ -40,6 +40,14 @@ struct notice {
 	char *text;
 	char *html;
 	enum mail_kind kind;
+	/* An attachment (an invitation's text/calendar), NULL none. */
+	char *att_name, *att_type, *att;
+	size_t att_len;
+	/* For invitations (core/invite.h): the meeting, the SEQUENCE sent, the meeting's
+	 * sequence it tells of, and whether it cancels; invite 0 for every other message. */
+	int invite; /* 0, INVITE_REQUEST or INVITE_CANCEL */
+	int64_t meeting;
+	int sequence, version;
 };
 
 struct notices {
@@ -48,6 +56,16 @@ struct notices {
 };
 
 void notices_free(struct notices *ns);
+
+/* Adds one message to out, unless address fails mail_addr_ok (then NULL): the text gets the
+ * link with its label and the signature, and the HTML alternative is made from it. Copies
+ * everything; returns the new notice, for the caller to add an attachment. */
+struct notice *notice_add(struct notices *out, const char *key, const char *person,
+                          const char *address, const char *name, enum mail_kind kind,
+                          const char *subject, const char *text, const char *label,
+                          const char *link);
+/* base (the public address, a trailing "/" dropped) followed by path, in a new string. */
+char *notice_link(const char *base, const char *path);
 
 /* The day n working days before day (n >= 1): the n-th working day counted back from the day
  * before it (Danish holidays, SPEC §3). */

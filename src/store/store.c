@@ -22,7 +22,8 @@
 /* The columns of a meeting row, joined with its inspiration speaker (store_meeting.c). */
 #define MEETING_COLS                                                                      \
 	"SELECT m.id, m.year, m.number, m.date, m.start, m.end, m.proposals, m.statuses,"  \
-	" m.dispatch, m.state, m.dispatched_on, p.key, p.name, m.speaker_reason"           \
+	" m.dispatch, m.state, m.dispatched_on, p.key, p.name, m.speaker_reason, m.place," \
+	" m.sequence"                                                                       \
 	" FROM meeting m LEFT JOIN person p ON p.id = m.speaker"
 
 /* The number of the agenda item a file of material belongs to now (NULL: none). */
@@ -196,12 +197,27 @@ static const char *const stmt_sql[STMT__MAX] = {
                               " ORDER BY s.goal, s.date, s.id",
     /* Meetings, agenda items, proposals, the decision log (store_meeting.c). A meeting row
      * is read as id, year, number, date, start, end, proposals, statuses, dispatch, state,
-     * dispatched_on, speaker key, speaker name, speaker_reason. */
+     * dispatched_on, speaker key, speaker name, speaker_reason, place, sequence. A change
+     * of day, time or place adds one to the sequence (the invitations' SEQUENCE). */
     [STMT_MEETING_INSERT] = "INSERT INTO meeting (year, number, date, start, end, proposals,"
-                            " statuses, dispatch) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                            " statuses, dispatch, place) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [STMT_MEETING_REPLAN] = "UPDATE meeting SET date = ?2, start = ?3, end = ?4, proposals = ?5,"
-                            " statuses = ?6, dispatch = ?7 WHERE id = ?1",
+                            " statuses = ?6, dispatch = ?7, place = coalesce(?8, place),"
+                            " sequence = sequence + (date IS NOT ?2 OR start IS NOT ?3"
+                            " OR end IS NOT ?4 OR (?8 IS NOT NULL AND place IS NOT ?8))"
+                            " WHERE id = ?1",
+    [STMT_MEETING_PLACE] = "UPDATE meeting SET place = ?2, sequence = sequence + 1"
+                           " WHERE id = ?1 AND place IS NOT ?2",
     [STMT_MEETING_DELETE] = "DELETE FROM meeting WHERE id = ?1",
+    /* What each person was last sent about a meeting (store_invite.c). */
+    [STMT_INVITE_LIST] = "SELECT meeting, person, address, sequence, version, cancelled, year,"
+                         " number, date, start, end, place FROM meeting_invite",
+    [STMT_INVITE_PUT] = "INSERT INTO meeting_invite (meeting, person, address, sequence, version,"
+                        " cancelled, year, number, date, start, end, place) VALUES (?1, ?2, ?3,"
+                        " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT (meeting, person)"
+                        " DO UPDATE SET address = ?3, sequence = ?4, version = ?5,"
+                        " cancelled = ?6, year = ?7, number = ?8, date = ?9, start = ?10,"
+                        " end = ?11, place = ?12",
     [STMT_MEETING_GET] = MEETING_COLS " WHERE m.id = ?1",
     [STMT_MEETING_LIST] = MEETING_COLS " WHERE (?1 IS NULL OR m.year = ?1) ORDER BY m.date, m.id",
     [STMT_MEETING_CONTENT] = "SELECT (SELECT count(*) FROM agenda_item WHERE meeting = ?1)"
@@ -568,6 +584,14 @@ int store_commit(struct store *st)
 		st->depth--;
 		return stmt_run(st, STMT_RELEASE, "afslut savepoint");
 	}
+	if (st->invites_dirty && !st->poisoned) {
+		st->invites_dirty = false;
+		int rc = store_invites_sync(st);
+		if (rc != FK_OK) {
+			store_rollback(st);
+			return rc;
+		}
+	}
 	st->depth = 0;
 	if (st->poisoned) {
 		fprintf(stderr, "fkigov: en ændring kunne ikke skrives i audit-loggen;"
@@ -594,6 +618,7 @@ void store_rollback(struct store *st)
 		return;
 	}
 	st->depth = 0;
+	st->invites_dirty = false;
 	if (!sqlite3_get_autocommit(st->db))
 		(void)stmt_run(st, STMT_ROLLBACK, "rul transaktion tilbage");
 	store_forget(st);
@@ -740,6 +765,7 @@ static void free_store(struct store *st)
 {
 	if (!st)
 		return;
+	model_free(st->model);
 	for (int i = 0; i < STMT__MAX; i++)
 		sqlite3_finalize(st->stmt[i]);
 	if (st->db)

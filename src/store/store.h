@@ -387,6 +387,12 @@ int store_meeting_dispatch(struct store *st, const char *actor, int64_t id, fk_d
  * files recorded meanwhile stay. Audited as "recall" with the reason. */
 int store_meeting_recall(struct store *st, const char *actor, int64_t id, const char *reason,
                          fk_date day, struct diags *d);
+/* Sets the place of meeting id (an address, a room or an online link; NULL or blank: none)
+ * while it is planned or dispatched; audited. A new place adds one to the meeting's
+ * sequence, and the invitations are updated (core/invite.h) when the change commits. */
+#define MEETING_PLACE_MAX 300
+int store_meeting_place(struct store *st, const char *actor, int64_t id, const char *place,
+                        struct diags *d);
 /* Records planned meeting id as held on day (from its meeting day on) without a dispatch in
  * fkigov, e.g. a meeting prepared in Word before the system was used: its minutes can then be
  * written. The meeting needs an agenda. Audited as "held". */

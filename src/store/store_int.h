@@ -88,6 +88,9 @@ enum stmt {
 	/* meetings (store_meeting.c) */
 	STMT_MEETING_INSERT,
 	STMT_MEETING_REPLAN,
+	STMT_MEETING_PLACE,
+	STMT_INVITE_LIST,
+	STMT_INVITE_PUT,
 	STMT_MEETING_DELETE,
 	STMT_MEETING_GET,
 	STMT_MEETING_LIST,
@@ -235,7 +238,20 @@ struct store {
 
 	/* Text of the last constraint violation (FK_ECONFLICT), for callers' messages. */
 	char conflict[256];
+
+	/* Meetings, appointments or addresses changed in this transaction: the commit brings
+	 * the meeting invitations in line first (store_invites_sync), in the same transaction. */
+	bool invites_dirty;
+	/* The database's model, parsed on first need (store_model). */
+	struct model *model;
 };
+
+/* The database's model, parsed once per store; NULL when it cannot be read. */
+const struct model *store_model(struct store *st);
+/* Queues the invitations, updates and cancellations that bring every calendar in line with
+ * the meetings and the register (core/invite.h) and records what was sent
+ * (store_invite.c). Inside the caller's transaction. */
+int store_invites_sync(struct store *st);
 
 /* The statement s, prepared on first use; NULL after printing the error. The caller binds,
  * steps and resets it (stmt_done). */

@@ -135,6 +135,10 @@ int store_mail_queue_notices(struct store *st, const struct notices *ns, size_t 
 		                           .subject = x->subject,
 		                           .text = x->text,
 		                           .html = x->html,
+		                           .att_name = x->att_name,
+		                           .att_type = x->att_type,
+		                           .att = x->att,
+		                           .att_len = x->att_len,
 		                           .kind = x->kind};
 		bool q = false;
 		rc = store_mail_queue(st, &m, &q);
@@ -163,6 +167,9 @@ int store_mail_enqueue_due(struct store *st, const struct model *m, fk_date toda
 	notify_hearing_reminders(m, &r, v, nv, today, base, &ns);
 	notify_term_expiring(m, &r, today, secretariat, base, &ns);
 	rc = store_mail_queue_notices(st, &ns, n);
+	/* A safety net: invitations are brought in line by every change that needs it. */
+	if (rc == FK_OK)
+		rc = store_invites_sync(st);
 out:
 	notices_free(&ns);
 	wg_list_free(v, nv);

@@ -122,6 +122,8 @@ static json_t *meeting_json(const struct meeting *mt, bool items)
 	    report_date(mt->dispatch), "state", meeting_state_name(mt->state), "dispatched_on",
 	    report_date(mt->dispatched_on), "speaker", report_str(mt->speaker), "speaker_reason",
 	    report_str(mt->speaker_reason));
+	if (o)
+		json_object_set_new(o, "place", report_str(mt->place));
 	if (o && items) {
 		json_t *a = json_array();
 		for (size_t i = 0; i < mt->nitems; i++)
@@ -152,6 +154,8 @@ static void read_meeting(sqlite3_stmt *q, struct meeting *mt)
 	mt->speaker = col_str(q, 11);
 	mt->speaker_name = col_str(q, 12);
 	mt->speaker_reason = col_str(q, 13);
+	mt->place = col_str(q, 14);
+	mt->sequence = sqlite3_column_int(q, 15);
 }
 
 static int load_items(struct store *st, struct meeting *mt)
@@ -371,6 +375,7 @@ int store_meeting_plan(struct store *st, const char *actor, const struct cycle_p
                        bool force, struct diags *d)
 {
 	assert(st && actor && p);
+	st->invites_dirty = true;
 	bool own;
 	int rc = tx_enter(st, &own);
 	if (rc != FK_OK)
@@ -427,6 +432,10 @@ int store_meeting_plan(struct store *st, const char *actor, const struct cycle_p
 		bind_date(q, c++, nw->proposals);
 		bind_date(q, c++, nw->statuses);
 		bind_date(q, c++, nw->dispatch);
+		if (p->place) /* NULL keeps a planned meeting's place */
+			sqlite3_bind_text(q, c++, p->place, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(q, c++);
 		if ((rc = step_done(st, q, "gem møde")) != FK_OK)
 			goto out;
 		int64_t id = o ? o->id : sqlite3_last_insert_rowid(st->db);
@@ -737,6 +746,43 @@ int store_meeting_recall(struct store *st, const char *actor, int64_t id, const 
 	json_t *after = meeting_json(&mt, false);
 	json_object_set_new(after, "reason", json_string(reason));
 	rc = audit_json(st, actor, "recall", "meeting", id, before, after);
+out:
+	meeting_free(&mt);
+	return tx_leave(st, own, rc);
+}
+
+int store_meeting_place(struct store *st, const char *actor, int64_t id, const char *place,
+                        struct diags *d)
+{
+	if (place && strlen(place) > MEETING_PLACE_MAX) {
+		diags_add(d, NULL, 0, 0, "place",
+		          "Stedet er for langt (højst %d tegn). Skriv adressen, lokalet eller linket "
+		          "kort.",
+		          MEETING_PLACE_MAX);
+		return FK_EINPUT;
+	}
+	const char *pl = place && !blank(place) ? place : NULL;
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	struct meeting mt;
+	if ((rc = get_for_change(st, id, &mt, d)) != FK_OK)
+		return tx_leave(st, own, rc);
+	if (mt.state != MEETING_PLANNED && mt.state != MEETING_DISPATCHED) {
+		diags_add(d, NULL, 0, 0, "place",
+		          "Mødet er afholdt, så stedet kan ikke ændres længere.");
+		rc = FK_ECONFLICT;
+		goto out;
+	}
+	if ((rc = db_exec(st, STMT_MEETING_PLACE, "gem mødested", "it", id, pl)) != FK_OK ||
+	    sqlite3_changes(st->db) == 0)
+		goto out;
+	json_t *before = meeting_json(&mt, false);
+	free(mt.place);
+	mt.place = pl ? xstrdup(pl) : NULL;
+	st->invites_dirty = true;
+	rc = audit_json(st, actor, "update", "meeting", id, before, meeting_json(&mt, false));
 out:
 	meeting_free(&mt);
 	return tx_leave(st, own, rc);

@@ -130,6 +130,7 @@ int store_person_put(struct store *st, const char *actor, const char *key, const
 	assert(st && actor && key && name);
 	if (email && !*email)
 		email = NULL;
+	st->invites_dirty = true; /* a new address gets the invitations */
 	char *before = NULL, *after = NULL;
 	int64_t pid = 0;
 	bool own;
@@ -322,6 +323,7 @@ int store_appt_insert(struct store *st, const char *actor, const struct model *m
                       struct reg_appt *a)
 {
 	assert(st && actor && m && a);
+	st->invites_dirty = true;
 	int rc;
 	if ((rc = appt_check(st, a)) != FK_OK)
 		return rc;
@@ -358,6 +360,7 @@ int store_appt_update(struct store *st, const char *actor, const struct model *m
                       const struct reg_appt *a)
 {
 	assert(st && actor && m && a && a->id > 0);
+	st->invites_dirty = true;
 	int rc, src;
 	if ((rc = appt_check(st, a)) != FK_OK)
 		return rc;
@@ -726,6 +729,7 @@ int store_appt_delete(struct store *st, const char *actor, const struct model *m
 {
 	assert(st && actor && m && reason && *reason);
 	(void)m;
+	st->invites_dirty = true;
 	bool own;
 	int rc = tx_enter(st, &own);
 	if (rc != FK_OK)
@@ -777,6 +781,7 @@ int store_person_merge(struct store *st, const char *actor, const struct model *
 {
 	assert(st && actor && m && keep && gone && why);
 	why[0] = '\0';
+	st->invites_dirty = true;
 	if (moved)
 		*moved = 0;
 	if (!strcmp(keep, gone)) {

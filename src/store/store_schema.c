@@ -526,6 +526,29 @@ const char *const store_migrations[] = {
     "	pid INTEGER NOT NULL,\n"
     "	until INTEGER NOT NULL\n"
     ");\n",
+    /* 12: the meeting's place and its invitations (issue 11). place is free text (an
+     * address, a room or an online link); sequence is the iCalendar SEQUENCE, one more each
+     * time the day, the time or the place changes. meeting_invite is what each person was
+     * last sent about a meeting (core/invite.h): the SEQUENCE of that message, the meeting's
+     * sequence it told of, whether it was a cancellation, and what a cancellation must
+     * repeat (day, time, place), kept when the meeting is deleted (no foreign key). */
+    "ALTER TABLE meeting ADD COLUMN place TEXT;\n"
+    "ALTER TABLE meeting ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;\n"
+    "CREATE TABLE meeting_invite (\n"
+    "	meeting INTEGER NOT NULL,\n"
+    "	person TEXT NOT NULL,\n"
+    "	address TEXT NOT NULL,\n"
+    "	sequence INTEGER NOT NULL,\n"
+    "	version INTEGER NOT NULL,\n"
+    "	cancelled INTEGER NOT NULL DEFAULT 0,\n"
+    "	year INTEGER NOT NULL,\n"
+    "	number INTEGER NOT NULL,\n"
+    "	date TEXT NOT NULL,\n"
+    "	start TEXT NOT NULL,\n"
+    "	end TEXT NOT NULL,\n"
+    "	place TEXT,\n"
+    "	PRIMARY KEY (meeting, person)\n"
+    ") WITHOUT ROWID;\n",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

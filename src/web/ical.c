@@ -7,63 +7,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/calendar.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 #include "web/pages.h"
-
-#define TZID "Europe/Copenhagen"
-
-/* Europe/Copenhagen since 1996: CEST from the last Sunday of March 02:00 to the last Sunday
- * of October 03:00 (EU rules). Written out, as Outlook does not know IANA names. */
-static const char vtimezone[] = "BEGIN:VTIMEZONE\r\n"
-                                "TZID:" TZID "\r\n"
-                                "X-LIC-LOCATION:" TZID "\r\n"
-                                "BEGIN:DAYLIGHT\r\n"
-                                "TZNAME:CEST\r\n"
-                                "TZOFFSETFROM:+0100\r\n"
-                                "TZOFFSETTO:+0200\r\n"
-                                "DTSTART:19810329T020000\r\n"
-                                "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
-                                "END:DAYLIGHT\r\n"
-                                "BEGIN:STANDARD\r\n"
-                                "TZNAME:CET\r\n"
-                                "TZOFFSETFROM:+0200\r\n"
-                                "TZOFFSETTO:+0100\r\n"
-                                "DTSTART:19961027T030000\r\n"
-                                "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
-                                "END:STANDARD\r\n"
-                                "END:VTIMEZONE\r\n";
-
-static struct icaltimetype local_time(fk_date d, int minute)
-{
-	int y, m, dd;
-	date_to_ymd(d, &y, &m, &dd);
-	struct icaltimetype t = icaltime_null_time();
-	t.year = y;
-	t.month = m;
-	t.day = dd;
-	t.hour = minute / 60;
-	t.minute = minute % 60;
-	t.is_date = 0;
-	return t;
-}
-
-static struct icaltimetype day(fk_date d)
-{
-	int y, m, dd;
-	date_to_ymd(d, &y, &m, &dd);
-	struct icaltimetype t = icaltime_null_date();
-	t.year = y;
-	t.month = m;
-	t.day = dd;
-	return t;
-}
-
-static icalproperty *with_tzid(icalproperty *p)
-{
-	icalproperty_add_parameter(p, icalparameter_new_tzid(TZID));
-	return p;
-}
 
 static icalproperty *as_date(icalproperty *p)
 {
@@ -79,7 +26,8 @@ static void add_deadline(icalcomponent *cal, const struct meeting *mt, const cha
 	snprintf(uid, sizeof uid, "deadline-%s-%lld@fkigov", kind, (long long)mt->id);
 	icalcomponent *ev = icalcomponent_vanew(
 	    ICAL_VEVENT_COMPONENT, icalproperty_new_uid(uid), icalproperty_new_dtstamp(stamp),
-	    as_date(icalproperty_new_dtstart(day(d))), as_date(icalproperty_new_dtend(day(d + 1))),
+	    as_date(icalproperty_new_dtstart(cal_day(d))),
+	    as_date(icalproperty_new_dtend(cal_day(d + 1))),
 	    icalproperty_new_summary(summary), icalproperty_new_description(desc),
 	    icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT), icalproperty_new_url(url),
 	    (void *)0);
@@ -98,14 +46,13 @@ void ical_feed(struct buf *out, const char *name, const struct meeting *v, const
 	icalproperty *xn = icalproperty_new_x(name);
 	icalproperty_set_x_name(xn, "X-WR-CALNAME");
 	icalcomponent_add_property(cal, xn);
-	icalproperty *xt = icalproperty_new_x(TZID);
+	icalproperty *xt = icalproperty_new_x(CAL_TZID);
 	icalproperty_set_x_name(xt, "X-WR-TIMEZONE");
 	icalcomponent_add_property(cal, xt);
-	icalcomponent *tz = icalparser_parse_string(vtimezone);
+	icalcomponent *tz = cal_vtimezone();
 	if (tz)
 		icalcomponent_add_component(cal, tz);
-	struct icaltimetype stamp =
-	    icaltime_from_timet_with_zone((time_t)now, 0, icaltimezone_get_utc_timezone());
+	struct icaltimetype stamp = cal_utc(now);
 	for (size_t i = 0; i < n; i++) {
 		const struct meeting *mt = &v[i];
 		char label[32], title[160], desc[768], ds[40], url[384];
@@ -113,23 +60,15 @@ void ical_feed(struct buf *out, const char *name, const struct meeting *v, const
 		date_format_da(mt->date, ds, sizeof ds);
 		snprintf(url, sizeof url, "%s/meetings/%lld", base ? base : "", (long long)mt->id);
 		if (what[i] & ICAL_MEETINGS) {
-			char uid[64], summary[96];
-			snprintf(uid, sizeof uid, "meeting-%lld@fkigov", (long long)mt->id);
-			snprintf(summary, sizeof summary, "Styregruppemøde %d/%d", mt->number,
-			         mt->year);
 			snprintf(
 			    desc, sizeof desc,
 			    "%s.\nDagsorden, materiale og referat: %s\nTilstand: %s.", title, url,
 			    meeting_state_da(mt->state));
-			icalcomponent *ev = icalcomponent_vanew(
-			    ICAL_VEVENT_COMPONENT, icalproperty_new_uid(uid),
-			    icalproperty_new_dtstamp(stamp),
-			    with_tzid(
-			        icalproperty_new_dtstart(local_time(mt->date, mt->start_min))),
-			    with_tzid(icalproperty_new_dtend(local_time(mt->date, mt->end_min))),
-			    icalproperty_new_summary(summary), icalproperty_new_description(desc),
-			    icalproperty_new_status(ICAL_STATUS_CONFIRMED), icalproperty_new_url(url),
-			    (void *)0);
+			struct cal_meeting e = {mt->id,        mt->year,    mt->number,
+			                        mt->date,      mt->start_min, mt->end_min,
+			                        mt->place,     desc,        url};
+			icalcomponent *ev = cal_meeting_event(&e, stamp);
+			icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CONFIRMED));
 			icalcomponent_add_component(cal, ev);
 		}
 		if (what[i] & ICAL_PROPOSALS) {

@@ -111,6 +111,12 @@ static int plan_get(struct web_req *r, struct web_resp *p)
 	} else {
 		nd = cycle_suggest(m, year, dates, PLAN_MAX);
 	}
+	/* The place all saved meetings share, if they do. */
+	const char *place = nv > 0 ? v[0].place : NULL;
+	for (size_t i = 1; place && i < nv; i++)
+		if (!v[i].place || strcmp(v[i].place, place) != 0)
+			place = NULL;
+	form_value(&fm, "place", place ? place : "");
 	char time[8] = "";
 	if (nv > 0 && v[0].start_min >= 0)
 		snprintf(time, sizeof time, "%02d:%02d", v[0].start_min / 60 % 24,
@@ -169,6 +175,10 @@ int page_cycle_plan(struct web_req *r, struct web_resp *p)
 			           "»%s« er ikke et klokkeslæt. Skriv fx 9:00 eller 13:30.", ts);
 	}
 	free(ts);
+	char *place = form_take(&fm, r, "place", "Sted");
+	if (strlen(place) > MEETING_PLACE_MAX)
+		form_error(&fm, "place", "Sted", "Stedet er for langt (højst %d tegn).",
+		           MEETING_PLACE_MAX);
 
 	/* Each date on its own: required, a date, in the year, a working day, not twice. */
 	int n = nfields(m);
@@ -208,16 +218,20 @@ int page_cycle_plan(struct web_req *r, struct web_resp *p)
 		}
 		dates[nd++] = d;
 	}
-	if (!form_ok(&fm))
+	if (!form_ok(&fm)) {
+		free(place);
 		return plan_doc(r, p, year, &fm, NULL);
+	}
 
 	/* The plan as a whole, and the store (which keeps a meeting with an agenda). */
 	struct diags d;
 	diags_init(&d);
 	struct cycle_plan plan;
 	int rc = cycle_plan(m, year, dates, nd, start, &plan, &d);
+	plan.place = *place ? place : NULL;
 	if (rc == FK_OK)
 		rc = store_meeting_plan(r->st, r->user.login, &plan, false, &d);
+	free(place);
 	if (rc == FK_OK) {
 		diags_free(&d);
 		form_free(&fm);

@@ -341,6 +341,7 @@ int page_meetings(struct web_req *r, struct web_resp *p)
 	if (d.n == 0) {
 		struct cycle_plan plan;
 		rc = cycle_plan(r->app->model, (int)y, dates, n, start, &plan, &d);
+		plan.place = *fv(r, "place") ? fv(r, "place") : NULL;
 		if (rc == FK_OK)
 			rc = store_meeting_plan(r->st, r->user.login, &plan, false, &d);
 	}
@@ -390,7 +391,8 @@ static json_t *failed_form(const struct web_req *r, const struct failure *f, con
 {
 	static const char *const names[] = {"title",    "text",           "kind",    "minutes",
 	                                    "person",   "reason",         "swap",    "presenter",
-	                                    "material", "recommendation", "outcome", "item"};
+	                                    "material", "recommendation", "outcome", "item",
+	                                    "place"};
 	json_t *val = json_object(), *err = json_object();
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		json_object_set_new(val, names[i], form_text(fv(r, names[i])));
@@ -519,6 +521,9 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 	set_da(doc, "statuses_da", mt.statuses);
 	set_da(doc, "dispatch_da", mt.dispatch);
 	set_da(doc, "dispatched_on_da", mt.dispatched_on);
+	json_object_set_new(doc, "place_is_link",
+	                    json_boolean(mt.place && (!strncmp(mt.place, "https://", 8) ||
+	                                              !strncmp(mt.place, "http://", 7))));
 	json_object_set_new(doc, "held_here",
 	                    json_boolean(mt.state >= MEETING_HELD && mt.dispatched_on == DATE_NONE));
 	int total = agenda_minutes(mt.items, mt.nitems), avail = mt.end_min - mt.start_min;
@@ -589,6 +594,15 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 			                 : json_pack("{s:{s:s}, s:{}}", "val", "reason", "", "err");
 			json_object_set_new(rf, "open", json_boolean(is_failed(f, "recall", 0)));
 			json_object_set_new(doc, "recall", rf);
+		}
+		/* The place, until the meeting is held; a change sends updated invitations. */
+		if ((planned || dispatched) && r->today <= mt.date) {
+			json_t *pf = is_failed(f, "place", 0)
+			                 ? failed_form(r, f, "place-", summary)
+			                 : json_pack("{s:{s:s}, s:{}}", "val", "place",
+			                             mt.place ? mt.place : "", "err");
+			json_object_set_new(pf, "open", json_boolean(is_failed(f, "place", 0)));
+			json_object_set_new(doc, "place_form", pf);
 		}
 		json_object_set_new(doc, "can_amend", json_boolean(dispatched));
 		json_object_set_new(doc, "can_edit", json_boolean(planned));
@@ -766,6 +780,7 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 	if (f && f->action &&
 	    (!strcmp(f->action, "held") || !strcmp(f->action, "dispatch") ||
 	     (!strcmp(f->action, "recall") && !json_object_get(doc, "recall")) ||
+	     (!strcmp(f->action, "place") && !json_object_get(doc, "place_form")) ||
 	     !strcmp(f->action, "approve") ||
 	     !strcmp(f->action, "publish") || !strcmp(f->action, "agenda") ||
 	     (file_failure && !file_failure_shown)))
@@ -929,6 +944,10 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 		*flash = "recalled";
 		return store_meeting_recall(r->st, who, id, fv(r, "reason"), r->today, d);
 	}
+	if (!strcmp(action, "place")) {
+		*flash = *fv(r, "place") ? "placed" : "unplaced";
+		return store_meeting_place(r->st, who, id, fv(r, "place"), d);
+	}
 	if (!strcmp(action, "held")) {
 		*flash = "held";
 		return store_meeting_hold(r->st, who, id, r->today, d);
@@ -1007,6 +1026,8 @@ static const struct {
     {"rejected", "Forslaget er afvist."},
     {"agenda", "Dagsordenen er bygget."},
     {"dispatched", "Dagsorden og materiale er udsendt. Ændringer er nu rettelser."},
+    {"placed", "Mødets sted er gemt. Medlemmerne får en opdateret kalenderinvitation."},
+    {"unplaced", "Mødets sted er fjernet. Medlemmerne får en opdateret kalenderinvitation."},
     {"recalled", "Udsendelsen er tilbagekaldt, og begrundelsen er gemt i revisionsloggen. "
                  "Dagsordenen kan rettes igen og udsendes på ny."},
     {"held", "Mødet er registreret som afholdt. Skriv referatet ved hvert punkt herunder."},
