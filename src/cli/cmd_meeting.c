@@ -7,7 +7,11 @@
 
 #include "cli/cli.h"
 #include "core/agenda.h"
+#include "core/material.h"
 #include "util/err.h"
+#include "web/dispatch.h"
+#include "web/tmpl.h"
+#include "web/web.h"
 
 static const char usage[] =
     "Brug: fkigov [--db STI] meeting KOMMANDO ...\n\n"
@@ -392,9 +396,22 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 			diags_free(&d);
 			return 2;
 		}
-		rc = store_meeting_dispatch(c->st, c->actor, id, day, &d);
-		if (rc == FK_OK)
-			printf("Dagsordenen til møde %ld er udsendt og låst.\n", id);
+		struct tmpl_set *t;
+		if (web_templates_load(&t) != 0) {
+			diags_free(&d);
+			return 1;
+		}
+		struct dispatch_result res;
+		rc = web_dispatch(c->st, t, c->model, c->actor, id, day, &d, &res);
+		tmpl_set_free(t);
+		if (rc == FK_OK) {
+			char sz[32];
+			material_size_text(res.bytes, sz, sizeof sz);
+			printf("Dagsordenen til møde %ld er udsendt og låst. %zu %s lagt i kø til "
+			       "medlemmerne, med mødepakken (%s) %s.\n",
+			       id, res.queued, res.queued == 1 ? "besked er" : "beskeder er", sz,
+			       res.attached ? "vedhæftet" : "som link, da den er for stor til at vedhæfte");
+		}
 		return cli_finish(rc, &d);
 	}
 	if (!strcmp(sub, "recall")) {

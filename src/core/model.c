@@ -980,6 +980,8 @@ static const char *const cycle_keys[] = {"body",
                                          "items_by_meeting",
                                          "deadlines_weeks",
                                          "hearing_working_days",
+                                         "reminder_working_days",
+                                         "attach_max_kb",
                                          NULL};
 static const char *const deadline_keys[] = {"proposals", "statuses", "dispatch", NULL};
 static const char *const item_keys[] = {"id",      "title",       "kind",     "presenter",
@@ -1231,6 +1233,12 @@ static void load_cycle(struct ctx *c, json_t *root, struct model *model)
 	load_deadlines(c, cy, m);
 	if (get_int(c, cy, "hearing_working_days", REQ, what, 1, LIM_DAYS, &x))
 		m->hearing_working_days = (int)x;
+	m->reminder_working_days = MODEL_REMINDER_WORKING_DAYS;
+	if (get_int(c, cy, "reminder_working_days", OPT, what, 1, 30, &x))
+		m->reminder_working_days = (int)x;
+	m->attach_max_kb = MODEL_ATTACH_MAX_KB;
+	if (get_int(c, cy, "attach_max_kb", OPT, what, 0, 1024 * 1024, &x))
+		m->attach_max_kb = (int)x;
 
 	json_t *std = member(c, cy, "standard_items", J_ARR, REQ, what);
 	if (std) {

@@ -107,6 +107,11 @@ struct model_cycle {
 	int statuses_weeks;      /* 4 */
 	int dispatch_weeks;      /* 2 */
 	int hearing_working_days; /* 10 */
+	/* Messages: reminders of the proposal and status deadlines this many working days
+	 * before (and on the day); the packet attached to the dispatch when at most this many
+	 * kilobytes, else linked. Optional in the model file. */
+	int reminder_working_days; /* 2 */
+	int attach_max_kb;         /* 5120 */
 };
 
 /* A hash index from id to array position (open addressing, -1 empty). Private. */
@@ -136,6 +141,8 @@ struct model {
 int model_load(const char *json, size_t len, const char *file, struct model **out,
                struct diags *d);
 void model_free(struct model *m);
+#define MODEL_REMINDER_WORKING_DAYS 2
+#define MODEL_ATTACH_MAX_KB 5120
 /* The built-in FKI model text (model/fki.json). */
 const char *model_builtin(size_t *len);
 /* Loads the built-in model into *out (model_free); its diagnostics (there are none unless the

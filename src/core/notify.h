@@ -19,6 +19,7 @@
  * person without a usable e-mail address gets no message. */
 #include <stddef.h>
 
+#include "core/agenda.h"
 #include "core/date.h"
 #include "core/mail.h"
 #include "core/model.h"
@@ -86,4 +87,42 @@ void notify_hearing_reminders(const struct model *m, const struct reg *r, const 
  * (reg_sort). */
 void notify_term_expiring(const struct model *m, const struct reg *r, fk_date today,
                           const char *secretariat, const char *base, struct notices *out);
+
+/* ---------------------------------------------------------------- meetings (notify_meeting.c)
+ * To everyone summoned (each member of the steering group on the meeting's day):
+ *   meeting-dispatch:ID:PERSON:ROUND   the agenda, with the packet attached or linked
+ *   meeting-amend:ID:PERSON:SEQ        an amendment after dispatch: the item and the reason
+ *   meeting-recall:ID:PERSON:SEQ       the dispatch was recalled, with the reason
+ * ROUND and SEQ are the audit row of the dispatch, amendment or recall, so a dispatch after a
+ * recall is sent again. Reminders of the deadlines of a planned meeting, the model's
+ * reminder_working_days working days before (…:before) and on the day (…:day), only to
+ * those who have not submitted:
+ *   deadline-proposals:ID:PERSON:WHEN         members without a proposal for the meeting
+ *   deadline-statuses:ID:GROUP:PERSON:WHEN    the members of each reference group that has
+ *                                             not sent its status */
+
+/* The meeting packet for the dispatch: attached (data, len, name, type) when attach, else
+ * linked (link). */
+struct notify_packet {
+	bool attach;
+	const void *data;
+	size_t len;
+	const char *name, *type, *link;
+};
+
+/* The agenda as lines "1. kl. 09.00  Title (kind; presenter)". */
+void notify_agenda_text(const struct meeting *mt, struct buf *b);
+void notify_dispatch(const struct model *m, const struct reg *r, const struct meeting *mt,
+                     int64_t round, const struct notify_packet *pk, const char *base,
+                     struct notices *out);
+void notify_amendment(const struct model *m, const struct reg *r, const struct meeting *mt,
+                      const struct meeting_item *it, const char *reason, int64_t seq,
+                      const char *base, struct notices *out);
+void notify_recall(const struct model *m, const struct reg *r, const struct meeting *mt,
+                   const char *reason, int64_t seq, const char *base, struct notices *out);
+/* The reminders due today for meeting mt (with its proposals); sent[0..nsent) are the ids
+ * of the reference groups that have sent their status. */
+void notify_deadline_reminders(const struct model *m, const struct reg *r,
+                               const struct meeting *mt, const char *const *sent, size_t nsent,
+                               fk_date today, const char *base, struct notices *out);
 #endif

@@ -108,6 +108,8 @@ int store_audit_list(struct store *st, const struct audit_filter *f,
  * *rows gets the number of rows read. Either pointer may be NULL. The serialisation hashed
  * is described at the top of store_audit.c. */
 int store_audit_verify(struct store *st, int64_t *bad_id, int64_t *rows);
+/* The id of the newest audit row (0 none): inside a transaction, that of its last change. */
+int64_t store_audit_last(struct store *st);
 /* The data version: the id of the newest audit row. Every change writes one, from any
  * process, so a cached view is current exactly when the version is unchanged. */
 int store_version(struct store *st, int64_t *version);

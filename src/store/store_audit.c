@@ -212,6 +212,17 @@ int store_audit_list(struct store *st, const struct audit_filter *f,
 
 /* ---------------------------------------------------------------- verify */
 
+int64_t store_audit_last(struct store *st)
+{
+	sqlite3_stmt *q = db_prepare(st, STMT_AUDIT_HEAD, "");
+	int64_t id = 0;
+	if (q && db_row(st, q, "læs revisionslog") == FK_OK) {
+		id = sqlite3_column_int64(q, 0);
+		stmt_done(q);
+	}
+	return id;
+}
+
 int store_audit_verify(struct store *st, int64_t *bad_id, int64_t *rows)
 {
 	if (bad_id)

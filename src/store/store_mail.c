@@ -148,6 +148,33 @@ int store_mail_queue_notices(struct store *st, const struct notices *ns, size_t 
 	return tx_leave(st, own, rc);
 }
 
+/* The reminders of the proposal and status deadlines due today for the planned meetings. */
+static int deadline_reminders(struct store *st, const struct model *m, const struct reg *r,
+                              fk_date today, const char *base, struct notices *ns)
+{
+	struct meeting *v = NULL;
+	size_t nv = 0;
+	int rc = store_meeting_list(st, 0, true, &v, &nv);
+	for (size_t i = 0; rc == FK_OK && i < nv; i++) {
+		const struct meeting *mt = &v[i];
+		if (mt->state != MEETING_PLANNED || today > mt->date ||
+		    (today > mt->proposals && today > mt->statuses))
+			continue;
+		struct store_mstatus *sv = NULL;
+		size_t nsv = 0;
+		if ((rc = store_mstatus_list(st, mt->id, &sv, &nsv)) != FK_OK)
+			break;
+		const char **sent = xcalloc(nsv + 1, sizeof *sent);
+		for (size_t k = 0; k < nsv; k++)
+			sent[k] = sv[k].body;
+		notify_deadline_reminders(m, r, mt, sent, nsv, today, base, ns);
+		free(sent);
+		store_mstatus_free(sv, nsv);
+	}
+	meetings_free(v, nv);
+	return rc;
+}
+
 int store_mail_enqueue_due(struct store *st, const struct model *m, fk_date today,
                            const char *base, const char *secretariat, size_t *n)
 {
@@ -166,6 +193,8 @@ int store_mail_enqueue_due(struct store *st, const struct model *m, fk_date toda
 		goto out;
 	notify_hearing_reminders(m, &r, v, nv, today, base, &ns);
 	notify_term_expiring(m, &r, today, secretariat, base, &ns);
+	if ((rc = deadline_reminders(st, m, &r, today, base, &ns)) != FK_OK)
+		goto out;
 	rc = store_mail_queue_notices(st, &ns, n);
 	/* A safety net: invitations are brought in line by every change that needs it. */
 	if (rc == FK_OK)

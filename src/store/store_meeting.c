@@ -10,7 +10,9 @@
 #include "core/agenda.h"
 #include "core/cycle.h"
 #include "core/economy.h"
+#include "core/mail.h"
 #include "core/material.h"
+#include "core/notify.h"
 #include "core/overview.h"
 #include "core/report.h"
 #include "core/rotation.h"
@@ -601,6 +603,32 @@ static void replace(char **dst, const char *s)
 	*dst = *s ? xstrdup(s) : NULL;
 }
 
+/* Tells everyone summoned to mt of an amendment of item it, or (it NULL) that the dispatch
+ * was recalled, with reason; in the caller's transaction, keyed by the audit row the change
+ * just wrote (core/notify.h). */
+static int tell_summoned(struct store *st, const struct meeting *mt, const struct meeting_item *it,
+                         const char *reason)
+{
+	const struct model *m = store_model(st);
+	if (!m)
+		return FK_OK;
+	int64_t seq = sqlite3_last_insert_rowid(st->db);
+	struct reg r;
+	reg_init(&r);
+	struct notices ns = {0};
+	int rc = store_load_register(st, m, &r);
+	if (rc == FK_OK) {
+		if (it)
+			notify_amendment(m, &r, mt, it, reason, seq, mail_public_url(), &ns);
+		else
+			notify_recall(m, &r, mt, reason, seq, mail_public_url(), &ns);
+		rc = store_mail_queue_notices(st, &ns, NULL);
+	}
+	notices_free(&ns);
+	reg_free(&r);
+	return rc;
+}
+
 /* Appends reason to the item's amendments ("a; b"). */
 static void add_amendment(struct meeting_item *it, const char *reason)
 {
@@ -667,6 +695,8 @@ int store_meeting_item(struct store *st, const char *actor, int64_t id, int pos,
 		                item_json(it));
 	else
 		json_decref(before);
+	if (rc == FK_OK && reason)
+		rc = tell_summoned(st, &mt, it, reason);
 out:
 	meeting_free(&mt);
 	return tx_leave(st, own, rc);
@@ -746,6 +776,8 @@ int store_meeting_recall(struct store *st, const char *actor, int64_t id, const 
 	json_t *after = meeting_json(&mt, false);
 	json_object_set_new(after, "reason", json_string(reason));
 	rc = audit_json(st, actor, "recall", "meeting", id, before, after);
+	if (rc == FK_OK)
+		rc = tell_summoned(st, &mt, NULL, reason);
 out:
 	meeting_free(&mt);
 	return tx_leave(st, own, rc);
@@ -1313,6 +1345,8 @@ int store_proposal_decide(struct store *st, const char *actor, const struct mode
 		it.amended = (char *)reason;
 		if ((rc = insert_item(st, id, &it)) == FK_OK)
 			rc = audit_json(st, actor, "amend", "meeting", id, NULL, item_json(&it));
+		if (rc == FK_OK)
+			rc = tell_summoned(st, &mt, &it, reason);
 	}
 out:
 	meeting_free(&mt);
@@ -1547,10 +1581,13 @@ int store_material_add(struct store *st, const char *actor, int64_t id, int pos,
 		json_t *before = item_json(it);
 		char *why = xasprintf("Materiale »%s« tilføjet: %s", clean, reason);
 		add_amendment(it, why);
-		free(why);
 		if ((rc = update_item(st, id, it)) != FK_OK ||
-		    (rc = audit_json(st, actor, "amend", "meeting", id, before, item_json(it))) != FK_OK)
+		    (rc = audit_json(st, actor, "amend", "meeting", id, before, item_json(it))) != FK_OK ||
+		    (rc = tell_summoned(st, &mt, it, why)) != FK_OK) {
+			free(why);
 			goto out;
+		}
+		free(why);
 	}
 	struct store_material f = {.id = newid, .meeting = id, .source = it->source,
 	                           .ref = it->ref ? it->ref : "", .name = clean, .mime = (char *)mime,
@@ -1669,11 +1706,13 @@ int store_material_remove(struct store *st, const char *actor, int64_t mid, cons
 			json_t *before = item_json(it);
 			char *why = xasprintf("Materiale »%s« trukket tilbage: %s", f.name, reason);
 			add_amendment(it, why);
-			free(why);
 			if ((rc = update_item(st, f.meeting, it)) == FK_OK)
 				rc = audit_json(st, actor, "amend", "meeting", f.meeting, before, item_json(it));
 			else
 				json_decref(before);
+			if (rc == FK_OK)
+				rc = tell_summoned(st, &mt, it, why);
+			free(why);
 		}
 	}
 	store_material_clear(&f);

@@ -20,12 +20,14 @@
 #include <string.h>
 
 #include "core/agenda.h"
+#include "core/mail.h"
 #include "core/cycle.h"
 #include "core/material.h"
 #include "core/wg.h"
 #include "core/rotation.h"
 #include "util/err.h"
 #include "util/xalloc.h"
+#include "web/dispatch.h"
 #include "web/form.h"
 #include "web/pages.h"
 #include "web/picker.h"
@@ -1025,7 +1027,8 @@ static const struct {
     {"accepted", "Forslaget er optaget på dagsordenen."},
     {"rejected", "Forslaget er afvist."},
     {"agenda", "Dagsordenen er bygget."},
-    {"dispatched", "Dagsorden og materiale er udsendt. Ændringer er nu rettelser."},
+    {"dispatched", "Dagsorden og materiale er udsendt, og medlemmerne får dem på e-mail. "
+                   "Ændringer er nu rettelser, som medlemmerne også får besked om."},
     {"placed", "Mødets sted er gemt. Medlemmerne får en opdateret kalenderinvitation."},
     {"unplaced", "Mødets sted er fjernet. Medlemmerne får en opdateret kalenderinvitation."},
     {"recalled", "Udsendelsen er tilbagekaldt, og begrundelsen er gemt i revisionsloggen. "
@@ -1101,7 +1104,8 @@ static int recipients(struct web_req *r, const struct meeting *mt, json_t *a)
 		size_t n = 0;
 		int32_t *v = wg_body_members(&reg, sg, mt->date, &n);
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(a, json_string(reg.persons[v[i]].name));
+			json_array_append_new(a, json_pack("{s:s, s:b}", "name", reg.persons[v[i]].name,
+			                                   "mail", mail_addr_ok(reg.persons[v[i]].email)));
 		free(v);
 	}
 	reg_free(&reg);
@@ -1241,6 +1245,9 @@ static int dispatch_doc(struct web_req *r, struct web_resp *p, int64_t id, const
 	json_object_set_new(doc, "has_issues", json_boolean(json_array_size(issues) > 0));
 	json_object_set_new(doc, "recipients", who);
 	json_object_set_new(doc, "nrecipients", json_integer((json_int_t)json_array_size(who)));
+	char lim[32];
+	material_size_text((size_t)r->app->model->cycle.attach_max_kb * 1024, lim, sizeof lim);
+	json_object_set_new(doc, "attach_limit", json_string(lim));
 	json_object_set_new(doc, "has_recipients", json_boolean(json_array_size(who) > 0));
 	json_t *summary = json_array();
 	for (size_t i = 0; d && i < d->n; i++)
@@ -1266,7 +1273,9 @@ int page_meeting_dispatch(struct web_req *r, struct web_resp *p)
 		return dispatch_doc(r, p, id, NULL);
 	struct diags d;
 	diags_init(&d);
-	int rc = store_meeting_dispatch(r->st, r->user.login, id, r->today, &d);
+	struct dispatch_result res;
+	int rc = web_dispatch(r->st, r->app->tmpl, r->app->model, r->user.login, id, r->today, &d,
+	                      &res);
 	if (rc == FK_OK) {
 		diags_free(&d);
 		web_redirect(p, "/meetings/%ld?ok=dispatched", id);

@@ -10,23 +10,35 @@
 #include "util/xalloc.h"
 #include "web/pages.h"
 
-int meeting_view_init(struct web_req *r, const struct meeting *mt, struct meeting_view *v)
+/* The view of a reader (logged in or not, the secretariat or not) without their own files
+ * and proposals. */
+static void view_base(const struct meeting *mt, bool reader, bool admin, struct meeting_view *v)
 {
 	memset(v, 0, sizeof *v);
-	bool reader = r->user.role != ROLE_ANON;
-	v->admin = r->user.role == ROLE_ADMIN;
+	v->admin = admin;
 	v->open = reader && mt->state >= MEETING_DISPATCHED;
 	v->minutes = v->admin || (reader && mt->state >= MEETING_APPROVED);
-	if (reader) {
-		snprintf(v->login, sizeof v->login, "%s", r->user.login);
-		snprintf(v->person, sizeof v->person, "%s", r->user.person);
-	}
 	v->nitems = mt->nitems;
 	v->pos = xcalloc(mt->nitems + 1, sizeof *v->pos);
 	v->item = xcalloc(mt->nitems + 1, sizeof *v->item);
 	for (size_t i = 0; i < mt->nitems; i++) {
 		v->pos[i] = mt->items[i].pos;
 		v->item[i] = v->admin || v->open;
+	}
+}
+
+void meeting_view_members(const struct meeting *mt, struct meeting_view *v)
+{
+	view_base(mt, true, false, v);
+}
+
+int meeting_view_init(struct web_req *r, const struct meeting *mt, struct meeting_view *v)
+{
+	bool reader = r->user.role != ROLE_ANON;
+	view_base(mt, reader, r->user.role == ROLE_ADMIN, v);
+	if (reader) {
+		snprintf(v->login, sizeof v->login, "%s", r->user.login);
+		snprintf(v->person, sizeof v->person, "%s", r->user.person);
 	}
 	if (v->admin || v->open || !reader)
 		return FK_OK;

@@ -35,6 +35,9 @@ struct meeting_view {
  * nothing). meeting_view_free releases v in every case. */
 int meeting_view_init(struct web_req *r, const struct meeting *mt, struct meeting_view *v);
 void meeting_view_free(struct meeting_view *v);
+/* The view of any member who neither uploaded a file nor made a proposal: what everyone
+ * summoned reads (the dispatched packet). */
+void meeting_view_members(const struct meeting *mt, struct meeting_view *v);
 /* Whether the user may read file f of the meeting. */
 bool meeting_view_file(const struct meeting_view *v, const struct store_material *f);
 /* Whether the user of r may read file f, deciding for its meeting (meeting_view_init) into
