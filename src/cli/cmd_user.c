@@ -83,9 +83,10 @@ static int read_password(char *pw, size_t cap)
 
 /* ------------------------------------------------------------------ user */
 static const char user_usage[] =
-    "Brug: fkigov [--db STI] user add LOGIN --role admin|member|viewer [--person ID] [--link]\n"
+    "Brug: fkigov [--db STI] user add LOGIN --role admin|member|viewer [--person ID]\n"
+    "          [--link [--mail]]\n"
     "      fkigov [--db STI] user passwd LOGIN\n"
-    "      fkigov [--db STI] user reset LOGIN\n"
+    "      fkigov [--db STI] user reset LOGIN [--mail]\n"
     "      fkigov [--db STI] user role LOGIN --role admin|member|viewer\n"
     "      fkigov [--db STI] user link LOGIN --person ID|--no-person\n"
     "      fkigov [--db STI] user disable|enable LOGIN\n"
@@ -102,6 +103,8 @@ static const char user_usage[] =
     "timer og kun én gang; med det vælger personen selv en ny adgangskode, og kontoens\n"
     "sessioner og tokens afsluttes. Giv linket til personen selv. Er $FKIGOV_PUBLIC_URL sat\n"
     "(fx https://fkigov.example.dk), skrives hele adressen. Et nyt link annullerer de ældre.\n"
+    "--mail sender også linket på e-mail til personens adresse (kræver $FKIGOV_PUBLIC_URL);\n"
+    "beskeden lægges i udbakken sammen med linket og sendes af »mail send« eller serve.\n"
     "role giver kontoen en anden rolle; link knytter den til en anden person (--no-person:\n"
     "ingen; et medlem skal have en person). disable spærrer kontoen: den kan ikke logge ind,\n"
     "heller ikke via single sign-on, og dens sessioner, tokens og links afsluttes med det\n"
@@ -134,8 +137,10 @@ static int list_row(const struct store_account *a, void *arg)
 
 /* Prints the one-time link of login on standard output (the whole address when
  * $FKIGOV_PUBLIC_URL says it) and what to do with it on standard error; forgets it. */
-static void print_link(const char *login, struct auth_link *l)
+static void print_link(const char *login, struct auth_link *l, const char *mailed)
 {
+	if (mailed && *mailed)
+		fprintf(stderr, "Linket er lagt i udbakken til %s.\n", mailed);
 	char addr[512];
 	auth_link_address(NULL, l->path, addr, sizeof addr);
 	printf("%s\n", addr);
@@ -151,7 +156,7 @@ static void print_link(const char *login, struct auth_link *l)
 static int user_add(struct cli *c, int argc, char **argv)
 {
 	const char *login = NULL, *role = NULL, *person = NULL;
-	bool link = false;
+	bool link = false, mail = false;
 	for (int i = 2; i < argc;) {
 		int r;
 		if ((r = cli_opt(argc, argv, &i, "--role", &role)) ||
@@ -161,6 +166,9 @@ static int user_add(struct cli *c, int argc, char **argv)
 		} else if (cli_flag(argv, i, "--link")) {
 			link = true;
 			i++;
+		} else if (cli_flag(argv, i, "--mail")) {
+			mail = true;
+			i++;
 		} else if (!login && argv[i][0] != '-') {
 			login = argv[i++];
 		} else {
@@ -169,6 +177,8 @@ static int user_add(struct cli *c, int argc, char **argv)
 	}
 	if (!login || !role)
 		return cli_usage(user_usage, "angiv LOGIN og --role.");
+	if (mail && !link)
+		return cli_usage(user_usage, "--mail bruges kun sammen med --link.");
 	if (!valid_login(login))
 		return cli_usage(
 		    user_usage,
@@ -223,13 +233,16 @@ static int user_add(struct cli *c, int argc, char **argv)
 	}
 	/* With --link: the account and its link in one transaction, or neither. */
 	struct auth_link l;
+	char mailed[256] = "";
 	if (link && (rc = store_begin(c->st)) != FK_OK)
 		return err_exit_code(rc);
 	rc = store_account_add(c->st, c->actor, login, link ? NULL : hash, role, person, NULL);
 	sodium_memzero(hash, sizeof hash);
 	if (link) {
 		if (rc == FK_OK)
-			rc = auth_link_make(c->st, c->actor, login, "new", &l);
+			rc = mail ? auth_link_send(c->st, NULL, c->actor, login, "new", &l, mailed,
+			                           sizeof mailed)
+			          : auth_link_make(c->st, c->actor, login, "new", &l);
 		if (rc == FK_OK)
 			rc = store_commit(c->st);
 		else
@@ -240,7 +253,11 @@ static int user_add(struct cli *c, int argc, char **argv)
 		printf("Kontoen %s (%s%s%s) er oprettet.\n", login, role, person ? ", person " : "",
 		       person ? person : "");
 		if (link)
-			print_link(login, &l);
+			print_link(login, &l, mailed);
+		if (mail && !*mailed)
+			fprintf(stderr, "fkigov: linket er ikke sendt på e-mail: personen har ingen "
+			                "gyldig adresse, eller FKIGOV_PUBLIC_URL er ikke sat. Giv det "
+			                "til personen selv.\n");
 		return 0;
 	case FK_ENOTFOUND:
 		fprintf(
@@ -354,17 +371,24 @@ static int user_disable(struct cli *c, int argc, char **argv, bool disable)
 /* user reset LOGIN: a one-time link to choose a new password. */
 static int user_reset(struct cli *c, int argc, char **argv)
 {
-	if (argc != 3 || argv[2][0] == '-')
+	bool mail = argc == 4 && !strcmp(argv[3], "--mail");
+	if ((argc != 3 && !mail) || argv[2][0] == '-')
 		return cli_usage(user_usage, "angiv kontoens LOGIN, fx »fkigov user reset anne«.");
 	const char *login = argv[2];
 	int rc = cli_open(c, false);
 	if (rc)
 		return rc;
 	struct auth_link l;
-	rc = auth_link_make(c->st, c->actor, login, "reset", &l);
+	char mailed[256] = "";
+	rc = mail ? auth_link_send(c->st, NULL, c->actor, login, "reset", &l, mailed, sizeof mailed)
+	          : auth_link_make(c->st, c->actor, login, "reset", &l);
 	switch (rc) {
 	case FK_OK:
-		print_link(login, &l);
+		print_link(login, &l, mailed);
+		if (mail && !*mailed)
+			fprintf(stderr, "fkigov: linket er ikke sendt på e-mail: personen har ingen "
+			                "gyldig adresse, eller FKIGOV_PUBLIC_URL er ikke sat. Giv det "
+			                "til personen selv.\n");
 		return 0;
 	case FK_ENOTFOUND:
 		fprintf(stderr, "fkigov: kontoen »%s« findes ikke. Se »fkigov user list«.\n", login);

@@ -209,6 +209,7 @@ static const char *const stmt_sql[STMT__MAX] = {
     [STMT_MEETING_PLACE] = "UPDATE meeting SET place = ?2, sequence = sequence + 1"
                            " WHERE id = ?1 AND place IS NOT ?2",
     [STMT_MEETING_DELETE] = "DELETE FROM meeting WHERE id = ?1",
+    [STMT_PERSON_CONTACT] = "SELECT name, email FROM person WHERE key = ?1",
     /* What each person was last sent about a meeting (store_invite.c). */
     [STMT_INVITE_LIST] = "SELECT meeting, person, address, sequence, version, cancelled, year,"
                          " number, date, start, end, place FROM meeting_invite",

@@ -48,6 +48,10 @@ void store_rollback(struct store *st);
  * logs and messages; "" when none. Valid until the next call on st. */
 const char *store_conflict(const struct store *st);
 
+/* The name and e-mail address (email[ne] "" when none) of person key. FK_ENOTFOUND when
+ * there is no such person. */
+int store_person_contact(struct store *st, const char *key, char *name, size_t nn, char *email,
+                         size_t ne);
 /* Adds a person, or updates name/email when key exists and they differ; audited.
  * *id gets the row id. */
 int store_person_put(struct store *st, const char *actor, const char *key, const char *name,

@@ -124,6 +124,22 @@ static bool same_str(const char *a, const char *b)
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
+int store_person_contact(struct store *st, const char *key, char *name, size_t nn, char *email,
+                         size_t ne)
+{
+	sqlite3_stmt *q = db_prepare(st, STMT_PERSON_CONTACT, "t", key);
+	if (!q)
+		return FK_EDB;
+	int rc = db_row(st, q, "læs person");
+	if (rc != FK_OK)
+		return rc;
+	const char *n = (const char *)sqlite3_column_text(q, 0), *e = (const char *)sqlite3_column_text(q, 1);
+	snprintf(name, nn, "%s", n ? n : "");
+	snprintf(email, ne, "%s", e ? e : "");
+	stmt_done(q);
+	return FK_OK;
+}
+
 int store_person_put(struct store *st, const char *actor, const char *key, const char *name,
                      const char *email, int64_t *id)
 {

@@ -118,6 +118,14 @@ struct auth_link {
 int auth_link_make(struct store *st, const char *actor, const char *login, const char *purpose,
                    struct auth_link *out);
 /* The link of secret (as in the path), used or not: FK_ENOTFOUND when secret is not one. */
+/* auth_link_make, and in the same transaction a message with the whole link to the e-mail
+ * address of the person the account belongs to (link_mail.c): to[nto] gets the address, or
+ * "" when nothing was sent (no person, no usable address, or no public address for the link:
+ * $FKIGOV_PUBLIC_URL or a listening address cfg names). The secret is never logged or
+ * audited; it stays in the outbox's copy of the message. */
+int auth_link_send(struct store *st, const struct web_config *cfg, const char *actor,
+                   const char *login, const char *purpose, struct auth_link *out, char *to,
+                   size_t nto);
 int auth_link_find(struct store *st, const char *secret, struct store_link *out);
 /* Uses the link of secret to set password (checked by the caller with auth_password_ok):
  * store_link_use's answer, FK_ENOTFOUND for a secret that is no link, FK_EIO when the

@@ -418,6 +418,7 @@ static int render(struct web_req *r, struct web_resp *p, int status, const char 
 /* What the account page shows once, in the answer to the POST that made it. */
 struct once {
 	const struct auth_link *link; /* a one-time link, or NULL */
+	const char *mailed;           /* where the link was also sent by e-mail, or NULL */
 	const char *token;            /* an API token, or NULL */
 	int64_t token_id;
 	const char *token_expires; /* YYYY-MM-DD */
@@ -495,6 +496,9 @@ static int render_account(struct web_req *r, struct web_resp *p, const char *log
 		              "whole", whole, "expires_da", accounts_time_da(once->link->link.expires), "new",
 		              !strcmp(once->link->link.purpose, "new")));
 		sodium_memzero(addr, sizeof addr);
+		if (once->mailed && *once->mailed)
+			json_object_set_new(json_object_get(doc, "link"), "mailed",
+			                    json_string(once->mailed));
 	}
 	if (once && once->token)
 		json_object_set_new(doc, "token",
@@ -637,11 +641,13 @@ static int act_create(struct web_req *r, struct web_resp *p)
 		struct auth_link l;
 		rc = store_account_add(r->st, r->user.login, login, NULL, role, *person ? person : NULL,
 		                       NULL);
+		char mailed[256] = "";
 		if (rc == FK_OK)
-			rc = auth_link_make(r->st, r->user.login, login, "new", &l);
+			rc = auth_link_send(r->st, &r->app->cfg, r->user.login, login, "new", &l, mailed,
+			                    sizeof mailed);
 		if (rc == FK_OK) {
 			form_free(&fm);
-			const struct once once = {&l, NULL, 0, NULL};
+			const struct once once = {&l, mailed, NULL, 0, NULL};
 			rc = render_account(r, p, login, 200, NULL, NULL, &once);
 			sodium_memzero(&l, sizeof l);
 			free(login);
@@ -735,7 +741,9 @@ static int act_update(struct web_req *r, struct web_resp *p, const char *login)
 static int act_reset(struct web_req *r, struct web_resp *p, const char *login)
 {
 	struct auth_link l;
-	int rc = auth_link_make(r->st, r->user.login, login, "reset", &l);
+	char mailed[256] = "";
+	int rc = auth_link_send(r->st, &r->app->cfg, r->user.login, login, "reset", &l, mailed,
+	                        sizeof mailed);
 	if (rc == FK_ECONFLICT)
 		return render_account(r, p, login, 409,
 		                      "Kontoen er spærret, så den kan ikke få et link. Åbn kontoen "
@@ -744,7 +752,7 @@ static int act_reset(struct web_req *r, struct web_resp *p, const char *login)
 	if (rc != FK_OK)
 		return render_account(r, p, login, rc == FK_ENOTFOUND ? 404 : 500,
 		                      "Linket kunne ikke laves. Prøv igen om lidt.", NULL, NULL);
-	const struct once once = {&l, NULL, 0, NULL};
+	const struct once once = {&l, mailed, NULL, 0, NULL};
 	rc = render_account(r, p, login, 200, NULL, NULL, &once);
 	sodium_memzero(&l, sizeof l);
 	return rc;
@@ -785,7 +793,7 @@ static int act_token(struct web_req *r, struct web_resp *p, const char *login)
 		                      NULL, NULL);
 	}
 	form_free(&fm); /* the next token starts from a blank form */
-	const struct once once = {NULL, token, id, expires};
+	const struct once once = {NULL, NULL, token, id, expires};
 	rc = render_account(r, p, login, 200, NULL, NULL, &once);
 	sodium_memzero(token, sizeof token);
 	return rc;
