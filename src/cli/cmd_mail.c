@@ -1,4 +1,5 @@
-/* fkigov mail send [--all]; fkigov mail list [--status queued|sent|failed] [--json] (SPEC §8) */
+/* fkigov mail send [--all]; fkigov mail list [--status STATUS] [--json] (SPEC §8);
+ * fkigov mail prefs PERSON [--digest daily|off] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,18 +12,68 @@
 
 static const char usage[] =
     "Brug: fkigov [--db STI] mail send [--all]\n"
-    "      fkigov [--db STI] mail list [--status queued|sent|failed] [--json]\n\n"
+    "      fkigov [--db STI] mail list [--status queued|sent|failed|held|digested] [--json]\n"
+    "      fkigov [--db STI] mail prefs PERSON [--digest daily|off]\n\n"
     "Beskederne (e-mail) lægges i udbakken i databasen sammen med den ændring, der udløser\n"
     "dem, og sendes bagefter: af »serve« hvert minut og af »mail send« (til en timer).\n"
     "send lægger først det i kø, som kalenderen gør aktuelt i dag (påmindelser om høringer,\n"
     "perioder, der udløber), og sender så det, der er i kø og klar, én gang; --all sender\n"
     "også det, der venter på et nyt forsøg. Afslutningskode: 0 alt er sendt eller venter på\n"
-    "et nyt forsøg; 1 noget kunne ikke sendes (status »failed«, se mail list) eller\n"
-    "postserveren er ikke sat op.\n\n"
+    "et nyt forsøg; 1 noget kunne ikke sendes (status »failed«, se mail list); 2\n"
+    "opsætningen er forkert (fx mangler FKIGOV_SMTP_URL).\n"
+    "prefs viser eller sætter en persons valg: --digest daily samler orienteringer i én\n"
+    "e-mail om dagen (fra kl. 7; status »held«, derefter »digested«); beskeder, der beder om\n"
+    "handling, sendes altid med det samme. --digest off sender dem straks, også dem, der\n"
+    "venter. Medlemmet kan selv vælge på /my.\n\n"
     "FKIGOV_SMTP_URL   smtp://[bruger:adgangskode@]vært[:port] (STARTTLS, når serveren\n"
     "                  tilbyder det) eller smtps://… (TLS fra start)\n"
     "FKIGOV_MAIL_FROM  afsenderen, fx \"Sekretariat FKI <fki@kombit.dk>\"\n"
-    "FKIGOV_PUBLIC_URL adressen på fkigov i beskedernes links (ellers http://127.0.0.1:8080)\n";
+    "FKIGOV_PUBLIC_URL adressen på fkigov i beskedernes links (ellers http://127.0.0.1:8080)\n"
+    "FKIGOV_SMTP_CA    en fil med den CA, postserverens certifikat skal godkendes mod\n"
+    "                  (ellers systemets)\n";
+
+static int mail_prefs(struct cli *c, int argc, char **argv)
+{
+	const char *person = NULL, *digest = NULL;
+	for (int i = 2; i < argc;) {
+		int r;
+		if ((r = cli_opt(argc, argv, &i, "--digest", &digest))) {
+			if (r < 0)
+				return 2;
+		} else if (!person && argv[i][0] != '-') {
+			person = argv[i++];
+		} else {
+			return cli_usage(usage, "ukendt argument »%s«.", argv[i]);
+		}
+	}
+	if (!person)
+		return cli_usage(usage, "angiv personens id, fx »fkigov mail prefs sg01«.");
+	if (digest && strcmp(digest, "daily") && strcmp(digest, "off")) {
+		fprintf(stderr, "fkigov: --digest: skriv daily eller off.\n");
+		return 2;
+	}
+	int rc = cli_open(c, true);
+	if (rc)
+		return rc;
+	if (reg_person_find(&c->reg, person) < 0) {
+		fprintf(stderr, "fkigov: personen »%s« findes ikke. Se »fkigov person list«.\n",
+		        person);
+		return 2;
+	}
+	bool on = false;
+	if (digest)
+		rc = store_mail_pref_set(c->st, c->actor, person, !strcmp(digest, "daily"));
+	if (rc == FK_OK)
+		rc = store_mail_pref(c->st, person, &on);
+	if (rc != FK_OK) {
+		fprintf(stderr, "fkigov: valget kunne ikke %s.\n", digest ? "gemmes" : "læses");
+		return 1;
+	}
+	printf("%s: %s\n", person,
+	       on ? "orienteringer samles i én e-mail om dagen"
+	          : "orienteringer sendes med det samme");
+	return 0;
+}
 
 static int mail_send(struct cli *c, int argc, char **argv)
 {
@@ -84,7 +135,7 @@ static int mail_list(struct cli *c, int argc, char **argv)
 			if (r < 0)
 				return 2;
 			if ((state = mail_state_parse(v)) < 0)
-				return cli_usage(usage, "--status skal være queued, sent eller failed.");
+				return cli_usage(usage, "--status skal være queued, sent, failed, held eller digested.");
 		} else if (cli_flag(argv, i, "--json")) {
 			json = true;
 			i++;
@@ -114,6 +165,8 @@ static int mail_list(struct cli *c, int argc, char **argv)
 			    "next_attempt",
 			    m->state == MAIL_QUEUED ? utc_or_null(m->next_at) : json_null(), "answer",
 			    m->answer, "created", m->created, "sent", m->sent);
+			if (m->digest)
+				json_object_set_new(o, "digest", json_integer((json_int_t)m->digest));
 			json_array_append_new(arr, o);
 			continue;
 		}
@@ -139,5 +192,7 @@ int cmd_mail(struct cli *c, int argc, char **argv)
 		return mail_send(c, argc, argv);
 	if (!strcmp(argv[1], "list"))
 		return mail_list(c, argc, argv);
+	if (!strcmp(argv[1], "prefs"))
+		return mail_prefs(c, argc, argv);
 	return cli_usage(usage, "ukendt underkommando »%s«.", argv[1]);
 }

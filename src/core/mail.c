@@ -14,8 +14,10 @@
 /* ---------------------------------------------------------------- names */
 
 static const char *const kind_names[MAIL_KIND__MAX] = {"action", "info"};
-static const char *const state_names[MAIL_STATE__MAX] = {"queued", "sent", "failed"};
-static const char *const state_labels[MAIL_STATE__MAX] = {"I kø", "Sendt", "Fejlet"};
+static const char *const state_names[MAIL_STATE__MAX] = {"queued", "sent", "failed", "held",
+                                                         "digested"};
+static const char *const state_labels[MAIL_STATE__MAX] = {
+    "I kø", "Sendt", "Fejlet", "Venter på dagligt sammendrag", "Med i dagligt sammendrag"};
 
 const char *mail_kind_name(enum mail_kind k)
 {

@@ -17,11 +17,13 @@
 #include "util/buf.h"
 
 enum mail_kind { MAIL_ACTION, MAIL_INFO, MAIL_KIND__MAX };
-enum mail_state { MAIL_QUEUED, MAIL_SENT, MAIL_FAILED, MAIL_STATE__MAX };
+/* held: an informational message waiting for its person's daily digest; digested: it went
+ * out in one (store.h, the outbox). */
+enum mail_state { MAIL_QUEUED, MAIL_SENT, MAIL_FAILED, MAIL_HELD, MAIL_DIGESTED, MAIL_STATE__MAX };
 
 const char *mail_kind_name(enum mail_kind k);   /* "action", "info" */
-const char *mail_state_name(enum mail_state s); /* "queued", "sent", "failed" */
-const char *mail_state_label(enum mail_state s); /* "I kø", "Sendt", "Fejlet" */
+const char *mail_state_name(enum mail_state s); /* "queued", "sent", "failed", "held", "digested" */
+const char *mail_state_label(enum mail_state s); /* "I kø", "Sendt", "Fejlet", ... */
 int mail_kind_parse(const char *s);             /* -1 when unknown */
 int mail_state_parse(const char *s);            /* -1 when unknown */
 

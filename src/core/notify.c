@@ -255,3 +255,42 @@ void notify_term_expiring(const struct model *m, const struct reg *r, fk_date to
 	free(a);
 	free(stint_of);
 }
+
+/* ---------------------------------------------------------------- the daily digest */
+
+void notify_digest(const char *person, const char *name, const char *address,
+                   const struct digest_item *v, size_t n, const char *day, const char *base,
+                   const char *key, struct notices *out)
+{
+	fk_date d;
+	char dl[48] = "";
+	if (date_parse(day, strlen(day), &d) == 0)
+		date_format_da(d, dl, sizeof dl);
+	struct buf t;
+	buf_init(&t);
+	buf_printf(&t,
+	           "Kære %s\n\n"
+	           "Her er dit daglige sammendrag fra fkigov med %zu %s. Du har valgt at få "
+	           "orienteringer samlet én gang om dagen; beskeder, der beder dig om at gøre noget "
+	           "(frister, høringer og mødeinvitationer), får du stadig med det samme.",
+	           name && *name ? name : "modtager", n, n == 1 ? "orientering" : "orienteringer");
+	static const char sig[] = SIGNATURE;
+	for (size_t i = 0; i < n; i++) {
+		const char *text = v[i].text ? v[i].text : "";
+		size_t len = strlen(text), sl = strlen(sig);
+		if (len >= sl && !strcmp(text + len - sl, sig))
+			len -= sl;
+		while (len && (text[len - 1] == '\n' || text[len - 1] == ' '))
+			len--;
+		buf_printf(&t, "\n\n%zu. %s\n(skrevet %.10s)\n\n%.*s", i + 1, v[i].subject,
+		           v[i].created ? v[i].created : "", (int)len, text);
+	}
+	char *subject = xasprintf("Dagligt sammendrag fra fkigov %s (%zu)", dl, n);
+	char *link = notice_link(base, "/my#beskeder");
+	char *text = buf_detach(&t, NULL);
+	notice_add(out, key, person, address, name, MAIL_INFO, subject, text,
+	           "Dine beskeder og dit valg i fkigov", link);
+	free(text);
+	free(link);
+	free(subject);
+}

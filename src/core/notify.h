@@ -125,4 +125,17 @@ void notify_recall(const struct model *m, const struct reg *r, const struct meet
 void notify_deadline_reminders(const struct model *m, const struct reg *r,
                                const struct meeting *mt, const char *const *sent, size_t nsent,
                                fk_date today, const char *base, struct notices *out);
+
+/* ---------------------------------------------------------------- the daily digest */
+
+/* One held message of a digest. */
+struct digest_item {
+	const char *subject, *text, *created; /* created: UTC "YYYY-MM-DDTHH:MM:SSZ" */
+};
+/* The digest of day ("YYYY-MM-DD") for person (key, name, address) with items v[0..n), under
+ * key: each message's subject, when it was written and its whole text (its own signature
+ * left out), then a link to the person's messages on /my. */
+void notify_digest(const char *person, const char *name, const char *address,
+                   const struct digest_item *v, size_t n, const char *day, const char *base,
+                   const char *key, struct notices *out);
 #endif

@@ -409,11 +409,28 @@ static const char *const stmt_sql[STMT__MAX] = {
     /* the outbox (store_mail.c) */
 #define MAIL_COLS                                                                              \
 	"id, key, message_id, person, address, name, subject, kind, state, attempts, next_at,"  \
-	" answer, created, sent"
+	" answer, created, sent, digest"
+    /* An informational message to a person who wants the daily digest is held for it. */
     [STMT_MAIL_INSERT] = "INSERT INTO mail (key, message_id, person, address, name, subject, text,"
-                         " html, att_name, att_type, att_data, kind, next_at, created)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+                         " html, att_name, att_type, att_data, kind, next_at, created, state)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+                         " CASE WHEN ?12 = 'info' AND ?15 = 0 AND EXISTS (SELECT 1 FROM mail_pref"
+                         " WHERE person = ?3 AND digest = 1) THEN 'held' ELSE 'queued' END)"
                          " ON CONFLICT (key) DO NOTHING",
+    [STMT_MAIL_OF_PERSON] = "SELECT " MAIL_COLS " FROM mail WHERE person = ?1"
+                            " ORDER BY id DESC LIMIT ?2",
+    [STMT_MAIL_HELD_PEOPLE] = "SELECT DISTINCT person FROM mail WHERE state = 'held'"
+                              " AND created < ?1 ORDER BY person",
+    [STMT_MAIL_HELD_OF] = "SELECT " MAIL_COLS ", text FROM mail WHERE state = 'held' AND"
+                          " person = ?1 AND created < ?2 ORDER BY id",
+    [STMT_MAIL_DIGESTED] = "UPDATE mail SET state = 'digested', digest = ?2 WHERE person = ?1"
+                           " AND state = 'held' AND id <= ?3",
+    [STMT_MAIL_RELEASE] = "UPDATE mail SET state = 'queued', next_at = ?2 WHERE person = ?1"
+                          " AND state = 'held'",
+    [STMT_MAIL_KEY_ID] = "SELECT id FROM mail WHERE key = ?1",
+    [STMT_MAIL_PREF_GET] = "SELECT digest FROM mail_pref WHERE person = ?1",
+    [STMT_MAIL_PREF_PUT] = "INSERT INTO mail_pref (person, digest, changed) VALUES (?1, ?2, ?3)"
+                           " ON CONFLICT (person) DO UPDATE SET digest = ?2, changed = ?3",
     [STMT_MAIL_LIST] = "SELECT " MAIL_COLS " FROM mail WHERE (?1 IS NULL OR state = ?1)"
                        " ORDER BY id DESC LIMIT ?2",
     [STMT_MAIL_DUE] = "SELECT " MAIL_COLS ", text, html, att_name, att_type, att_data FROM mail"

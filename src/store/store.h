@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/mail.h"
 #include "core/model.h"
 #include "core/register.h"
 #include "util/diag.h"
@@ -687,6 +688,7 @@ struct store_mail_new {
 	const void *att;
 	size_t att_len;
 	int kind;
+	bool never_hold; /* the digest itself: queued even for a person who wants digests */
 };
 
 /* A queued, sent or failed message. The bodies (text .. att) are read only by
@@ -700,6 +702,7 @@ struct store_mail {
 	int64_t next_at; /* unix seconds */
 	char *answer;    /* the mail server's last answer, or NULL */
 	char *created, *sent;
+	int64_t digest; /* the digest that carried it (state digested), else 0 */
 	char *text, *html, *att_name, *att_type;
 	void *att;
 	size_t att_len;
@@ -723,7 +726,22 @@ int store_mail_enqueue_due(struct store *st, const struct model *m, fk_date toda
 /* The newest messages first, at most limit; state -1 for all. */
 int store_mail_list(struct store *st, int state, int limit, struct store_mail **out, size_t *n);
 /* How many messages are queued, sent and failed (counts[MAIL_STATE__MAX]). */
-int store_mail_counts(struct store *st, int64_t counts[3]);
+int store_mail_counts(struct store *st, int64_t counts[MAIL_STATE__MAX]);
+/* The newest limit messages to person (store_mails_free), bodies not read. */
+int store_mail_of_person(struct store *st, const char *person, int limit, struct store_mail **out,
+                         size_t *n);
+/* Whether person wants informational messages in a daily digest (*digest). */
+int store_mail_pref(struct store *st, const char *person, bool *digest);
+/* Sets it; audited (entity "mail_pref", id the person). Turning the digest off releases what
+ * is held: it is sent at once. */
+int store_mail_pref_set(struct store *st, const char *actor, const char *person, bool digest);
+/* The daily digests, from MAIL_DIGEST_HOUR local time on (Europe/Copenhagen, by the store's
+ * "now"): for each person with messages held since before MAIL_DIGEST_HOUR today and no
+ * digest yet today, one message ("digest:PERSON:YYYY-MM-DD") with those messages, which
+ * become digested in the same transaction. What is held later waits for tomorrow's. *n gets
+ * how many digests were queued. */
+#define MAIL_DIGEST_HOUR 7
+int store_mail_digests(struct store *st, const char *base, size_t *n);
 /* Up to limit queued messages with id > after, oldest first, with their bodies: those due at
  * now (unix seconds), or with all every queued one. */
 int store_mail_due(struct store *st, bool all, int64_t now, int64_t after, int limit,

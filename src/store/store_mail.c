@@ -77,16 +77,17 @@ static void read_row(sqlite3_stmt *q, bool bodies, struct store_mail *m)
 	m->answer = col_dup(q, 11);
 	m->created = col_dup(q, 12);
 	m->sent = col_dup(q, 13);
+	m->digest = sqlite3_column_int64(q, 14);
 	if (!bodies)
 		return;
-	m->text = col_dup(q, 14);
-	m->html = col_dup(q, 15);
-	m->att_name = col_dup(q, 16);
-	m->att_type = col_dup(q, 17);
-	int len = sqlite3_column_bytes(q, 18);
-	if (sqlite3_column_type(q, 18) == SQLITE_BLOB && len > 0) {
+	m->text = col_dup(q, 15);
+	m->html = col_dup(q, 16);
+	m->att_name = col_dup(q, 17);
+	m->att_type = col_dup(q, 18);
+	int len = sqlite3_column_bytes(q, 19);
+	if (sqlite3_column_type(q, 19) == SQLITE_BLOB && len > 0) {
 		m->att = xmalloc((size_t)len);
-		memcpy(m->att, sqlite3_column_blob(q, 18), (size_t)len);
+		memcpy(m->att, sqlite3_column_blob(q, 19), (size_t)len);
 		m->att_len = (size_t)len;
 	}
 }
@@ -111,10 +112,11 @@ int store_mail_queue(struct store *st, const struct store_mail_new *m, bool *que
 	const char *now = store_now(st);
 	char created[32];
 	snprintf(created, sizeof created, "%s", now);
-	rc = db_exec(st, STMT_MAIL_INSERT, "læg besked i udbakken", "ttttttttttbtit", m->key, mid,
+	rc = db_exec(st, STMT_MAIL_INSERT, "læg besked i udbakken", "ttttttttttbtitd", m->key, mid,
 	             m->person, m->address, m->name ? m->name : "", m->subject, m->text, m->html,
 	             m->att_name, m->att_type, m->att, m->att_len,
-	             mail_kind_name((enum mail_kind)m->kind), now_secs(st), created);
+	             mail_kind_name((enum mail_kind)m->kind), now_secs(st), created,
+	             m->never_hold ? 1 : 0);
 	if (rc == FK_OK && queued)
 		*queued = sqlite3_changes(st->db) > 0;
 	return tx_leave(st, own, rc);
@@ -199,6 +201,9 @@ int store_mail_enqueue_due(struct store *st, const struct model *m, fk_date toda
 	/* A safety net: invitations are brought in line by every change that needs it. */
 	if (rc == FK_OK)
 		rc = store_invites_sync(st);
+	size_t nd = 0;
+	if (rc == FK_OK && (rc = store_mail_digests(st, base, &nd)) == FK_OK)
+		*n += nd;
 out:
 	notices_free(&ns);
 	wg_list_free(v, nv);
@@ -236,7 +241,7 @@ int store_mail_list(struct store *st, int state, int limit, struct store_mail **
 	                 out, n);
 }
 
-int store_mail_counts(struct store *st, int64_t counts[3])
+int store_mail_counts(struct store *st, int64_t counts[MAIL_STATE__MAX])
 {
 	for (int i = 0; i < MAIL_STATE__MAX; i++)
 		counts[i] = 0;
@@ -250,6 +255,158 @@ int store_mail_counts(struct store *st, int64_t counts[3])
 			counts[s] = sqlite3_column_int64(q, 1);
 	}
 	return rc == FK_ENOTFOUND ? FK_OK : rc;
+}
+
+int store_mail_of_person(struct store *st, const char *person, int limit, struct store_mail **out,
+                         size_t *n)
+{
+	return read_list(st, db_prepare(st, STMT_MAIL_OF_PERSON, "td", person, limit), false, out,
+	                 n);
+}
+
+/* ---------------------------------------------------------------- the daily digest */
+
+int store_mail_pref(struct store *st, const char *person, bool *digest)
+{
+	*digest = false;
+	sqlite3_stmt *q = db_prepare(st, STMT_MAIL_PREF_GET, "t", person);
+	if (!q)
+		return FK_EDB;
+	int rc = db_row(st, q, "læs beskedvalg");
+	if (rc == FK_OK) {
+		*digest = sqlite3_column_int(q, 0) != 0;
+		stmt_done(q);
+	}
+	return rc == FK_ENOTFOUND ? FK_OK : rc;
+}
+
+int store_mail_pref_set(struct store *st, const char *actor, const char *person, bool digest)
+{
+	bool own, was;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	if ((rc = store_mail_pref(st, person, &was)) != FK_OK || was == digest)
+		return tx_leave(st, own, rc);
+	char now[32];
+	snprintf(now, sizeof now, "%s", store_now(st));
+	if ((rc = db_exec(st, STMT_MAIL_PREF_PUT, "gem beskedvalg", "tdt", person, digest ? 1 : 0,
+	                  now)) == FK_OK &&
+	    !digest)
+		rc = db_exec(st, STMT_MAIL_RELEASE, "send de tilbageholdte beskeder", "ti", person,
+		             now_secs(st));
+	if (rc == FK_OK) {
+		char b[40], a[40];
+		snprintf(b, sizeof b, "{\"digest\":%s}", was ? "true" : "false");
+		snprintf(a, sizeof a, "{\"digest\":%s}", digest ? "true" : "false");
+		if ((rc = audit_append(st, actor, "update", "mail_pref", person, strlen(person), b,
+		                       strlen(b), a, strlen(a))) != FK_OK)
+			st->poisoned = true;
+	}
+	return tx_leave(st, own, rc);
+}
+
+/* One person's digest of day: the held messages up to now, in one message, and each of them
+ * marked as carried by it. */
+static int digest_one(struct store *st, const char *person, const char *day, const char *cutoff,
+                      const char *base, bool *made)
+{
+	*made = false;
+	char key[200];
+	snprintf(key, sizeof key, "digest:%s:%s", person, day);
+	sqlite3_stmt *q = db_prepare(st, STMT_MAIL_KEY_ID, "t", key);
+	if (!q)
+		return FK_EDB;
+	int rc = db_row(st, q, "læs sammendrag");
+	if (rc == FK_OK) {
+		stmt_done(q); /* today's digest is made: the rest waits for tomorrow's */
+		return FK_OK;
+	}
+	if (rc != FK_ENOTFOUND)
+		return rc;
+	struct store_mail *v = NULL;
+	size_t n = 0, cap = 0;
+	if (!(q = db_prepare(st, STMT_MAIL_HELD_OF, "tt", person, cutoff)))
+		return FK_EDB;
+	while ((rc = db_row(st, q, "læs tilbageholdte beskeder")) == FK_OK) {
+		v = xgrow(v, sizeof *v, n + 1, &cap);
+		read_row(q, false, &v[n]);
+		v[n++].text = col_dup(q, 15);
+	}
+	if (rc == FK_ENOTFOUND && n > 0) {
+		struct notices ns = {0};
+		struct digest_item *it = xcalloc(n, sizeof *it);
+		for (size_t i = 0; i < n; i++)
+			it[i] = (struct digest_item){v[i].subject, v[i].text, v[i].created};
+		/* the newest message's name and address */
+		notify_digest(person, v[n - 1].name, v[n - 1].address, it, n, day, base, key, &ns);
+		free(it);
+		rc = ns.n == 1 ? FK_OK : FK_EINPUT;
+		if (rc == FK_OK) {
+			const struct notice *x = &ns.v[0];
+			struct store_mail_new m = {.key = x->key, .person = x->person,
+			                           .address = x->address, .name = x->name,
+			                           .subject = x->subject, .text = x->text, .html = x->html,
+			                           .kind = MAIL_INFO, .never_hold = true};
+			rc = store_mail_queue(st, &m, NULL);
+		}
+		int64_t id = 0;
+		if (rc == FK_OK && (q = db_prepare(st, STMT_MAIL_KEY_ID, "t", key)) &&
+		    (rc = db_row(st, q, "læs sammendrag")) == FK_OK) {
+			id = sqlite3_column_int64(q, 0);
+			stmt_done(q);
+		}
+		if (rc == FK_OK)
+			rc = db_exec(st, STMT_MAIL_DIGESTED, "saml beskeder i sammendraget", "tii", person,
+			             id, v[n - 1].id);
+		*made = rc == FK_OK;
+		notices_free(&ns);
+	} else if (rc == FK_ENOTFOUND) {
+		rc = FK_OK;
+	}
+	store_mails_free(v, n);
+	return rc;
+}
+
+int store_mail_digests(struct store *st, const char *base, size_t *n)
+{
+	*n = 0;
+	int64_t now = now_secs(st);
+	int64_t local = now + date_cph_offset(now);
+	if (local % 86400 < MAIL_DIGEST_HOUR * 3600)
+		return FK_OK;
+	/* Today's digest carries what was held before MAIL_DIGEST_HOUR today, local time. */
+	char day[11], cutoff[32];
+	date_format((fk_date)(local / 86400), day);
+	int64_t cut = local / 86400 * 86400 + MAIL_DIGEST_HOUR * 3600;
+	cut -= date_cph_offset(cut - 3600); /* back to UTC (the offset an hour before is that of 7:00) */
+	date_format((fk_date)(cut / 86400), cutoff);
+	snprintf(cutoff + 10, sizeof cutoff - 10, "T%02d:%02d:%02dZ", (int)(cut % 86400 / 3600),
+	         (int)(cut % 3600 / 60), (int)(cut % 60));
+	bool own;
+	int rc = tx_enter(st, &own);
+	if (rc != FK_OK)
+		return rc;
+	char **people = NULL;
+	size_t np = 0, cap = 0;
+	sqlite3_stmt *q = db_prepare(st, STMT_MAIL_HELD_PEOPLE, "t", cutoff);
+	if (!q)
+		return tx_leave(st, own, FK_EDB);
+	while ((rc = db_row(st, q, "læs tilbageholdte beskeder")) == FK_OK) {
+		people = xgrow(people, sizeof *people, np + 1, &cap);
+		people[np++] = col_dup(q, 0);
+	}
+	if (rc == FK_ENOTFOUND)
+		rc = FK_OK;
+	for (size_t i = 0; rc == FK_OK && i < np; i++) {
+		bool made;
+		if ((rc = digest_one(st, people[i], day, cutoff, base, &made)) == FK_OK && made)
+			(*n)++;
+	}
+	for (size_t i = 0; i < np; i++)
+		free(people[i]);
+	free(people);
+	return tx_leave(st, own, rc);
 }
 
 int store_mail_due(struct store *st, bool all, int64_t now, int64_t after, int limit,

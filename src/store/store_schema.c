@@ -549,6 +549,50 @@ const char *const store_migrations[] = {
     "	place TEXT,\n"
     "	PRIMARY KEY (meeting, person)\n"
     ") WITHOUT ROWID;\n",
+    /* 13: the daily digest (issue 11). A person may have informational messages gathered
+     * into one e-mail a day (mail_pref.digest = 1): such a message is queued as 'held' and,
+     * when the day's digest is made, becomes 'digested' with digest the id of the digest
+     * message that carries it, in the same transaction, so none is ever both sent alone and
+     * in a digest, and none is dropped. The mail table is rebuilt for the two new states
+     * (SQLite cannot change a CHECK), keeping every row and id. */
+    "CREATE TABLE mail_pref (\n"
+    "	person TEXT PRIMARY KEY,\n"
+    "	digest INTEGER NOT NULL DEFAULT 0 CHECK (digest = 0 OR digest = 1),\n"
+    "	changed TEXT NOT NULL\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE mail_new (\n"
+    "	id INTEGER PRIMARY KEY,\n"
+    "	key TEXT NOT NULL UNIQUE CHECK (key <> ''),\n"
+    "	message_id TEXT NOT NULL,\n"
+    "	person TEXT,\n"
+    "	address TEXT NOT NULL,\n"
+    "	name TEXT NOT NULL DEFAULT '',\n"
+    "	subject TEXT NOT NULL,\n"
+    "	text TEXT NOT NULL,\n"
+    "	html TEXT,\n"
+    "	att_name TEXT,\n"
+    "	att_type TEXT,\n"
+    "	att_data BLOB,\n"
+    "	kind TEXT NOT NULL CHECK (kind = 'action' OR kind = 'info'),\n"
+    "	state TEXT NOT NULL DEFAULT 'queued'\n"
+    "		CHECK (state = 'queued' OR state = 'sent' OR state = 'failed' OR state = 'held'\n"
+    "		OR state = 'digested'),\n"
+    "	attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),\n"
+    "	next_at INTEGER NOT NULL,\n"
+    "	answer TEXT,\n"
+    "	created TEXT NOT NULL,\n"
+    "	sent TEXT,\n"
+    "	digest INTEGER REFERENCES mail_new(id),\n"
+    "	CHECK ((state = 'digested') = (digest IS NOT NULL))\n"
+    ");\n"
+    "INSERT INTO mail_new (id, key, message_id, person, address, name, subject, text, html,\n"
+    "	att_name, att_type, att_data, kind, state, attempts, next_at, answer, created, sent)\n"
+    "	SELECT id, key, message_id, person, address, name, subject, text, html, att_name,\n"
+    "	att_type, att_data, kind, state, attempts, next_at, answer, created, sent FROM mail;\n"
+    "DROP TABLE mail;\n"
+    "ALTER TABLE mail_new RENAME TO mail;\n"
+    "CREATE INDEX mail_due ON mail(state, next_at);\n"
+    "CREATE INDEX mail_person ON mail(person, id);\n",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

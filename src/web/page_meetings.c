@@ -1358,6 +1358,8 @@ static void my_hearings(struct web_req *r, json_t *dl)
 
 int page_my(struct web_req *r, struct web_resp *p)
 {
+	if (r->method == WM_POST)
+		return my_mail_post(r, p);
 	json_t *doc = json_object(), *dl = json_array(), *mine = json_array();
 	json_t *sts = json_array();
 	int grp[16];
@@ -1440,7 +1442,16 @@ int page_my(struct web_req *r, struct web_resp *p)
 	json_object_set_new(doc, "linked", json_boolean(r->user.person[0] != '\0'));
 	if (r->user.person[0])
 		json_object_set_new(doc, "ics", json_string(r->user.person));
-	json_object_set_new(doc, "title", json_string("Mine frister og forslag"));
+	json_object_set_new(doc, "title", json_string("Mine frister, forslag og beskeder"));
+	my_mail_json(r, doc);
+	const char *ok = web_query(r, "beskeder");
+	if (ok && (!strcmp(ok, "daily") || !strcmp(ok, "off")))
+		json_object_set_new(
+		    doc, "mail_notice",
+		    json_string(!strcmp(ok, "daily")
+		                    ? "Dit valg er gemt. Orienteringer samles nu i én e-mail om dagen."
+		                    : "Dit valg er gemt. Orienteringer sendes nu med det samme, også "
+		                      "dem, der ventede på sammendraget."));
 	p->doc = doc;
 	return 0;
 }

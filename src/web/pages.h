@@ -87,6 +87,12 @@ int api_goal_status(struct web_req *r, struct web_resp *p);
 int page_meetings(struct web_req *r, struct web_resp *p);
 int page_meeting(struct web_req *r, struct web_resp *p);
 int page_my(struct web_req *r, struct web_resp *p);
+/* /my's messages (page_mail.c): the person's choice of digest and the messages sent to
+ * them, into doc; POST /my sets the choice. GET /messages/{id}: one message, for its person
+ * and the secretariat. */
+void my_mail_json(struct web_req *r, json_t *doc);
+int my_mail_post(struct web_req *r, struct web_resp *p);
+int page_message(struct web_req *r, struct web_resp *p);
 int page_decisions(struct web_req *r, struct web_resp *p);
 int page_cal_body(struct web_req *r, struct web_resp *p);
 int page_cal_person(struct web_req *r, struct web_resp *p);

@@ -97,7 +97,10 @@ const struct route routes[PAGE__MAX] = {
     [PAGE_MEETINGS] = {"/meetings", page_meetings, "meetings", R_USERS, R_ADMIN, "Møder"},
     [PAGE_MEETING] = {"/meetings/{id}", page_meeting, "meeting", R_USERS, R_MEMBER | R_ADMIN,
                       "Møde"},
-    [PAGE_MY] = {"/my", page_my, "my", R_MEMBER, 0, "Mine frister"},
+    [PAGE_MY] = {"/my", page_my, "my", R_MEMBER, R_MEMBER, "Mine frister og beskeder"},
+    /* messages: each person reads those sent to them, the secretariat all (page_mail.c) */
+    [PAGE_MESSAGE] = {"/messages/{id}", page_message, "message", R_MEMBER | R_ADMIN, 0,
+                      "Besked"},
     [PAGE_DECISIONS] = {"/decisions", page_decisions, "decisions", R_USERS, 0,
                         "Beslutninger"},
     [PAGE_CAL_BODY] = {"/calendar/bodies/{id}", page_cal_body, NULL, R_ALL, 0,

@@ -63,6 +63,7 @@ enum page {
 	PAGE_MEETINGS,
 	PAGE_MEETING,
 	PAGE_MY,
+	PAGE_MESSAGE, /* one message sent to the user's person, or any for the secretariat */
 	PAGE_DECISIONS,
 	PAGE_CAL_BODY,
 	PAGE_CAL_PERSON,

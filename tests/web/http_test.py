@@ -109,6 +109,8 @@ EXPECT = {
     ("/meetings/{id}", "GET"): (HTML_LOGIN, 404, 404, 404),
     ("/meetings/{id}", "POST"): (HTML_LOGIN, 403, 404, 404),
     ("/my", "GET"): (HTML_LOGIN, 403, 200, 403),
+    ("/my", "POST"): (HTML_LOGIN, 403, "ok", 403),
+    ("/messages/{id}", "GET"): (HTML_LOGIN, 403, 404, 404),
     ("/decisions", "GET"): (HTML_LOGIN, 200, 200, 200),
     ("/calendar/bodies/{id}", "GET"): (404, 404, 404, 404),
     ("/calendar/people/{id}", "GET"): (404, 404, 404, 404),
