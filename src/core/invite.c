@@ -119,8 +119,10 @@ static void one(struct notices *out, enum why why, const struct invite_event *e,
                 const char *person, const struct invite_org *org, const char *base,
                 int64_t stamp, int version)
 {
-	char ds[48], kl[40], path[48], key[200];
+	char ds[48], kl[40], path[48], key[200], dd[64] = "to uger før mødet";
 	date_format_da(e->date, ds, sizeof ds);
+	if (e->dispatch != DATE_NONE && e->dispatch != 0)
+		date_format_da(e->dispatch, dd, sizeof dd);
 	clock_span(e->start_min, e->end_min, kl, sizeof kl);
 	snprintf(path, sizeof path, "/meetings/%lld", (long long)e->meeting);
 	char *link = notice_link(base, path);
@@ -128,7 +130,8 @@ static void one(struct notices *out, enum why why, const struct invite_event *e,
 	                                    : xstrdup("\nStedet er ikke fastlagt endnu; det kommer "
 	                                              "i en opdateret invitation.");
 	char *subject, *text;
-	const char *name = e->attendee_name;
+	const char *name = e->attendee_name && *e->attendee_name ? e->attendee_name
+	                                                         : "medlem af styregruppen";
 	switch (why) {
 	case W_NEW:
 	case W_ADDRESS:
@@ -137,10 +140,9 @@ static void one(struct notices *out, enum why why, const struct invite_event *e,
 		text = xasprintf("Kære %s\n\n"
 		                 "Du er inviteret til styregruppemøde %d/%d %s %s.%s\n\n"
 		                 "Mødet er vedhæftet som en kalenderaftale, så du kan lægge det i din "
-		                 "kalender med ét klik. Dagsorden og materiale sendes ud senest to uger "
-		                 "før mødet.\n\n"
+		                 "kalender med ét klik. Dagsorden og materiale sendes ud senest %s.\n\n"
 		                 "Kan du ikke deltage, så giv Sekretariat FKI besked.",
-		                 name, e->number, e->year, ds, kl, where);
+		                 name, e->number, e->year, ds, kl, where, dd);
 		break;
 	case W_MOVED:
 		subject = xasprintf("Ændret: Styregruppemøde %d/%d, nu %s %s", e->number, e->year, ds,
@@ -206,6 +208,7 @@ static struct invite_event event_of(const struct meeting *mt)
 	e.start_min = mt->start_min;
 	e.end_min = mt->end_min;
 	e.place = mt->place;
+	e.dispatch = mt->dispatch;
 	return e;
 }
 

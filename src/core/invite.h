@@ -64,6 +64,7 @@ struct invite_event {
 	const char *place, *url, *desc;
 	int sequence;
 	const char *attendee_name, *attendee_addr;
+	fk_date dispatch; /* when the agenda goes out, for the text; DATE_NONE unknown */
 };
 char *invite_ics(const struct invite_event *e, const struct invite_org *org, int64_t stamp);
 #endif

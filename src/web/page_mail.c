@@ -64,7 +64,7 @@ static int show(struct web_req *r, struct web_resp *p)
 		if (m->kind == MAIL_ACTION)
 			json_object_set_new(o, "action", json_true());
 		if (m->digest)
-			json_object_set_new(o, "digest", json_integer((json_int_t)m->digest));
+			json_object_set_new(o, "digest_id", json_integer((json_int_t)m->digest));
 		json_array_append_new(rows, o);
 	}
 	store_mails_free(v, n);
@@ -147,7 +147,7 @@ void my_mail_json(struct web_req *r, json_t *doc)
 		if (m->sent)
 			json_object_set_new(o, "sent_da", time_da(m->sent));
 		if (m->digest)
-			json_object_set_new(o, "digest", json_integer((json_int_t)m->digest));
+			json_object_set_new(o, "digest_id", json_integer((json_int_t)m->digest));
 		json_array_append_new(rows, o);
 	}
 	store_mails_free(v, n);
