@@ -30,20 +30,6 @@ icalcomponent *cal_vtimezone(void)
 	return icalparser_parse_string(vtimezone);
 }
 
-struct icaltimetype cal_local(fk_date d, int minute)
-{
-	int y, m, dd;
-	date_to_ymd(d, &y, &m, &dd);
-	struct icaltimetype t = icaltime_null_time();
-	t.year = y;
-	t.month = m;
-	t.day = dd;
-	t.hour = minute / 60;
-	t.minute = minute % 60;
-	t.is_date = 0;
-	return t;
-}
-
 struct icaltimetype cal_day(fk_date d)
 {
 	int y, m, dd;
@@ -52,6 +38,16 @@ struct icaltimetype cal_day(fk_date d)
 	t.year = y;
 	t.month = m;
 	t.day = dd;
+	return t;
+}
+
+struct icaltimetype cal_local(fk_date d, int minute)
+{
+	struct icaltimetype t = cal_day(d);
+	t.hour = minute / 60;
+	t.minute = minute % 60;
+	t.second = 0; /* the null date has -1 in hour, minute and second */
+	t.is_date = 0;
 	return t;
 }
 

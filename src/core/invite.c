@@ -200,16 +200,26 @@ static void one(struct notices *out, enum why why, const struct invite_event *e,
 
 static struct invite_event event_of(const struct meeting *mt)
 {
-	struct invite_event e = {0};
-	e.meeting = mt->id;
-	e.year = mt->year;
-	e.number = mt->number;
-	e.date = mt->date;
-	e.start_min = mt->start_min;
-	e.end_min = mt->end_min;
-	e.place = mt->place;
-	e.dispatch = mt->dispatch;
-	return e;
+	return (struct invite_event){.meeting = mt->id,
+	                             .year = mt->year,
+	                             .number = mt->number,
+	                             .date = mt->date,
+	                             .start_min = mt->start_min,
+	                             .end_min = mt->end_min,
+	                             .place = mt->place,
+	                             .dispatch = mt->dispatch};
+}
+
+/* The event as it was sent, for a meeting that is gone. */
+static struct invite_event event_sent(const struct invite_sent *x)
+{
+	return (struct invite_event){.meeting = x->meeting,
+	                             .year = x->year,
+	                             .number = x->number,
+	                             .date = x->date,
+	                             .start_min = x->start_min,
+	                             .end_min = x->end_min,
+	                             .place = x->place};
 }
 
 static int next_seq(const struct invite_sent *s, int version)
@@ -269,14 +279,7 @@ void invite_reconcile(const struct model *m, const struct reg *r, const struct m
 		} else {
 			if (x->date < today)
 				continue;
-			memset(&e, 0, sizeof e);
-			e.meeting = x->meeting;
-			e.year = x->year;
-			e.number = x->number;
-			e.date = x->date;
-			e.start_min = x->start_min;
-			e.end_min = x->end_min;
-			e.place = x->place;
+			e = event_sent(x);
 		}
 		e.method = INVITE_CANCEL;
 		e.sequence = next_seq(x, mt ? mt->sequence : x->version);

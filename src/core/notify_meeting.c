@@ -25,6 +25,18 @@ static char *meeting_link(const char *base, const struct meeting *mt)
 	return notice_link(base, path);
 }
 
+/* One message to p that asks for action: "Kære NAME", a blank line, then body. */
+static struct notice *tell(struct notices *out, const struct reg_person *p, const char *key,
+                           const char *subject, const char *body, const char *label,
+                           const char *link)
+{
+	char *text = xasprintf("Kære %s\n\n%s", p->name, body);
+	struct notice *x =
+	    notice_add(out, key, p->key, p->email, p->name, MAIL_ACTION, subject, text, label, link);
+	free(text);
+	return x;
+}
+
 void notify_agenda_text(const struct meeting *mt, struct buf *b)
 {
 	int at = mt->start_min;
@@ -58,21 +70,19 @@ void notify_dispatch(const struct model *m, const struct reg *r, const struct me
 	               : xasprintf("Dagsorden og materiale er for store til at blive vedhæftet. Hent "
 	                           "dem samlet her (kræver login):\n%s",
 	                           pk->link);
+	char *body = xasprintf(
+	    "Hermed dagsordenen til styregruppemøde %d/%d %s kl. %02d.%02d-%02d.%02d.%s\n\n"
+	    "%s\n"
+	    "%s\n\n"
+	    "Ændres dagsordenen herefter, får du en særskilt besked om rettelsen. Kan du ikke "
+	    "deltage, så giv Sekretariat FKI besked.",
+	    mt->number, mt->year, ds, mt->start_min / 60 % 24, mt->start_min % 60,
+	    mt->end_min / 60 % 24, mt->end_min % 60, where, agenda.s ? agenda.s : "", packet);
 	for (size_t i = 0; i < n; i++) {
 		const struct reg_person *p = &r->persons[who[i]];
-		char *text = xasprintf(
-		    "Kære %s\n\n"
-		    "Hermed dagsordenen til styregruppemøde %d/%d %s kl. %02d.%02d-%02d.%02d.%s\n\n"
-		    "%s\n"
-		    "%s\n\n"
-		    "Ændres dagsordenen herefter, får du en særskilt besked om rettelsen. Kan du ikke "
-		    "deltage, så giv Sekretariat FKI besked.",
-		    p->name, mt->number, mt->year, ds, mt->start_min / 60 % 24, mt->start_min % 60,
-		    mt->end_min / 60 % 24, mt->end_min % 60, where, agenda.s ? agenda.s : "", packet);
 		snprintf(key, sizeof key, "meeting-dispatch:%lld:%s:%lld", (long long)mt->id, p->key,
 		         (long long)round);
-		struct notice *x = notice_add(out, key, p->key, p->email, p->name, MAIL_ACTION, subject,
-		                              text, "Mødet i fkigov", link);
+		struct notice *x = tell(out, p, key, subject, body, "Mødet i fkigov", link);
 		if (x && pk->attach) {
 			x->att = xmalloc(pk->len ? pk->len : 1);
 			memcpy(x->att, pk->data, pk->len);
@@ -80,8 +90,8 @@ void notify_dispatch(const struct model *m, const struct reg *r, const struct me
 			x->att_name = xstrdup(pk->name);
 			x->att_type = xstrdup(pk->type);
 		}
-		free(text);
 	}
+	free(body);
 	free(packet);
 	free(where);
 	free(subject);
@@ -101,22 +111,19 @@ void notify_amendment(const struct model *m, const struct reg *r, const struct m
 	char *link = meeting_link(base, mt);
 	char *subject = xasprintf("Rettelse til dagsordenen: Styregruppemøde %d/%d, punkt %d",
 	                          mt->number, mt->year, it->pos);
+	char *body = xasprintf("Dagsordenen til styregruppemøde %d/%d %s er rettet efter "
+	                       "udsendelsen.\n\n"
+	                       "Punkt %d: %s\n"
+	                       "Rettelsen: %s\n\n"
+	                       "Rettelsen er markeret ved punktet på mødets side.",
+	                       mt->number, mt->year, ds, it->pos, it->title, reason ? reason : "");
 	for (size_t i = 0; i < n; i++) {
 		const struct reg_person *p = &r->persons[who[i]];
-		char *text = xasprintf("Kære %s\n\n"
-		                       "Dagsordenen til styregruppemøde %d/%d %s er rettet efter "
-		                       "udsendelsen.\n\n"
-		                       "Punkt %d: %s\n"
-		                       "Rettelsen: %s\n\n"
-		                       "Rettelsen er markeret ved punktet på mødets side.",
-		                       p->name, mt->number, mt->year, ds, it->pos, it->title,
-		                       reason ? reason : "");
 		snprintf(key, sizeof key, "meeting-amend:%lld:%s:%lld", (long long)mt->id, p->key,
 		         (long long)seq);
-		notice_add(out, key, p->key, p->email, p->name, MAIL_ACTION, subject, text,
-		           "Dagsordenen i fkigov", link);
-		free(text);
+		tell(out, p, key, subject, body, "Dagsordenen i fkigov", link);
 	}
+	free(body);
 	free(subject);
 	free(link);
 	free(who);
@@ -132,20 +139,18 @@ void notify_recall(const struct model *m, const struct reg *r, const struct meet
 	char *link = meeting_link(base, mt);
 	char *subject = xasprintf("Udsendelsen er tilbagekaldt: Styregruppemøde %d/%d", mt->number,
 	                          mt->year);
+	char *body = xasprintf("Sekretariat FKI har tilbagekaldt den udsendte dagsorden til "
+	                       "styregruppemøde %d/%d %s. Begrundelsen er: %s\n\n"
+	                       "Du får den rettede dagsorden, når den udsendes igen. Mødet er "
+	                       "ikke aflyst.",
+	                       mt->number, mt->year, ds, reason ? reason : "");
 	for (size_t i = 0; i < n; i++) {
 		const struct reg_person *p = &r->persons[who[i]];
-		char *text = xasprintf("Kære %s\n\n"
-		                       "Sekretariat FKI har tilbagekaldt den udsendte dagsorden til "
-		                       "styregruppemøde %d/%d %s. Begrundelsen er: %s\n\n"
-		                       "Du får den rettede dagsorden, når den udsendes igen. Mødet er "
-		                       "ikke aflyst.",
-		                       p->name, mt->number, mt->year, ds, reason ? reason : "");
 		snprintf(key, sizeof key, "meeting-recall:%lld:%s:%lld", (long long)mt->id, p->key,
 		         (long long)seq);
-		notice_add(out, key, p->key, p->email, p->name, MAIL_ACTION, subject, text,
-		           "Mødet i fkigov", link);
-		free(text);
+		tell(out, p, key, subject, body, "Mødet i fkigov", link);
 	}
+	free(body);
 	free(subject);
 	free(link);
 	free(who);
@@ -185,23 +190,21 @@ static void proposals_one(const struct model *m, const struct reg *r, const stru
 	                                  mt->number, mt->year)
 	                      : xasprintf("Påmindelse: forslag til styregruppemøde %d/%d senest %s",
 	                                  mt->number, mt->year, dl);
+	char *body = xasprintf(
+	    "%s er sidste dag for forslag til dagsordenen for styregruppemøde %d/%d %s. Har "
+	    "du et punkt, du ønsker drøftet, så send det %s på mødets side i fkigov, med en "
+	    "kort beskrivelse og den tid, punktet kræver.\n\n"
+	    "Har du ikke et forslag denne gang, skal du ikke gøre noget.",
+	    today ? "I dag" : dl, mt->number, mt->year, ds, today ? "i dag" : "senest da");
 	for (size_t i = 0; i < n; i++) {
 		const struct reg_person *p = &r->persons[who[i]];
 		if (proposed(mt, p->key))
 			continue;
-		char *text = xasprintf(
-		    "Kære %s\n\n"
-		    "%s er sidste dag for forslag til dagsordenen for styregruppemøde %d/%d %s. Har "
-		    "du et punkt, du ønsker drøftet, så send det %s på mødets side i fkigov, med en "
-		    "kort beskrivelse og den tid, punktet kræver.\n\n"
-		    "Har du ikke et forslag denne gang, skal du ikke gøre noget.",
-		    p->name, today ? "I dag" : dl, mt->number, mt->year, ds, today ? "i dag" : "senest da");
 		snprintf(key, sizeof key, "deadline-proposals:%lld:%s:%s", (long long)mt->id, p->key,
 		         when);
-		notice_add(out, key, p->key, p->email, p->name, MAIL_ACTION, subject, text,
-		           "Send et forslag i fkigov", link);
-		free(text);
+		tell(out, p, key, subject, body, "Send et forslag i fkigov", link);
 	}
+	free(body);
 	free(subject);
 	free(link);
 	free(who);
@@ -230,22 +233,20 @@ static void statuses_one(const struct model *m, const struct reg *r, const struc
 		                      : xasprintf("Påmindelse: status fra %s senest %s", body->name, dl);
 		size_t n = 0;
 		int32_t *who = wg_body_members(r, (int)b, mt->statuses, &n);
+		char *text = xasprintf(
+		    "%s er sidste dag for %ss status og indstillinger om de igangsatte "
+		    "initiativer til styregruppemøde %d/%d %s. Vi har ikke fået gruppens status "
+		    "endnu.\n\n"
+		    "Et medlem af gruppen sender status for hele gruppen; er den allerede sendt "
+		    "af en anden, skal du ikke gøre noget.",
+		    today ? "I dag" : dl, body->name, mt->number, mt->year, ds);
 		for (size_t i = 0; i < n; i++) {
 			const struct reg_person *p = &r->persons[who[i]];
-			char *text = xasprintf(
-			    "Kære %s\n\n"
-			    "%s er sidste dag for %ss status og indstillinger om de igangsatte "
-			    "initiativer til styregruppemøde %d/%d %s. Vi har ikke fået gruppens status "
-			    "endnu.\n\n"
-			    "Et medlem af gruppen sender status for hele gruppen; er den allerede sendt "
-			    "af en anden, skal du ikke gøre noget.",
-			    p->name, today ? "I dag" : dl, body->name, mt->number, mt->year, ds);
 			snprintf(key, sizeof key, "deadline-statuses:%lld:%s:%s:%s", (long long)mt->id,
 			         body->id, p->key, when);
-			notice_add(out, key, p->key, p->email, p->name, MAIL_ACTION, subject, text,
-			           "Send gruppens status i fkigov", link);
-			free(text);
+			tell(out, p, key, subject, text, "Send gruppens status i fkigov", link);
 		}
+		free(text);
 		free(who);
 		free(subject);
 	}
