@@ -6,7 +6,7 @@
 #   make bench    run the benchmarks in bench/
 
 CC      ?= cc
-PKGS     = sqlite3 jansson libsodium libmicrohttpd libical libmagic libzip libcurl
+PKGS     = sqlite3 jansson libsodium libmicrohttpd libical libmagic libzip libcurl pangocairo cairo-pdf libqpdf
 SAN     ?=
 O       ?= build
 CFLAGS  ?= -O2 -g

@@ -11,6 +11,7 @@
 #include "util/buf.h"
 #include "util/err.h"
 #include "web/package.h"
+#include "web/packet.h"
 #include "web/tmpl.h"
 #include "web/web.h"
 
@@ -19,7 +20,9 @@ static const char usage[] =
     "      fkigov [--db STI] meeting status ID --body GRUPPE --set INITIATIV=STATUS[:BEGRUNDELSE]\n"
     "                                         ... [--note TEKST]\n"
     "      fkigov [--db STI] meeting portfolio ID [--json]\n"
-    "      fkigov [--db STI] meeting package ID [--out FIL]\n\n"
+    "      fkigov [--db STI] meeting package ID [--out FIL]\n"
+    "      fkigov [--db STI] meeting pdf ID [--out FIL]\n"
+    "      fkigov [--db STI] meeting minutes-pdf ID [--out FIL]\n\n"
     "  material add ID --item N FIL [--reason TEKST]\n"
     "                             læg en fil på punkt N (efter udsendelsen kun med en\n"
     "                             begrundelse, som vises som en rettelse)\n"
@@ -35,7 +38,13 @@ static const char usage[] =
     "  portfolio                  mødets porteføljeoverblik: grupperne, deres status,\n"
     "                             milepæle, budget og indstillinger\n"
     "  package                    dagsorden og alt materiale i én zip-fil (som udsendt),\n"
-    "                             til FIL eller Styregruppemoede-NR-ÅR.zip\n\n"
+    "                             til FIL eller Styregruppemoede-NR-ÅR.zip\n"
+    "  pdf                        dagsorden med bilag som én PDF (den seneste udsendte udgave;\n"
+    "                             før udsendelsen en forhåndsvisning), til FIL eller\n"
+    "                             Dagsorden-Styregruppemoede-NR-ÅR.pdf\n"
+    "  minutes-pdf                det godkendte referat som PDF, til FIL eller\n"
+    "                             Referat-Styregruppemoede-NR-ÅR.pdf\n"
+    "Filer overskrives aldrig: findes FIL, så vælg et andet navn med --out.\n\n"
     "Filtyper: PDF, Word (DOCX), Excel (XLSX), PowerPoint (PPTX) og billeder (PNG, JPEG, GIF,\n"
     "WebP), højst 8 MB. Typen bestemmes af indholdet, ikke af navnet.\n";
 
@@ -353,6 +362,26 @@ static int portfolio(struct cli *c, const struct fopts *o)
 	return 0;
 }
 
+/* Writes data[0..len) to a new file path (never over an existing one) and says so, with
+ * note: 0, or -1 after saying why not. */
+static int write_new(const char *path, const char *data, size_t len, const char *note)
+{
+	FILE *fp = fopen(path, "wbx");
+	int bad = !fp || fwrite(data, 1, len, fp) != len;
+	if (fp && fclose(fp) != 0)
+		bad = 1;
+	if (bad) {
+		fprintf(stderr, "fkigov: %s: kan ikke skrive filen: %s%s.\n", path, strerror(errno),
+		        errno == EEXIST ? " (vælg et andet navn med --out)" : "");
+		return -1;
+	}
+	if (note)
+		printf("%s (%zu byte; %s)\n", path, len, note);
+	else
+		printf("%s (%zu byte)\n", path, len);
+	return 0;
+}
+
 static int package(struct cli *c, const struct fopts *o)
 {
 	long id;
@@ -377,18 +406,87 @@ static int package(struct cli *c, const struct fopts *o)
 		buf_free(&zip);
 		return rc == FK_ENOTFOUND ? 2 : 1;
 	}
-	const char *path = o->out ? o->out : name;
-	FILE *fp = fopen(path, "wbx");
-	int bad = !fp || fwrite(zip.s, 1, zip.len, fp) != zip.len;
-	if (fp && fclose(fp) != 0)
-		bad = 1;
-	if (bad)
-		fprintf(stderr, "fkigov: %s: kan ikke skrive filen: %s%s.\n", path, strerror(errno),
-		        errno == EEXIST ? " (vælg et andet navn med --out)" : "");
-	else
-		printf("%s (%zu byte)\n", path, zip.len);
+	int bad = write_new(o->out ? o->out : name, zip.s, zip.len, NULL);
 	buf_free(&zip);
 	return bad ? 2 : 0;
+}
+
+/* The meeting of the command's ID into mt: 0, or the exit status. */
+static int meeting_arg(struct cli *c, const struct fopts *o, struct meeting *mt)
+{
+	long id;
+	if (o->npos < 1)
+		return cli_usage(usage, "angiv mødets ID.");
+	if (cli_number("ID", o->pos[0], 1L << 30, &id))
+		return 2;
+	int rc = cli_open(c, false);
+	if (rc)
+		return rc;
+	rc = store_meeting_get(c->st, id, mt);
+	if (rc == FK_ENOTFOUND)
+		fprintf(stderr, "fkigov: der er intet møde med nummer %ld. Se møderne med »fkigov "
+		                "meeting list«.\n",
+		        id);
+	return rc == FK_OK ? 0 : rc == FK_ENOTFOUND ? 2 : 1;
+}
+
+static int packet(struct cli *c, const struct fopts *o)
+{
+	struct meeting mt;
+	int rc = meeting_arg(c, o, &mt);
+	if (rc)
+		return rc;
+	char name[96], err[300], note[160] = "forhåndsvisning: dagsordenen er ikke udsendt";
+	web_packet_name(&mt, "Dagsorden", name, sizeof name);
+	struct store_packet sp;
+	struct buf pdf;
+	buf_init(&pdf);
+	rc = mt.state == MEETING_PLANNED ? FK_ENOTFOUND : store_packet_get(c->st, mt.id, 0, &sp);
+	if (rc == FK_OK) {
+		buf_add(&pdf, sp.pdf, (size_t)sp.size);
+		snprintf(note, sizeof note, "udgave %d, %d sider, SHA-256 %s", sp.version, sp.pages,
+		         sp.sha256);
+		store_packet_clear(&sp);
+	} else if (rc == FK_ENOTFOUND) {
+		int pages = 0;
+		rc = web_packet_pdf(c->st, mt.id, NULL, 0, NULL, time(NULL), &pdf, &pages, err,
+		                    sizeof err);
+		if (rc != FK_OK)
+			fprintf(stderr, "fkigov: %s\n", err);
+		else if (mt.state != MEETING_PLANNED)
+			snprintf(note, sizeof note, "%d sider", pages);
+	}
+	meeting_free(&mt);
+	int bad = rc != FK_OK ? 1 : write_new(o->out ? o->out : name, pdf.s, pdf.len, note) ? 2 : 0;
+	buf_free(&pdf);
+	return bad;
+}
+
+static int minutes(struct cli *c, const struct fopts *o)
+{
+	struct meeting mt;
+	int rc = meeting_arg(c, o, &mt);
+	if (rc)
+		return rc;
+	char name[96], err[300];
+	web_packet_name(&mt, "Referat", name, sizeof name);
+	bool approved = mt.state >= MEETING_APPROVED;
+	int64_t id = mt.id;
+	meeting_free(&mt);
+	if (!approved) {
+		fprintf(stderr, "fkigov: referatet af møde %lld er ikke godkendt endnu. Godkend det "
+		                "med »fkigov meeting approve %lld«, og hent det så.\n",
+		        (long long)id, (long long)id);
+		return 2;
+	}
+	struct buf pdf;
+	buf_init(&pdf);
+	rc = web_minutes_pdf(c->st, id, time(NULL), &pdf, err, sizeof err);
+	if (rc != FK_OK)
+		fprintf(stderr, "fkigov: %s\n", err);
+	int bad = rc != FK_OK ? 1 : write_new(o->out ? o->out : name, pdf.s, pdf.len, NULL) ? 2 : 0;
+	buf_free(&pdf);
+	return bad;
 }
 
 int cmd_meeting_files(struct cli *c, int argc, char **argv)
@@ -405,5 +503,9 @@ int cmd_meeting_files(struct cli *c, int argc, char **argv)
 		return status(c, &o);
 	if (!strcmp(argv[1], "package"))
 		return package(c, &o);
+	if (!strcmp(argv[1], "pdf"))
+		return packet(c, &o);
+	if (!strcmp(argv[1], "minutes-pdf"))
+		return minutes(c, &o);
 	return portfolio(c, &o);
 }

@@ -53,7 +53,9 @@ static const char usage[] =
     "  status ID --body GRUPPE --set INITIATIV=STATUS[:BEGRUNDELSE] ... [--note TEKST]\n"
     "                                            referencegruppens status til mødet\n"
     "  portfolio ID [--json]                     mødets porteføljeoverblik\n"
-    "  package ID [--out FIL]                    dagsorden og materiale som zip-fil\n\n"
+    "  package ID [--out FIL]                    dagsorden og materiale som zip-fil\n"
+    "  pdf ID [--out FIL]                        dagsorden med bilag som én PDF\n"
+    "  minutes-pdf ID [--out FIL]                det godkendte referat som PDF\n\n"
     "ID er mødets nummer fra »meeting list«. Punkttyper: orientering, inspiration, opfølgning,\n"
     "rådgivning, drøftelse, beslutning, økonomi. »I dag« er $FKIGOV_TODAY, hvis den er sat.\n";
 
@@ -273,7 +275,7 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 		return cli_usage(usage, "angiv en kommando, fx »list«.");
 	const char *sub = argv[1];
 	if (!strcmp(sub, "material") || !strcmp(sub, "status") || !strcmp(sub, "portfolio") ||
-	    !strcmp(sub, "package"))
+	    !strcmp(sub, "package") || !strcmp(sub, "pdf") || !strcmp(sub, "minutes-pdf"))
 		return cmd_meeting_files(c, argc, argv);
 	struct mopts o;
 	int rc = parse(argc, argv, 2, &o, usage);
@@ -396,20 +398,15 @@ int cmd_meeting(struct cli *c, int argc, char **argv)
 			diags_free(&d);
 			return 2;
 		}
-		struct tmpl_set *t;
-		if (web_templates_load(&t) != 0) {
-			diags_free(&d);
-			return 1;
-		}
 		struct dispatch_result res;
-		rc = web_dispatch(c->st, t, c->model, c->actor, id, day, &d, &res);
-		tmpl_set_free(t);
+		rc = web_dispatch(c->st, c->model, c->actor, id, day, &d, &res);
 		if (rc == FK_OK) {
 			char sz[32];
 			material_size_text(res.bytes, sz, sizeof sz);
 			printf("Dagsordenen til møde %ld er udsendt og låst. %zu %s lagt i kø til "
-			       "medlemmerne, med mødepakken (%s) %s.\n",
-			       id, res.queued, res.queued == 1 ? "besked er" : "beskeder er", sz,
+			       "medlemmerne, med mødepakken som PDF (udgave %d, %s, SHA-256 %s) %s.\n",
+			       id, res.queued, res.queued == 1 ? "besked er" : "beskeder er", res.version,
+			       sz, res.sha256,
 			       res.attached ? "vedhæftet" : "som link, da den er for stor til at vedhæfte");
 		}
 		return cli_finish(rc, &d);

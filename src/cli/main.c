@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "web/packet.h"
 
 static const struct {
 	const char *name;
@@ -53,6 +54,7 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
 	struct cli c = {0};
+	web_packet_init(); /* an amended agenda gets a new version of the packet */
 	c.db = getenv("FKIGOV_DB");
 	if (!c.db || !*c.db)
 		c.db = "fkigov.db";

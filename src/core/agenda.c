@@ -239,6 +239,18 @@ const char *agenda_outcome_parse(const char *s)
 	return NULL;
 }
 
+const char *agenda_outcome_da(const char *outcome)
+{
+	const char *o = agenda_outcome_parse(outcome);
+	if (!o)
+		return outcome;
+	if (!strcmp(o, "beslutning"))
+		return "Beslutning";
+	if (!strcmp(o, "rådgivning"))
+		return "Rådgivning";
+	return !strcmp(o, "udsat") ? "Udsat" : "Taget til efterretning";
+}
+
 bool agenda_kind_needs_material(const char *kind)
 {
 	return kind && (!strcmp(kind, "orientering") || !strcmp(kind, "beslutning"));

@@ -111,6 +111,9 @@ const char *agenda_kind_da(const char *kind);
 /* The outcome named by s: "beslutning", "rådgivning" (also "raadgivning"),
  * "taget-til-efterretning", "udsat"; NULL when unknown. */
 const char *agenda_outcome_parse(const char *s);
+/* The Danish name of an outcome: "Beslutning", "Rådgivning", "Taget til efterretning",
+ * "Udsat"; outcome itself when unknown. */
+const char *agenda_outcome_da(const char *outcome);
 /* Whether an item of this kind must rest on written material by the dispatch deadline
  * (rule material-missing): orientations and decisions. */
 bool agenda_kind_needs_material(const char *kind);

@@ -442,6 +442,13 @@ static const char *const stmt_sql[STMT__MAX] = {
                        " attempts = attempts + 1 WHERE id = ?1 AND state = 'queued'",
     [STMT_MAIL_RETRY] = "UPDATE mail SET attempts = ?2, next_at = ?3, answer = ?4, state = ?5"
                         " WHERE id = ?1 AND state = 'queued'",
+    [STMT_PACKET_ADD] = "INSERT INTO meeting_packet (meeting, version, made, changes, sha256,"
+                        " pages, pdf) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [STMT_PACKET_LIST] = "SELECT version, made, changes, sha256, pages, length(pdf) FROM"
+                         " meeting_packet WHERE meeting = ?1 ORDER BY version DESC",
+    [STMT_PACKET_GET] = "SELECT version, made, changes, sha256, pages, length(pdf), pdf FROM"
+                        " meeting_packet WHERE meeting = ?1 AND (?2 = 0 OR version = ?2)"
+                        " ORDER BY version DESC LIMIT 1",
     [STMT_MAIL_REQUEUE] = "UPDATE mail SET state = 'queued', attempts = 0, next_at = ?2"
                           " WHERE id = ?1 AND state = 'failed'",
     [STMT_MAIL_COUNT] = "SELECT state, count(*) FROM mail GROUP BY state",
@@ -610,6 +617,13 @@ int store_commit(struct store *st)
 			return rc;
 		}
 	}
+	if (st->packet_meeting && !st->poisoned) {
+		int rc = store_packet_sync(st);
+		if (rc != FK_OK) {
+			store_rollback(st);
+			return rc;
+		}
+	}
 	st->depth = 0;
 	if (st->poisoned) {
 		fprintf(stderr, "fkigov: en ændring kunne ikke skrives i audit-loggen;"
@@ -637,6 +651,8 @@ void store_rollback(struct store *st)
 	}
 	st->depth = 0;
 	st->invites_dirty = false;
+	st->packet_meeting = 0;
+	buf_reset(&st->packet_changes);
 	if (!sqlite3_get_autocommit(st->db))
 		(void)stmt_run(st, STMT_ROLLBACK, "rul transaktion tilbage");
 	store_forget(st);
@@ -796,6 +812,7 @@ static void free_store(struct store *st)
 		json_decref(st->jappt);
 	for (int i = 0; i < 3; i++)
 		free(st->jb[i].s);
+	buf_free(&st->packet_changes);
 	free(st->path);
 	free(st);
 }
@@ -817,6 +834,7 @@ static int open_db(const char *path, bool create, struct store **out, struct dia
 		return FK_ENOTFOUND;
 	}
 	struct store *st = xcalloc(1, sizeof *st);
+	buf_init(&st->packet_changes);
 	st->path = xstrdup(path);
 	st->now_t = (time_t)-1;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);

@@ -7,6 +7,7 @@
 #include "core/mail.h"
 #include "core/model.h"
 #include "core/register.h"
+#include "util/buf.h"
 #include "util/diag.h"
 
 /* The only place with SQL. SQLite in WAL mode, foreign keys on, synchronous=FULL, a busy
@@ -113,6 +114,8 @@ int store_audit_list(struct store *st, const struct audit_filter *f,
  * *rows gets the number of rows read. Either pointer may be NULL. The serialisation hashed
  * is described at the top of store_audit.c. */
 int store_audit_verify(struct store *st, int64_t *bad_id, int64_t *rows);
+/* The database's model, parsed once per store; NULL when it cannot be read. */
+const struct model *store_model(struct store *st);
 /* The id of the newest audit row (0 none): inside a transaction, that of its last change. */
 int64_t store_audit_last(struct store *st);
 /* The data version: the id of the newest audit row. Every change writes one, from any
@@ -520,6 +523,38 @@ int store_mstatus_list(struct store *st, int64_t id, struct store_mstatus **out,
  * is no such meeting. */
 int store_meeting_overview(struct store *st, const struct model *m, const struct munic_table *mt,
                            int64_t id, fk_date day, json_t **out);
+
+/* ---------------------------------------------------------------- the packet's versions
+ * (store_packet.c). The meeting packet as PDF, as it was sent out: version 1 at the dispatch,
+ * one more after each amendment, kept byte for byte so that members can tell by its SHA-256
+ * that they read the final one. */
+struct store_packet {
+	int version;
+	char made[32];          /* the store's time stamp */
+	char *changes;          /* what changed since the version before; NULL for the first */
+	char sha256[65];
+	int pages;
+	int64_t size;
+	unsigned char *pdf;     /* store_packet_get with pdf only */
+};
+void store_packet_clear(struct store_packet *p);
+void store_packets_free(struct store_packet *v, size_t n);
+/* Builds the packet of meeting as every member summoned reads it into pdf, with *pages.
+ * Set once at start by the program (the web layer builds it); called by the store inside
+ * the transaction that amends a dispatched agenda. FK_OK or an error with d. */
+typedef int (*store_packet_fn)(struct store *st, int64_t meeting, int version,
+                               const char *changes, struct buf *pdf, int *pages);
+void store_packet_builder(store_packet_fn fn);
+/* Records pdf[0..len) as the next version of meeting's packet, audited (the SHA-256 in the
+ * audit chain), inside the caller's transaction or its own. *version gets its number. */
+int store_packet_add(struct store *st, const char *actor, int64_t meeting, const char *changes,
+                     const void *pdf, size_t len, int pages, int *version);
+/* The versions of meeting's packet, newest first, without their bytes. */
+int store_packet_list(struct store *st, int64_t meeting, struct store_packet **out, size_t *n);
+/* Version (0: the newest) with its bytes. FK_ENOTFOUND when there is none. */
+int store_packet_get(struct store *st, int64_t meeting, int version, struct store_packet *out);
+/* The number the next version of meeting's packet gets. */
+int store_packet_next(struct store *st, int64_t meeting, int *version);
 
 /* A hit of the decision log. */
 struct store_decision {

@@ -203,6 +203,10 @@ enum stmt {
 	STMT_MAIL_LOCK_PUT,
 	STMT_MAIL_LOCK_DROP,
 	/* end the outbox */
+	/* the packet's versions (store_packet.c) */
+	STMT_PACKET_ADD,
+	STMT_PACKET_LIST,
+	STMT_PACKET_GET,
 	STMT__MAX
 };
 
@@ -251,16 +255,25 @@ struct store {
 	/* Meetings, appointments or addresses changed in this transaction: the commit brings
 	 * the meeting invitations in line first (store_invites_sync), in the same transaction. */
 	bool invites_dirty;
+	/* The meeting whose dispatched agenda was amended in this transaction (0 none) and the
+	 * amendments: the commit records the packet's next version first (store_packet_sync). */
+	int64_t packet_meeting;
+	struct buf packet_changes;
 	/* The database's model, parsed on first need (store_model). */
 	struct model *model;
 };
 
-/* The database's model, parsed once per store; NULL when it cannot be read. */
-const struct model *store_model(struct store *st);
 /* Queues the invitations, updates and cancellations that bring every calendar in line with
  * the meetings and the register (core/invite.h) and records what was sent
  * (store_invite.c). Inside the caller's transaction. */
 int store_invites_sync(struct store *st);
+/* Records the next version of the packet of st->packet_meeting with st->packet_changes, by
+ * the builder store_packet_builder set (none set: nothing). Inside the caller's
+ * transaction. */
+int store_packet_sync(struct store *st);
+/* Notes that the dispatched agenda of meeting was amended: item pos (0: the agenda as a
+ * whole), with reason; the commit records the packet's next version. */
+void store_packet_amended(struct store *st, int64_t meeting, int pos, const char *reason);
 
 /* The statement s, prepared on first use; NULL after printing the error. The caller binds,
  * steps and resets it (stmt_done). */

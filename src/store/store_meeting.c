@@ -609,6 +609,8 @@ static void replace(char **dst, const char *s)
 static int tell_summoned(struct store *st, const struct meeting *mt, const struct meeting_item *it,
                          const char *reason)
 {
+	if (it)
+		store_packet_amended(st, mt->id, it->pos, reason);
 	const struct model *m = store_model(st);
 	if (!m)
 		return FK_OK;

@@ -593,6 +593,18 @@ const char *const store_migrations[] = {
     "ALTER TABLE mail_new RENAME TO mail;\n"
     "CREATE INDEX mail_due ON mail(state, next_at);\n"
     "CREATE INDEX mail_person ON mail(person, id);\n",
+    /* 14: the meeting packet as PDF, one row per version sent out (issue 12): what members
+     * read, byte for byte, with its SHA-256 and what changed since the version before. */
+    "CREATE TABLE meeting_packet (\n"
+    "	meeting INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,\n"
+    "	version INTEGER NOT NULL CHECK (version >= 1),\n"
+    "	made TEXT NOT NULL,\n"
+    "	changes TEXT,\n"
+    "	sha256 TEXT NOT NULL CHECK (length(sha256) = 64),\n"
+    "	pages INTEGER NOT NULL CHECK (pages >= 1),\n"
+    "	pdf BLOB NOT NULL,\n"
+    "	PRIMARY KEY (meeting, version)\n"
+    ") WITHOUT ROWID;\n",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -533,6 +533,7 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 	json_object_set_new(doc, "has_items", json_boolean(mt.nitems > 0));
 	json_object_set_new(doc, "admin", json_boolean(admin));
 	json_object_set_new(doc, "meeting_id", json_integer((json_int_t)mt.id));
+	json_object_set_new(doc, "documents", packet_doc_json(r, &mt));
 	/* The reference groups' status form (page_overview.c): the secretariat and members of a
 	 * reference group, until the meeting is held. */
 	json_object_set_new(doc, "can_status",
@@ -1274,7 +1275,7 @@ int page_meeting_dispatch(struct web_req *r, struct web_resp *p)
 	struct diags d;
 	diags_init(&d);
 	struct dispatch_result res;
-	int rc = web_dispatch(r->st, r->app->tmpl, r->app->model, r->user.login, id, r->today, &d,
+	int rc = web_dispatch(r->st, r->app->model, r->user.login, id, r->today, &d,
 	                      &res);
 	if (rc == FK_OK) {
 		diags_free(&d);

@@ -103,6 +103,12 @@ int api_meeting_proposals(struct web_req *r, struct web_resp *p);
 int page_material(struct web_req *r, struct web_resp *p);
 int api_meeting_material(struct web_req *r, struct web_resp *p);
 int page_meeting_package(struct web_req *r, struct web_resp *p);
+int page_meeting_packet(struct web_req *r, struct web_resp *p);
+int page_meeting_minutes_pdf(struct web_req *r, struct web_resp *p);
+/* The meeting page's documents: the packet's address (for the secretariat a preview before
+ * dispatch), its versions with SHA-256 and changes, and the minutes' address once the
+ * user may read them. */
+json_t *packet_doc_json(struct web_req *r, const struct meeting *mt);
 int page_meeting_dispatch(struct web_req *r, struct web_resp *p);
 /* Who may upload material, the one rule of the page and the API: may[i] (mt->nitems
  * entries) tells whether the user of r may add a file to item i of mt now. The secretariat

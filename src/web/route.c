@@ -135,6 +135,13 @@ const struct route routes[PAGE__MAX] = {
      * what the account may read (visible.c) */
     [PAGE_MEETING_PACKAGE] = {"/meetings/{id}/package", page_meeting_package, NULL, R_USERS, 0,
                               "Mødepakke"},
+    /* the documents as PDF (page_packet.c): the packet for every account from dispatch on
+     * (before it the secretariat's preview), the minutes once approved (before it the
+     * secretariat's draft) */
+    [PAGE_MEETING_PACKET] = {"/meetings/{id}/packet.pdf", page_meeting_packet, NULL, R_USERS, 0,
+                             "Mødepakke (PDF)"},
+    [PAGE_MEETING_MINUTES_PDF] = {"/meetings/{id}/minutes.pdf", page_meeting_minutes_pdf, NULL,
+                                  R_USERS, 0, "Referat (PDF)"},
     /* the dispatch of the agenda as a deliberate act: GET shows what is not ready and who
      * gets it, POST sends it out (the secretariat) */
     [PAGE_MEETING_DISPATCH] = {"/meetings/{id}/dispatch", page_meeting_dispatch,

@@ -78,6 +78,8 @@ enum page {
 	API_MEETING_PORTFOLIO,
 	API_MEETING_STATUSES,
 	PAGE_MEETING_PACKAGE,
+	PAGE_MEETING_PACKET,
+	PAGE_MEETING_MINUTES_PDF,
 	PAGE_MEETING_DISPATCH,
 	/* end meetings */
 	PAGE_ACCOUNTS, /* accounts, tokens and login throttling (page_accounts.c) */

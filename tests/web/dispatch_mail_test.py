@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Messages about meetings and accounts against a REAL SMTP server (tests/web/smtpsink.py):
-the dispatch from its page queues the agenda to each member summoned, with the packet
-attached (the same files a member downloads) or, above the model's attach_max_kb, linked; a
+the dispatch from its page queues the agenda to each member summoned, with the packet as PDF
+attached (byte for byte the version a member downloads) or, above the model's attach_max_kb,
+linked; an amendment makes the packet's next version; a
 dispatch that is refused queues nothing; an amendment and a recall each reach the same
 people with the reason; the proposal and status reminders come the model's working days
 before the deadline (not a day earlier) and on the day, only to those who have not submitted;
@@ -9,17 +10,16 @@ a one-time password link sent by e-mail works. Every message parsed by Python's 
 package."""
 import email
 import email.policy
-import io
 import os
 import re
 import subprocess
 import sys
 import urllib.parse
-import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fkserver import PASSWORD, Results, Server  # noqa: E402
 from mail_test import PUBLIC, Sink, env, rows  # noqa: E402
+from pdfgen import make_pdf  # noqa: E402
 
 DATES = "2027-03-09,2027-06-08,2027-09-14,2027-12-07"
 
@@ -67,11 +67,6 @@ def group_members(srv, body, day):
                                 " (a.end IS NULL OR a.end >= ?) AND p.email IS NOT NULL", body, day, day))
 
 
-def zip_entries(data):
-    z = zipfile.ZipFile(io.BytesIO(data))
-    return {n: z.read(n) for n in z.namelist()}
-
-
 def to_keys(srv, msgs):
     by_addr = {a: k for k, a in rows(srv, "SELECT key, email FROM person WHERE email IS NOT NULL")}
     return sorted(by_addr.get(m["To"].addresses[0].addr_spec) for m in msgs)
@@ -111,9 +106,7 @@ def run(srv, res, box):
 
     # 2. The dispatch of meeting 1 from its page, with a file on item 1.
     fk(srv, "meeting", "agenda", str(ids[1]), today="2027-02-20")
-    pdf = os.path.join(srv.dir, "bilag.pdf")
-    with open(pdf, "wb") as f:
-        f.write(b"%PDF-1.4\n% fkigov test\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
+    pdf = make_pdf(os.path.join(srv.dir, "bilag.pdf"), ["Bilag til punkt 1"] * 2)
     fk(srv, "meeting", "material", "add", str(ids[1]), "--item", "1", pdf, today="2027-02-20")
     before = rows(srv, "SELECT count(*) FROM mail")[0][0]
     srv.start()
@@ -123,7 +116,7 @@ def run(srv, res, box):
         res.check("får dagsordenen på e-mail" in page, "the dispatch page says who gets it by e-mail")
         r = admin.post_form("/meetings/%d/dispatch" % ids[1], {})
         res.check(r.status == 303, "dispatched from its page (%d)" % r.status)
-        member_zip = srv.client("member").get("/meetings/%d/package" % ids[1]).body
+        member_pdf = srv.client("member").get("/meetings/%d/packet.pdf" % ids[1]).body
     finally:
         srv.kill()
     got = box.deliver("2027-02-24", "meeting-dispatch")
@@ -132,11 +125,11 @@ def run(srv, res, box):
               "the agenda to each member summoned (%d)" % len(got))
     for m in got:
         att = [p for p in m.iter_attachments()]
-        res.check(len(att) == 1 and att[0].get_content_type() == "application/zip" and
-                  att[0].get_filename() == "Styregruppemoede-1-2027.zip", "the packet attached")
+        res.check(len(att) == 1 and att[0].get_content_type() == "application/pdf" and
+                  att[0].get_filename() == "Dagsorden-Styregruppemoede-1-2027.pdf", "the packet attached")
         if att:
-            res.check(zip_entries(att[0].get_payload(decode=True)) == zip_entries(member_zip),
-                      "the attached packet holds what a member downloads")
+            res.check(att[0].get_payload(decode=True) == member_pdf and member_pdf.startswith(b"%PDF-"),
+                      "the attached packet is byte for byte what a member downloads")
         text = m.get_body(("plain",)).get_content()
         res.check("Kort orientering fra KL" in text and "kl. 09.00" in text and "Sted: KL-huset" in text,
                   "the agenda with clock times and the place in the text")
@@ -156,6 +149,9 @@ def run(srv, res, box):
     res.check(len(got) == len(want) and all("punkt 2" in m["Subject"] and
               "Nyt oplæg fra KL" in m.get_body(("plain",)).get_content() for m in got),
               "an amendment notice with the item and the reason (%d)" % len(got))
+    v = rows(srv, "SELECT version, changes FROM meeting_packet WHERE meeting = ? ORDER BY version", ids[1])
+    res.check([x[0] for x in v] == [1, 2] and v[1][1] == "Punkt 2: Nyt oplæg fra KL",
+              "the amendment made the packet's version 2, saying what changed: %r" % (v,))
     fk(srv, "meeting", "recall", str(ids[1]), "--reason", "Forkert bilag", today="2027-02-27")
     got = box.deliver("2027-02-27", "meeting-recall")
     res.check(len(got) == len(want) and all("Forkert bilag" in m.get_body(("plain",)).get_content() for m in got),
@@ -166,16 +162,14 @@ def run(srv, res, box):
 
     # 5. Above the model's limit the packet is linked, not attached.
     fk(srv, "meeting", "agenda", str(ids[2]), today="2027-05-20")
-    big = os.path.join(srv.dir, "stort-bilag.pdf")
-    with open(big, "wb") as f:
-        f.write(b"%PDF-1.4\n" + os.urandom(5300 * 1024) + b"\n%%EOF\n")
+    big = make_pdf(os.path.join(srv.dir, "stort-bilag.pdf"), ["Stort bilag"], image_bytes=5300 * 1024)
     fk(srv, "meeting", "material", "add", str(ids[2]), "--item", "1", big, today="2027-05-20")
     p = fk(srv, "meeting", "dispatch", str(ids[2]), today="2027-05-25")
     res.check("som link" in p.stdout, "the command line says the packet is linked: %s" % p.stdout.strip())
     got = box.deliver("2027-05-25", "meeting-dispatch-%d-" % ids[2])
     res.check(len(got) == len(members(srv, "2027-06-08")) and
               all(not list(m.iter_attachments()) and
-                  "%s/meetings/%d/package" % (PUBLIC, ids[2]) in m.get_body(("plain",)).get_content() for m in got),
+                  "%s/meetings/%d/packet.pdf" % (PUBLIC, ids[2]) in m.get_body(("plain",)).get_content() for m in got),
               "a packet above 5 MB is linked (%d)" % len(got))
 
     # 6. A one-time password link by e-mail, from the command line and the accounts page.

@@ -124,6 +124,8 @@ EXPECT = {
     ("/api/v1/meetings/{id}/material", "GET"): (401, 404, 404, 404),
     ("/api/v1/meetings/{id}/material", "POST"): (401, 403, 404, 404),
     ("/meetings/{id}/package", "GET"): (HTML_LOGIN, 404, 404, 404),
+    ("/meetings/{id}/packet.pdf", "GET"): (HTML_LOGIN, 404, 404, 404),
+    ("/meetings/{id}/minutes.pdf", "GET"): (HTML_LOGIN, 404, 404, 404),
     ("/meetings/{id}/dispatch", "GET"): (HTML_LOGIN, 403, 403, 404),
     ("/meetings/{id}/dispatch", "POST"): (HTML_LOGIN, 403, 403, 404),
     # end written material
