@@ -83,8 +83,10 @@ check: deps-check
 	$(MAKE) fuzz-short
 	$(MAKE) check-asan
 
+# LSAN_OPTIONS: what fontconfig, pango and glib keep for the process's life (tests/lsan.supp).
 check-asan:
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 		$(MAKE) O=build/asan SAN=1 CFLAGS="-g" all unit cli web
 
 # libFuzzer harnesses (clang). FUZZ_SECONDS per harness. The library is compiled once for
