@@ -89,6 +89,8 @@ int cmd_economy(struct cli *c, int argc, char **argv);
 int cmd_meeting(struct cli *c, int argc, char **argv);
 /* meeting material|status|portfolio (cmd_material.c) */
 int cmd_meeting_files(struct cli *c, int argc, char **argv);
+/* meeting apology|attendance (cmd_attend.c) */
+int cmd_meeting_attend(struct cli *c, int argc, char **argv);
 int cmd_decisions(struct cli *c, int argc, char **argv);
 /* working groups and written hearings */
 int cmd_wg(struct cli *c, int argc, char **argv);

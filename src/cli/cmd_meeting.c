@@ -55,7 +55,13 @@ static const char usage[] =
     "  portfolio ID [--json]                     mødets porteføljeoverblik\n"
     "  package ID [--out FIL]                    dagsorden og materiale som zip-fil\n"
     "  pdf ID [--out FIL]                        dagsorden med bilag som én PDF\n"
-    "  minutes-pdf ID [--out FIL]                det godkendte referat som PDF\n\n"
+    "  minutes-pdf ID [--out FIL]                det godkendte referat som PDF\n"
+    "  apology ID PERSON [--reason TEKST] [--withdraw]\n"
+    "                                            meld afbud til et møde (til og med mødedagen),\n"
+    "                                            eller træk det tilbage\n"
+    "  attendance ID [--present P,...] [--absent P,...] [--substitute P=NAVN]\n"
+    "          [--guest \"NAVN;ORG\"] [--json]    fremmødet: vis det, eller registrér det fra\n"
+    "                                            mødedagen (se »meeting attendance --help«)\n\n"
     "ID er mødets nummer fra »meeting list«. Punkttyper: orientering, inspiration, opfølgning,\n"
     "rådgivning, drøftelse, beslutning, økonomi. »I dag« er $FKIGOV_TODAY, hvis den er sat.\n";
 
@@ -269,6 +275,8 @@ static int item_change(struct cli *c, int64_t id, const struct mopts *o, bool am
 
 int cmd_meeting(struct cli *c, int argc, char **argv)
 {
+	if (argc >= 2 && (!strcmp(argv[1], "apology") || !strcmp(argv[1], "attendance")))
+		return cmd_meeting_attend(c, argc, argv);
 	if (cli_help(argv, argc, usage))
 		return 0;
 	if (argc < 2)

@@ -1,6 +1,7 @@
 /* The inspiration talk's rotation among the steering group's municipal members. */
 #include "core/rotation.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,9 +92,19 @@ void rotation_order(const struct reg *r, struct rotation_cand *c, size_t n)
 
 int rotation_pick(const struct reg *r, const struct rotation_cand *c, size_t n)
 {
+	return rotation_pick_skip(r, c, n, NULL, 0);
+}
+
+int rotation_pick_skip(const struct reg *r, const struct rotation_cand *c, size_t n,
+                       const char *const *skip, size_t nskip)
+{
 	int best = -1;
-	for (size_t i = 0; i < n; i++)
-		if (best < 0 || cmp(r, &c[i], &c[best]) < 0)
+	for (size_t i = 0; i < n; i++) {
+		bool skipped = false;
+		for (size_t k = 0; k < nskip && !skipped; k++)
+			skipped = skip[k] && !strcmp(skip[k], r->persons[c[i].person].key);
+		if (!skipped && (best < 0 || cmp(r, &c[i], &c[best]) < 0))
 			best = (int)i;
+	}
 	return best;
 }

@@ -36,4 +36,9 @@ void rotation_apply_talks(const struct reg *r, struct rotation_cand *c, size_t n
 void rotation_order(const struct reg *r, struct rotation_cand *c, size_t n);
 /* The index in c of the next speaker, or -1 when there are no candidates. */
 int rotation_pick(const struct reg *r, const struct rotation_cand *c, size_t n);
+/* As rotation_pick, but skipping every candidate whose person key is one of skip[0..nskip)
+ * (the members who have sent apologies for the meeting, issue 12): the next in turn among
+ * the others, or -1 when none is left. */
+int rotation_pick_skip(const struct reg *r, const struct rotation_cand *c, size_t n,
+                       const char *const *skip, size_t nskip);
 #endif

@@ -457,6 +457,27 @@ static const char *const stmt_sql[STMT__MAX] = {
                            " VALUES (1, ?1, ?2, ?3, ?4)",
     [STMT_MAIL_LOCK_DROP] = "DELETE FROM mail_sender WHERE id = 1 AND holder = ?1",
     /* end the outbox */
+    /* attendance at meetings (store_attend.c) */
+    [STMT_ATTEND_LIST] = "SELECT p.key, p.name, a.status, a.substitute, a.note, a.set_by, a.set_at"
+                         " FROM meeting_attendance a JOIN person p ON p.id = a.person"
+                         " WHERE a.meeting = ?1 ORDER BY p.name, p.key",
+    [STMT_ATTEND_PUT] = "INSERT INTO meeting_attendance"
+                        " (meeting, person, status, substitute, note, set_by, set_at)"
+                        " VALUES (?1, (SELECT id FROM person WHERE key = ?2), ?3, ?4, ?5, ?6, ?7)"
+                        " ON CONFLICT (meeting, person) DO UPDATE SET status = ?3,"
+                        " substitute = ?4, note = ?5, set_by = ?6, set_at = ?7",
+    [STMT_ATTEND_DELETE] = "DELETE FROM meeting_attendance WHERE meeting = ?1"
+                           " AND person = (SELECT id FROM person WHERE key = ?2)",
+    [STMT_ATTEND_APOLOGIES] = "SELECT p.key FROM meeting_attendance a"
+                              " JOIN person p ON p.id = a.person"
+                              " WHERE a.meeting = ?1 AND a.status = 'apology' ORDER BY p.key",
+    [STMT_GUEST_LIST] = "SELECT id, name, organisation FROM meeting_guest WHERE meeting = ?1"
+                        " ORDER BY id",
+    [STMT_GUEST_INSERT] = "INSERT INTO meeting_guest (meeting, name, organisation, added_by,"
+                          " added_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [STMT_GUEST_DELETE] = "DELETE FROM meeting_guest WHERE meeting = ?1 AND id = ?2",
+    [STMT_MERGE_ATTEND] = "UPDATE meeting_attendance SET person = ?1 WHERE person = ?2",
+    /* end attendance at meetings */
 };
 
 sqlite3_stmt *stmt_get(struct store *st, enum stmt s)

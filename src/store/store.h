@@ -76,9 +76,9 @@ int store_appt_delete(struct store *st, const char *actor, const struct model *m
  * why[n] when an appointment of gone overlaps one of keep's in the same body (see
  * reg_merge_plan). Otherwise gone's appointments move to keep (audited as updates; exact
  * copies of keep's are deleted, audited), and so do gone's user accounts, working-group
- * staffing, answers and memberships, proposals and inspiration talks; then gone is deleted,
- * audited as "merge" of gone with before (gone) and after {"merged_into": keep, "moved",
- * "dropped"}. *moved (may be NULL) gets how many appointments moved. FK_ENOTFOUND (with why)
+ * staffing, answers and memberships, proposals, inspiration talks and attendance at
+ * meetings; then gone is deleted, audited as "merge" of gone with before (gone) and after
+ * {"merged_into": keep, "moved", "dropped"}. *moved (may be NULL) gets how many appointments moved. FK_ENOTFOUND (with why)
  * for an unknown key, FK_EINPUT when keep and gone are the same, FK_ECONFLICT when another
  * row of gone clashes with one of keep's (say, both answered one hearing). */
 int store_person_merge(struct store *st, const char *actor, const struct model *m,
@@ -426,9 +426,10 @@ int store_meeting_approve(struct store *st, const char *actor, const struct mode
 int store_meeting_publish(struct store *st, const char *actor, int64_t id, struct diags *d);
 /* The inspiration speaker of meeting id. swap NULL: the next in turn (core/rotation.h)
  * among the municipal members of the model's meeting body serving on the meeting day, as
- * r (sorted) has them, unless one is already chosen (then nothing changes). swap a person
- * key: that person, who must be such a member, with reason (required). *speaker (may be
- * NULL) gets the chosen key, copied into 65 bytes. */
+ * r (sorted) has them, skipping those who have sent apologies for the meeting (issue 12),
+ * unless one is already chosen (then nothing changes). swap a person key: that person, who
+ * must be such a member without apologies, with reason (required). *speaker (may be NULL)
+ * gets the chosen key, copied into 65 bytes. */
 int store_meeting_inspiration(struct store *st, const char *actor, const struct model *m,
                               const struct reg *r, int64_t id, const char *swap,
                               const char *reason, char speaker[65], struct diags *d);
@@ -575,6 +576,74 @@ int store_decision_search(struct store *st, const char *text, int year, bool pub
  * at most limit (<= 0: all), with published as in store_decision_search. */
 int store_decision_latest(struct store *st, int year, bool published, int limit,
                           int (*fn)(const struct store_decision *x, void *arg), void *arg);
+
+/* ---------------------------------------------------------------- attendance at meetings (store_attend.c)
+ * Issue 12: members send apologies (afbud) for a meeting they are summoned to (members of the
+ * steering group on the meeting day) until and including the meeting day, while it is planned
+ * or dispatched; the secretariat records from the meeting day who attended, who came instead
+ * of a member (a substitute, by name) and the guests, until the minutes are approved (rules:
+ * core/attend.h). The minutes (and the minutes PDF) list participants and absentees
+ * (store_attendance_minutes). Every change runs in the caller's transaction when one is open
+ * (else its own) and is audited there: entity "attendance", id the meeting id, before and
+ * after the meeting's rows concerned. A refusal is FK_EINPUT (bad input, or not allowed at
+ * this time) or FK_ENOTFOUND (no such meeting, person or guest) with one Danish diagnostic per
+ * problem in d, its field named ("person", "status-KEY", "substitute-KEY", "note-KEY",
+ * "reason", "name", "organisation", "guest", "state"); nothing is changed then. */
+struct attendance;
+struct meeting_guest;
+struct attend_minutes;
+
+/* One row per member summoned to meeting (the members of the model's steering group on the
+ * meeting day, by name), with what is registered (ATTEND_NONE when nothing), then the rows
+ * stored for persons no longer summoned (summoned false; an appointment changed later), by
+ * name. *v is a new array (store_attendance_free). FK_ENOTFOUND when there is no such
+ * meeting. */
+int store_attendance_list(struct store *st, const struct model *m, int64_t meeting,
+                          struct attendance **v, size_t *n);
+void store_attendance_free(struct attendance *v, size_t n);
+/* The guests of meeting in the order they were added (store_meeting_guests_free). */
+int store_meeting_guests(struct store *st, int64_t meeting, struct meeting_guest **v, size_t *n);
+void store_meeting_guests_free(struct meeting_guest *v, size_t n);
+/* The minutes' lists of meeting: participants (members present, substitutes, guests) and
+ * absentees (apologies, absent), as core/attend.h's attend_minutes_build makes them. out is
+ * freed with attend_minutes_free (also after an error, when it is empty). FK_ENOTFOUND when
+ * there is no such meeting. */
+int store_attendance_minutes(struct store *st, const struct model *m, int64_t meeting,
+                             struct attend_minutes *out);
+
+/* person (a key) sends apologies for meeting on day, with reason (may be NULL or blank); or,
+ * with withdraw, takes them back. Allowed while attend_apology_allowed says so, for a person
+ * summoned to the meeting. When person is the chosen inspiration speaker, the next in turn
+ * among those without apologies is chosen in the same transaction (speaker_reason "afbud",
+ * audited as "swap" of the meeting); *next_speaker (65 bytes, may be NULL) gets the new key,
+ * "" when none was chosen again. Withdrawing apologies that were never sent, or sending them
+ * twice, changes nothing (FK_OK, nothing audited; a new reason is kept). */
+int store_attendance_apology(struct store *st, const char *actor, const struct model *m,
+                             int64_t meeting, const char *person, const char *reason,
+                             bool withdraw, fk_date day, char next_speaker[65], struct diags *d);
+/* One member's line of the secretariat's record: person key, status (enum attend_status;
+ * ATTEND_NONE removes what is registered), substitute name and note (NULL or "" none). */
+struct store_attend_line {
+	const char *person;
+	int status;
+	const char *substitute;
+	const char *note;
+};
+/* Records the lines v[0..n) for meeting on day, all or none (attend_record_allowed,
+ * attend_check_line; each person must be summoned, and named once). Members not named are
+ * left as they are. Audited as one "record" row with the meeting's rows before and after. */
+int store_attendance_record(struct store *st, const char *actor, const struct model *m,
+                            int64_t meeting, const struct store_attend_line *v, size_t n,
+                            fk_date day, struct diags *d);
+/* Adds a guest (name required, organisation may be NULL) to meeting on day (when
+ * attendance may be recorded); *gid (may be NULL) gets its id. Audited ("guest-add"). */
+int store_meeting_guest_add(struct store *st, const char *actor, int64_t meeting,
+                            const char *name, const char *organisation, fk_date day,
+                            int64_t *gid, struct diags *d);
+/* Removes guest gid of meeting on day; audited ("guest-remove"). */
+int store_meeting_guest_remove(struct store *st, const char *actor, int64_t meeting, int64_t gid,
+                               fk_date day, struct diags *d);
+/* ---------------------------------------------------------------- end attendance at meetings */
 
 /* ---------------------------------------------------------------- initiatives, portfolio and economy
  * (store_economy.c). Initiatives with status reports, milestones and budgets; the rate per

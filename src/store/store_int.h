@@ -207,6 +207,16 @@ enum stmt {
 	STMT_PACKET_ADD,
 	STMT_PACKET_LIST,
 	STMT_PACKET_GET,
+	/* attendance at meetings (store_attend.c) */
+	STMT_ATTEND_LIST,
+	STMT_ATTEND_PUT,
+	STMT_ATTEND_DELETE,
+	STMT_ATTEND_APOLOGIES,
+	STMT_GUEST_LIST,
+	STMT_GUEST_INSERT,
+	STMT_GUEST_DELETE,
+	STMT_MERGE_ATTEND,
+	/* end attendance at meetings */
 	STMT__MAX
 };
 
@@ -322,6 +332,17 @@ int audit_append(struct store *st, const char *actor, const char *action, const 
                  const char *after, size_t afterlen);
 /* Forgets cached state that a rollback may have made wrong. */
 void store_forget(struct store *st);
+
+/* The person keys of those with apologies for meeting id (store_attend.c), by key: *keys is
+ * a new array of new strings (free each, then the array). */
+int store_attend_apologies(struct store *st, int64_t id, char ***keys, size_t *n);
+/* Replaces the inspiration speaker of meeting id by the next in turn among the municipal
+ * members without apologies (r: the register, sorted), storing reason as speaker_reason, or
+ * by none when no one is left; audited as "swap" (store_meeting.c). In the caller's
+ * transaction when one is open. speaker (may be NULL) gets the new key, "" none. */
+int store_meeting_speaker_next(struct store *st, const char *actor, const struct model *m,
+                               const struct reg *r, int64_t id, const char *reason,
+                               char speaker[65], struct diags *d);
 
 /* The numbered migrations (store_schema.c): migration i+1 is migrations[i]. */
 extern const char *const store_migrations[];

@@ -1005,9 +1005,20 @@ int store_meeting_publish(struct store *st, const char *actor, int64_t id, struc
 
 /* ---------------------------------------------------------------- inspiration */
 
-int store_meeting_inspiration(struct store *st, const char *actor, const struct model *m,
-                              const struct reg *r, int64_t id, const char *swap,
-                              const char *reason, char speaker[65], struct diags *d)
+static void free_keys(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* The inspiration speaker of meeting id: swap (with reason) that person; else the next in
+ * turn, skipping the members with apologies for the meeting (issue 12) — unless one is chosen
+ * already and repick is false. With repick the current speaker is replaced by the next in
+ * turn, reason is stored as the speaker_reason, and no candidate left means no speaker. */
+static int inspiration(struct store *st, const char *actor, const struct model *m,
+                       const struct reg *r, int64_t id, const char *swap, const char *reason,
+                       bool repick, char speaker[65], struct diags *d)
 {
 	if (swap && blank(reason)) {
 		diags_add(d, NULL, 0, 0, "reason",
@@ -1025,11 +1036,15 @@ int store_meeting_inspiration(struct store *st, const char *actor, const struct 
 	size_t nall = 0;
 	struct rotation_cand *c = NULL;
 	struct rotation_talk *talks = NULL;
-	if (mt.speaker && !swap) {
+	char **away = NULL;
+	size_t naway = 0;
+	if (mt.speaker && !swap && !repick) {
 		if (speaker)
 			snprintf(speaker, 65, "%s", mt.speaker);
 		goto out;
 	}
+	if ((rc = store_attend_apologies(st, id, &away, &naway)) != FK_OK)
+		goto out;
 	if ((rc = may(&mt, mt.state == MEETING_PLANNED ? MACT_EDIT : MACT_AMEND, mt.date, NULL, d)) !=
 	    FK_OK)
 		goto out;
@@ -1050,6 +1065,16 @@ int store_meeting_inspiration(struct store *st, const char *actor, const struct 
 			rc = FK_EINPUT;
 			goto out;
 		}
+		for (size_t i = 0; i < naway; i++)
+			if (!strcmp(away[i], swap)) {
+				int32_t pi = reg_person_find(r, swap);
+				diags_add(d, NULL, 0, 0, "person",
+				          "%s har meldt afbud til mødet. Vælg et andet af de kommunale "
+				          "medlemmer.",
+				          pi >= 0 ? r->persons[pi].name : swap);
+				rc = FK_EINPUT;
+				goto out;
+			}
 	} else {
 		if ((rc = store_meeting_list(st, 0, false, &all, &nall)) != FK_OK)
 			goto out;
@@ -1059,17 +1084,20 @@ int store_meeting_inspiration(struct store *st, const char *actor, const struct 
 			if (all[i].speaker && all[i].id != id)
 				talks[nt++] = (struct rotation_talk){all[i].speaker, all[i].date};
 		rotation_apply_talks(r, c, n, talks, nt);
-		int k = rotation_pick(r, c, n);
-		if (k < 0) {
+		int k = rotation_pick_skip(r, c, n, (const char *const *)away, naway);
+		if (k < 0 && repick) {
+			key = NULL; /* everyone left has sent apologies: no speaker for now */
+		} else if (k < 0) {
 			diags_add(d, NULL, 0, 0, "person",
 			          "Ingen kommunale medlemmer af %s sidder den %s. Udpeg medlemmerne "
 			          "først.",
 			          body >= 0 ? m->bodies[body].name : "styregruppen", ds);
 			rc = FK_EINPUT;
 			goto out;
-		}
-		key = r->persons[c[k].person].key;
+		} else
+			key = r->persons[c[k].person].key;
 	}
+	const char *why = swap ? reason : repick ? reason : NULL;
 	json_t *before = meeting_json(&mt, false);
 	sqlite3_stmt *q = stmt_get(st, STMT_MEETING_SPEAKER);
 	if (!q) {
@@ -1078,25 +1106,41 @@ int store_meeting_inspiration(struct store *st, const char *actor, const struct 
 		goto out;
 	}
 	sqlite3_bind_int64(q, 1, id);
-	sqlite3_bind_text(q, 2, key, -1, SQLITE_TRANSIENT);
-	bind_opt(q, 3, swap ? reason : NULL);
+	bind_opt(q, 2, key);
+	bind_opt(q, 3, why);
 	if ((rc = step_done(st, q, "gem oplægsholder")) != FK_OK) {
 		json_decref(before);
 		goto out;
 	}
 	if (speaker)
-		snprintf(speaker, 65, "%s", key);
-	replace(&mt.speaker, key);
+		snprintf(speaker, 65, "%s", key ? key : "");
+	free(mt.speaker);
+	mt.speaker = key ? xstrdup(key) : NULL;
 	free(mt.speaker_reason);
-	mt.speaker_reason = swap ? xstrdup(reason) : NULL;
-	rc = audit_json(st, actor, swap ? "swap" : "update", "meeting", id, before,
+	mt.speaker_reason = why ? xstrdup(why) : NULL;
+	rc = audit_json(st, actor, swap || repick ? "swap" : "update", "meeting", id, before,
 	                meeting_json(&mt, false));
 out:
+	free_keys(away, naway);
 	free(c);
 	free(talks);
 	meetings_free(all, nall);
 	meeting_free(&mt);
 	return tx_leave(st, own, rc);
+}
+
+int store_meeting_inspiration(struct store *st, const char *actor, const struct model *m,
+                              const struct reg *r, int64_t id, const char *swap,
+                              const char *reason, char speaker[65], struct diags *d)
+{
+	return inspiration(st, actor, m, r, id, swap, reason, false, speaker, d);
+}
+
+int store_meeting_speaker_next(struct store *st, const char *actor, const struct model *m,
+                               const struct reg *r, int64_t id, const char *reason,
+                               char speaker[65], struct diags *d)
+{
+	return inspiration(st, actor, m, r, id, NULL, reason, true, speaker, d);
 }
 
 /* ---------------------------------------------------------------- proposals */

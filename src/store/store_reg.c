@@ -849,7 +849,8 @@ int store_person_merge(struct store *st, const char *actor, const struct model *
 	}
 	static const enum stmt others[] = {STMT_MERGE_ACCOUNT,   STMT_MERGE_WG_STAFF,
 	                                   STMT_MERGE_WG_ANSWER, STMT_MERGE_WG_MEMBER,
-	                                   STMT_MERGE_SPEAKER,   STMT_MERGE_PROPOSAL};
+	                                   STMT_MERGE_SPEAKER,   STMT_MERGE_PROPOSAL,
+	                                   STMT_MERGE_ATTEND};
 	for (size_t i = 0; i < sizeof others / sizeof others[0] && rc == FK_OK; i++)
 		rc = db_exec(st, others[i], "flyt personens rækker", "ii", kid, gid);
 	if (rc == FK_ECONFLICT)

@@ -593,7 +593,37 @@ const char *const store_migrations[] = {
     "ALTER TABLE mail_new RENAME TO mail;\n"
     "CREATE INDEX mail_due ON mail(state, next_at);\n"
     "CREATE INDEX mail_person ON mail(person, id);\n",
-    /* 14: the meeting packet as PDF, one row per version sent out (issue 12): what members
+    /* 14: attendance at the steering group's meetings (issue 12). meeting_attendance holds
+     * what is known of a summoned member: an apology (sent by the member until the meeting
+     * day, or recorded by the secretariat), or the attendance the secretariat records from
+     * the meeting day (present or absent). No row: nothing registered. substitute is the
+     * name of who came instead of a member who did not; note the reason of an apology or the
+     * secretariat's note; set_by the login and set_at the UTC time of the last change.
+     * meeting_guest lists the meeting's guests (not members): a name and whom they
+     * represent. Both go with their meeting; a merge of persons moves the rows. Every change
+     * is audited (entity "attendance", id the meeting). */
+    "CREATE TABLE meeting_attendance (\n"
+    "	meeting INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,\n"
+    "	person INTEGER NOT NULL REFERENCES person(id),\n"
+    "	status TEXT NOT NULL CHECK (status = 'apology' OR status = 'present' OR status = 'absent'),\n"
+    "	substitute TEXT CHECK (substitute IS NULL OR (length(substitute) BETWEEN 1 AND 200\n"
+    "		AND status <> 'present')),\n"
+    "	note TEXT CHECK (note IS NULL OR length(note) <= 500),\n"
+    "	set_by TEXT NOT NULL,\n"
+    "	set_at TEXT NOT NULL,\n"
+    "	PRIMARY KEY (meeting, person)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE INDEX meeting_attendance_person ON meeting_attendance(person);\n"
+    "CREATE TABLE meeting_guest (\n"
+    "	id INTEGER PRIMARY KEY,\n"
+    "	meeting INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,\n"
+    "	name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),\n"
+    "	organisation TEXT CHECK (organisation IS NULL OR length(organisation) <= 200),\n"
+    "	added_by TEXT NOT NULL,\n"
+    "	added_at TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX meeting_guest_meeting ON meeting_guest(meeting, id);\n",
+    /* 15: the meeting packet as PDF, one row per version sent out (issue 12): what members
      * read, byte for byte, with its SHA-256 and what changed since the version before. */
     "CREATE TABLE meeting_packet (\n"
     "	meeting INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,\n"

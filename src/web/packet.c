@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "core/agenda.h"
+#include "core/attend.h"
 #include "core/mail.h"
 #include "core/material.h"
 #include "core/pdf.h"
@@ -245,8 +246,20 @@ int web_minutes_pdf(struct store *st, int64_t id, time_t made, struct buf *out, 
 				    "Beslutning fra møde %d/%d, punkt %d (som i beslutningsloggen)",
 				    s.mt.number, s.mt.year, it->pos);
 		}
-		if (pdf_minutes(&d, out, err, n) != 0)
+		struct attend_minutes am = {0};
+		if (store_attendance_minutes(st, store_model(st), id, &am) != FK_OK) {
+			snprintf(err, n, "Fremmødet kunne ikke læses.");
 			rc = FK_EDB;
+		} else {
+			d.present = am.participants;
+			d.npresent = am.nparticipants;
+			d.absent = am.absentees;
+			d.nabsent = am.nabsentees;
+			d.unrecorded = am.unrecorded;
+			if (pdf_minutes(&d, out, err, n) != 0)
+				rc = FK_EDB;
+		}
+		attend_minutes_free(&am);
 		for (size_t i = 0; i < s.mt.nitems; i++)
 			free(dec[i]);
 		free(dec);

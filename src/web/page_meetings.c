@@ -730,6 +730,7 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 	json_object_set_new(doc, "has_proposals", json_boolean(json_array_size(shown) > 0));
 	meeting_view_json(&view, doc);
 	meeting_view_free(&view);
+	meeting_attendance_json(r, &mt, doc);
 	/* The member's proposal form, or the deadline message; a member who does not sit in the
 	 * steering group is told whom to ask instead. */
 	bool proposer;
@@ -1357,10 +1358,37 @@ static void my_hearings(struct web_req *r, json_t *dl)
 	reg_free(&reg);
 }
 
+/* /my with, after a failed apology (apology.d set), its errors next to the meeting's form. */
+struct my_failure {
+	long meeting;
+	const struct diags *d;
+};
+
+static int my_doc(struct web_req *r, struct web_resp *p, const struct my_failure *f);
+
 int page_my(struct web_req *r, struct web_resp *p)
 {
-	if (r->method == WM_POST)
+	if (r->method != WM_POST)
+		return my_doc(r, p, NULL);
+	const char *action = web_form(r, "action");
+	if (!action || strncmp(action, "apology", 7) != 0)
 		return my_mail_post(r, p);
+	struct diags d;
+	diags_init(&d);
+	struct my_failure f = {0, &d};
+	int status = my_apology_post(r, p, &d, &f.meeting);
+	int rc = 0;
+	if (status) {
+		rc = my_doc(r, p, &f);
+		if (p->doc)
+			p->status = status;
+	}
+	diags_free(&d);
+	return rc;
+}
+
+static int my_doc(struct web_req *r, struct web_resp *p, const struct my_failure *f)
+{
 	json_t *doc = json_object(), *dl = json_array(), *mine = json_array();
 	json_t *sts = json_array();
 	int grp[16];
@@ -1445,6 +1473,17 @@ int page_my(struct web_req *r, struct web_resp *p)
 		json_object_set_new(doc, "ics", json_string(r->user.person));
 	json_object_set_new(doc, "title", json_string("Mine frister, forslag og beskeder"));
 	my_mail_json(r, doc);
+	my_apology_json(r, doc, f ? f->meeting : 0, f ? f->d : NULL);
+	if (f)
+		json_object_set_new(doc, "title", json_string("Fejl: Mine frister, forslag og beskeder"));
+	const char *af = web_query(r, "afbud");
+	if (!f && af && (!strcmp(af, "sent") || !strcmp(af, "withdrawn")))
+		json_object_set_new(doc, "apology_notice",
+		                    json_string(!strcmp(af, "sent")
+		                                    ? "Tak. Dit afbud er registreret, og sekretariatet kan "
+		                                      "se det på mødets side."
+		                                    : "Dit afbud er trukket tilbage. Du er igen meldt som "
+		                                      "deltager."));
 	const char *ok = web_query(r, "beskeder");
 	if (ok && (!strcmp(ok, "daily") || !strcmp(ok, "off")))
 		json_object_set_new(

@@ -132,6 +132,25 @@ int page_meeting_status(struct web_req *r, struct web_resp *p);
 int api_meeting_portfolio(struct web_req *r, struct web_resp *p);
 int api_meeting_statuses(struct web_req *r, struct web_resp *p);
 int api_decisions(struct web_req *r, struct web_resp *p);
+/* attendance at meetings (page_attend.c, issue 12): GET /meetings/{id}/attendance shows who
+ * is summoned, apologies, attendance, substitutes and guests; the secretariat records them
+ * there (POST, field "action": record, guest-add, guest-remove). GET
+ * /api/v1/meetings/{id}/attendance: the same as JSON. */
+int page_meeting_attendance(struct web_req *r, struct web_resp *p);
+int api_meeting_attendance(struct web_req *r, struct web_resp *p);
+/* The meeting page's summary of mt's attendance into doc ("attendance"): apologies before
+ * the meeting, participants and absentees from its day, the address of the page. */
+void meeting_attendance_json(struct web_req *r, const struct meeting *mt, json_t *doc);
+/* /my's apologies: for each coming meeting (until and including its day, planned or
+ * dispatched) the member of r is summoned to, whether they have sent apologies and the form
+ * to send or withdraw them ("apologies", "has_apologies"); with d (may be NULL) the errors
+ * of the failed form of meeting failed. */
+void my_apology_json(struct web_req *r, json_t *doc, long failed, const struct diags *d);
+/* POST /my with action apology or apology-withdraw, meeting and reason: for the member's
+ * own person only. 0 when p is answered (a redirect to /my, or an error page); else the HTTP
+ * status (400, 403, 404) with the Danish errors in d and the meeting in *meeting, for /my to
+ * show next to the form. */
+int my_apology_post(struct web_req *r, struct web_resp *p, struct diags *d, long *meeting);
 /* end meetings */
 int page_accounts(struct web_req *r, struct web_resp *p); /* page_accounts.c */
 int page_account(struct web_req *r, struct web_resp *p);  /* page_accounts.c */

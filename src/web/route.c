@@ -146,6 +146,13 @@ const struct route routes[PAGE__MAX] = {
      * gets it, POST sends it out (the secretariat) */
     [PAGE_MEETING_DISPATCH] = {"/meetings/{id}/dispatch", page_meeting_dispatch,
                                "meeting_dispatch", R_ADMIN, R_ADMIN, "Udsend dagsordenen"},
+    /* attendance (issue 12): every account reads who is summoned, the apologies and who
+     * attended; the secretariat records attendance, substitutes and guests. Members send
+     * their own apologies on /my. */
+    [PAGE_MEETING_ATTENDANCE] = {"/meetings/{id}/attendance", page_meeting_attendance,
+                                 "meeting_attendance", R_USERS, R_ADMIN, "Fremmøde"},
+    [API_MEETING_ATTENDANCE] = {"/api/v1/meetings/{id}/attendance", api_meeting_attendance,
+                                NULL, R_USERS, 0, "Fremmøde"},
     /* end meetings */
     [PAGE_ACCOUNTS] = {"/accounts", page_accounts, "accounts", R_ADMIN, R_ADMIN,
                        "Konti og adgang"},

@@ -81,6 +81,8 @@ enum page {
 	PAGE_MEETING_PACKET,
 	PAGE_MEETING_MINUTES_PDF,
 	PAGE_MEETING_DISPATCH,
+	PAGE_MEETING_ATTENDANCE, /* apologies, attendance, guests (page_attend.c, issue 12) */
+	API_MEETING_ATTENDANCE,
 	/* end meetings */
 	PAGE_ACCOUNTS, /* accounts, tokens and login throttling (page_accounts.c) */
 	/* accounts in the browser */

@@ -140,11 +140,51 @@ static void test_turns(void **state)
 	reg_free(&r);
 }
 
+/* Issue 12: a member who has sent apologies for the meeting is skipped; the next in turn
+ * speaks, and the one who was skipped keeps their place for the next meeting (no talk is
+ * recorded for them). Everyone away: no speaker. */
+static void test_skip_apologies(void **state)
+{
+	(void)state;
+	struct reg r;
+	reg_init(&r);
+	appoint(&r, "p1", SEAT_KOMMUNE, "2020-01-01", "");
+	appoint(&r, "p2", SEAT_KOMMUNE, "2021-01-01", "");
+	appoint(&r, "p3", SEAT_KOMMUNE, "2022-01-01", "");
+	appoint(&r, "kl", SEAT_KL, "2019-01-01", "");
+	reg_sort(&r);
+	struct rotation_cand *c;
+	size_t n = rotation_candidates(M, &r, SG, D("2027-03-04"), &c);
+	assert_int_equal(n, 3);
+	/* No apologies: the earliest stint first. */
+	assert_string_equal(key(&r, c, rotation_pick_skip(&r, c, n, NULL, 0)), "p1");
+	assert_int_equal(rotation_pick_skip(&r, c, n, NULL, 0), rotation_pick(&r, c, n));
+	/* p1 has sent apologies: p2, the next in turn. */
+	const char *away1[] = {"p1"};
+	assert_string_equal(key(&r, c, rotation_pick_skip(&r, c, n, away1, 1)), "p2");
+	/* Apologies from someone who is no candidate (KL) change nothing. */
+	const char *away2[] = {"kl", "nobody"};
+	assert_string_equal(key(&r, c, rotation_pick_skip(&r, c, n, away2, 2)), "p1");
+	/* The next in turn after skipping honours the talks: p2 talked last year, so p3. */
+	struct rotation_talk t[] = {{"p2", D("2026-06-01")}};
+	rotation_apply_talks(&r, c, n, t, 1);
+	assert_string_equal(key(&r, c, rotation_pick_skip(&r, c, n, away1, 1)), "p3");
+	/* Everyone away: none. */
+	const char *all[] = {"p3", "p1", "p2"};
+	assert_int_equal(rotation_pick_skip(&r, c, n, all, 3), -1);
+	/* A NULL key in the list is ignored. */
+	const char *withnull[] = {NULL, "p1"};
+	assert_string_equal(key(&r, c, rotation_pick_skip(&r, c, n, withnull, 2)), "p3");
+	free(c);
+	reg_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_candidates),
 	    cmocka_unit_test(test_turns),
+	    cmocka_unit_test(test_skip_apologies),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

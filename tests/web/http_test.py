@@ -138,6 +138,11 @@ EXPECT = {
     ("/api/v1/meetings/{id}/statuses", "GET"): (401, 404, 404, 404),
     ("/api/v1/meetings/{id}/statuses", "POST"): (401, 403, 404, 404),
     # end portfolio overview
+    # attendance (issue 12; no meeting "1" exists: 404 past the role check; apologies are
+    # POSTed to /my; tests/web/attendance_test.py walks the real flows)
+    ("/meetings/{id}/attendance", "GET"): (HTML_LOGIN, 404, 404, 404),
+    ("/meetings/{id}/attendance", "POST"): (HTML_LOGIN, 403, 403, 404),
+    ("/api/v1/meetings/{id}/attendance", "GET"): (401, 404, 404, 404),
     # end meetings
     # accounts, tokens and login throttling: the secretariat only (accounts_test.py walks it)
     ("/accounts", "GET"): (HTML_LOGIN, 403, 403, 200),

@@ -238,6 +238,13 @@ def test(srv, res):
     finally:
         srv.kill()
 
+    # Attendance: an apology before the day, then the secretariat records the rest.
+    people = json.loads(fk(srv, "meeting", "attendance", mid, "--json", today="2027-03-01").stdout)["members"]
+    a, b, c = people[0], people[1], people[2]
+    fk(srv, "meeting", "apology", mid, a["person"], "--reason", "Byrådsmøde", today="2027-03-01")
+    fk(srv, "meeting", "attendance", mid, "--present", ",".join(x["person"] for x in people[2:]),
+       "--absent", b["person"], "--substitute", "%s=Åse Ærenpris" % b["person"],
+       "--guest", "Kim Øster;Digitaliseringsstyrelsen", today="2027-03-09")
     # The minutes: held, written, approved.
     for i in range(1, len(titles) + 1):
         fk(srv, "meeting", "minutes", mid, "--item", str(i), "--outcome",
@@ -266,8 +273,11 @@ def test(srv, res):
         res.check(run("qpdf", "--check", mpath, check=False).returncode == 0, "the minutes pass qpdf --check")
         mt = flat(text_of(mpath))
         res.check("Referat: Styregruppemøde 1/2027" in mt and "Styregruppen godkendte årsregnskabet." in mt and
-                  "Beslutning fra møde 1/2027, punkt 2" in mt and "Til stede" in mt and "Afbud og fravær" in mt,
-                  "the minutes: outcomes, texts, the decision named as in the log, attendance")
+                  "Beslutning fra møde 1/2027, punkt 2" in mt,
+                  "the minutes: outcomes, texts, the decision named as in the log")
+        res.check("Til stede" in mt and c["name"] in mt and "Åse Ærenpris (stedfortræder for %s)" % b["name"] in mt and
+                  "Gæst: Kim Øster, Digitaliseringsstyrelsen" in mt and "%s (afbud)" % a["name"] in mt and
+                  "Afbud og fravær" in mt, "the minutes list participants, a substitute, a guest and absentees")
         render(mpath, "referat")
     srv.start()
     try:
