@@ -25,6 +25,7 @@ struct pdfw {
 	cairo_surface_t *surface;
 	cairo_t *cr;
 	PangoLayout *lay;
+	PangoLayout *name;   /* the footer's name, shaped once */
 	PangoFontDescription *font[PW__MAX];
 	struct buf *out;     /* NULL while counting */
 	int page;            /* the current page, 1-based; 0 before the first */

@@ -93,12 +93,14 @@ void pdf_att_open(struct pdf_att *a, const unsigned char *data, size_t len)
 	a->box = xcalloc((size_t)n, sizeof *a->box);
 	for (int i = 0; i < n; i++) {
 		qpdf_oh pg = qpdf_get_page_n(q, (size_t)i);
-		/* Every page's content must decode: a broken stream is found here, not while the
-		 * packet is written. */
+		/* A page of several content streams is decoded when it is merged (form_of), so it
+		 * must decode: a broken stream is found here, not while the packet is written. One
+		 * stream is copied as it is. */
 		unsigned char *c = NULL;
 		size_t clen = 0;
 		if (page_box(q, pg, &a->box[i]) != 0 ||
-		    qpdf_oh_get_page_content_data(q, pg, &c, &clen) & QPDF_ERRORS) {
+		    (!qpdf_oh_is_stream(q, qpdf_oh_get_key(q, pg, "/Contents")) &&
+		     qpdf_oh_get_page_content_data(q, pg, &c, &clen) & QPDF_ERRORS)) {
 			free(c);
 			if (!failed(q, a->why, sizeof a->why))
 				snprintf(a->why, sizeof a->why, "side %d kan ikke læses", i + 1);
@@ -277,8 +279,7 @@ int pdf_merge(const unsigned char *doc, size_t len, const struct pdf_frame *f, s
 		failed(q, why, sizeof why);
 		goto out;
 	}
-	qpdf_set_deterministic_ID(q, QPDF_TRUE);
-	qpdf_set_object_stream_mode(q, qpdf_o_generate);
+	qpdf_set_object_stream_mode(q, qpdf_o_preserve);
 	if (qpdf_write(q) & QPDF_ERRORS) {
 		failed(q, why, sizeof why);
 		goto out;

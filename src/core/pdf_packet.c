@@ -473,18 +473,19 @@ int pdf_packet(const struct pdf_doc *d, struct buf *out, struct pdf_result *res,
 			p->number = (int)k + 1;
 			part_open(p);
 		}
-	/* Count until the numbers stand still (the first count settles them: a page number
-	 * never changes how a line breaks), then write. */
-	int total = packet_pass(&L, NULL, 0, err, n), rc = -1;
-	for (int tries = 0; total > 0 && tries < 3; tries++) {
-		int again = packet_pass(&L, NULL, total, err, n);
-		if (again == total)
-			break;
-		total = again;
-	}
+	/* Count, then write with the numbers the count found; a page number never changes how a
+	 * line breaks, so the writing finds the same pages. Should it not, count again with what
+	 * it found. */
 	struct buf typeset;
 	buf_init(&typeset);
-	int written = total > 0 ? packet_pass(&L, &typeset, total, err, n) : -1;
+	int total = packet_pass(&L, NULL, 0, err, n), written = -1, rc = -1;
+	for (int tries = 0; total > 0 && tries < 3; tries++) {
+		buf_reset(&typeset);
+		written = packet_pass(&L, &typeset, total, err, n);
+		if (written == total || written <= 0)
+			break;
+		total = packet_pass(&L, NULL, written, err, n);
+	}
 	if (written > 0 && written == total) {
 		struct pdf_att *atts = xcalloc(L.nparts + 1, sizeof *atts);
 		for (size_t k = 0; k < L.nparts; k++)

@@ -71,6 +71,9 @@ int pw_open(struct pdfw *w, struct buf *out, const struct pdf_doc *d, const char
 	pango_layout_set_wrap(w->lay, PANGO_WRAP_WORD_CHAR);
 	for (int i = 0; i < PW__MAX; i++)
 		w->font[i] = pango_font_description_from_string(styles[i].desc);
+	w->name = pango_layout_copy(w->lay);
+	pango_layout_set_font_description(w->name, w->font[PW_SMALL]);
+	pango_layout_set_text(w->name, w->footer ? w->footer : "", -1);
 	w->w = PW_A4_W;
 	w->h = PW_A4_H;
 	return cairo_surface_status(w->surface) == CAIRO_STATUS_SUCCESS ? 0 : -1;
@@ -96,9 +99,8 @@ static void footer(struct pdfw *w)
 		cairo_fill(cr);
 	}
 	cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
-	pango_layout_set_text(w->lay, w->footer, -1);
 	cairo_move_to(cr, left, base);
-	pango_cairo_show_layout(cr, w->lay);
+	pango_cairo_show_layout(cr, w->name);
 	pango_layout_set_text(w->lay, side, -1);
 	PangoRectangle r;
 	pango_layout_get_pixel_extents(w->lay, NULL, &r);
@@ -298,6 +300,7 @@ int pw_close(struct pdfw *w, char *err, size_t n)
 	end_page(w);
 	cairo_status_t s = cairo_status(w->cr);
 	g_object_unref(w->lay);
+	g_object_unref(w->name);
 	for (int i = 0; i < PW__MAX; i++)
 		pango_font_description_free(w->font[i]);
 	cairo_destroy(w->cr);
