@@ -303,14 +303,20 @@ static void print_recommendations(json_t *a)
 	               : "");
 }
 
+/* The meeting ID of the command, with the database opened: 0, or the exit status. */
+static int id_arg(struct cli *c, const struct fopts *o, long *id)
+{
+	if (o->npos < 1)
+		return cli_usage(usage, "angiv mødets ID.");
+	if (cli_number("ID", o->pos[0], 1L << 30, id))
+		return 2;
+	return cli_open(c, false);
+}
+
 static int portfolio(struct cli *c, const struct fopts *o)
 {
 	long id;
-	if (o->npos < 1)
-		return cli_usage(usage, "angiv mødets ID.");
-	if (cli_number("ID", o->pos[0], 1L << 30, &id))
-		return 2;
-	int rc = cli_open(c, false);
+	int rc = id_arg(c, o, &id);
 	if (rc)
 		return rc;
 	json_t *doc;
@@ -385,11 +391,7 @@ static int write_new(const char *path, const char *data, size_t len, const char 
 static int package(struct cli *c, const struct fopts *o)
 {
 	long id;
-	if (o->npos < 1)
-		return cli_usage(usage, "angiv mødets ID.");
-	if (cli_number("ID", o->pos[0], 1L << 30, &id))
-		return 2;
-	int rc = cli_open(c, false);
+	int rc = id_arg(c, o, &id);
 	if (rc)
 		return rc;
 	struct tmpl_set *t;
@@ -415,11 +417,7 @@ static int package(struct cli *c, const struct fopts *o)
 static int meeting_arg(struct cli *c, const struct fopts *o, struct meeting *mt)
 {
 	long id;
-	if (o->npos < 1)
-		return cli_usage(usage, "angiv mødets ID.");
-	if (cli_number("ID", o->pos[0], 1L << 30, &id))
-		return 2;
-	int rc = cli_open(c, false);
+	int rc = id_arg(c, o, &id);
 	if (rc)
 		return rc;
 	rc = store_meeting_get(c->st, id, mt);

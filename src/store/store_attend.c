@@ -85,6 +85,16 @@ static int get_meeting(struct store *st, int64_t id, struct meeting *mt, struct 
 	return rc;
 }
 
+/* Enters the transaction of a change to meeting id's attendance and reads the meeting into
+ * mt: FK_OK, else the error after leaving the transaction. */
+static int enter(struct store *st, int64_t id, struct meeting *mt, bool *own, struct diags *d)
+{
+	int rc = tx_enter(st, own);
+	if (rc == FK_OK && (rc = get_meeting(st, id, mt, d)) != FK_OK)
+		return tx_leave(st, *own, rc);
+	return rc;
+}
+
 /* ---------------------------------------------------------------- reading */
 
 void store_attendance_free(struct attendance *v, size_t n)
@@ -282,12 +292,10 @@ int store_attendance_apology(struct store *st, const char *actor, const struct m
 		return FK_EINPUT;
 	}
 	bool own;
-	int rc = tx_enter(st, &own);
+	struct meeting mt;
+	int rc = enter(st, meeting, &mt, &own, d);
 	if (rc != FK_OK)
 		return rc;
-	struct meeting mt;
-	if ((rc = get_meeting(st, meeting, &mt, d)) != FK_OK)
-		return tx_leave(st, own, rc);
 	struct reg r;
 	reg_init(&r);
 	struct attendance *v = NULL;
@@ -355,12 +363,10 @@ int store_attendance_record(struct store *st, const char *actor, const struct mo
                             fk_date day, struct diags *d)
 {
 	bool own;
-	int rc = tx_enter(st, &own);
+	struct meeting mt;
+	int rc = enter(st, meeting, &mt, &own, d);
 	if (rc != FK_OK)
 		return rc;
-	struct meeting mt;
-	if ((rc = get_meeting(st, meeting, &mt, d)) != FK_OK)
-		return tx_leave(st, own, rc);
 	struct reg r;
 	reg_init(&r);
 	struct attendance *v = NULL, *after = NULL;

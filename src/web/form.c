@@ -11,6 +11,14 @@
 #include "util/xalloc.h"
 #include "web/web.h"
 
+void form_date_da(json_t *o, const char *key, fk_date t)
+{
+	char da[40] = "";
+	if (t != DATE_NONE)
+		date_format_da(t, da, sizeof da);
+	json_object_set_new(o, key, json_string(da));
+}
+
 void form_init(struct form *fm)
 {
 	fm->f = json_object();

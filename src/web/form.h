@@ -21,6 +21,9 @@ struct form {
 	json_t *errors;
 };
 
+/* Sets o[key] to day t in Danish ("4. marts 2027"), "" for DATE_NONE. */
+void form_date_da(json_t *o, const char *key, fk_date t);
+
 void form_init(struct form *fm);
 /* Remembers what the user typed in field name (NULL: ""). */
 void form_value(struct form *fm, const char *name, const char *value);

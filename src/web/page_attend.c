@@ -21,20 +21,6 @@
 #include "web/form.h"
 #include "web/pages.h"
 
-static const char *fv(const struct web_req *r, const char *name)
-{
-	const char *v = web_form(r, name);
-	return v ? v : "";
-}
-
-static void set_da(json_t *o, const char *key, fk_date t)
-{
-	char da[40] = "";
-	if (t != DATE_NONE)
-		date_format_da(t, da, sizeof da);
-	json_object_set_new(o, key, json_string(da));
-}
-
 /* The message of the diagnostic of d on field, or NULL. */
 static const char *diag_of(const struct diags *d, const char *field)
 {
@@ -156,7 +142,7 @@ static int attendance_page(struct web_req *r, struct web_resp *p, int64_t id, co
 	json_object_set_new(doc, "number", json_integer(mt.number));
 	json_object_set_new(doc, "year", json_integer(mt.year));
 	json_object_set_new(doc, "state_da", json_string(meeting_state_da(mt.state)));
-	set_da(doc, "date_da", mt.date);
+	form_date_da(doc, "date_da", mt.date);
 	json_object_set_new(doc, "admin", json_boolean(admin));
 	json_object_set_new(doc, "can_record", json_boolean(can_record));
 	json_object_set_new(doc, "from_day", json_boolean(r->today >= mt.date));
@@ -183,9 +169,9 @@ static int attendance_page(struct web_req *r, struct web_resp *p, int64_t id, co
 		int sel = v[i].status;
 		const char *sub = v[i].substitute, *note = v[i].note;
 		if (failed_record) {
-			sel = attend_status_parse(fv(r, f_status));
-			sub = fv(r, f_sub);
-			note = fv(r, f_note);
+			sel = attend_status_parse(web_field(r, f_status));
+			sub = web_field(r, f_sub);
+			note = web_field(r, f_note);
 		}
 		json_t *opts = json_array();
 		static const int order[] = {ATTEND_PRESENT, ATTEND_APOLOGY, ATTEND_ABSENT, ATTEND_NONE};
@@ -214,8 +200,8 @@ static int attendance_page(struct web_req *r, struct web_resp *p, int64_t id, co
 	json_object_set_new(doc, "has_guests", json_boolean(ng > 0));
 	json_object_set_new(doc, "guest_form",
 	                    json_pack("{s:o, s:o}", "name",
-	                              form_text(failed_guest ? fv(r, "name") : ""), "organisation",
-	                              form_text(failed_guest ? fv(r, "organisation") : "")));
+	                              form_text(failed_guest ? web_field(r, "name") : ""), "organisation",
+	                              form_text(failed_guest ? web_field(r, "organisation") : "")));
 	if (failed_guest) {
 		json_t *gf = json_object_get(doc, "guest_form");
 		const char *e;
@@ -321,7 +307,7 @@ int page_meeting_attendance(struct web_req *r, struct web_resp *p)
 	if (grc != FK_OK)
 		return web_error(r, p, 500, "Mødet kunne ikke læses. Prøv igen om lidt.");
 	meeting_free(&mt);
-	const char *action = fv(r, "action");
+	const char *action = web_field(r, "action");
 	struct diags d;
 	diags_init(&d);
 	int rc;
@@ -331,12 +317,12 @@ int page_meeting_attendance(struct web_req *r, struct web_resp *p)
 		rc = record(r, id, &d);
 	} else if (!strcmp(action, "guest-add")) {
 		flash = "guest-added";
-		rc = store_meeting_guest_add(r->st, r->user.login, id, fv(r, "name"),
-		                             fv(r, "organisation"), r->today, NULL, &d);
+		rc = store_meeting_guest_add(r->st, r->user.login, id, web_field(r, "name"),
+		                             web_field(r, "organisation"), r->today, NULL, &d);
 	} else if (!strcmp(action, "guest-remove")) {
 		long gid;
 		flash = "guest-removed";
-		if (!web_whole(fv(r, "guest"), 1L << 40, &gid)) {
+		if (!web_whole(web_field(r, "guest"), 1L << 40, &gid)) {
 			diags_add(&d, NULL, 0, 0, "guest", "Gæsten findes ikke på mødet.");
 			rc = FK_ENOTFOUND;
 		} else
@@ -448,8 +434,8 @@ void my_apology_json(struct web_req *r, json_t *doc, long failed, const struct d
 		                      me && (me->status == ATTEND_PRESENT || me->status == ATTEND_ABSENT));
 		if (me && (me->status == ATTEND_PRESENT || me->status == ATTEND_ABSENT))
 			json_object_set_new(o, "recorded_da", json_string(attend_status_da(me->status)));
-		set_da(o, "date_da", mt->date);
-		json_object_set_new(o, "val_reason", form_text(fail ? fv(r, "reason") : ""));
+		form_date_da(o, "date_da", mt->date);
+		json_object_set_new(o, "val_reason", form_text(fail ? web_field(r, "reason") : ""));
 		if (fail) {
 			const char *e = diag_of(d, "reason");
 			if (e)
@@ -497,14 +483,14 @@ int my_apology_post(struct web_req *r, struct web_resp *p, struct diags *d, long
 		return 0;
 	}
 	long id;
-	if (!web_whole(fv(r, "meeting"), 1L << 30, &id)) {
+	if (!web_whole(web_field(r, "meeting"), 1L << 30, &id)) {
 		web_error(r, p, 404, "Mødet findes ikke. Se dine møder under Mine frister.");
 		return 0;
 	}
 	*meeting = id;
-	bool withdraw = !strcmp(fv(r, "action"), "apology-withdraw");
+	bool withdraw = !strcmp(web_field(r, "action"), "apology-withdraw");
 	int rc = store_attendance_apology(r->st, r->user.login, r->app->model, id, r->user.person,
-	                                  fv(r, "reason"), withdraw, r->today, NULL, d);
+	                                  web_field(r, "reason"), withdraw, r->today, NULL, d);
 	if (rc == FK_OK) {
 		web_redirect(p, "/my?afbud=%s#afbud", withdraw ? "withdrawn" : "sent");
 		return 0;

@@ -25,23 +25,10 @@
 
 #define PEOPLE_SELECT_MAX 1000
 
-static const char *field_value(const struct web_req *r, const char *name)
-{
-	const char *v = web_form(r, name);
-	return v ? v : "";
-}
-
 static json_t *option(const char *value, const char *label, bool selected)
 {
 	return json_pack("{s:o, s:o, s:b}", "value", form_text(value), "label", form_text(label),
 	                 "selected", selected);
-}
-
-static void set_da(json_t *o, const char *key, fk_date t)
-{
-	char da[40];
-	date_format_da(t, da, sizeof da);
-	json_object_set_new(o, key, json_string(da));
 }
 
 /* A case as the templates show it: case_json plus link, Danish dates, CSS class. */
@@ -56,12 +43,12 @@ static json_t *case_view(const struct web_req *r, const struct reg *reg, const s
 	json_object_set_new(o, "href", json_string(href));
 	free(href);
 	json_object_set_new(o, "state_class", json_string(case_state_name((int)c->state)));
-	set_da(o, "raised_on_da", c->raised_on);
+	form_date_da(o, "raised_on_da", c->raised_on);
 	case_time_da(c->updated, when, sizeof when);
 	json_object_set_new(o, "updated_da", json_string(when));
 	json_object_set_new(o, "tags_any", json_boolean(c->ntags > 0));
 	if (c->has_decision)
-		set_da(json_object_get(o, "decision"), "date_da", c->decision.date);
+		form_date_da(json_object_get(o, "decision"), "date_da", c->decision.date);
 	if (!full)
 		return o;
 	json_t *ev = json_object_get(o, "events");
@@ -307,7 +294,7 @@ static json_t *list_doc(struct web_req *r, const struct reg *reg, const struct c
 		json_object_set_new(o, "case", json_string(id));
 		json_object_set_new(o, "href", json_string(href));
 		json_object_set_new(o, "title", json_string(c->title));
-		set_da(o, "date_da", c->decision.date);
+		form_date_da(o, "date_da", c->decision.date);
 		free(href);
 		json_array_append_new(decisions, o);
 	}
@@ -376,8 +363,8 @@ int page_cases(struct web_req *r, struct web_resp *p)
 	}
 
 	/* Raise a case. */
-	const char *v[RF__MAX] = {field_value(r, "title"), field_value(r, "text"),
-	                          field_value(r, "by"), ""};
+	const char *v[RF__MAX] = {web_field(r, "title"), web_field(r, "text"),
+	                          web_field(r, "by"), ""};
 	const char **tags = xcalloc(r->nform + 1, sizeof *tags);
 	size_t ntags = 0;
 	for (size_t i = 0; i < r->nform; i++)
@@ -490,13 +477,13 @@ static json_t *case_doc(struct web_req *r, const struct reg *reg, const struct c
 		for (size_t k = 0; k < NEV_FIELDS; k++)
 			json_object_set_new(
 			    val, ev_fields[k],
-			    form_text(failed == e ? field_value(r, ev_fields[k]) : ""));
+			    form_text(failed == e ? web_field(r, ev_fields[k]) : ""));
 		if (e == CEV_DECIDE && failed != e) {
 			char today[11];
 			date_format(r->today, today);
 			json_object_set_new(val, "date", json_string(today));
 		}
-		const char *ag = failed == e ? field_value(r, "ag") : "";
+		const char *ag = failed == e ? web_field(r, "ag") : "";
 		for (size_t i = 0; failed == e && d && i < d->n; i++) {
 			const char *f = d->v[i].field ? d->v[i].field : "text";
 			if (!strcmp(f, "event"))
@@ -516,7 +503,7 @@ static json_t *case_doc(struct web_req *r, const struct reg *reg, const struct c
 		json_object_set_new(a, "val", val);
 		json_object_set_new(a, "err", err);
 		if (e == CEV_ASSIGN) {
-			const char *sel = failed == e ? field_value(r, "to") : "";
+			const char *sel = failed == e ? web_field(r, "to") : "";
 			json_t *to = json_array();
 			for (size_t i = 0; i < m->nbodies; i++)
 				if (case_assignee_body(m, m->bodies[i].id) >= 0)
@@ -526,7 +513,7 @@ static json_t *case_doc(struct web_req *r, const struct reg *reg, const struct c
 			json_object_set_new(a, "to_options", to);
 		}
 		if (e == CEV_DECIDE) {
-			int k = case_kind_parse(failed == e ? field_value(r, "kind") : "");
+			int k = case_kind_parse(failed == e ? web_field(r, "kind") : "");
 			json_object_set_new(a, "advice", json_boolean(k == CDK_ADVICE));
 			json_object_set_new(a, "decision", json_boolean(k == CDK_DECISION));
 		}
@@ -605,13 +592,13 @@ int page_case(struct web_req *r, struct web_resp *p)
 		          "tildelt, eller af sekretariatet. Du er ikke medlem af gruppen."
 		        : "Kun sekretariatet kan ændre sagens status.");
 	}
-	const char *ag = field_value(r, "ag");
+	const char *ag = web_field(r, "ag");
 	char iso[11];
-	struct case_input in = {.text = field_value(r, "text"),
-	                        .to = *ag ? ag : field_value(r, "to"),
-	                        .kind = field_value(r, "kind"),
-	                        .date = form_date_iso(field_value(r, "date"), iso),
-	                        .meeting = field_value(r, "meeting")};
+	struct case_input in = {.text = web_field(r, "text"),
+	                        .to = *ag ? ag : web_field(r, "to"),
+	                        .kind = web_field(r, "kind"),
+	                        .date = form_date_iso(web_field(r, "date"), iso),
+	                        .meeting = web_field(r, "meeting")};
 	struct diags d;
 	diags_init(&d);
 	struct case_change ch;

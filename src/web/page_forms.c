@@ -32,12 +32,6 @@ static int load(struct web_req *r, struct web_resp *p, struct reg *reg)
 }
 
 /* The value of form field name, "" when absent. */
-static const char *field_value(const struct web_req *r, const char *name)
-{
-	const char *v = web_form(r, name);
-	return v ? v : "";
-}
-
 /* Checks that every named form field is readable text; marks those that are not. */
 static void check_text(struct form *fm, const struct web_req *r, const char *const *names,
                        const char *const *labels, size_t n)
@@ -146,11 +140,11 @@ int page_person_new(struct web_req *r, struct web_resp *p)
 		p->doc = person_doc(&fm, "Ny person");
 		return 0;
 	}
-	const char *key = field_value(r, "key"), *name = field_value(r, "name"),
-	           *email = field_value(r, "email");
-	bool confirm = *field_value(r, "confirm") != '\0';
+	const char *key = web_field(r, "key"), *name = web_field(r, "name"),
+	           *email = web_field(r, "email");
+	bool confirm = *web_field(r, "confirm") != '\0';
 	for (size_t i = 0; i < 3; i++)
-		form_value(&fm, person_names[i], field_value(r, person_names[i]));
+		form_value(&fm, person_names[i], web_field(r, person_names[i]));
 	check_text(&fm, r, person_names, person_labels, 3);
 
 	/* Leading and trailing spaces are not part of what the user meant. */
@@ -259,9 +253,9 @@ int page_person_edit(struct web_req *r, struct web_resp *p)
 	}
 	static const char *const names[] = {"name", "email"}, *const labels[] = {"Navn", "E-mail"};
 	for (size_t i = 0; i < 2; i++)
-		form_value(&fm, names[i], field_value(r, names[i]));
+		form_value(&fm, names[i], web_field(r, names[i]));
 	check_text(&fm, r, names, labels, 2);
-	char *nm = trimmed(field_value(r, "name")), *em = trimmed(field_value(r, "email"));
+	char *nm = trimmed(web_field(r, "name")), *em = trimmed(web_field(r, "email"));
 	check_person(&fm, nm, em);
 	int rc = FK_OK;
 	if (form_ok(&fm))
@@ -334,7 +328,7 @@ int page_person_merge(struct web_req *r, struct web_resp *p)
 		reg_free(&reg);
 		return 0;
 	}
-	const char *gone = field_value(r, "gone");
+	const char *gone = web_field(r, "gone");
 	char why[400] = "";
 	size_t moved = 0;
 	int rc;
@@ -667,7 +661,7 @@ int page_appoint(struct web_req *r, struct web_resp *p)
 	/* What the user typed, without leading and trailing spaces. */
 	char *vals[AF__MAX];
 	for (int i = 0; i < AF__MAX; i++)
-		v[i] = vals[i] = trimmed(field_value(r, af_names[i]));
+		v[i] = vals[i] = trimmed(web_field(r, af_names[i]));
 	struct reg reg;
 	if (load(r, p, &reg)) {
 		for (int i = 0; i < AF__MAX; i++)
@@ -828,7 +822,7 @@ int page_appt_end(struct web_req *r, struct web_resp *p)
 		return 0;
 	}
 
-	const char *value = field_value(r, "end");
+	const char *value = web_field(r, "end");
 	static const char *const names[] = {"end"}, *const labels[] = {"Sidste dag"};
 	form_init(&fm);
 	form_value(&fm, "end", value);

@@ -14,19 +14,6 @@
 #include "web/form.h"
 #include "web/pages.h"
 
-static const char *field_value(const struct web_req *r, const char *name)
-{
-	const char *v = web_form(r, name);
-	return v ? v : "";
-}
-
-static void set_da(json_t *o, const char *key, fk_date t)
-{
-	char da[40];
-	date_format_da(t, da, sizeof da);
-	json_object_set_new(o, key, json_string(da));
-}
-
 /* An ASCII CSS class for a status. */
 static const char *status_class(int s)
 {
@@ -47,7 +34,7 @@ static json_t *form_of(const struct web_req *r, const char *const *names, const 
 {
 	json_t *val = json_object(), *err = json_object();
 	for (size_t i = 0; i < n; i++)
-		json_object_set_new(val, names[i], form_text(d ? field_value(r, names[i]) : ""));
+		json_object_set_new(val, names[i], form_text(d ? web_field(r, names[i]) : ""));
 	for (size_t i = 0; d && i < d->n; i++) {
 		size_t k = 0;
 		while (k < n && (!d->v[i].field || strcmp(d->v[i].field, names[k])))
@@ -82,17 +69,17 @@ static json_t *goals_doc(struct web_req *r, const struct goal_set *set, int year
 			json_array_append_new(years, grp);
 		}
 		json_t *o = goal_json(g);
-		set_da(o, "set_on_da", g->set_on);
+		form_date_da(o, "set_on_da", g->set_on);
 		const struct goal_status_rec *last = goal_latest(g);
 		if (last) {
-			set_da(o, "status_date_da", last->date);
+			form_date_da(o, "status_date_da", last->date);
 			json_object_set_new(o, "status_class",
 			                    json_string(status_class((int)last->status)));
 		}
 		json_t *hist = json_object_get(o, "history");
 		for (size_t k = 0; k < json_array_size(hist); k++) {
 			json_t *h = json_array_get(hist, k);
-			set_da(h, "date_da", g->status[k].date);
+			form_date_da(h, "date_da", g->status[k].date);
 			json_object_set_new(h, "class",
 			                    json_string(status_class((int)g->status[k].status)));
 		}
@@ -103,7 +90,7 @@ static json_t *goals_doc(struct web_req *r, const struct goal_set *set, int year
 			json_t *fm = form_of(r, st_fields, st_labels, 3, failed == g->id ? d : NULL,
 			                     prefix, summary);
 			json_t *opts = json_array();
-			const char *sel = failed == g->id ? field_value(r, "status") : "";
+			const char *sel = failed == g->id ? web_field(r, "status") : "";
 			int s = goal_status_parse(sel);
 			for (int k = 0; k < GOAL_STATUS__MAX; k++)
 				json_array_append_new(opts, json_pack("{s:s, s:s, s:b}", "value",
@@ -189,7 +176,7 @@ int page_goals(struct web_req *r, struct web_resp *p)
 	}
 	json_decref(notice);
 	year = 0;
-	const char *action = field_value(r, "action");
+	const char *action = web_field(r, "action");
 	struct diags d;
 	diags_init(&d);
 	char iso[11];
@@ -201,7 +188,7 @@ int page_goals(struct web_req *r, struct web_resp *p)
 		                 "Målene kunne ikke læses. Intet er gemt. Prøv igen om lidt.");
 	}
 	if (!strcmp(action, "status")) {
-		const char *gs = field_value(r, "goal");
+		const char *gs = web_field(r, "goal");
 		char *end;
 		long long gid = strtoll(gs, &end, 10);
 		const struct goal_rec *g = *gs && !*end ? goal_set_find(&set, gid) : NULL;
@@ -210,9 +197,9 @@ int page_goals(struct web_req *r, struct web_resp *p)
 			return web_error(r, p, 404,
 			                 "Målet findes ikke. Gå tilbage til listen over mål.");
 		}
-		struct goal_input in = {.status = field_value(r, "status"),
-		                        .note = field_value(r, "note"),
-		                        .date = form_date_iso(field_value(r, "date"), iso)};
+		struct goal_input in = {.status = web_field(r, "status"),
+		                        .note = web_field(r, "note"),
+		                        .date = form_date_iso(web_field(r, "date"), iso)};
 		struct goal_status_rec s;
 		if (goal_check_status(g, &in, r->today, &s, &d) != 0) {
 			failed = g->id;
@@ -226,11 +213,11 @@ int page_goals(struct web_req *r, struct web_resp *p)
 				failed = g->id;
 		}
 	} else {
-		struct goal_input in = {.year = field_value(r, "year"),
-		                        .text = field_value(r, "text"),
-		                        .indicator = field_value(r, "indicator"),
-		                        .target = field_value(r, "target"),
-		                        .set_on = form_date_iso(field_value(r, "set_on"), iso)};
+		struct goal_input in = {.year = web_field(r, "year"),
+		                        .text = web_field(r, "text"),
+		                        .indicator = web_field(r, "indicator"),
+		                        .target = web_field(r, "target"),
+		                        .set_on = form_date_iso(web_field(r, "set_on"), iso)};
 		struct goal_rec g;
 		if (goal_check_add(&in, r->today, &g, &d) != 0) {
 			failed = -1;

@@ -36,20 +36,6 @@
 static const char *const month_da[12] = {"jan.", "feb.", "mar.", "apr.", "maj",  "jun.",
                                          "jul.", "aug.", "sep.", "okt.", "nov.", "dec."};
 
-static const char *fv(const struct web_req *r, const char *name)
-{
-	const char *v = web_form(r, name);
-	return v ? v : "";
-}
-
-static void set_da(json_t *o, const char *key, fk_date t)
-{
-	char da[40] = "";
-	if (t != DATE_NONE)
-		date_format_da(t, da, sizeof da);
-	json_object_set_new(o, key, json_string(da));
-}
-
 /* The name of the secretariat of the model (whom members contact). */
 static const char *secretariat(const struct model *m)
 {
@@ -198,10 +184,10 @@ static json_t *wheel(int year, const struct meeting *v, size_t n, fk_date today)
 static json_t *meeting_row(const struct meeting *mt)
 {
 	json_t *o = agenda_meeting_json(mt, false);
-	set_da(o, "date_da", mt->date);
-	set_da(o, "proposals_da", mt->proposals);
-	set_da(o, "statuses_da", mt->statuses);
-	set_da(o, "dispatch_da", mt->dispatch);
+	form_date_da(o, "date_da", mt->date);
+	form_date_da(o, "proposals_da", mt->proposals);
+	form_date_da(o, "statuses_da", mt->statuses);
+	form_date_da(o, "dispatch_da", mt->dispatch);
 	return o;
 }
 
@@ -226,9 +212,9 @@ static int meetings_doc(struct web_req *r, struct web_resp *p, int year, const s
 		json_t *val = json_object(), *err = json_object(), *summary = json_array();
 		char y[16];
 		snprintf(y, sizeof y, "%d", year);
-		json_object_set_new(val, "year", json_string(d ? fv(r, "year") : y));
-		json_object_set_new(val, "dates", form_text(d ? fv(r, "dates") : ""));
-		json_object_set_new(val, "time", form_text(d ? fv(r, "time") : ""));
+		json_object_set_new(val, "year", json_string(d ? web_field(r, "year") : y));
+		json_object_set_new(val, "dates", form_text(d ? web_field(r, "dates") : ""));
+		json_object_set_new(val, "time", form_text(d ? web_field(r, "time") : ""));
 		static const char *const names[] = {"year", "dates", "time"};
 		static const char *const labels[] = {"År", "Datoer", "Klokkeslæt"};
 		for (size_t i = 0; d && i < d->n; i++) {
@@ -327,7 +313,7 @@ int page_meetings(struct web_req *r, struct web_resp *p)
 	}
 	struct diags d;
 	diags_init(&d);
-	const char *ys = fv(r, "year");
+	const char *ys = web_field(r, "year");
 	char *end;
 	long y = strtol(ys, &end, 10);
 	if (!*ys || *end || y < 1900 || y > 2199) {
@@ -335,15 +321,15 @@ int page_meetings(struct web_req *r, struct web_resp *p)
 		y = year;
 	}
 	fk_date dates[16];
-	size_t n = parse_dates(fv(r, "dates"), dates, 16, &d);
+	size_t n = parse_dates(web_field(r, "dates"), dates, 16, &d);
 	int start = -1;
-	if (*fv(r, "time") && (start = cycle_parse_time(fv(r, "time"))) < 0)
+	if (*web_field(r, "time") && (start = cycle_parse_time(web_field(r, "time"))) < 0)
 		diags_add(&d, NULL, 0, 0, "time", "Skriv klokkeslættet som TT:MM, fx 09:00.");
 	int rc = FK_EINPUT;
 	if (d.n == 0) {
 		struct cycle_plan plan;
 		rc = cycle_plan(r->app->model, (int)y, dates, n, start, &plan, &d);
-		plan.place = *fv(r, "place") ? fv(r, "place") : NULL;
+		plan.place = *web_field(r, "place") ? web_field(r, "place") : NULL;
 		if (rc == FK_OK)
 			rc = store_meeting_plan(r->st, r->user.login, &plan, false, &d);
 	}
@@ -397,7 +383,7 @@ static json_t *failed_form(const struct web_req *r, const struct failure *f, con
 	                                    "place"};
 	json_t *val = json_object(), *err = json_object();
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		json_object_set_new(val, names[i], form_text(fv(r, names[i])));
+		json_object_set_new(val, names[i], form_text(web_field(r, names[i])));
 	for (size_t i = 0; i < f->d->n; i++) {
 		const char *fld = f->d->v[i].field;
 		if (!fld || !strcmp(fld, "date") || !strcmp(fld, "state") ||
@@ -518,11 +504,11 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 		return web_error(r, p, 500, "Mødet kunne ikke læses. Prøv igen om lidt.");
 	bool admin = r->user.role == ROLE_ADMIN, member = r->user.role == ROLE_MEMBER;
 	json_t *doc = agenda_meeting_json(&mt, true), *summary = json_array();
-	set_da(doc, "date_da", mt.date);
-	set_da(doc, "proposals_da", mt.proposals);
-	set_da(doc, "statuses_da", mt.statuses);
-	set_da(doc, "dispatch_da", mt.dispatch);
-	set_da(doc, "dispatched_on_da", mt.dispatched_on);
+	form_date_da(doc, "date_da", mt.date);
+	form_date_da(doc, "proposals_da", mt.proposals);
+	form_date_da(doc, "statuses_da", mt.statuses);
+	form_date_da(doc, "dispatch_da", mt.dispatch);
+	form_date_da(doc, "dispatched_on_da", mt.dispatched_on);
 	json_object_set_new(doc, "place_is_link",
 	                    json_boolean(mt.place && (!strncmp(mt.place, "https://", 8) ||
 	                                              !strncmp(mt.place, "http://", 7))));
@@ -683,7 +669,7 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 		                          "recommendation", form_text(mi->recommendation), "err");
 		json_object_set_new(edit, "kinds",
 		                    options(kinds, NULL, sizeof kinds / sizeof kinds[0],
-		                            fail_item ? fv(r, "kind") : mi->kind));
+		                            fail_item ? web_field(r, "kind") : mi->kind));
 		json_object_set_new(edit, "open", json_boolean(fail_item));
 		json_object_set_new(edit, "amend", json_boolean(dispatched));
 		json_object_set_new(it, "edit", edit);
@@ -692,7 +678,7 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 		                                    form_text(mi->minutes_text), "err");
 		json_object_set_new(
 		    mins, "outcomes",
-		    options(outcomes, outcomes_da, 4, fail_min ? fv(r, "outcome") : mi->outcome));
+		    options(outcomes, outcomes_da, 4, fail_min ? web_field(r, "outcome") : mi->outcome));
 		json_object_set_new(mins, "open", json_boolean(fail_min));
 		json_object_set_new(mins, "written", json_boolean(mi->outcome != NULL));
 		json_object_set_new(it, "min", mins);
@@ -705,7 +691,7 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 		const struct meeting_proposal *mp = &mt.props[i];
 		if (!meeting_view_proposal(&view, mp))
 			continue;
-		set_da(x, "submitted_da", mp->submitted);
+		form_date_da(x, "submitted_da", mp->submitted);
 		json_object_set_new(x, "kind_da", json_string(agenda_kind_da(mp->kind)));
 		const char *sda = !strcmp(mp->state, "accepted")   ? "optaget på dagsordenen"
 		                  : !strcmp(mp->state, "rejected") ? "afvist"
@@ -755,7 +741,7 @@ static int meeting_doc(struct web_req *r, struct web_resp *p, int64_t id, const 
 		json_object_set_new(
 		    pf, "kinds",
 		    options(kinds, NULL, 6,
-		            is_failed(f, "propose", 0) ? fv(r, "kind") : "droeftelse"));
+		            is_failed(f, "propose", 0) ? web_field(r, "kind") : "droeftelse"));
 		json_object_set_new(pf, "open", json_boolean(open));
 		json_object_set_new(pf, "admin", json_boolean(admin));
 		json_object_set_new(pf, "late", json_boolean(r->today > mt.proposals));
@@ -808,7 +794,7 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 	bool admin = r->user.role == ROLE_ADMIN;
 	*target = 0;
 	if (!strcmp(action, "propose")) {
-		const char *person = admin && *fv(r, "person") ? fv(r, "person") : r->user.person;
+		const char *person = admin && *web_field(r, "person") ? web_field(r, "person") : r->user.person;
 		if (!*person) {
 			diags_add(d, NULL, 0, 0, "person",
 			          admin ? "Vælg det medlem, forslaget kommer fra."
@@ -828,21 +814,21 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 			return FK_EFORBIDDEN;
 		}
 		long minutes = 0;
-		if (*fv(r, "minutes") && !web_whole(fv(r, "minutes"), 24 * 60, &minutes)) {
+		if (*web_field(r, "minutes") && !web_whole(web_field(r, "minutes"), 24 * 60, &minutes)) {
 			diags_add(d, NULL, 0, 0, "minutes",
 			          "Skriv antal minutter som et helt tal, fx 15.");
 			return FK_EINPUT;
 		}
 		*flash = "proposed";
-		return store_proposal_add(r->st, who, m, id, person, fv(r, "title"), fv(r, "text"),
-		                          *fv(r, "kind") ? fv(r, "kind") : NULL, (int)minutes,
+		return store_proposal_add(r->st, who, m, id, person, web_field(r, "title"), web_field(r, "text"),
+		                          *web_field(r, "kind") ? web_field(r, "kind") : NULL, (int)minutes,
 		                          r->today, admin, NULL, d);
 	}
 	if (!strcmp(action, "material")) {
 		/* A member adds the written material of an item from their own proposal until the
 		 * agenda is dispatched; the secretariat edits any item with "item". */
 		long pos;
-		if (!web_whole(fv(r, "item"), 1000, &pos)) {
+		if (!web_whole(web_field(r, "item"), 1000, &pos)) {
 			diags_add(d, NULL, 0, 0, "item", "Punktet findes ikke.");
 			return FK_EINPUT;
 		}
@@ -861,19 +847,19 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 			    "Du kan kun tilføje materiale til punkter fra dine egne forslag.");
 			return FK_EFORBIDDEN;
 		}
-		if (!*fv(r, "material")) {
+		if (!*web_field(r, "material")) {
 			diags_add(d, NULL, 0, 0, "material",
 			          "Skriv materialet, eller indsæt en adresse, hvor det ligger.");
 			return FK_EINPUT;
 		}
-		struct store_item_change ch = {NULL, NULL, NULL, fv(r, "material"), NULL, -1};
+		struct store_item_change ch = {NULL, NULL, NULL, web_field(r, "material"), NULL, -1};
 		*flash = "material";
 		return store_meeting_item(r->st, who, id, (int)pos, &ch, NULL, d);
 	}
 	if (!strcmp(action, "upload")) {
 		/* A file on an item: who may is decided in page_material.c, for the API too. */
 		long pos;
-		if (!web_whole(fv(r, "item"), 1000, &pos)) {
+		if (!web_whole(web_field(r, "item"), 1000, &pos)) {
 			diags_add(d, NULL, 0, 0, "item", "Punktet findes ikke.");
 			return FK_EINPUT;
 		}
@@ -893,7 +879,7 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 	if (!strcmp(action, "material-remove")) {
 		long mid;
 		struct store_material fm;
-		if (!web_whole(fv(r, "material"), 1L << 30, &mid) ||
+		if (!web_whole(web_field(r, "material"), 1L << 30, &mid) ||
 		    store_material_get(r->st, mid, &fm, NULL) != FK_OK) {
 			diags_add(d, NULL, 0, 0, "material", "Filen findes ikke. Den kan være fjernet.");
 			return FK_ENOTFOUND;
@@ -905,13 +891,13 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 			diags_add(d, NULL, 0, 0, "material", "Filen hører ikke til dette møde.");
 			return FK_ENOTFOUND;
 		}
-		const char *why = *fv(r, "reason") ? fv(r, "reason") : NULL;
+		const char *why = *web_field(r, "reason") ? web_field(r, "reason") : NULL;
 		*flash = why ? "withdrawn" : "removed";
 		return store_material_remove(r->st, who, mid, why, d);
 	}
 	if (!strcmp(action, "accept") || !strcmp(action, "reject")) {
 		long pid;
-		if (!web_whole(fv(r, "proposal"), 1L << 30, &pid)) {
+		if (!web_whole(web_field(r, "proposal"), 1L << 30, &pid)) {
 			diags_add(d, NULL, 0, 0, "proposal", "Forslaget findes ikke.");
 			return FK_ENOTFOUND;
 		}
@@ -930,7 +916,7 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 		}
 		bool accept = !strcmp(action, "accept");
 		*flash = accept ? "accepted" : "rejected";
-		const char *reason = *fv(r, "reason") ? fv(r, "reason") : NULL;
+		const char *reason = *web_field(r, "reason") ? web_field(r, "reason") : NULL;
 		return store_proposal_decide(r->st, who, m, pid, accept, reason, d);
 	}
 	if (!strcmp(action, "agenda")) {
@@ -946,11 +932,11 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 	}
 	if (!strcmp(action, "recall")) {
 		*flash = "recalled";
-		return store_meeting_recall(r->st, who, id, fv(r, "reason"), r->today, d);
+		return store_meeting_recall(r->st, who, id, web_field(r, "reason"), r->today, d);
 	}
 	if (!strcmp(action, "place")) {
-		*flash = *fv(r, "place") ? "placed" : "unplaced";
-		return store_meeting_place(r->st, who, id, fv(r, "place"), d);
+		*flash = *web_field(r, "place") ? "placed" : "unplaced";
+		return store_meeting_place(r->st, who, id, web_field(r, "place"), d);
 	}
 	if (!strcmp(action, "held")) {
 		*flash = "held";
@@ -965,8 +951,8 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 		return store_meeting_publish(r->st, who, id, d);
 	}
 	if (!strcmp(action, "inspiration")) {
-		const char *swap = *fv(r, "swap") ? fv(r, "swap") : NULL;
-		const char *reason = *fv(r, "reason") ? fv(r, "reason") : NULL;
+		const char *swap = *web_field(r, "swap") ? web_field(r, "swap") : NULL;
+		const char *reason = *web_field(r, "reason") ? web_field(r, "reason") : NULL;
 		if (swap && !reason) {
 			diags_add(d, NULL, 0, 0, "reason", "Skriv en begrundelse for byttet.");
 			return FK_EINPUT;
@@ -983,7 +969,7 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 	}
 	long pos;
 	if (!strcmp(action, "item") || !strcmp(action, "amend") || !strcmp(action, "minutes")) {
-		if (!web_whole(fv(r, "item"), 1000, &pos)) {
+		if (!web_whole(web_field(r, "item"), 1000, &pos)) {
 			diags_add(d, NULL, 0, 0, "item", "Punktet findes ikke.");
 			return FK_EINPUT;
 		}
@@ -992,31 +978,31 @@ static int meeting_act(struct web_req *r, int64_t id, const char *action, long *
 	if (!strcmp(action, "item") || !strcmp(action, "amend")) {
 		bool amend = !strcmp(action, "amend");
 		long minutes = -1;
-		if (*fv(r, "minutes") && !web_whole(fv(r, "minutes"), 24 * 60, &minutes)) {
+		if (*web_field(r, "minutes") && !web_whole(web_field(r, "minutes"), 24 * 60, &minutes)) {
 			diags_add(d, NULL, 0, 0, "minutes",
 			          "Skriv antal minutter som et helt tal, fx 15.");
 			return FK_EINPUT;
 		}
-		if (amend && !*fv(r, "reason")) {
+		if (amend && !*web_field(r, "reason")) {
 			diags_add(d, NULL, 0, 0, "reason",
 			          "Skriv en begrundelse: den vises ved punktet som rettelse.");
 			return FK_EINPUT;
 		}
 		struct store_item_change ch = {
-		    web_form(r, "title") && *fv(r, "title") ? fv(r, "title") : NULL,
-		    *fv(r, "kind") ? fv(r, "kind") : NULL,
+		    web_form(r, "title") && *web_field(r, "title") ? web_field(r, "title") : NULL,
+		    *web_field(r, "kind") ? web_field(r, "kind") : NULL,
 		    web_form(r, "presenter"),
 		    web_form(r, "material"),
 		    web_form(r, "recommendation"),
 		    (int)minutes};
 		*flash = amend ? "amended" : "item";
 		return store_meeting_item(r->st, who, id, (int)pos, &ch,
-		                          amend ? fv(r, "reason") : NULL, d);
+		                          amend ? web_field(r, "reason") : NULL, d);
 	}
 	if (!strcmp(action, "minutes")) {
 		*flash = "minutes";
-		return store_meeting_minutes(r->st, who, m, id, (int)pos, fv(r, "outcome"),
-		                             fv(r, "text"), r->today, d);
+		return store_meeting_minutes(r->st, who, m, id, (int)pos, web_field(r, "outcome"),
+		                             web_field(r, "text"), r->today, d);
 	}
 	diags_add(d, NULL, 0, 0, NULL, "Ukendt handling. Gå tilbage til mødet, og prøv igen.");
 	return FK_EINPUT;
@@ -1068,7 +1054,7 @@ int page_meeting(struct web_req *r, struct web_resp *p)
 	if (grc != FK_OK)
 		return web_error(r, p, 500, "Mødet kunne ikke læses. Prøv igen om lidt.");
 	meeting_free(&mt);
-	const char *action = fv(r, "action");
+	const char *action = web_field(r, "action");
 	struct diags d;
 	diags_init(&d);
 	long target = 0;
@@ -1195,10 +1181,10 @@ static int dispatch_doc(struct web_req *r, struct web_resp *p, int64_t id, const
 	if (rc != FK_OK)
 		return web_error(r, p, 500, "Mødet kunne ikke læses. Prøv igen om lidt.");
 	json_t *doc = agenda_meeting_json(&mt, false), *issues = json_array(), *who = json_array();
-	set_da(doc, "date_da", mt.date);
-	set_da(doc, "dispatch_da", mt.dispatch);
-	set_da(doc, "proposals_da", mt.proposals);
-	set_da(doc, "dispatched_on_da", mt.dispatched_on);
+	form_date_da(doc, "date_da", mt.date);
+	form_date_da(doc, "dispatch_da", mt.dispatch);
+	form_date_da(doc, "proposals_da", mt.proposals);
+	form_date_da(doc, "dispatched_on_da", mt.dispatched_on);
 	bool planned = mt.state == MEETING_PLANNED;
 	bool possible = planned && mt.nitems > 0 && r->today <= mt.date;
 	if (not_ready(r, &mt, issues) != FK_OK || recipients(r, &mt, who) != FK_OK) {
@@ -1314,8 +1300,8 @@ static void my_statuses(struct web_req *r, const struct meeting *mt, const char 
 		                      (json_int_t)mt->id, "group", b->name, "body", b->id, "url",
 		                      form_url(b->id), "sent", sent != DATE_NONE, "overdue",
 		                      sent == DATE_NONE && r->today > mt->statuses);
-		set_da(o, "date_da", mt->statuses);
-		set_da(o, "sent_da", sent);
+		form_date_da(o, "date_da", mt->statuses);
+		form_date_da(o, "sent_da", sent);
 		json_array_append_new(out, o);
 	}
 	store_mstatus_free(sv, nsv);
@@ -1350,7 +1336,7 @@ static void my_hearings(struct web_req *r, json_t *dl)
 			json_t *o = json_pack("{s:s, s:o, s:s, s:s, s:i, s:b}", "what", what, "meeting",
 			                      form_text(w->topic), "url", url, "date", iso, "days",
 			                      (int)(w->hearing_deadline - r->today), "hearing", 1);
-			set_da(o, "date_da", w->hearing_deadline);
+			form_date_da(o, "date_da", w->hearing_deadline);
 			json_array_append_new(dl, o);
 		}
 		wg_list_free(v, n);
@@ -1429,7 +1415,7 @@ static int my_doc(struct web_req *r, struct web_resp *p, const struct my_failure
 				    json_pack("{s:s, s:s, s:s, s:s, s:i}", "what", dd[k].what,
 				              "meeting", name, "url", url, "date",
 				              iso, "days", (int)(dd[k].t - r->today));
-				set_da(o, "date_da", dd[k].t);
+				form_date_da(o, "date_da", dd[k].t);
 				json_array_append_new(dl, o);
 			}
 		}
@@ -1444,7 +1430,7 @@ static int my_doc(struct web_req *r, struct web_resp *p, const struct my_failure
 			    json_pack("{s:o, s:s, s:I, s:s, s:o}", "title", form_text(pp->title),
 			              "meeting", name, "id", (json_int_t)mt->id, "state_da", sda,
 			              "reason", form_text(pp->reason));
-			set_da(o, "submitted_da", pp->submitted);
+			form_date_da(o, "submitted_da", pp->submitted);
 			json_array_append_new(mine, o);
 		}
 	}
@@ -1511,7 +1497,7 @@ static int hit(const struct store_decision *x, void *arg)
 	              "title", form_text(x->title), "outcome_da", oda, "text", form_text(x->text));
 	fk_date t;
 	if (date_parse(x->date, strlen(x->date), &t) == 0)
-		set_da(o, "date_da", t);
+		form_date_da(o, "date_da", t);
 	json_array_append_new(a, o);
 	return 0;
 }

@@ -29,22 +29,25 @@ static void pdf_headers(struct web_resp *p, const char *name, const char *etag)
 	web_resp_header(p, "Cache-Control", "private, no-cache");
 }
 
-static int meeting_of(struct web_req *r, struct meeting *mt)
+/* The meeting of the request into mt: FK_OK, else the error after answering with it. */
+static int meeting_of(struct web_req *r, struct web_resp *p, struct meeting *mt)
 {
 	long id = 0;
-	if (!web_whole(r->param, 1L << 30, &id) || id <= 0)
-		return FK_ENOTFOUND;
-	return store_meeting_get(r->st, id, mt);
+	int rc = web_whole(r->param, 1L << 30, &id) && id > 0 ? store_meeting_get(r->st, id, mt)
+	                                                       : FK_ENOTFOUND;
+	if (rc == FK_ENOTFOUND)
+		web_error(r, p, 404, "Mødet findes ikke. Se årets møder under Møder.");
+	else if (rc != FK_OK)
+		web_error(r, p, 500, "Mødet kunne ikke læses. Prøv igen om lidt.");
+	return rc;
 }
 
 int page_meeting_packet(struct web_req *r, struct web_resp *p)
 {
 	struct meeting mt;
-	int rc = meeting_of(r, &mt);
-	if (rc == FK_ENOTFOUND)
-		return web_error(r, p, 404, "Mødet findes ikke. Se årets møder under Møder.");
+	int rc = meeting_of(r, p, &mt);
 	if (rc != FK_OK)
-		return web_error(r, p, 500, "Mødet kunne ikke læses. Prøv igen om lidt.");
+		return 0;
 	bool admin = r->user.role == ROLE_ADMIN, planned = mt.state == MEETING_PLANNED;
 	char name[96], err[300] = "";
 	web_packet_name(&mt, "Dagsorden", name, sizeof name);
@@ -96,11 +99,9 @@ int page_meeting_packet(struct web_req *r, struct web_resp *p)
 int page_meeting_minutes_pdf(struct web_req *r, struct web_resp *p)
 {
 	struct meeting mt;
-	int rc = meeting_of(r, &mt);
-	if (rc == FK_ENOTFOUND)
-		return web_error(r, p, 404, "Mødet findes ikke. Se årets møder under Møder.");
+	int rc = meeting_of(r, p, &mt);
 	if (rc != FK_OK)
-		return web_error(r, p, 500, "Mødet kunne ikke læses. Prøv igen om lidt.");
+		return 0;
 	bool admin = r->user.role == ROLE_ADMIN;
 	int state = mt.state;
 	char name[96], err[300] = "";

@@ -51,6 +51,12 @@ const char *web_form(const struct web_req *r, const char *name)
 	return f ? f->value : NULL;
 }
 
+const char *web_field(const struct web_req *r, const char *name)
+{
+	const char *v = web_form(r, name);
+	return v ? v : "";
+}
+
 void web_resp_header(struct web_resp *p, const char *name, const char *value)
 {
 	if (p->nheaders >= sizeof p->headers / sizeof p->headers[0])

@@ -122,6 +122,8 @@ bool web_etag_matches(const struct web_req *r, const char *etag);
 const char *web_query(const struct web_req *r, const char *name);
 const struct web_field *web_form_field(const struct web_req *r, const char *name);
 const char *web_form(const struct web_req *r, const char *name);
+/* The same, "" when the form has no such field. */
+const char *web_field(const struct web_req *r, const char *name);
 void web_resp_header(struct web_resp *p, const char *name, const char *value);
 /* Sets a redirect (303 See Other). */
 void web_redirect(struct web_resp *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
