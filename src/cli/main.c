@@ -37,6 +37,7 @@ static const struct {
     {"economy", cmd_economy, "økonomien: frame, report, rate, population, allocate, spend"},
     /* meetings */
     {"meeting", cmd_meeting, "styregruppens møder: list, show, agenda, propose, dispatch, minutes"},
+    {"recruit", cmd_recruit, "rekruttering: propose (anbefal kandidater efter reglerne)"},
     {"decisions", cmd_decisions, "beslutningsloggen: search på tværs af år"},
     {"wg", cmd_wg, "arbejdsgrupper og skriftlig høring: propose, hearing, answer, decide, ..."},
     {"mail", cmd_mail, "beskeder (e-mail): send det, der er i kø; list udbakken"},
