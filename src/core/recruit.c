@@ -812,9 +812,12 @@ int recruit_parse_score(const char *s)
 
 void recruit_file_free(struct recruit_file *c)
 {
-	for (size_t i = 0; i < c->n; i++)
+	for (size_t i = 0; i < c->n; i++) {
 		free(c->ids[i]);
+		free(c->persons[i]);
+	}
 	free(c->ids);
+	free(c->persons);
 	free(c->v);
 	free(c->line);
 	memset(c, 0, sizeof *c);
@@ -881,8 +884,8 @@ int recruit_read_csv(const struct model *m, const struct reg *r, const char *fil
 		int32_t person = -1;
 		if (*v[C_PERSON]) {
 			person = reg_person_find(r, v[C_PERSON]);
-			for (size_t i = 0; i < out->n && person >= 0; i++)
-				if (out->v[i].person == person)
+			for (size_t i = 0; i < out->n; i++)
+				if (out->persons[i] && !strcmp(out->persons[i], v[C_PERSON]))
 					diags_add(d, file, ln, cl[C_PERSON], NULL,
 					          "Personen »%s« står også på linje %ld. En person kan kun søge "
 					          "én gang.",
@@ -907,7 +910,9 @@ int recruit_read_csv(const struct model *m, const struct reg *r, const char *fil
 			out->v = xrealloc(out->v, out->cap * sizeof *out->v);
 			out->ids = xrealloc(out->ids, out->cap * sizeof *out->ids);
 			out->line = xrealloc(out->line, out->cap * sizeof *out->line);
+			out->persons = xrealloc(out->persons, out->cap * sizeof *out->persons);
 		}
+		out->persons[out->n] = *v[C_PERSON] ? xstrdup(v[C_PERSON]) : NULL;
 		out->ids[out->n] = xstrdup(v[C_CANDIDATE]);
 		out->line[out->n] = ln;
 		out->v[out->n] = (struct recruit_cand){out->ids[out->n], person, atoi(mu),

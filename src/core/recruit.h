@@ -77,6 +77,7 @@ int recruit_select(const struct model *m, const struct munic_table *mt, const st
 struct recruit_file {
 	struct recruit_cand *v;  /* ids point into ids */
 	char **ids;
+	char **persons;          /* the person column as written, NULL when empty */
 	long *line;              /* where each stands */
 	size_t n, cap;
 };

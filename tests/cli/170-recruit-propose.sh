@@ -65,6 +65,9 @@ has err '^bad.csv:4:[0-9]+: .*Kommunekoden »85« skal være tre cifre'
 printf 'candidate,person,municipality,profile,score\na,bb,851,fagperson-digital,70\nb,bb,101,fagperson-digital,70\n' > twice.csv
 expect_rc 2 fk recruit propose --body rg-forretning --date 2027-03-01 --candidates twice.csv
 has err '^twice.csv:3:3: .*Personen »bb« står også på linje 2'
+printf 'candidate,person,municipality,profile,score\na,ukendt,851,fagperson-digital,70\nb,ukendt,101,fagperson-digital,70\n' > twice2.csv
+expect_rc 2 fk recruit propose --body rg-forretning --date 2027-03-01 --candidates twice2.csv
+has err '^twice2.csv:3:3: .*Personen »ukendt« står også på linje 2'
 printf 'candidate,municipality,profil,score\n' > cols.csv
 expect_rc 2 fk recruit propose --body rg-forretning --date 2027-03-01 --candidates cols.csv
 has err 'Ukendt kolonne »profil«'
