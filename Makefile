@@ -5,12 +5,13 @@
 #   make fuzz     run the libFuzzer harnesses for a while (FUZZ_SECONDS, default 60)
 #   make bench    run the benchmarks in bench/
 
+VERSION  = 0.14.0
 CC      ?= cc
 PKGS     = sqlite3 jansson libsodium libmicrohttpd libical libmagic libzip libcurl pangocairo cairo-pdf libqpdf
 SAN     ?=
 O       ?= build
 CFLAGS  ?= -O2 -g
-XCFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wpedantic -Werror \
+XCFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DFKIGOV_VERSION='"$(VERSION)"' -Wall -Wextra -Wpedantic -Werror \
            -Wshadow -Wformat=2 -Wno-format-nonliteral -Isrc -I$(O)/gen
 XCFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
@@ -94,7 +95,7 @@ check-asan:
 FUZZ_SECONDS ?= 60
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
-FUZZ_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isrc -Ibuild/fuzz/gen \
+FUZZ_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DFKIGOV_VERSION='"$(VERSION)"' -g -O1 -Isrc -Ibuild/fuzz/gen \
              $(shell pkg-config --cflags $(PKGS))
 FUZZ_OBJ = $(LIB_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/gen/embed.o build/fuzz/obj/gen/files.o
 build/fuzz/gen/embed.c: scripts/embed $(EMBED)

@@ -63,6 +63,8 @@ int cli_open_file(const char *path, size_t *size);
 int cli_read_file(const char *path, struct buf *b);
 
 int cmd_init(struct cli *c, int argc, char **argv);
+int cmd_backup(struct cli *c, int argc, char **argv);
+int cmd_restore(struct cli *c, int argc, char **argv);
 int cmd_recruit(struct cli *c, int argc, char **argv);
 int cmd_recruit_propose(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);

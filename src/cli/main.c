@@ -38,6 +38,8 @@ static const struct {
     /* meetings */
     {"meeting", cmd_meeting, "styregruppens møder: list, show, agenda, propose, dispatch, minutes"},
     {"recruit", cmd_recruit, "rekruttering: propose (anbefal kandidater efter reglerne)"},
+    {"backup", cmd_backup, "skriv en sikkerhedskopi af databasen (også mens serve kører)"},
+    {"restore", cmd_restore, "gendan databasen fra en sikkerhedskopi, der er tjekket først"},
     {"decisions", cmd_decisions, "beslutningsloggen: search på tværs af år"},
     {"wg", cmd_wg, "arbejdsgrupper og skriftlig høring: propose, hearing, answer, decide, ..."},
     {"mail", cmd_mail, "beskeder (e-mail): send det, der er i kø; list udbakken"},
@@ -83,6 +85,10 @@ int main(int argc, char **argv)
 		if (r > 0) {
 			c.db = v;
 			continue;
+		}
+		if (!strcmp(argv[i], "--version")) {
+			printf("fkigov %s\n", FKIGOV_VERSION);
+			return 0;
 		}
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			usage(stdout);

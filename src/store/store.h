@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "core/mail.h"
 #include "core/model.h"
@@ -114,6 +115,28 @@ int store_audit_list(struct store *st, const struct audit_filter *f,
  * *rows gets the number of rows read. Either pointer may be NULL. The serialisation hashed
  * is described at the top of store_audit.c. */
 int store_audit_verify(struct store *st, int64_t *bad_id, int64_t *rows);
+/* ---------------------------------------------------------------- operations (store_backup.c)
+ * Backup with SQLite's online backup API (consistent while others write), restore that
+ * checks a copy whole before the live database changes, the nightly copies, health. */
+/* Copies the database to path, which must not exist (written beside it, then linked into
+ * place: never half a file). FK_OK, FK_EINPUT (path exists) or FK_EDB, with a Danish reason
+ * in err[n]. */
+int store_backup(struct store *st, const char *path, char *err, size_t n);
+/* Replaces the live database's content with the copy at path, after checking it: SQLite's
+ * integrity_check, a schema version this binary knows, and the audit chain (*rows gets its
+ * rows). A bad copy is refused with FK_EINPUT and nothing of the live database changed. */
+int store_restore(struct store *st, const char *path, int64_t *rows, char *err, size_t n);
+/* Today's copy in dir ("fkigov-YYYY-MM-DD.db", local time of now) unless made already,
+ * keeping the newest keep; made[nmade] gets its path. */
+int store_backup_nightly(struct store *st, const char *dir, int keep, time_t now, char *made,
+                         size_t nmade, char *err, size_t n);
+/* The newest nightly copy in dir and when it was written; FK_ENOTFOUND when none. */
+int store_backup_last(const char *dir, char *path, size_t n, time_t *when);
+/* For /healthz: the schema version, the outbox's queued and failed messages and the age in
+ * seconds of the oldest queued one. FK_EDB when the database does not answer. */
+int store_health(struct store *st, int *version, int64_t *queued, int64_t *failed,
+                 int64_t *oldest);
+
 /* The database's model, parsed once per store; NULL when it cannot be read. */
 const struct model *store_model(struct store *st);
 /* The id of the newest audit row (0 none): inside a transaction, that of its last change. */

@@ -11,6 +11,7 @@
  * redirect) and returns 0; the server renders doc with the route's template or as JSON. */
 
 int page_home(struct web_req *r, struct web_resp *p);
+int page_healthz(struct web_req *r, struct web_resp *p);
 int page_login(struct web_req *r, struct web_resp *p);
 int page_logout(struct web_req *r, struct web_resp *p);
 int page_org(struct web_req *r, struct web_resp *p);

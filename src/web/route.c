@@ -12,6 +12,8 @@
 const struct route routes[PAGE__MAX] = {
     /* pattern                  handler              template      GET        POST */
     [PAGE_HOME] = {"/", page_home, "home", R_ALL, 0, "Forside"},
+    /* the operator's health check (SPEC §10): no login, nothing but status and figures */
+    [PAGE_HEALTHZ] = {"/healthz", page_healthz, NULL, R_ALL, 0, "Driftsstatus"},
     [PAGE_LOGIN] = {"/login", page_login, "login", R_ALL, R_ALL, "Log ind"},
     [PAGE_LOGOUT] = {"/logout", page_logout, NULL, 0, R_USERS, "Log ud"},
     [PAGE_ORG] = {"/organisation", page_org, "org", R_ALL, 0, "Organisation"},

@@ -8,6 +8,7 @@
 
 enum page {
 	PAGE_HOME,
+	PAGE_HEALTHZ,
 	PAGE_LOGIN,
 	PAGE_LOGOUT,
 	PAGE_ORG,

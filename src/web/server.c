@@ -3,6 +3,7 @@
  * limits, per-thread SQLite connections, the route table, authentication, CSRF, rendering
  * and security headers, graceful shutdown on SIGTERM. */
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -22,6 +23,7 @@
 #include "web/cache.h"
 #include "web/guard.h"
 #include "web/mailer.h"
+#include "web/nightly.h"
 #include "web/route.h"
 #include "web/tmpl.h"
 #include "web/web.h"
@@ -176,9 +178,48 @@ static const char csp[] = "default-src 'none'; style-src 'self'; img-src 'self' 
                           "script-src 'self'; form-action 'self'; base-uri 'none'; "
                           "frame-ancestors 'none'";
 
+/* The access log (FKIGOV_ACCESS_LOG=1; the systemd unit sets it): one line per request on
+ * stderr, for journald: method, path (never the query string, and a secret in the path —
+ * a one-time link, a calendar token — shown as "…"), status, bytes, milliseconds. */
+static _Thread_local const char *log_method, *log_url;
+static _Thread_local struct timespec log_t0;
+static int access_log = -1;
+
+static void log_request(int status, size_t len)
+{
+	if (access_log < 0) {
+		const char *e = getenv("FKIGOV_ACCESS_LOG");
+		access_log = e && !strcmp(e, "1");
+	}
+	if (!access_log || !log_url)
+		return;
+	char path[512];
+	size_t o = 0;
+	for (const char *s = log_url; *s && o + 4 < sizeof path;) {
+		const char *e = strchr(s + 1, '/');
+		size_t n = e ? (size_t)(e - s) : strlen(s), hex = 0;
+		for (size_t i = 1; i < n; i++)
+			hex += isxdigit((unsigned char)s[i]) || s[i] == '-' || s[i] == '_';
+		bool secret = n > 24 && hex + 1 == n;
+		if (secret) {
+			o += (size_t)snprintf(path + o, sizeof path - o, "/…");
+		} else {
+			for (size_t i = 0; i < n && o + 4 < sizeof path; i++)
+				path[o++] = (unsigned char)s[i] < 0x20 ? '?' : s[i];
+		}
+		s += n;
+	}
+	path[o < sizeof path ? o : sizeof path - 1] = '\0';
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	long ms = (t.tv_sec - log_t0.tv_sec) * 1000 + (t.tv_nsec - log_t0.tv_nsec) / 1000000;
+	fprintf(stderr, "%s %s %d %zu %ldms\n", log_method ? log_method : "-", path, status, len, ms);
+}
+
 static enum MHD_Result respond(struct MHD_Connection *mc, int status, const char *ctype, char *body,
                             size_t len, const struct web_resp *p, bool private)
 {
+	log_request(status, len);
 	struct MHD_Response *resp =
 	    MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
 	/* A handler's own Content-Security-Policy or Cache-Control (a download's sandbox)
@@ -321,6 +362,9 @@ static enum MHD_Result dispatch(struct MHD_Connection *mc, const char *url, cons
 	p.status = 200;
 	r.app = &app;
 	r.path = url;
+	log_method = method;
+	log_url = url;
+	clock_gettime(CLOCK_MONOTONIC, &log_t0);
 	r.api = strncmp(url, "/api/", 5) == 0;
 	r.method = !strcmp(method, "GET")    ? WM_GET
 	           : !strcmp(method, "HEAD") ? WM_HEAD
@@ -444,6 +488,7 @@ static enum MHD_Result dispatch(struct MHD_Connection *mc, const char *url, cons
 			MHD_add_response_header(resp, p.headers[i].name, p.headers[i].value);
 		rc = MHD_queue_response(mc, (unsigned)(status == 200 ? 303 : status), resp);
 		MHD_destroy_response(resp);
+		log_request(status == 200 ? 303 : status, 0);
 	} else if (p.ctype) {
 		size_t len;
 		char *body = buf_detach(&p.body, &len);
@@ -859,6 +904,7 @@ int web_serve(const struct web_config *cfg)
 	fprintf(stderr, "fkigov lytter på http://%s/ (%u tråde). Stop med Ctrl+C.\n", cfg->listen,
 	        threads);
 	mailer_start(cfg->db, app.model, cfg->public_url); /* the outbox's sender (web/mailer.h) */
+	nightly_start(cfg->db); /* the nightly backup (web/nightly.h) */
 	int sig = 0;
 	sigwait(&sigs, &sig);
 	fprintf(stderr, "fkigov: stopper (signal %d) ...\n", sig);
@@ -876,6 +922,7 @@ int web_serve(const struct web_config *cfg)
 	if (ls != MHD_INVALID_SOCKET)
 		close(ls);
 	mailer_stop();
+	nightly_stop();
 	app_free();
 	fprintf(stderr, "fkigov: stoppet.\n");
 	return 0;

@@ -428,7 +428,7 @@ static void random_pools_against_brute_force(void **state)
 		}
 		size_t n = 1 + rnd(11);
 		struct recruit_cand c[16];
-		char ids[16][8];
+		char ids[16][24];
 		for (size_t i = 0; i < n; i++) {
 			/* ids of different lengths: byte order is not numeric order */
 			snprintf(ids[i], sizeof ids[i], "k%u", rnd(30));

@@ -18,6 +18,7 @@ HTML_LOGIN = 302  # anonymous on a page that needs a login: to /login
 # "ok" for a POST means: accepted past authorisation (any status but 401/403/5xx).
 EXPECT = {
     ("/", "GET"): (200, 200, 200, 200),
+    ("/healthz", "GET"): (200, 200, 200, 200),
     ("/login", "GET"): (200, 303, 303, 303),
     ("/login", "POST"): (401, 401, 401, 401),  # wrong password
     ("/logout", "POST"): (HTML_LOGIN, 303, 303, 303),
