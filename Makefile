@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # fkigov — one entry point: build, run, check, fuzz, bench.
 #   make          build build/fkigov
 #   make run      install what is missing, build, create a demo database and start
@@ -27,7 +29,18 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 EMBED    = model/fki.json data/kommuner.csv
 
-.PHONY: all deps deps-check run check unit cli web browser check-asan fuzz fuzz-short bench clean
+.PHONY: all deps deps-check run check unit cli web browser ops check-asan fuzz fuzz-short bench clean \
+        install uninstall deb
+
+# Installation (SPEC §10): make install [PREFIX=/usr/local] [DESTDIR=]. The unit, the example
+# configuration and the nginx site are examples: the Debian package (make deb) puts the unit
+# in place for systemd.
+PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+MANDIR   = $(PREFIX)/share/man
+DOCDIR   = $(PREFIX)/share/doc/fkigov
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+INSTALL ?= install
 all: $(O)/fkigov
 
 deps:
@@ -76,11 +89,35 @@ web: $(O)/fkigov
 browser: $(O)/fkigov
 	@FKIGOV=$(CURDIR)/$(O)/fkigov tests/browser/run.sh
 
+install: $(O)/fkigov
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(UNITDIR)
+	$(INSTALL) -m 0755 $(O)/fkigov $(DESTDIR)$(BINDIR)/fkigov
+	$(INSTALL) -m 0644 man/fkigov.1 $(DESTDIR)$(MANDIR)/man1/fkigov.1
+	$(INSTALL) -m 0644 man/fkigov-model.5 $(DESTDIR)$(MANDIR)/man5/fkigov-model.5
+	sed 's|/usr/bin/fkigov|$(BINDIR)/fkigov|' packaging/fkigov.service > $(DESTDIR)$(UNITDIR)/fkigov.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/fkigov.service
+	$(INSTALL) -m 0644 packaging/fkigov.conf.example packaging/nginx-fkigov.conf.example \
+		$(DESTDIR)$(DOCDIR)/examples/
+	$(INSTALL) -m 0644 README.md LICENSE $(DESTDIR)$(DOCDIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/fkigov $(DESTDIR)$(MANDIR)/man1/fkigov.1 \
+		$(DESTDIR)$(MANDIR)/man5/fkigov-model.5 $(DESTDIR)$(UNITDIR)/fkigov.service
+	rm -rf $(DESTDIR)$(DOCDIR)
+
+# The Debian package, with Debian's own tools (debian/), checked by lintian.
+deb:
+	@scripts/deb
+
+ops: $(O)/fkigov
+	@tests/ops/run $(O)/fkigov
+
 run: deps $(O)/fkigov
 	@scripts/run-demo $(O)/fkigov
 
 check: deps-check
-	$(MAKE) all unit cli web browser
+	$(MAKE) all unit cli web browser ops
 	$(MAKE) fuzz-short
 	$(MAKE) check-asan
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """Generate a synthetic FKI-like register for benchmarking fkigov.
 
 Writes two files:

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # Opdigtet demoportefølje og -økonomi (se README.md): initiativer med statusrapporter,
 # milepæle og budgetter, en besluttet sats og bevillinger til særlige indsatser.
 #   sh data/demo/portfolio.sh FKIGOV-BINÆR DATABASE

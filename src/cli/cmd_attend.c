@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* fkigov meeting apology|attendance: apologies (afbud) for a meeting and the secretariat's
  * record of who attended, substitutes and guests (issue 12; store/store.h "attendance"). */
 #include <stdio.h>

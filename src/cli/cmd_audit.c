@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* fkigov audit log [filters] [--json]; fkigov audit verify */
 #include <stdio.h>
 #include <stdlib.h>

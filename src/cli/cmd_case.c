@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Cases (sager): case raise | assign | recommend | decide | send-back | withdraw | close |
  * list | show | decisions | tags. A change is checked (core/cases.c) and written in one
  * transaction; bad input or a move the case cannot make: exit 2 with the reason, nothing

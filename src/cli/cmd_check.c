@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* fkigov check [--date D] [--json] [--body ID]; fkigov forecast [--from D] [--years N] [--json] */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* fkigov cycle plan YEAR [--dates D1,D2,D3,D4] [--time HH:MM] [--place STED] [--json]
  *                        [--save [--force]] */
 #include <errno.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The economy: economy frame|report|rate|population|allocate|spend. The frame of a year is
  * rate × citizens in øre (core/economy.h); every change is audited by the store. */
 #include <stdio.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The steering group's goals: goal add | status | list | show. */
 #include <stdio.h>
 #include <stdlib.h>

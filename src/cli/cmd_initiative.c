@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Initiatives and the portfolio: initiative add|list|show|status|milestone|budget. */
 #include <stdio.h>
 #include <stdlib.h>

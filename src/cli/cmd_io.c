@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* fkigov import appointments FILE.csv; fkigov export appointments [FILE.csv] */
 #include <errno.h>
 #include <sys/mman.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* fkigov mail send [--all]; fkigov mail list [--status STATUS] [--json] (SPEC §8);
  * fkigov mail prefs PERSON [--digest daily|off] */
 #include <stdio.h>

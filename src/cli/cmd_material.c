@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* fkigov meeting material|status|portfolio: written material on agenda items, the reference
  * groups' status for a meeting and the meeting's portfolio overview. */
 #include <errno.h>

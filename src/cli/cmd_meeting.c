@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* fkigov meeting ... : the steering group's meetings, agendas, proposals and minutes;
  * fkigov decisions search: the decision log. */
 #include <stddef.h>

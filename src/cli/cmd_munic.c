@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* fkigov municipalities [--region R] [--json]; fkigov model */
 #include <stdio.h>
 #include <stdlib.h>

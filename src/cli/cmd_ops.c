@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* fkigov backup FILE; fkigov restore FILE (SPEC §10). */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* fkigov recruit propose (SPEC §7.3): the recommendation of §7.2 for a file of candidates,
  * for what-if questions without a round. */
 #include <stdio.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The register: person add|list|show, appoint, appointment end, body list|show. */
 #include <stdio.h>
 #include <stdlib.h>

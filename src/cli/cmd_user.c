@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Accounts and API tokens: user add|passwd|role|link|reset|disable|enable|list,
  * token create|list|revoke. */
 #include <stdio.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* fkigov wg: working groups and the written hearing in the steering group — propose, edit,
  * staff-plan, priority, hearing open, answer, decide, start, member add|end, deliver,
  * dissolve, withdraw, list, show. Every change is one transaction, checked and audited by the

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* fkigov: the command line. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,7 +53,9 @@ static void usage(FILE *f)
 	           "Databasen er --db, ellers $FKIGOV_DB, ellers ./fkigov.db.\n\nKommandoer:\n");
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  %-15s %s\n", commands[i].name, commands[i].help);
-	fprintf(f, "\nSkriv »fkigov KOMMANDO --help« for hjælp til en kommando.\n");
+	fprintf(f, "\nSkriv »fkigov KOMMANDO --help« for hjælp til en kommando, »fkigov --version« for\n"
+	           "udgaven og »man fkigov« for det hele. Afslutningsstatus: 0 udført, 1 fejl,\n"
+	           "2 forkert brug eller input (intet ændret).\n");
 }
 
 int main(int argc, char **argv)

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The steering group's meetings: states, agenda assembly and the meeting rules. */
 #include "core/agenda.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Attendance at the steering group's meetings: statuses, what may be done when, and the
  * minutes' lists of participants and absentees. */
 #include "core/attend.h"

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_ATTEND_H
 #define FK_ATTEND_H
 /* Attendance at the steering group's meetings (issue 12): members send apologies (afbud)

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* iCalendar pieces shared by feeds and invitations (core/calendar.h). */
 #include "core/calendar.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_CALENDAR_H
 #define FK_CALENDAR_H
 /* iCalendar pieces (RFC 5545, with libical) shared by the feeds (web/ical.h) and the meeting

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Cases: the state machine, validation of raising a case and of each event, and the view
  * model. See cases.h for the life of a case. */
 #include "core/cases.h"

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_CASES_H
 #define FK_CASES_H
 /* Cases (sager): a question moving between the bodies of the model. Pure: the state

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The steering group's year: meeting numbers, times and deadlines. */
 #include "core/cycle.h"
 

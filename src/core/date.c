@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Civil dates, Danish holidays and working days (SPEC §3). */
 #include "core/date.h"
 

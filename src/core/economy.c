@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Initiatives, the portfolio and the economy: money in øre, frames, allocations, trends,
  * validation and the frame-exceeded check. Pure: no SQL, no I/O. */
 #include "core/economy.h"

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_ECONOMY_H
 #define FK_ECONOMY_H
 #include <stdbool.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Term planning: who leaves when, and what that does to the seniority quota. */
 #include "core/forecast.h"
 

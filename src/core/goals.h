@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_GOALS_H
 #define FK_GOALS_H
 /* The steering group's goals (målsætninger) by year: set at the year's fourth meeting for

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Appointments from outside: validation, consistency with the register, and the plan. */
 #include "core/importer.h"
 

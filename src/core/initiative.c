@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The view models of the portfolio and the economy (JSON), shared by the command line, the
  * pages and the API. */
 #include "core/initiative.h"

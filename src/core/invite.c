@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Meeting invitations as iTIP (core/invite.h). */
 #include "core/invite.h"
 

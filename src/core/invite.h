@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_INVITE_H
 #define FK_INVITE_H
 /* Meeting invitations as iTIP (RFC 5546): who should have the steering group's coming

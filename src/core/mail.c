@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* E-mail as text (core/mail.h): headers, encoded-words, quoted-printable, MIME. */
 #include <assert.h>
 #include <stdio.h>

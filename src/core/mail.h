@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_MAIL_H
 #define FK_MAIL_H
 /* E-mail as text: RFC 5322 headers, RFC 2047 encoded-words for Danish names and subjects

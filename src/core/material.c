@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Written material: type sniffing with libmagic, file names, sizes and checksums. */
 #include "core/material.h"
 

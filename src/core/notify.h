@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_NOTIFY_H
 #define FK_NOTIFY_H
 /* Who gets which message for which event: one message per person per event, in Danish,

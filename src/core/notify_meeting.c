@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Messages about a meeting (core/notify.h, "meetings"): the dispatched agenda, amendments, a
  * recalled dispatch, and the reminders of the proposal and status deadlines. */
 #include <stdio.h>

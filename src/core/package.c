@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The meeting package as a ZIP archive: see package.h. */
 #include "core/package.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_PDF_INT_H
 #define FK_PDF_INT_H
 /* Inside the documents (core/pdf.h): the page writer over cairo and pango (pdf_write.c) and

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* PDF material merged into the typeset document with qpdf's C API (pdf_int.h). Each material
  * page becomes a form XObject drawn under a frame page that cairo made at its size, so the
  * typeset document keeps its outline, links, structure tags and metadata, and the footer

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The meeting packet and the minutes (core/pdf.h): what is on the pages, in what order. */
 #include <stdio.h>
 #include <stdlib.h>

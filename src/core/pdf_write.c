@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The page writer of the documents (pdf_int.h): pango lays out plain text in DejaVu Sans
  * (Debian's fonts-dejavu-core), cairo's PDF surface writes it with the fonts embedded as
  * subsets, structure tags for the reading order, links and the outline. */

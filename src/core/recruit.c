@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Recruitment to municipal seats (recruit.h): eligibility (SPEC §7.1) and the exact best set
  * (§7.2).
  *

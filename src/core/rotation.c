@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The inspiration talk's rotation among the steering group's municipal members. */
 #include "core/rotation.h"
 

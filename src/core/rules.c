@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The membership rules of SPEC §4. Pure: model, municipalities and register in, findings
  * out. Every number comes from the model. */
 #include "core/rules.h"

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Working groups and the written hearing: the state machine, deadlines, amounts, the check
  * rules and the view models (see wg.h). */
 #include "core/wg.h"

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_WG_H
 #define FK_WG_H
 /* Working groups (arbejdsgrupper) and the written hearing in the steering group (SPEC §2.3).

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The store: opening, creating and closing the database, migrations, the statement table,
  * transactions and error mapping. Persons and appointments are in store_reg.c, the audit
  * log in store_audit.c, the schema in store_schema.c. */

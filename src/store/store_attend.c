@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Attendance at the steering group's meetings (issue 12): apologies, the secretariat's record
  * of who attended, substitutes and guests, and the minutes' lists. The rules are in
  * core/attend.c; this file checks them against what is stored, writes and audits (entity

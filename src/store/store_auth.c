@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Accounts, sessions and API tokens: the rows behind src/web/auth.c, the accounts page and
  * the user and token commands. Only hashes of secrets are stored (argon2id for passwords,
  * SHA-256 hex for session ids and tokens), and no hash ever reaches the audit log. Tokens

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #define _XOPEN_SOURCE 700
 /* Backup and restore (store.h, "operations"): SQLite's online backup API, so a copy is
  * consistent while serve writes, and a restore that checks the copy whole before anything

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Cases (sager) and the steering group's goals: raising a case, applying a checked event to
  * it, loading cases with their tags, events and decisions; adding goals and status reports,
  * loading goals. Each change is audited in the same transaction as the change itself. The

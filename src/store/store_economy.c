@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Initiatives, the portfolio and the economy: loading everything into a struct econ and the
  * changes (initiatives, status reports, milestones, budgets, rates, population sets,
  * allocations, spending), each audited in the same transaction as the change. The rules

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Pending imports: uploaded appointment files held between the web import's preview and its
  * commit or cancel, readable only by the account that uploaded them. And the audit log
  * newest first, for the web's audit page (a limit there keeps the most recent rows). */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_STORE_INT_H
 #define FK_STORE_INT_H
 /* Private to src/store/: the store handle, the statement table and the helpers every

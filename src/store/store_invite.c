@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Meeting invitations (core/invite.h) against the store: what was sent (meeting_invite), the
  * reconciliation run in the transaction of every change to meetings, appointments or
  * addresses (store_commit), and the messages queued in the outbox. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The outbox (store.h, "the outbox"): messages queued in the caller's transaction, claimed
  * by the one sender, marked sent, retried with backoff, failed for good, queued again. Only
  * "send again" is audited (entity "mail", id the message's key): it is a person's act;

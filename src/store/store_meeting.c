@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The steering group's meetings: the year's plan, agendas, proposals, dispatch, minutes and
  * the decision log (FTS5). The rules of what may happen when are in core/agenda.c
  * (meeting_transition) and core/rotation.c; this file checks them against what is stored,

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The packet's versions (store.h, "the packet's versions"): the PDF members read, kept as it
  * was sent, one row per version. */
 #include <stdio.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Persons and appointments: put, insert, update (each audited in the same transaction as the
  * change) and loading the whole register into memory. */
 #include <assert.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The schema, as numbered migrations. PRAGMA user_version holds how many have been applied;
  * store_open applies the rest in order, each in its own transaction. Never edit a migration
  * that has shipped: add the next one.

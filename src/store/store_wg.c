@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Working groups and written hearings: proposals, staffing plans, the priority list, the
  * steps of the life cycle (core/wg.h's state machine), hearing answers and members. Every
  * change is checked here, in the caller's transaction, and audited with it:

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_ERR_H
 #define FK_ERR_H
 /* One error enum for the whole program. OK is 0; every function that can fail returns one

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_JSONPOS_H
 #define FK_JSONPOS_H
 #include <stddef.h>

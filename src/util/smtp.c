@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The SMTP client (util/smtp.h) on libcurl's easy interface: the same easy handle for
  * every message keeps the connection in its cache, so a batch is one connection, one
  * EHLO, one STARTTLS and one AUTH. */

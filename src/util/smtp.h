@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_SMTP_H
 #define FK_SMTP_H
 /* An SMTP client over Debian's libcurl (SPEC §8): smtp://[user:password@]host[:port] with

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* GET /api/v1/appointments: every appointment, optionally of one body (?body=) or one person
  * (?person=), as {"appointments": [...]} in the columns of the appointments file (SPEC §5.2;
  * e-mail addresses for logged-in callers only).

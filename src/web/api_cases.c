@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The JSON API of cases and goals (logged-in users read; the secretariat writes):
  *
  *   GET  /api/v1/cases?state=&tag=&to=&q=   {"cases": [case summary]} (newest first)

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The compliance API: GET /api/v1/findings (the `fkigov check --json` document),
  * GET /api/v1/forecast (the `fkigov forecast --json` document) and GET /api/v1/openapi.json
  * (the description of the whole API, static/openapi.json built into the binary). */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The JSON API of the economy and the portfolio:
  *   GET  /api/v1/economy/frame?year=Y    the frame of Y (default this year), exactly as
  *                                         `fkigov economy frame Y --json`

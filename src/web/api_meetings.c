@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The meetings as JSON (issue 5):
  *   GET  /api/v1/meetings?year=            {"year", "meetings": [meeting]} (agenda_meeting_json)
  *   GET  /api/v1/meetings/{id}             the meeting with items and proposals, as far as

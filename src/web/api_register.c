@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The register as JSON: GET /api/v1/bodies, /api/v1/bodies/{id}, /api/v1/people and
  * /api/v1/people/{id}.
  *

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The JSON API of working groups and their written hearing (the same actions as the pages,
  * wg_web_act in page_wg.c; described in static/openapi.json):
  *

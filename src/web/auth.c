@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Who is asking, and may they: bearer tokens, session cookies, a trusted single-sign-on
  * header, CSRF tokens, password login with throttling, logout.
  *

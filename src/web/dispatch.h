@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_WEB_DISPATCH_H
 #define FK_WEB_DISPATCH_H
 /* The dispatch of a meeting's agenda with its messages, for the page /meetings/{id}/dispatch

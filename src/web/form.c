@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Form view models: values, errors per field, the error summary; UTF-8 checks. */
 #include "web/form.h"
 

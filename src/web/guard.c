@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Slow clients: the header deadline, room for new requests and per-client limits (see
  * guard.h). One list of connections behind one mutex; at most the server's connection
  * limit (1000) entries, so a walk of the list is cheap beside a request. */

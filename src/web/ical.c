@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* iCalendar feeds (ical.h) built with libical, and their two GET handlers. */
 #include "web/ical.h"
 

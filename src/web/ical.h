@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_ICAL_H
 #define FK_ICAL_H
 /* iCalendar feeds of the steering group's meetings and deadlines (RFC 5545, with libical),

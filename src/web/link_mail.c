@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* One-time password links sent by e-mail (auth.h, auth_link_send): the link and its message in
  * one transaction, to the address of the person the account belongs to. */
 #include <stdio.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The sender (web/mailer.h): one round of `mail send`, and the background thread of serve. */
 #include <errno.h>
 #include <pthread.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_MAILER_H
 #define FK_MAILER_H
 /* The sender: `fkigov mail send` and the background thread of `fkigov serve` do the same

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_NIGHTLY_H
 #define FK_NIGHTLY_H
 /* The nightly backup of `serve` (SPEC §10): a thread with its own connection that, from the

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The meeting package: the agenda as a document and every file of written material in one
  * ZIP archive (core/package.h), for the page /meetings/{id}/package and `fkigov meeting
  * package`. The agenda document (templates/agenda_document.mustache) links each file by its

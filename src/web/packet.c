@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The meeting packet and the minutes as PDF (packet.h): a meeting from the store, as the
  * reader may read it, put into the documents of core/pdf.h. */
 #include "web/packet.h"

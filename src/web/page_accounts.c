@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* GET /accounts (the secretariat): every account with its role, person, state and open
  * sessions; every API token with its account, note, creation, last day, last use and state;
  * this server's login throttling counters (auth.h); and the form for a new account.

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Attendance at the steering group's meetings in the browser (issue 12):
  *   GET  /meetings/{id}/attendance   who is summoned, apologies, attendance, substitutes and
  *                                    guests; for the secretariat, from the meeting day until

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* GET /audit: the audit log, newest first, with filters (entity, id, actor, since, until,
  * limit) as a GET form, each change shown as "field: before → after", and the result of
  * verifying the hash chain. GET /api/v1/audit: the same rows as {"audit": [...]} in the

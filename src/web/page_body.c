@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* GET /bodies/{id}: a body — what it is and may do, its current members, vacancies, planned
  * appointments, the findings concerning it (logged in) and a timeline of every stint for term
  * planning, drawn as SVG from coordinates computed here (templates/body.mustache). */

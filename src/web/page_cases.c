@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Cases (sager) on the web.
  *
  * GET /cases: the cases, filtered by state, tag, assigned group and text (?state=, ?tag=,

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* GET /compliance (logged-in users): the check of every membership rule on a date (findings
  * by body, counts per rule) and the term plan from that date (quarter by quarter per body:
  * who leaves, the vacancies that opens, the seniority quota), with a bar chart of members

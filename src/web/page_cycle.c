@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* GET/POST /meetings/plan (the secretariat): plans the steering group's meetings of a year in
  * the browser — one date field per meeting of the model (four) and the time — with the same
  * core as `cycle plan YEAR --dates ... --save` (core/cycle.c, store_meeting_plan).

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* GET/POST /economy: the economic frame for special initiatives. A bar chart of the frame
  * against the allocations by year (SVG with a table alternative), the report of a chosen
  * year (?year=, default this year: frame, allocated, spent, remaining, per initiative, each

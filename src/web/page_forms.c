@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The register's forms: GET/POST /person-new (a new person), GET/POST /appoint (appoint a
  * person to a body, and the confirmation with what the rules now say) and GET/POST
  * /appointments/{id}/end (the last day of an appointment). Bad input re-renders the form

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* GET /goals: the steering group's goals by year (newest year first; ?year= for one year),
  * each with its indicator, target, latest status and the status history. For the
  * secretariat a form for a new goal and, on each goal, a form for a status report.

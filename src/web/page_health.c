@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* GET /healthz (SPEC §10): for the operator's monitoring, without login. 200 with the status
  * while the database answers and its file can be read and written; 503 when not. Says
  * nothing a visitor could use: no paths, no names. */

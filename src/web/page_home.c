@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* GET /: the dashboard — findings by severity (logged in), the next term ends and the
  * vacancies (public). */
 #include <stdlib.h>

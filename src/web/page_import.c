@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The web import of appointments: upload a CSV file (GET/POST /import), see a preview with
  * every error or every planned change (GET /import/{id}), then commit it in one audited
  * transaction (POST /import/{id}/commit) or cancel it (POST /import/{id}/cancel).

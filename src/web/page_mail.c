@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* GET /mail: the outbox for the secretariat — queued, sent and failed messages, newest
  * first, with the mail server's answer; filter ?status=queued|sent|failed. POST /mail with
  * "id": "Send igen" for a failed message (queued again, due now, audited). */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Written material files of agenda items (issue 5):
  *   GET  /material/{id}                  the file's bytes as an attachment: Content-Type the
  *                                        type libmagic found when it was uploaded, the name

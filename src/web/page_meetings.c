@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The steering group's meetings in the browser (issue 5):
  *   GET  /meetings            the year's meetings (?year=) as an årshjul (SVG, coordinates
  *                             computed here) and as a table; for the secretariat a form to plan

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* GET /organisation: the organisation chart of the governance model (SPEC §2.1) as SVG, laid
  * out here from the model's parent, relation and via_seat fields and drawn by
  * templates/org.mustache, with the same structure as a nested list beside it (screen readers,

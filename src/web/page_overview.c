@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The reference groups' status for a steering-group meeting and the meeting's portfolio
  * overview (porteføljeoverblik; SPEC §2.5, issue 5):
  *   GET  /meetings/{id}/portfolio         the printable overview: per reference group its

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* GET /meetings/{id}/packet.pdf and /meetings/{id}/minutes.pdf: the documents members read
  * (web/packet.h). From dispatch on, the packet is the version sent out, byte for byte (its
  * SHA-256 is on the meeting page); before it, the secretariat sees a preview. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* GET /password/{secret}: the form where the person holding a one-time link (auth.h,
  * made by the secretariat on /accounts or with fkigov user reset) chooses a password,
  * logged in or not. The link is the credential: 256 random bits, of which only the SHA-256

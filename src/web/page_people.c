@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* GET /people: everyone in the register with their current and planned bodies, filtered by
  * name or id (?q=) and by body (?body=, with ?past=1 also former members);
  * GET /people/{key}: one person with every appointment. E-mail addresses only for logged-in

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The portfolio: GET/POST /portfolio (the printable overview of every initiative with its
  * owning body, status in colour and words, trend against the previous status report and next
  * milestone; the secretariat adds initiatives there) and GET/POST /initiatives/{id} (one

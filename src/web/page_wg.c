@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Working groups and the written hearing in the steering group:
  *
  *   GET  /working-groups              the list by priority, and the form to propose one

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_PICKER_H
 #define FK_PICKER_H
 /* Choosing, not typing: the person picker every form uses where a person is chosen, and the

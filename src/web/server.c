@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The HTTP server: libmicrohttpd with a thread pool on epoll (one worker per core; the
  * handlers are short and CPU-bound, so more threads would only contend), request size
  * limits, per-thread SQLite connections, the route table, authentication, CSRF, rendering
@@ -400,6 +402,11 @@ static enum MHD_Result dispatch(struct MHD_Connection *mc, const char *url, cons
 	r.st = thread_store();
 	if (!r.st) {
 		free(param);
+		if (!strcmp(url, "/healthz")) { /* the monitoring reads JSON */
+			static const char down[] = "{\"status\":\"fejl\",\"database\":\"kan ikke åbnes\"}";
+			char *body = xstrdup(down);
+			return respond(mc, 503, "application/json", body, strlen(body), NULL, true);
+		}
 		return send_text(mc, 503, "Databasen kan ikke åbnes lige nu.", r.api);
 	}
 	r.today = date_today();

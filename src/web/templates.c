@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The templates and static files built into the binary (scripts/embed-table). */
 #include <stdio.h>
 #include <string.h>

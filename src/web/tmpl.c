@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Mustache templates: a compiler from template text to a flat node list, and a renderer that
  * walks it (see tmpl.h for the language and the contract).
  *

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_TMPL_H
 #define FK_TMPL_H
 /* Mustache templates for the web pages (https://mustache.github.io/mustache.5.html).

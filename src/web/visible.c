@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* What of a meeting a user may read (visible.h): material and proposals before dispatch,
  * minutes before approval. */
 #include "web/visible.h"

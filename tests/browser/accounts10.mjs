@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 fkigov contributors
+// SPDX-License-Identifier: MPL-2.0
 // Browser tests of accounts in the browser (issue 10) in Debian's headless Chromium
 // (playwright-core): the secretariat creates an account on /accounts with a person chosen
 // from the register, copies the one-time link, the person opens it in a fresh browser

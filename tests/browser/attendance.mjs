@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 fkigov contributors
+// SPDX-License-Identifier: MPL-2.0
 // Browser tests of attendance at meetings (issue 12) in Debian's headless Chromium
 // (playwright-core): a member sends apologies on /my without JavaScript (a plain form with
 // the CSRF token) and sees them on the meeting page; on the meeting day the secretariat

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 fkigov contributors
+// SPDX-License-Identifier: MPL-2.0
 // Browser tests of cases (sager) and goals in Debian's headless Chromium (playwright-core):
 // a case from raised to decided and closed as the secretariat and a member of the reference
 // group do it in the browser — forms with errors first, then right — the decision in the

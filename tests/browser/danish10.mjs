@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 fkigov contributors
+// SPDX-License-Identifier: MPL-2.0
 // Issue 10, language, dates, import and links: one browser test per finding, in Debian's
 // headless Chromium (playwright-core), as the secretariat would meet it.
 //   3  no page tells its reader to run a command; the front page's "too few meetings" leads to

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 fkigov contributors
+// SPDX-License-Identifier: MPL-2.0
 // Browser tests of the meeting's documents (issue 12) in Debian's headless Chromium
 // (playwright-core): before dispatch the secretariat previews the packet as PDF from the
 // meeting page and a member is told it comes with the dispatch; after dispatch the member

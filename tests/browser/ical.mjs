@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 fkigov contributors
+// SPDX-License-Identifier: MPL-2.0
 // The iCalendar feeds (GET /calendar/bodies/{id}.ics and /calendar/people/{key}.ics) read by an
 // independent parser, ical.js: a real server on a temporary database with the demo register
 // and the steering group's 2027 plan; both feeds fetched twice and parsed; the calendar's

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 fkigov contributors
+// SPDX-License-Identifier: MPL-2.0
 // Reads iTIP invitations (text/calendar parts saved from real messages by
 // tests/web/invite_test.py) with an independent parser, ical.js, and checks each against what
 // the test expects: METHOD, UID, SEQUENCE, STATUS, ORGANIZER, ATTENDEE, LOCATION, and the

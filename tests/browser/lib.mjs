@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 fkigov contributors
+// SPDX-License-Identifier: MPL-2.0
 // What every browser suite in tests/browser shares: the paths and constants, the test harness
 // (check, test, the closing "LABEL: N passed, N failed" line), a temporary database and the
 // fkigov server on a free port, headless Chromium (Debian's, driven by playwright-core), and

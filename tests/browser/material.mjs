@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 fkigov contributors
+// SPDX-License-Identifier: MPL-2.0
 // Browser tests of written material files on agenda items in Debian's headless Chromium
 // (playwright-core): the secretariat uploads a PDF through the file input on the meeting
 // page, sees it listed at the item with its type and size, and downloads it by the link

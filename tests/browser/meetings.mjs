@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 fkigov contributors
+// SPDX-License-Identifier: MPL-2.0
 // Browser tests of the steering group's meetings in Debian's headless Chromium
 // (playwright-core): the årshjul and list, a member submitting an agenda proposal — first
 // with an error, then right — and seeing it under "Mine frister og forslag"; the

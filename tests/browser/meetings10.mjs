@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 fkigov contributors
+// SPDX-License-Identifier: MPL-2.0
 // Issue 10, the meetings flow as a new secretary meets it, one test per finding:
 //   1. the dispatch is a deliberate act: a confirmation page that lists what is not ready and
 //      who gets the agenda, says it is early, and a recall with a reason while the meeting is

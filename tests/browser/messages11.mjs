@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 fkigov contributors
+// SPDX-License-Identifier: MPL-2.0
 // Browser tests of messages (issue 11) in Debian's headless Chromium (playwright-core): a
 // member sees on /my the messages fkigov has sent them, chooses the daily digest with the
 // keyboard-friendly radio buttons and reads one message; the secretariat reads the outbox on

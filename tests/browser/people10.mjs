@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 fkigov contributors
+// SPDX-License-Identifier: MPL-2.0
 // Browser tests of issue 10's register, people and pickers in Debian's headless Chromium
 // (playwright-core), one test per finding, each failing on the code before the issue:
 //   7  corrections: a namesake asks before it is created; name and e-mail are edited; an

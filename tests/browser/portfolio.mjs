@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 fkigov contributors
+// SPDX-License-Identifier: MPL-2.0
 // Browser tests of the reference groups' status and the meeting's portfolio overview
 // (porteføljeoverblik) in Debian's headless Chromium (playwright-core): a member of
 // rg-forretning logs in and submits the group's status with the keyboard only — first a

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 fkigov contributors
+// SPDX-License-Identifier: MPL-2.0
 // Browser tests for fkigov in Debian's headless Chromium, driven by playwright-core:
 // the main flows as a user does them (log in, import a CSV, fix a finding, log out),
 // axe-core (WCAG 2.1 A and AA) on every page for each role, keyboard-only navigation,

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # Browser tests in headless Chromium (Debian's chromium package, driven by playwright-core):
 # installs the npm packages from package-lock.json when needed, then runs run.mjs.
 # Arguments go to run.mjs (--filter TEXT, --keep, --verbose). Environment: FKIGOV, CHROMIUM.

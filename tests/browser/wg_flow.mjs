@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 fkigov contributors
+// SPDX-License-Identifier: MPL-2.0
 // Working groups and the written hearing in headless Chromium, as the users do it: a member
 // of a reference group logs in and proposes a working group with its staffing plan, the
 // secretariat opens the hearing, members of the steering group answer on the hearing page

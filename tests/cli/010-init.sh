@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # init: creates a database once; a broken model is refused with file:line:column.
 . "$ROOT/tests/cli/lib.sh"
 expect_rc 0 fk init

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # Import: bad input gets file:line:column and why, exit 2, and the database is unchanged.
 . "$ROOT/tests/cli/lib.sh"
 demo

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # One rule for text (util/text.h) on the command line and in CSV files: a NUL, a line break
 # in a one-line field, a control or bidirectional character is refused with exit 2 and
 # where (the option, or file:line:column and the column's name), never cut or kept; cells a

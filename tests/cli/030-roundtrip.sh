@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # export -> import -> export is identical; semicolon and BOM files read the same.
 . "$ROOT/tests/cli/lib.sh"
 demo

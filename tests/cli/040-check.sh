@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # check: exit status by severity, the JSON contract of SPEC §5.3, date validation.
 . "$ROOT/tests/cli/lib.sh"
 fk init >/dev/null

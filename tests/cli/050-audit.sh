@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # The audit log: every change recorded; verify names the first tampered row.
 . "$ROOT/tests/cli/lib.sh"
 demo

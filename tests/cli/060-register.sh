@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # person, appoint, appointment end, body list/show.
 . "$ROOT/tests/cli/lib.sh"
 fk init >/dev/null

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # Corrections of the register (issue 10, finding 7): person add makes the id from the name
 # and refuses a likely duplicate without --confirm; person edit corrects name and e-mail;
 # person merge moves the appointments to the one kept and removes the other; appointment

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # forecast: leavers per quarter, earliest return, quota failures.
 . "$ROOT/tests/cli/lib.sh"
 demo

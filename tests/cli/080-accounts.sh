@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # Accounts and API tokens: user add (password on stdin, argon2id), user list, token create;
 # audited without any hash.
 . "$ROOT/tests/cli/lib.sh"

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # API tokens expire and can be revoked; accounts can be disabled: token create with a last
 # day (--days, --expires, $FKIGOV_TOKEN_DAYS, else 365 days), token list, token revoke,
 # user disable|enable and a new password ending an account's tokens, with their exit codes

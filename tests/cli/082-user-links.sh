@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # Accounts without a typed password (issue 10): user add --link and user reset print a
 # one-time link (/password/ and 64 hex digits, only its SHA-256 stored, audited, 72 hours,
 # a newer one cancels the older); user role and user link change an account's role and

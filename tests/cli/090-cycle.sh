@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # cycle plan: the contract of SPEC §5.1, with and without a database.
 . "$ROOT/tests/cli/lib.sh"
 expect_rc 0 fk cycle plan 2027 --dates 2027-03-04,2027-06-10,2027-09-09,2027-12-02 --json

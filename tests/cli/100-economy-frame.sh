@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # economy frame: the contract of `economy frame YEAR --json` with the shipped figures, rates by
 # year with their decisions, population imports (all rows or none) and bad input (exit 2).
 . "$ROOT/tests/cli/lib.sh"

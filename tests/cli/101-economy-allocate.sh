@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # economy allocate/spend/report: allocations only to special initiatives, at exactly the frame
 # and refused one øre over with the amount over; spending against allocations; the report with
 # each municipality's share; frame-exceeded in the check when the frame shrinks; all audited.

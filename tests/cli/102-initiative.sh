@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # initiative add|list|show|status|milestone|budget: the portfolio from the command line; every
 # refused input says why (exit 2) and changes nothing.
 . "$ROOT/tests/cli/lib.sh"

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # Working groups end to end on the command line: a reference group proposes, the staffing
 # plan and priority, the written hearing (deadline in working days, answers changed until the
 # deadline, late answers refused), the decision, start, members, delivery, dissolution; show

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # Working groups: bad usage and bad input exit 2 with a Danish message naming the option,
 # and change nothing (the audit log and the lists stay as they were).
 . "$ROOT/tests/cli/lib.sh"

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # Cases (sager): raise, assign, recommend, send back, decide, close, withdraw; every move
 # the case cannot make refused with exit 2 and the reason, nothing written; list, show,
 # the decision log, the audit log.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # The steering group's goals: add, status reports over time, list, show; bad input exit 2.
 . "$ROOT/tests/cli/lib.sh"
 fk init >/dev/null

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # cycle plan --save: the year's meetings stored and audited; re-planning a year whose meetings
 # have agendas is refused unless --force; meeting list and show.
 . "$ROOT/tests/cli/lib.sh"

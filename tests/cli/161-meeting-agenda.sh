@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # The agenda from the model, the inspiration rotation, members' proposals and the deadline;
 # proposals only from members of the steering group on the day (the seed), also when the
 # secretariat registers one on someone's behalf with --person.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # Dispatch freezes the agenda (later changes are amendments with a reason); minutes per item,
 # approval and publication; the decision log across years (FTS5); the meeting rules of check.
 . "$ROOT/tests/cli/lib.sh"

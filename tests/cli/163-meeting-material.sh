@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # Material files on agenda items (type by content, SHA-256, size limit, amendments after
 # dispatch), the reference groups' status for a meeting, the portfolio overview, and case
 # recommendations on the agenda, decided by the minutes once they are approved.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # Issue 10: a dispatch is taken back with a reason while the meeting is ahead (audited), and a
 # meeting that was held without a dispatch in fkigov (a year planned mid-way, a meeting taken
 # over from Word) is recorded as held, so its minutes can be written.

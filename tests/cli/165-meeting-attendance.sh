@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # Issue 12: apologies (afbud) until the meeting day, the secretariat's record of attendance
 # from the meeting day with a substitute and a guest, the inspiration talk passing to the next
 # in turn when its speaker sends apologies, and bad input refused with exit 2.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # Issue 13, SPEC §7.3: fkigov recruit propose on a candidates file. The JSON contract
 # (body, date, seats, selected sorted by id, ineligible in file order with reason and
 # message), every reason of §7.1 with the day a former member may return, --seats and

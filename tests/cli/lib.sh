@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # Shared helpers for the command-line tests. Sourced by each NNN-*.sh.
 set -eu
 fk() { "$FKIGOV" "$@"; }

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* libFuzzer harness for what users type into cases and goals: any bytes, cut into fields at
  * NUL bytes, go through raising a case, every event from every state, a goal and a status
  * report, and the name parsers. No crash, no leak; a refusal always says why on a field; an

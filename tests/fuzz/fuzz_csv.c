@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* libFuzzer harness for the CSV reader (src/util/csv.c).
  * Reads every record of the input and checks what the reader promises: each field is
  * NUL-terminated at its length, positions are 1-based, an error leaves exactly one

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* libFuzzer harness for the parsers of the economy (src/core/economy.c): the first byte picks
  * the parser, the rest is its input. Amounts in kroner (econ_parse_kr): an accepted amount is
  * within 0..ECON_ORE_MAX, and what econ_format_kr writes for it parses back to the same øre; a

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* libFuzzer harness for the whole request path: each input is a raw HTTP/1.1 byte stream
  * (request line, headers, cookies, url-encoded, multipart and JSON bodies, pipelined
  * requests) written into one end of a socket pair whose other end the server owns, so it

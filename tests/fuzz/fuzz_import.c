@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* libFuzzer harness for the appointments importer (src/core/importer.c): any bytes as an
  * appointments file, planned against a small register on the built-in FKI model. It must
  * never crash or leak; it either plans (and then every planned row is valid and exports)

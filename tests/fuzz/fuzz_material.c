@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* libFuzzer harness for uploaded material (src/core/material.c): the first byte splits the
  * input into a file name and the file's bytes. The cleaned name is always non-empty,
  * well-formed UTF-8 of at most MATERIAL_NAME_MAX bytes, without path separators, control

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* libFuzzer harness for the model loader: any bytes in, a model or diagnostics out, no
  * crash and no leak. A model that loads must answer every id lookup with its own index.
  * jsonpos is also run directly on the raw bytes, which need not be JSON at all. */

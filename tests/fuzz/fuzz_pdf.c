@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* libFuzzer harness for the documents (src/core/pdf*.c): the input is an attachment of a
  * meeting packet, read as PDF (qpdf, then our merging of its pages under frames) and as JPEG
  * (pdf_jpeg_size, our own marker walk). Whatever the bytes, the packet is made — a file that

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* libFuzzer harness for the candidates file of `recruit propose` (core/recruit.h): any bytes
  * are read as the CSV. It is either refused with at least one diagnostic that names a line
  * and column, or read; then the recommendation for the first byte's body and seats never

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* libFuzzer harness for the Mustache compiler and renderer (src/web/tmpl.c).
  * The input is up to three parts separated by NUL bytes: a template "t", JSON data, and a
  * second template "p" (so that {{>t}} and {{>p}} recurse into each other). Each template is

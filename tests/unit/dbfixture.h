@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* For the store's unit tests: a new database in a temporary directory per test (created with
  * a model and opened; "now" fixed at 2026-11-27 10:00 UTC), removed afterwards, and raw SQL
  * on the file behind the store's back. Included by one test file each. */

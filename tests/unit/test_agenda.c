@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Meetings: agenda assembly per meeting number, the meeting's life (every illegal step
  * refused with a message), the meeting rules, and deadlines across Pinse and New Year. */
 #include <setjmp.h>

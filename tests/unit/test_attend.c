@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Attendance at meetings (core/attend.h, issue 12): the Danish labels and the stored names of
  * every status and their parsing; apologies until and including the meeting day while it is
  * planned or dispatched; attendance recorded from the meeting day until the minutes are

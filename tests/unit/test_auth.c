@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Accounts, sessions and API tokens in the store: accounts are added audited without their
  * hash, logins are unique, sessions are found by the hash of their id and expire by
  * last_seen (written at most once a minute), tokens are found by their hash while in force

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Cases and goals: the case state machine (every legal move, every illegal move refused with
  * a clear Danish message), the checks of raising a case and of each event (fields at their
  * boundaries), the goal checks, the view model, Danish local time, and the store (a case

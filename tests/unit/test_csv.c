@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Unit tests for the CSV reader and writer (src/util/csv.c): the RFC 4180 dialect the
  * appointments file and the municipality data are read with (SPEC §5.2: comma or semicolon,
  * a byte-order mark from Danish Excel), and every kind of bad input, reported at its exact

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The steering group's year: numbering, times, deadlines across holidays, validation. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Dates, Danish holidays, working days and deadlines (SPEC §3). */
 #include <setjmp.h>
 #include <stdarg.h>

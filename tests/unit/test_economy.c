@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Unit tests for the economy and the portfolio (src/core/economy.c): money parsed and
  * written in whole øre, the frame of a year in øre with the shipped 1 January 2026 figures,
  * the rate that applies to a year, allocations at exactly the frame and one øre over,

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The iCalendar feeds (web/ical.c): read back with libical's own parser — the calendar's
  * header, the written-out VTIMEZONE of Europe/Copenhagen with both daylight-saving rules,
  * meetings as timed events in that zone (a winter and a summer meeting, a meeting that ends at

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Meeting invitations (core/invite.h): who gets which iTIP message for planning, moving,
  * deleting, members who join or leave between planning and the meeting, changed addresses;
  * sequences; the iTIP object as libical reads it back; the MIME shape of an invitation. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Messages (core/mail.h, core/notify.h, the outbox in store_mail.c): RFC 2047 encoded-words
  * and their folding, quoted-printable, no header injection from any field, the Date header,
  * stable Message-IDs, the retry schedule, who gets which message for a written hearing, the

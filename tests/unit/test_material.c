@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Written material: the type comes from the bytes (libmagic) and only PDF, DOCX, XLSX, PPTX
  * and images pass; the size limit at its boundary; file names made safe; SHA-256. The sample
  * files are in tests/data/material ($MATERIAL_DIR overrides). */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The governance model: the built-in FKI model carries the numbers of SPEC §2, a broken
  * model file is reported per problem at file:line:column in Danish, and jsonpos finds
  * values in JSON text. */

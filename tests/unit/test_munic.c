@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Unit tests for the municipality table (src/core/munic.c): the built-in data is the 98
  * municipalities with their 1 January 2026 population (data/SOURCES.md), and a file with
  * bad cells is refused with every problem at its line:column. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Unit tests for the Mustache renderer (src/web/tmpl.c).
  *
  * First the official specification (tests/data/mustache-spec, one cmocka test per file, every

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Messages about meetings (core/notify.h, notify_meeting.c): who is summoned for the
  * dispatch, an amendment and a recall (members who joined or left between planning and the
  * meeting), and the deadline reminders at their boundaries across Easter and Christmas, only

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The portfolio overview of a meeting: statuses as they stood at the cut-off (the day of
  * dispatch, else today), trends, fresh reports since the meeting before, milestones, budgets,
  * each group's submission (late the day after the deadline, missing only once the deadline

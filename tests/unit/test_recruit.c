@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Recruitment (core/recruit.h): eligibility at every edge of SPEC §7.1, each selection
  * criterion of §7.2 deciding on its own, and the exact recommendation against a brute-force
  * search over every subset on hundreds of random pools built so that every criterion

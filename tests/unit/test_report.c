@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The view models of the register (core/report.c): a body's members, stints and vacancies,
  * what anonymous callers do not get, the timeline for term planning, people and their search. */
 #include <setjmp.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The inspiration talk's rotation: who is a candidate on the meeting day (municipal seats
  * only, members who have left or not yet started are not), never-talked first, the oldest
  * talk next, ties by the earliest stint start (a renewal keeps the stint), then person key. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The membership rules of SPEC §4, each at its boundaries, on the built-in FKI model. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Unit tests for ids made from names (src/util/slug.c): the Danish letters spelt out, accents
  * dropped, everything else one '-', a fallback for a name with nothing usable, and the
  * suffixes -2, -3 that make an id unique. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* The store: schema and migrations, persons and appointments, loading the register, and
  * the audit log (every change audited, append-only, hash-chained, tampering found). */
 #include <setjmp.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Unit tests for the text rule (src/util/text.c): one function decides what text from a form,
  * a JSON body, the command line or a CSV cell may hold. Each forbidden class at its
  * boundaries — NUL, the other C0 and C1 control characters and DEL, line breaks and TAB

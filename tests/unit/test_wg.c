@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
 /* Working groups (core/wg.h): the life-cycle state machine (every illegal transition refused
  * with a clear Danish message), the hearing's deadline in working days, who may answer when,
  * amounts in kroner, text checks and the rules wg-unapproved, wg-no-reference-group and

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """HTTP tests of the account and token lifecycle against a real server: a revoked or expired
 token is refused (401); a new password and a disabled account end sessions and tokens at
 once, and a disabled account cannot log in, by password or single sign-on; login

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """Issue 12, attendance against a real server: a member sends apologies for a coming meeting
 on /my (POST with the CSRF token, no JavaScript) until and including the meeting day, takes
 them back, and is refused with a Danish sentence the day after; a member cannot send

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """HTTP tests of the audit page's chain check against a real server: a small log is checked
 on every view; past 20,000 rows the page offers "Kontrollér kæden nu" instead of hashing the
 whole chain on each view, and ?verify=1 checks it; a row changed behind fkigov's back is

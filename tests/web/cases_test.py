@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """Cases (sager) and goals over HTTP against a real server: a case from raised to decided
 and closed through the pages (forms with CSRF) and through the API (tokens), a member of the
 assigned reference group giving the recommendation and a member of another group refused,

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """Crash safety: a stream of API writes, the server killed with SIGKILL in the middle,
 restarted; every acknowledged write must be there and PRAGMA integrity_check ok."""
 import json

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """The daily digest and /my's messages against a REAL SMTP server (tests/web/smtpsink.py): a
 member chooses on /my to have informational messages gathered (audited); such a message (the
 term expiring) is held, not sent alone, while a message that asks for action (an invitation)

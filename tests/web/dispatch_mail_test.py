@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """Messages about meetings and accounts against a REAL SMTP server (tests/web/smtpsink.py):
 the dispatch from its page queues the agenda to each member summoned, with the packet as PDF
 attached (byte for byte the version a member downloads) or, above the model's attach_max_kb,

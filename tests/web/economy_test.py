@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """HTTP tests of the initiatives, the portfolio and the economy against a real server:
 the secretariat creates initiatives and reports status, milestones and budgets; a member of
 the owning body reports status, others may not; rates, population figures (upload) and

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """Shared test support: a temporary fkigov database with the demo register and accounts,
 a real server started on a free port, and a small HTTP client with cookies and CSRF.
 Standard library only."""

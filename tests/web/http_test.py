@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """HTTP tests against a real fkigov server: the route x role table, CSRF, stored and
 reflected XSS on every page and in the API, security headers, request limits."""
 import json

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """Input hardening over HTTP against a real server: after login only a local path is
 followed (a tab, a second slash, a backslash, a control character make it "/"); one text
 rule for every field (util/text.h) — a NUL in a JSON string or a form field is refused with

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """Meeting invitations against a REAL SMTP server (tests/web/smtpsink.py, Debian's aiosmtpd):
 planning the year sends each member serving on a meeting's day an iTIP invitation
 (METHOD:REQUEST); moving a meeting or changing its place sends an update (SEQUENCE + 1);

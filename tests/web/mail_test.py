@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """Messages against a REAL SMTP server (Debian's python3-aiosmtpd, started by the test under
 /usr/bin/python3, tests/web/smtpsink.py): a written hearing queues one message per member in
 its own transaction (a rolled-back change queues nothing); the server down -> queued and

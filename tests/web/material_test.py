@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """Written material files on agenda items over HTTP against a real server (issue 5): the
 secretariat uploads PDF, Word, Excel, PowerPoint and PNG through the API; HTML named .pdf, an
 empty file and a file one byte over 8 MiB are refused, one of exactly 8 MiB is kept; the same

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """Issue 10, the meetings flow over HTTP against a real server: the dispatch is confirmed on
 its own page (GET shows, POST with the CSRF token does; the meeting page's old one-click
 action is refused), recalled with a reason before the meeting day (audited); a meeting that

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """The steering group's meetings over HTTP against a real server (issue 5): the årshjul and
 the plan form, a member submitting an agenda proposal before the deadline (form and API) and
 refused after it with the deadline and whom to contact, the member adding written material to

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """The JSON API against its description, static/openapi.json (python3 standard library only).
 
 1. The description itself: a structurally valid OpenAPI 3.0 document (required fields, every

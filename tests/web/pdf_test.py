@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """The meeting packet and the minutes as PDF, read back with tools that are not ours
 (Debian's qpdf and poppler-utils): a meeting with several PDFs (one landscape by /Rotate),
 a DOCX, an image, a damaged PDF and one encrypted with a password, Danish letters everywhere

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """Small, valid PDF files for the tests, written by hand so that a test needs nothing but
 Python: text pages in a standard font, optionally rotated or of another size, and an optional
 page holding a large image (to make a file of a given size). Fonts are not embedded; run the

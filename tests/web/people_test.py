@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """Register corrections over HTTP against a real server (issue 10, findings 7, 9, 12, 15):
 a new person whose name or e-mail someone already has is not created before the form (or the
 API) is told it is someone else; name and e-mail are edited through the page and the API; two

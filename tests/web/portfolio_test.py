@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """The reference groups' status for a meeting and the meeting's portfolio overview over HTTP
 against a real server (issue 5, SPEC §2.5: "each reference group submits its status on its
 initiatives and any recommendations by the status deadline; these are compiled into the

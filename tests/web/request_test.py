@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """The request path under hostile input, against a real server: a multipart part without a
 field name (once a crash of the whole server), request smuggling (Content-Length with
 Transfer-Encoding, two Content-Lengths), control characters in the path, a multipart body

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 # The JSON API against static/openapi.json on a live server: creates a temporary database
 # with the demo data, an admin and a viewer account with a token each, starts
 # `fkigov serve` on a free local port, waits until it answers, runs

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """A real SMTP server for the mail tests and bench/mail: Debian's python3-aiosmtpd, run under
 /usr/bin/python3 (the python3 on PATH may lack Debian's packages). Each message accepted is
 saved whole (as received, after the server's own Received-less copy) in DIR as

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """Sortable tables without JavaScript (issue 10): the column headers of /cases and /people
 are links with ?sort=&dir=, aria-sort marks the sorted column, the rows follow, and an
 unknown sort key falls back to the default order without an error."""

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """Who sees what of a steering-group meeting, over HTTP against a real server (hardening of
 issue 5). Before the agenda is dispatched, an item's written material (its text and its
 files) and the members' proposals are read only by the secretariat, the one who uploaded or

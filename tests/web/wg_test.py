@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 fkigov contributors
+# SPDX-License-Identifier: MPL-2.0
 """Working groups and the written hearing end to end, against a real server: a reference
 group proposes a working group with its staffing plan, the secretariat opens the written
 hearing in the steering group, members answer (form and API; changed until the deadline, late
