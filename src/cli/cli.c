@@ -14,6 +14,7 @@
 
 #include "util/err.h"
 #include "util/text.h"
+#include "util/xalloc.h"
 
 /* What a file that is not a regular one is, in Danish ("en navngiven pipe (FIFO)"). */
 static const char *file_kind(mode_t m)
@@ -259,4 +260,21 @@ int cli_read_file(const char *path, struct buf *b)
 	}
 	close(fd);
 	return 0;
+}
+
+int cli_write_file(const char *path, const char *data, size_t len)
+{
+	char *tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
+	FILE *f = fopen(tmp, "wb");
+	int bad = !f || fwrite(data, 1, len, f) != len;
+	if (f && fclose(f) != 0)
+		bad = 1;
+	if (!bad && rename(tmp, path) != 0)
+		bad = 1;
+	if (bad) {
+		fprintf(stderr, "fkigov: %s kan ikke skrives: %s.\n", path, strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	return bad ? -1 : 0;
 }

@@ -63,6 +63,9 @@ int cli_open_file(const char *path, size_t *size);
 /* Reads the regular file path whole into b (empty on entry): 0, or -1 with the reason
  * printed as cli_open_file does. */
 int cli_read_file(const char *path, struct buf *b);
+/* Writes data[0..len) to path: beside it first, then renamed into place, so a failure never
+ * leaves half a file. 0, or -1 with the reason printed. */
+int cli_write_file(const char *path, const char *data, size_t len);
 
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);

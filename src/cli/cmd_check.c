@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/xalloc.h"
 #include "core/forecast.h"
 #include "core/report.h"
 #include "core/rules.h"
@@ -13,7 +14,7 @@
 #include "util/err.h"
 
 static const char check_usage[] =
-    "Brug: fkigov [--db STI] check [--date ÅÅÅÅ-MM-DD] [--json] [--body ORGAN]\n\n"
+    "Brug: fkigov [--db STI] check [--date ÅÅÅÅ-MM-DD] [--json | --xlsx FIL.xlsx] [--body ORGAN]\n\n"
     "Kontrollerer alle regler for medlemskab (valgperiode, karens, anciennitet, pladser,\n"
     "profiler, kommuner og regioner) på datoen (standard: i dag).\n"
     "Afslutningskode 0: ingen fejl; 1: der er fejl; 2: forkert brug.\n";
@@ -24,13 +25,16 @@ int cmd_check(struct cli *c, int argc, char **argv)
 		return 0;
 	fk_date d = date_today();
 	int json = 0;
-	const char *v, *only = NULL;
+	const char *v, *only = NULL, *xlsx = NULL;
 	for (int i = 1; i < argc;) {
 		int r;
 		if ((r = cli_opt(argc, argv, &i, "--date", &v)) != 0) {
 			if (r < 0 || cli_date("--date", v, &d) != 0)
 				return 2;
 		} else if ((r = cli_opt(argc, argv, &i, "--body", &only)) != 0) {
+			if (r < 0)
+				return 2;
+		} else if ((r = cli_opt(argc, argv, &i, "--xlsx", &xlsx)) != 0) {
 			if (r < 0)
 				return 2;
 		} else if (cli_flag(argv, i, "--json")) {
@@ -72,7 +76,22 @@ int cmd_check(struct cli *c, int argc, char **argv)
 		}
 	}
 	size_t errors = findings_errors(&f);
-	if (json) {
+	if (xlsx) {
+		struct buf wb;
+		buf_init(&wb);
+		char err[300], *source = xasprintf("fkigov check, databasen %s", c->db);
+		int w = report_findings_xlsx(c->model, &c->reg, &f, d, source, &wb, err, sizeof err);
+		free(source);
+		if (w != 0)
+			fprintf(stderr, "fkigov: %s\n", err);
+		else if ((w = cli_write_file(xlsx, wb.s, wb.len)) == 0)
+			fprintf(stderr, "Skrev %zu fund til %s.\n", f.n, xlsx);
+		buf_free(&wb);
+		if (w != 0) {
+			findings_free(&f);
+			return 2;
+		}
+	} else if (json) {
 		cli_print_json(report_findings(c->model, &c->reg, &f, d));
 	} else {
 		char ds[40];

@@ -12,6 +12,7 @@
 #include "core/importer.h"
 #include "store/apply.h"
 #include "util/buf.h"
+#include "util/xalloc.h"
 #include "util/err.h"
 
 struct mapping {
@@ -123,20 +124,42 @@ static int write_out(struct buf *out, void *arg)
 }
 
 static const char export_usage[] =
-    "Brug: fkigov [--db STI] export appointments [FIL.csv]\n\n"
+    "Brug: fkigov [--db STI] export appointments [FIL.csv]\n"
+    "      fkigov [--db STI] export appointments --xlsx FIL.xlsx\n\n"
     "Skriver alle udpegninger som CSV i samme format, som import læser (komma, UTF-8).\n"
-    "Uden FIL skrives til standard output.\n";
+    "Uden FIL skrives til standard output. --xlsx skriver et Excel-regneark med rigtige\n"
+    "typer (datoer som datoer, kommunekoden som tal), fastfrosset overskrift med filter og et\n"
+    "ark, der siger, hvad det er.\n";
 
 int cmd_export(struct cli *c, int argc, char **argv)
 {
 	if (cli_help(argv, argc, export_usage))
 		return 0;
-	if (argc < 2 || strcmp(argv[1], "appointments") != 0 || argc > 3)
+	if (argc < 2 || strcmp(argv[1], "appointments") != 0 || argc > 4)
 		return cli_usage(export_usage, "skriv »export appointments [FIL.csv]«.");
-	const char *file = argc == 3 ? argv[2] : NULL;
+	const char *file = argc == 3 ? argv[2] : NULL, *xlsx = NULL;
+	if (argc == 4 && !strcmp(argv[2], "--xlsx"))
+		xlsx = argv[3];
+	else if (argc == 4 || (file && !strcmp(file, "--xlsx")))
+		return cli_usage(export_usage, "skriv »export appointments --xlsx FIL.xlsx«.");
 	int rc = cli_open(c, true);
 	if (rc)
 		return rc;
+	if (xlsx) {
+		struct buf wb;
+		buf_init(&wb);
+		char err[300], *source = xasprintf("fkigov, databasen %s", c->db);
+		rc = imp_export_xlsx(c->model, &c->reg, date_today(), source, &wb, err, sizeof err);
+		free(source);
+		if (rc == 0)
+			rc = cli_write_file(xlsx, wb.s, wb.len);
+		else
+			fprintf(stderr, "fkigov: %s\n", err);
+		if (rc == 0)
+			fprintf(stderr, "Skrev %zu udpegninger til %s.\n", c->reg.nappts, xlsx);
+		buf_free(&wb);
+		return rc == 0 ? 0 : 2;
+	}
 	/* Written as it is built, beside the target and renamed at the end, so a failed export
 	 * never leaves half a file. */
 	char *tmp = NULL;

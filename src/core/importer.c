@@ -17,6 +17,7 @@
 #include "util/strmap.h"
 #include "util/text.h"
 #include "util/xalloc.h"
+#include "util/xlsx.h"
 
 const char *const imp_col_names[COL__MAX] = {
     [COL_PERSON] = "person", [COL_NAME] = "name",   [COL_EMAIL] = "email",
@@ -707,6 +708,50 @@ static int cmp_exp(const void *x, const void *y)
 	return (p->a->start > q->a->start) - (p->a->start < q->a->start);
 }
 
+/* The appointments by person key, body and start; the caller frees. */
+static struct exp *sorted(const struct reg *r)
+{
+	struct exp *e = xmalloc((r->nappts ? r->nappts : 1) * sizeof *e);
+	for (size_t i = 0; i < r->nappts; i++)
+		e[i] = (struct exp){&r->appts[i], r->persons[r->appts[i].person].key};
+	qsort(e, r->nappts, sizeof *e, cmp_exp);
+	return e;
+}
+
+int imp_export_xlsx(const struct model *m, const struct reg *r, fk_date day, const char *source,
+                    struct buf *out, char *err, size_t n)
+{
+	static const enum xl_type type[COL__MAX] = {
+	    [COL_MUNIC] = XL_INT, [COL_START] = XL_DATE, [COL_END] = XL_DATE};
+	struct xl_col cols[COL__MAX];
+	for (int c = 0; c < COL__MAX; c++)
+		cols[c] = (struct xl_col){imp_col_names[c], type[c]};
+	struct xl_cell *cell = xcalloc(r->nappts * COL__MAX + 1, sizeof *cell);
+	struct exp *e = sorted(r);
+	for (size_t i = 0; i < r->nappts; i++) {
+		const struct reg_appt *a = e[i].a;
+		const struct reg_person *p = &r->persons[a->person];
+		struct xl_cell *row = &cell[i * COL__MAX];
+		row[COL_PERSON].s = p->key;
+		row[COL_NAME].s = p->name;
+		row[COL_EMAIL].s = p->email;
+		row[COL_ORG].s = seat_name(a->org);
+		row[COL_MUNIC] = (struct xl_cell){.i = a->munic, .empty = a->munic == 0};
+		row[COL_BODY].s = m->bodies[a->body].id;
+		row[COL_SEAT].s = seat_name(a->seat);
+		row[COL_PROFILE].s = a->profile >= 0 ? m->profiles[a->profile].id : NULL;
+		row[COL_START].d = a->start;
+		row[COL_END].d = a->end;
+	}
+	struct xl_table t = {"Udpegninger", cols, COL__MAX, cell, r->nappts,
+	                     "Registret over udpegninger (samme kolonner som CSV-filen, SPEC 5.2)",
+	                     source, m->name, day};
+	int rc = xl_write(&t, out, err, n);
+	free(e);
+	free(cell);
+	return rc;
+}
+
 int imp_export(const struct model *m, const struct reg *r, struct buf *out,
                int (*flush)(struct buf *out, void *arg), void *arg)
 {
@@ -716,10 +761,7 @@ int imp_export(const struct model *m, const struct reg *r, struct buf *out,
 	buf_addc(out, '\n');
 	/* Every cell through csv_write_field, ids from the model too: it quotes what needs it
 	 * and protects a cell a spreadsheet would run as a formula. */
-	struct exp *e = xmalloc((r->nappts ? r->nappts : 1) * sizeof *e);
-	for (size_t i = 0; i < r->nappts; i++)
-		e[i] = (struct exp){&r->appts[i], r->persons[r->appts[i].person].key};
-	qsort(e, r->nappts, sizeof *e, cmp_exp);
+	struct exp *e = sorted(r);
 	for (size_t i = 0; i < r->nappts; i++) {
 		const struct reg_appt *a = e[i].a;
 		const struct reg_person *p = &r->persons[a->person];

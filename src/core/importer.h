@@ -75,6 +75,10 @@ int imp_rows(const struct model *m, const struct munic_table *mt, const struct r
  * When flush is given it is called whenever out holds more than a megabyte (and at the
  * end), and must empty out; it returns 0, or -1 to stop (imp_export then returns -1). */
 struct buf;
+/* The same rows as an Excel workbook (util/xlsx.h): municipality as a number, start and end
+ * as dates; day and source for the "Om" sheet. 0, or -1 with a Danish reason in err[n]. */
+int imp_export_xlsx(const struct model *m, const struct reg *r, fk_date day, const char *source,
+                    struct buf *out, char *err, size_t n);
 int imp_export(const struct model *m, const struct reg *r, struct buf *out,
                int (*flush)(struct buf *out, void *arg), void *arg);
 #endif

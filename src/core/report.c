@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/xalloc.h"
+#include "util/xlsx.h"
 
 json_t *report_date(fk_date t)
 {
@@ -936,4 +937,32 @@ json_t *report_timeline(const struct model *m, const struct reg *r, int body, fk
 	free(rows);
 	return json_pack("{s:o, s:o, s:o, s:o}", "from", report_date(from), "to", report_date(to),
 	                 "date", report_date(d), "rows", arr);
+}
+
+int report_findings_xlsx(const struct model *m, const struct reg *r, const struct findings *f,
+                         fk_date d, const char *source, struct buf *out, char *err, size_t n)
+{
+	static const struct xl_col cols[] = {
+	    {"Organ", XL_TEXT},  {"Organ-id", XL_TEXT}, {"Alvor", XL_TEXT},     {"Regel", XL_TEXT},
+	    {"Regel-id", XL_TEXT}, {"Person", XL_TEXT}, {"Person-id", XL_TEXT}, {"Besked", XL_TEXT},
+	};
+	enum { NC = sizeof cols / sizeof cols[0] };
+	struct xl_cell *cell = xcalloc(f->n * NC + 1, sizeof *cell);
+	for (size_t i = 0; i < f->n; i++) {
+		const struct finding *x = &f->v[i];
+		struct xl_cell *row = &cell[i * NC];
+		row[0].s = finding_body_name(m, x);
+		row[1].s = finding_body_id(m, x);
+		row[2].s = x->severity == SEV_ERROR ? "fejl" : "advarsel";
+		row[3].s = rule_title(x->rule);
+		row[4].s = rule_name(x->rule);
+		row[5].s = x->person >= 0 ? r->persons[x->person].name : NULL;
+		row[6].s = x->person >= 0 ? r->persons[x->person].key : NULL;
+		row[7].s = x->message;
+	}
+	struct xl_table t = {"Fund", cols, NC, cell, f->n, "Kontrollen af modellens regler (fkigov check)",
+	                     source, m->name, d};
+	int rc = xl_write(&t, out, err, n);
+	free(cell);
+	return rc;
 }

@@ -73,4 +73,9 @@ const char *report_relation_name(const char *relation);
 /* True when needle (NULL or "" matches everything) occurs in hay, caseless for ASCII and the
  * Latin-1 letters (Æ, Ø, Å, É ...). */
 bool report_text_match(const char *hay, const char *needle);
+/* The findings as an Excel workbook (util/xlsx.h), one row each: body, severity, rule,
+ * person, message. 0, or -1 with a Danish reason in err[n]. */
+struct buf;
+int report_findings_xlsx(const struct model *m, const struct reg *r, const struct findings *f,
+                         fk_date d, const char *source, struct buf *out, char *err, size_t n);
 #endif

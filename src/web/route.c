@@ -27,6 +27,12 @@ const struct route routes[PAGE__MAX] = {
     [PAGE_APPT_END] = {"/appointments/{id}/end", page_appt_end, "appt_end", R_ADMIN, R_ADMIN,
                        "Afslut udpegning"},
     [PAGE_COMPLIANCE] = {"/compliance", page_compliance, "compliance", R_USERS, 0, "Overholdelse"},
+    /* tables as Excel workbooks (page_xlsx.c): the findings for every account, the register
+     * with its e-mail addresses for the secretariat */
+    [PAGE_COMPLIANCE_XLSX] = {"/compliance.xlsx", page_compliance_xlsx, NULL, R_USERS, 0,
+                              "Fundene som Excel"},
+    [PAGE_REGISTER_XLSX] = {"/register.xlsx", page_register_xlsx, NULL, R_ADMIN, 0,
+                            "Registret som Excel"},
     [PAGE_IMPORT] = {"/import", page_import, "import", R_ADMIN, R_ADMIN, "Import"},
     [PAGE_IMPORT_SHOW] = {"/import/{id}", page_import_show, "import", R_ADMIN, 0, "Import"},
     [PAGE_IMPORT_COMMIT] = {"/import/{id}/commit", page_import_commit, NULL, 0, R_ADMIN,

@@ -1,0 +1,149 @@
+/* SPDX-FileCopyrightText: 2026 fkigov contributors
+ * SPDX-License-Identifier: MPL-2.0 */
+/* Tables as Excel workbooks (xlsx.h). libxlsxwriter writes a file; it is written in the
+ * temporary directory and read back, so callers get bytes. */
+#include "util/xlsx.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "util/xalloc.h"
+
+/* Characters of UTF-8 text, for the column widths. */
+static size_t chars(const char *s)
+{
+	size_t n = 0;
+	for (; s && *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+static lxw_datetime excel_day(fk_date d)
+{
+	int y, m, dd;
+	date_to_ymd(d, &y, &m, &dd);
+	return (lxw_datetime){y, m, dd, 0, 0, 0.0};
+}
+
+int xl_write(const struct xl_table *t, struct buf *out, char *err, size_t n)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = xasprintf("%s/fkigov-xlsx-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		snprintf(err, n, "Regnearket kunne ikke skrives: ingen midlertidig fil.");
+		free(path);
+		return -1;
+	}
+	close(fd);
+	lxw_workbook *wb = workbook_new(path);
+	int rc = -1;
+	if (!wb) {
+		snprintf(err, n, "Regnearket kunne ikke begyndes.");
+		goto out;
+	}
+	lxw_doc_properties props = {.title = (char *)t->what, .author = "fkigov",
+	                            .comments = (char *)t->source};
+	workbook_set_properties(wb, &props);
+	lxw_format *head = workbook_add_format(wb);
+	format_set_bold(head);
+	format_set_bg_color(head, 0xDDE5F0);
+	format_set_bottom(head, LXW_BORDER_THIN);
+	lxw_format *fdate = workbook_add_format(wb);
+	format_set_num_format(fdate, "dd-mm-yyyy");
+	lxw_format *fmoney = workbook_add_format(wb);
+	format_set_num_format(fmoney, "#,##0.00 \"kr.\"");
+	lxw_format *fint = workbook_add_format(wb);
+	format_set_num_format(fint, "0");
+	lxw_format *ftext = workbook_add_format(wb);
+	format_set_num_format(ftext, "@");
+	lxw_worksheet *ws = workbook_add_worksheet(wb, t->sheet);
+	size_t *width = xcalloc(t->ncols + 1, sizeof *width);
+	for (size_t c = 0; c < t->ncols; c++) {
+		worksheet_write_string(ws, 0, (lxw_col_t)c, t->cols[c].name, head);
+		width[c] = chars(t->cols[c].name) + 2;
+	}
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			const struct xl_cell *x = &t->cells[r * t->ncols + c];
+			lxw_row_t row = (lxw_row_t)(r + 1);
+			lxw_col_t col = (lxw_col_t)c;
+			size_t w = 0;
+			if (x->empty)
+				continue;
+			switch (t->cols[c].type) {
+			case XL_TEXT:
+				if (x->s && *x->s) {
+					/* always a string: "=SUM(...)" stays text */
+					worksheet_write_string(ws, row, col, x->s, ftext);
+					w = chars(x->s);
+				}
+				break;
+			case XL_INT:
+				worksheet_write_number(ws, row, col, (double)x->i, fint);
+				w = 8;
+				break;
+			case XL_MONEY:
+				worksheet_write_number(ws, row, col, (double)x->i / 100.0, fmoney);
+				w = 16;
+				break;
+			case XL_DATE:
+				if (x->d != DATE_NONE && x->d != DATE_OPEN) {
+					lxw_datetime dt = excel_day(x->d);
+					worksheet_write_datetime(ws, row, col, &dt, fdate);
+					w = 11;
+				}
+				break;
+			}
+			if (w + 2 > width[c])
+				width[c] = w + 2;
+		}
+	}
+	for (size_t c = 0; c < t->ncols; c++)
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width[c] > 60 ? 60 : (double)width[c],
+		                     NULL);
+	free(width);
+	worksheet_freeze_panes(ws, 1, 0);
+	if (t->ncols)
+		worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->nrows, (lxw_col_t)(t->ncols - 1));
+	/* What the workbook is. */
+	lxw_worksheet *om = workbook_add_worksheet(wb, "Om");
+	char day[40] = "";
+	if (t->date != DATE_NONE)
+		date_format_da(t->date, day, sizeof day);
+	char rows[32];
+	snprintf(rows, sizeof rows, "%zu", t->nrows);
+	const char *about[][2] = {{"Indhold", t->what}, {"Dato", day},
+	                          {"Kilde", t->source}, {"Styringsmodel", t->model},
+	                          {"Rækker", rows},     {"Lavet af", "fkigov"}};
+	for (size_t i = 0; i < sizeof about / sizeof about[0]; i++) {
+		worksheet_write_string(om, (lxw_row_t)i, 0, about[i][0], head);
+		worksheet_write_string(om, (lxw_row_t)i, 1, about[i][1] ? about[i][1] : "", NULL);
+	}
+	worksheet_set_column(om, 0, 0, 16, NULL);
+	worksheet_set_column(om, 1, 1, 70, NULL);
+	lxw_error e = workbook_close(wb);
+	wb = NULL;
+	if (e != LXW_NO_ERROR) {
+		snprintf(err, n, "Regnearket kunne ikke skrives (%s).", lxw_strerror(e));
+		goto out;
+	}
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		snprintf(err, n, "Regnearket kunne ikke læses tilbage.");
+		goto out;
+	}
+	char chunk[65536];
+	size_t k;
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(out, chunk, k);
+	fclose(f);
+	rc = 0;
+out:
+	unlink(path);
+	free(path);
+	return rc;
+}
