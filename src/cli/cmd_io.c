@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "core/importer.h"
+#include "core/opendata.h"
 #include "store/apply.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -125,16 +126,35 @@ static int write_out(struct buf *out, void *arg)
 
 static const char export_usage[] =
     "Brug: fkigov [--db STI] export appointments [FIL.csv]\n"
-    "      fkigov [--db STI] export appointments --xlsx FIL.xlsx\n\n"
+    "      fkigov [--db STI] export appointments --xlsx FIL.xlsx\n"
+    "      fkigov [--db STI] export popolo [FIL.json]\n\n"
     "Skriver alle udpegninger som CSV i samme format, som import læser (komma, UTF-8).\n"
     "Uden FIL skrives til standard output. --xlsx skriver et Excel-regneark med rigtige\n"
     "typer (datoer som datoer, kommunekoden som tal), fastfrosset overskrift med filter og et\n"
-    "ark, der siger, hvad det er.\n";
+    "ark, der siger, hvad det er.\n"
+    "popolo skriver det offentlige register som Popolo JSON (åbne data, CC BY 4.0): personer\n"
+    "med navn, organer, pladser, udpegninger og kommuner; aldrig e-mailadresser.\n";
 
 int cmd_export(struct cli *c, int argc, char **argv)
 {
 	if (cli_help(argv, argc, export_usage))
 		return 0;
+	if (argc >= 2 && !strcmp(argv[1], "popolo")) {
+		if (argc > 3)
+			return cli_usage(export_usage, "skriv »export popolo [FIL.json]«.");
+		int rc = cli_open(c, true);
+		if (rc)
+			return rc;
+		json_t *doc = opendata_popolo(c->model, munic_builtin(), &c->reg, date_today());
+		char *s = json_dumps(doc, JSON_INDENT(1));
+		json_decref(doc);
+		if (argc == 3)
+			rc = cli_write_file(argv[2], s, strlen(s)) == 0 ? 0 : 2;
+		else if (fputs(s, stdout) < 0 || fputc('\n', stdout) < 0)
+			rc = 1;
+		free(s);
+		return rc;
+	}
 	if (argc < 2 || strcmp(argv[1], "appointments") != 0 || argc > 4)
 		return cli_usage(export_usage, "skriv »export appointments [FIL.csv]«.");
 	const char *file = argc == 3 ? argv[2] : NULL, *xlsx = NULL;

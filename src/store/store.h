@@ -139,6 +139,9 @@ int store_backup_last(const char *dir, char *path, size_t n, time_t *when);
 int store_health(struct store *st, int *version, int64_t *queued, int64_t *failed,
                  int64_t *oldest);
 
+/* When the newest audit row was written (0 none): the data's last change. */
+int store_last_change(struct store *st, time_t *when);
+
 /* The database's model, parsed once per store; NULL when it cannot be read. */
 const struct model *store_model(struct store *st);
 /* The id of the newest audit row (0 none): inside a transaction, that of its last change. */

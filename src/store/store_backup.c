@@ -293,3 +293,15 @@ int store_health(struct store *st, int *version, int64_t *queued, int64_t *faile
 	sqlite3_finalize(q);
 	return rc == SQLITE_ROW ? FK_OK : FK_EDB;
 }
+
+int store_last_change(struct store *st, time_t *when)
+{
+	char v[40];
+	*when = 0;
+	if (pragma_text(st->db, "SELECT max(at) FROM audit", v, sizeof v) != 0)
+		return FK_EDB;
+	struct tm tm = {0};
+	if (*v && strptime(v, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		*when = timegm(&tm);
+	return FK_OK;
+}

@@ -14,6 +14,8 @@
 
 int page_home(struct web_req *r, struct web_resp *p);
 int page_healthz(struct web_req *r, struct web_resp *p);
+int page_open_data(struct web_req *r, struct web_resp *p);
+int page_popolo(struct web_req *r, struct web_resp *p);
 int page_compliance_xlsx(struct web_req *r, struct web_resp *p);
 int page_register_xlsx(struct web_req *r, struct web_resp *p);
 int page_login(struct web_req *r, struct web_resp *p);

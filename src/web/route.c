@@ -31,6 +31,12 @@ const struct route routes[PAGE__MAX] = {
      * with its e-mail addresses for the secretariat */
     [PAGE_COMPLIANCE_XLSX] = {"/compliance.xlsx", page_compliance_xlsx, NULL, R_USERS, 0,
                               "Fundene som Excel"},
+    /* open data (page_opendata.c): public, no login */
+    [PAGE_OPEN_DATA] = {"/open-data/", page_open_data, "open_data", R_ALL, 0, "Åbne data"},
+    [PAGE_POPOLO] = {"/open-data/popolo.json", page_popolo, NULL, R_ALL, 0,
+                     "Registret som Popolo"},
+    [API_POPOLO] = {"/api/v1/open-data/popolo", page_popolo, NULL, R_ALL, 0,
+                    "Registret som Popolo"},
     [PAGE_REGISTER_XLSX] = {"/register.xlsx", page_register_xlsx, NULL, R_ADMIN, 0,
                             "Registret som Excel"},
     [PAGE_IMPORT] = {"/import", page_import, "import", R_ADMIN, R_ADMIN, "Import"},

@@ -112,6 +112,7 @@ async function main() {
 		await audit(page, 'anon-forside', '/');
 		await audit(page, 'anon-login', '/login');
 		await audit(page, 'anon-organisation', '/organisation');
+		await audit(page, 'anon-aabne-data', '/open-data/');
 		await audit(page, 'anon-organ-styregruppe', '/bodies/styregruppe');
 		await audit(page, 'anon-organ-rg-drift-forvaltning', '/bodies/rg-drift-forvaltning');
 		await audit(page, 'anon-personer', '/people');

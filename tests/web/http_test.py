@@ -21,6 +21,9 @@ HTML_LOGIN = 302  # anonymous on a page that needs a login: to /login
 EXPECT = {
     ("/", "GET"): (200, 200, 200, 200),
     ("/healthz", "GET"): (200, 200, 200, 200),
+    ("/open-data/", "GET"): (200, 200, 200, 200),
+    ("/open-data/popolo.json", "GET"): (200, 200, 200, 200),
+    ("/api/v1/open-data/popolo", "GET"): (200, 200, 200, 200),
     ("/compliance.xlsx", "GET"): (HTML_LOGIN, 200, 200, 200),
     ("/register.xlsx", "GET"): (HTML_LOGIN, 403, 403, 200),
     ("/login", "GET"): (200, 303, 303, 303),
