@@ -17,6 +17,7 @@
 #include "util/err.h"
 #include "util/smtp.h"
 #include "web/mailer.h"
+#include "web/periodic.h"
 
 #define CHUNK 100       /* messages read from the outbox at a time */
 #define LOCK_SECONDS 300 /* the sender's lock, renewed every chunk */
@@ -149,48 +150,22 @@ int mailer_round(struct store *st, const struct model *m, bool all, const char *
 
 /* ---------------------------------------------------------------- serve's thread */
 
-static pthread_t thread;
-static bool running;
-static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
-static bool stopping;
-static char *thread_db;
 static const struct model *thread_model;
 
-static void *sender_main(void *arg)
+static void send_round(struct store *st, void *arg)
 {
 	(void)arg;
-	struct store *st = NULL;
-	struct diags d;
-	diags_init(&d);
-	if (store_open(thread_db, &st, &d) != FK_OK) {
-		diags_print(&d);
-		diags_free(&d);
-		return NULL;
-	}
-	diags_free(&d);
-	pthread_mutex_lock(&mu);
-	while (!stopping) {
-		pthread_mutex_unlock(&mu);
-		struct mailer_result res;
-		char why[400];
-		int rc = mailer_round(st, thread_model, false, "serve", &res, why, sizeof why);
-		if (rc != FK_OK)
-			fprintf(stderr, "fkigov: post: %s\n", why);
-		else if (res.sent || res.retry || res.failed)
-			fprintf(stderr, "fkigov: post: %zu sendt, %zu venter på et nyt forsøg, %zu fejlet\n",
-			        res.sent, res.retry, res.failed);
-		pthread_mutex_lock(&mu);
-		struct timespec ts;
-		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_sec += 60;
-		while (!stopping && pthread_cond_timedwait(&cv, &mu, &ts) != ETIMEDOUT)
-			;
-	}
-	pthread_mutex_unlock(&mu);
-	store_close(st);
-	return NULL;
+	struct mailer_result res;
+	char why[400];
+	int rc = mailer_round(st, thread_model, false, "serve", &res, why, sizeof why);
+	if (rc != FK_OK)
+		fprintf(stderr, "fkigov: post: %s\n", why);
+	else if (res.sent || res.retry || res.failed)
+		fprintf(stderr, "fkigov: post: %zu sendt, %zu venter på et nyt forsøg, %zu fejlet\n",
+		        res.sent, res.retry, res.failed);
 }
+
+static struct periodic sender = {.round = send_round, .seconds = 60};
 
 void mailer_start(const char *db, const struct model *m, const char *public_url)
 {
@@ -202,23 +177,11 @@ void mailer_start(const char *db, const struct model *m, const char *public_url)
 		                "(/mail), til den er.\n");
 		return;
 	}
-	free(thread_db);
-	thread_db = strdup(db);
 	thread_model = m;
-	stopping = false;
-	running = pthread_create(&thread, NULL, sender_main, NULL) == 0;
+	periodic_start(&sender, db);
 }
 
 void mailer_stop(void)
 {
-	if (!running)
-		return;
-	pthread_mutex_lock(&mu);
-	stopping = true;
-	pthread_cond_signal(&cv);
-	pthread_mutex_unlock(&mu);
-	pthread_join(thread, NULL);
-	running = false;
-	free(thread_db);
-	thread_db = NULL;
+	periodic_stop(&sender);
 }

@@ -3,8 +3,6 @@
 /* The nightly backup of serve (nightly.h). */
 #include "web/nightly.h"
 
-#include <errno.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,11 +12,8 @@
 #include "store/store.h"
 #include "util/err.h"
 #include "util/xalloc.h"
+#include "web/periodic.h"
 
-static pthread_t thread;
-static bool running, stopping;
-static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
 static char dir[4096], db[4096];
 static int keep = 7, hour = 2;
 
@@ -47,41 +42,20 @@ static int env_int(const char *name, int def, int lo, int hi)
 	return (int)v;
 }
 
-static void *nightly_main(void *arg)
+static void backup_round(struct store *st, void *arg)
 {
 	(void)arg;
-	struct store *st = NULL;
-	struct diags d;
-	diags_init(&d);
-	if (store_open(db, &st, &d) != FK_OK) {
-		diags_print(&d);
-		diags_free(&d);
-		return NULL;
-	}
-	diags_free(&d);
-	pthread_mutex_lock(&mu);
-	while (!stopping) {
-		pthread_mutex_unlock(&mu);
-		time_t now = time(NULL);
-		struct tm tm;
-		localtime_r(&now, &tm);
-		if (tm.tm_hour >= hour) {
-			char made[4200], err[600];
-			if (store_backup_nightly(st, dir, keep, now, made, sizeof made, err, sizeof err) !=
-			    FK_OK)
-				fprintf(stderr, "fkigov: natlig sikkerhedskopi: %s\n", err);
-		}
-		pthread_mutex_lock(&mu);
-		struct timespec ts;
-		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_sec += 600;
-		while (!stopping && pthread_cond_timedwait(&cv, &mu, &ts) != ETIMEDOUT)
-			;
-	}
-	pthread_mutex_unlock(&mu);
-	store_close(st);
-	return NULL;
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	if (tm.tm_hour < hour)
+		return;
+	char made[4200], err[600];
+	if (store_backup_nightly(st, dir, keep, now, made, sizeof made, err, sizeof err) != FK_OK)
+		fprintf(stderr, "fkigov: natlig sikkerhedskopi: %s\n", err);
 }
+
+static struct periodic nightly = {.round = backup_round, .seconds = 600};
 
 void nightly_start(const char *path)
 {
@@ -98,20 +72,11 @@ void nightly_start(const char *path)
 	}
 	keep = env_int("FKIGOV_BACKUP_KEEP", 7, 0, 3650);
 	hour = env_int("FKIGOV_BACKUP_HOUR", 2, 0, 23);
-	if (keep == 0)
-		return;
-	stopping = false;
-	running = pthread_create(&thread, NULL, nightly_main, NULL) == 0;
+	if (keep > 0)
+		periodic_start(&nightly, path);
 }
 
 void nightly_stop(void)
 {
-	if (!running)
-		return;
-	pthread_mutex_lock(&mu);
-	stopping = true;
-	pthread_cond_broadcast(&cv);
-	pthread_mutex_unlock(&mu);
-	pthread_join(thread, NULL);
-	running = false;
+	periodic_stop(&nightly);
 }

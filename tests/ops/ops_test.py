@@ -109,7 +109,8 @@ def backup_restore(res, tmp):
     log = open(os.path.join(tmp, "serve.log"), "w")
     srv = subprocess.Popen([BIN, "--db", db, "serve", "--listen", "127.0.0.1:%d" % port],
                            stdout=log, stderr=subprocess.STDOUT,
-                           env=dict(os.environ, FKIGOV_BACKUP_KEEP="0"))
+                           env=dict(os.environ, FKIGOV_BACKUP_KEEP="2", FKIGOV_BACKUP_HOUR="0",
+                                    FKIGOV_BACKUP_DIR=os.path.join(tmp, "nightly")))
     try:
         for _ in range(100):
             try:
@@ -120,9 +121,22 @@ def backup_restore(res, tmp):
                 break
             except OSError:
                 time.sleep(0.05)
-        doc = json.loads(body)
+        for _ in range(100):  # the nightly backup runs at start when its hour has come
+            if os.path.isdir(os.path.join(tmp, "nightly")) and any(
+                    f.endswith(".db") and ".tmp-" not in f for f in os.listdir(os.path.join(tmp, "nightly"))):
+                break
+            time.sleep(0.05)
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        c.request("GET", "/healthz")
+        r = c.getresponse()
+        doc = json.loads(r.read())
         res.check(r.status == 200 and doc["status"] == "ok" and doc["schema_version"] > 0 and
                   doc["outbox"]["queued"] == 0, "/healthz: 200 with the schema and the outbox: %s" % doc)
+        nightly = sorted(os.listdir(os.path.join(tmp, "nightly")))
+        res.check(len(nightly) == 1 and nightly[0].startswith("fkigov-") and doc["last_backup"] is not None and
+                  doc["last_backup"]["age_s"] < 60, "serve wrote today's nightly copy, and /healthz tells its age: %s" % nightly)
+        res.check(fk(os.path.join(tmp, "nightly", nightly[0]), "audit", "verify", check=False).returncode == 0,
+                  "the nightly copy passes audit verify")
         # Several clients write while the backup is taken.
         acked, lock, stop = [], threading.Lock(), threading.Event()
 
