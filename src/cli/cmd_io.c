@@ -10,7 +10,9 @@
 
 #include "cli/cli.h"
 #include "core/importer.h"
+#include "core/mail.h"
 #include "core/opendata.h"
+#include "web/pages.h"
 #include "store/apply.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -127,25 +129,35 @@ static int write_out(struct buf *out, void *arg)
 static const char export_usage[] =
     "Brug: fkigov [--db STI] export appointments [FIL.csv]\n"
     "      fkigov [--db STI] export appointments --xlsx FIL.xlsx\n"
-    "      fkigov [--db STI] export popolo [FIL.json]\n\n"
+    "      fkigov [--db STI] export popolo|oparl [FIL.json]\n\n"
     "Skriver alle udpegninger som CSV i samme format, som import læser (komma, UTF-8).\n"
     "Uden FIL skrives til standard output. --xlsx skriver et Excel-regneark med rigtige\n"
     "typer (datoer som datoer, kommunekoden som tal), fastfrosset overskrift med filter og et\n"
     "ark, der siger, hvad det er.\n"
     "popolo skriver det offentlige register som Popolo JSON (åbne data, CC BY 4.0): personer\n"
-    "med navn, organer, pladser, udpegninger og kommuner; aldrig e-mailadresser.\n";
+    "med navn, organer, pladser, udpegninger og kommuner; aldrig e-mailadresser. oparl\n"
+    "skriver styregruppens møder med offentliggjort referat som OParl 1.1: punkterne med\n"
+    "udfald og referat, referatet og det skriftlige materiale som filer.\n";
 
 int cmd_export(struct cli *c, int argc, char **argv)
 {
 	if (cli_help(argv, argc, export_usage))
 		return 0;
-	if (argc >= 2 && !strcmp(argv[1], "popolo")) {
+	if (argc >= 2 && (!strcmp(argv[1], "popolo") || !strcmp(argv[1], "oparl"))) {
 		if (argc > 3)
-			return cli_usage(export_usage, "skriv »export popolo [FIL.json]«.");
-		int rc = cli_open(c, true);
+			return cli_usage(export_usage, "skriv »export popolo|oparl [FIL.json]«.");
+		bool oparl = !strcmp(argv[1], "oparl");
+		int rc = cli_open(c, !oparl);
 		if (rc)
 			return rc;
-		json_t *doc = opendata_popolo(c->model, munic_builtin(), &c->reg, date_today());
+		char base[400];
+		snprintf(base, sizeof base, "%s/open-data/oparl", mail_public_url());
+		json_t *doc = oparl ? web_oparl(c->st, c->model, base, date_today())
+		                    : opendata_popolo(c->model, munic_builtin(), &c->reg, date_today());
+		if (!doc) {
+			fprintf(stderr, "fkigov: møderne kunne ikke læses.\n");
+			return 1;
+		}
 		char *s = json_dumps(doc, JSON_INDENT(1));
 		json_decref(doc);
 		if (argc == 3)

@@ -21,4 +21,27 @@
 
 json_t *opendata_popolo(const struct model *m, const struct munic_table *mt, const struct reg *r,
                         fk_date today);
+
+/* OParl 1.1 (https://oparl.org) for the steering group's published meetings: the system, the
+ * body, the organization, each meeting whose minutes are published with its agenda items
+ * (number, name, outcome, the minutes' text), its minutes as a file, and the written
+ * material of its items as papers with their files. Nothing of a meeting before its minutes
+ * are published, no proposal, no hearing answer; a withdrawn file is gone from the material
+ * and so from here. Ids are addresses under base ("https://fkigov.example.dk/open-data/oparl"),
+ * where the files can be fetched. */
+#include "core/agenda.h"
+struct oparl_file {
+	int64_t id;
+	int pos;              /* the item it belongs to */
+	const char *name, *mime;
+	int64_t size;
+	fk_date date;         /* uploaded */
+};
+struct oparl_meeting {
+	const struct meeting *mt;
+	const struct oparl_file *files;
+	size_t nfiles;
+};
+json_t *opendata_oparl(const struct model *m, const char *base, const struct oparl_meeting *v,
+                       size_t n, fk_date today);
 #endif

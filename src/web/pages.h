@@ -16,6 +16,11 @@ int page_home(struct web_req *r, struct web_resp *p);
 int page_healthz(struct web_req *r, struct web_resp *p);
 int page_open_data(struct web_req *r, struct web_resp *p);
 int page_popolo(struct web_req *r, struct web_resp *p);
+int page_oparl(struct web_req *r, struct web_resp *p);
+int page_oparl_file(struct web_req *r, struct web_resp *p);
+/* The OParl document of the published meetings under base (core/opendata.h); NULL when the
+ * meetings cannot be read. */
+json_t *web_oparl(struct store *st, const struct model *m, const char *base, fk_date today);
 int page_compliance_xlsx(struct web_req *r, struct web_resp *p);
 int page_register_xlsx(struct web_req *r, struct web_resp *p);
 int page_login(struct web_req *r, struct web_resp *p);
