@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "util/xalloc.h"
+#include "util/xlsx.h"
 #include "core/forecast.h"
 #include "core/report.h"
 #include "core/rules.h"
@@ -118,7 +119,7 @@ int cmd_check(struct cli *c, int argc, char **argv)
 }
 
 static const char forecast_usage[] =
-    "Brug: fkigov [--db STI] forecast [--from ÅÅÅÅ-MM-DD] [--years N] [--json]\n\n"
+    "Brug: fkigov [--db STI] forecast [--from ÅÅÅÅ-MM-DD] [--years N] [--json | --xlsx FIL]\n\n"
     "Viser kvartal for kvartal, hvem der når grænsen for valgperioden eller en registreret\n"
     "slutdato, hvor mange pladser det åbner, hvornår hver kan genudpeges, og i hvilke kvartaler\n"
     "anciennitetskravet brydes, hvis alle afløses af nye medlemmer. Standard: fra i dag, 3 år.\n";
@@ -129,10 +130,13 @@ int cmd_forecast(struct cli *c, int argc, char **argv)
 		return 0;
 	fk_date from = date_today();
 	int years = 3, json = 0;
-	const char *v;
+	const char *v, *xlsx = NULL;
 	for (int i = 1; i < argc;) {
 		int r;
-		if ((r = cli_opt(argc, argv, &i, "--from", &v)) != 0) {
+		if ((r = cli_opt(argc, argv, &i, "--xlsx", &xlsx)) != 0) {
+			if (r < 0)
+				return 2;
+		} else if ((r = cli_opt(argc, argv, &i, "--from", &v)) != 0) {
 			if (r < 0 || cli_date("--from", v, &from) != 0)
 				return 2;
 		} else if ((r = cli_opt(argc, argv, &i, "--years", &v)) != 0) {
@@ -155,6 +159,37 @@ int cmd_forecast(struct cli *c, int argc, char **argv)
 		return rc;
 	struct forecast f;
 	forecast_run(c->model, &c->reg, from, years, &f);
+	if (xlsx) {
+		/* one row per group and quarter */
+		json_t *doc = report_forecast(c->model, &c->reg, &f), *rows = json_array(), *b, *q;
+		size_t i, k;
+		json_array_foreach(json_object_get(doc, "bodies"), i, b)
+		{
+			json_array_foreach(json_object_get(b, "quarters"), k, q)
+			{
+				json_t *row = json_deep_copy(q);
+				json_object_set(row, "name", json_object_get(b, "name"));
+				json_object_set_new(row, "leaving",
+				                    json_integer((json_int_t)json_array_size(
+				                        json_object_get(q, "leavers"))));
+				json_array_append_new(rows, row);
+			}
+		}
+		static const struct xl_jcol cols[] = {
+		    {"name", "Gruppe", XL_TEXT},           {"quarter", "Kvartal", XL_TEXT},
+		    {"start", "Fra", XL_DATE},             {"end", "Til", XL_DATE},
+		    {"leaving", "Går af", XL_INT},         {"vacancies_opened", "Nye ledige", XL_INT},
+		    {"vacancies_now", "Ledige i alt", XL_INT}, {"members", "Medlemmer", XL_INT},
+		    {"senior", "Med anciennitet", XL_INT}, {"required", "Krævet", XL_INT},
+		    {"quota_ok", "Kravet holder", XL_TEXT},
+		};
+		rc = cli_write_xlsx(c, xlsx, "Fremskrivning", "Fremskrivningen af udskiftningen kvartal for kvartal",
+		                    from, rows, cols, sizeof cols / sizeof cols[0]);
+		json_decref(rows);
+		json_decref(doc);
+		forecast_free(&f);
+		return rc;
+	}
 	if (json) {
 		cli_print_json(report_forecast(c->model, &c->reg, &f));
 		forecast_free(&f);

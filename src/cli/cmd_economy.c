@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/xlsx.h"
 #include "core/economy.h"
 #include "core/initiative.h"
 #include "util/buf.h"
@@ -14,7 +15,7 @@
 
 static const char economy_usage[] =
     "Brug: fkigov [--db STI] economy frame ÅR [--json]\n"
-    "      fkigov [--db STI] economy report ÅR [--json]\n"
+    "      fkigov [--db STI] economy report ÅR [--json | --xlsx FIL]\n"
     "      fkigov [--db STI] economy rate set ÅR (--kr BELØB | --ore ØRE) --decision TEKST\n"
     "                                            [--date ÅÅÅÅ-MM-DD]\n"
     "      fkigov [--db STI] economy rate list [--json]\n"
@@ -123,11 +124,13 @@ static void kr(int64_t ore, char *out, size_t n)
 
 static int frame_or_report(struct cli *c, int argc, char **argv, bool report)
 {
-	const char *ys = NULL;
+	const char *ys = NULL, *xlsx = NULL;
 	bool json = false;
 	for (int i = 2; i < argc; i++) {
 		if (cli_flag(argv, i, "--json"))
 			json = true;
+		else if (report && cli_flag(argv, i, "--xlsx") && i + 1 < argc)
+			xlsx = argv[++i];
 		else if (!ys && argv[i][0] != '-')
 			ys = argv[i];
 		else
@@ -151,6 +154,30 @@ static int frame_or_report(struct cli *c, int argc, char **argv, bool report)
 		fprintf(stderr, "fkigov: %s\n", why);
 		econ_free(&e);
 		return 2;
+	}
+	if (xlsx) {
+		/* the municipalities' shares of the frame, one row each */
+		json_t *doc = econ_report_json(&e, c->model, munic_builtin(), &f);
+		json_t *rows = json_object_get(doc, "municipalities"), *x;
+		size_t i;
+		json_array_foreach(rows, i, x)
+		{
+			const char *code = json_string_value(json_object_get(x, "code"));
+			json_object_set_new(x, "code_n", json_integer(code ? atoi(code) : 0));
+		}
+		static const struct xl_jcol cols[] = {
+		    {"code_n", "Kode", XL_INT},       {"name", "Kommune", XL_TEXT},
+		    {"region", "Region", XL_TEXT},    {"citizens", "Borgere", XL_INT},
+		    {"share_ore", "Andel af rammen", XL_MONEY},
+		};
+		char what[160];
+		snprintf(what, sizeof what, "Økonomien %d: kommunernes andel af rammen (sats gange borgere)",
+		         year);
+		rc = cli_write_xlsx(c, xlsx, "Kommuner", what, date_today(), rows, cols,
+		                    sizeof cols / sizeof cols[0]);
+		json_decref(doc);
+		econ_free(&e);
+		return rc;
 	}
 	if (json) {
 		cli_print_json(report ? econ_report_json(&e, c->model, munic_builtin(), &f)

@@ -147,3 +147,49 @@ out:
 	free(path);
 	return rc;
 }
+
+int xl_write_json(const struct xl_table *t, json_t *rows, const struct xl_jcol *cols,
+                  size_t ncols, struct buf *out, char *err, size_t n)
+{
+	size_t nrows = json_array_size(rows);
+	struct xl_col *xc = xcalloc(ncols + 1, sizeof *xc);
+	struct xl_cell *cell = xcalloc(nrows * ncols + 1, sizeof *cell);
+	char **text = xcalloc(nrows * ncols + 1, sizeof *text);
+	for (size_t c = 0; c < ncols; c++)
+		xc[c] = (struct xl_col){cols[c].name, cols[c].type};
+	for (size_t r = 0; r < nrows; r++)
+		for (size_t c = 0; c < ncols; c++) {
+			json_t *v = json_object_get(json_array_get(rows, r), cols[c].key);
+			struct xl_cell *x = &cell[r * ncols + c];
+			x->d = DATE_NONE;
+			if (!v || json_is_null(v)) {
+				x->empty = true;
+			} else if (json_is_boolean(v)) {
+				x->s = json_is_true(v) ? "ja" : "nej";
+			} else if (json_is_integer(v)) {
+				x->i = json_integer_value(v);
+				if (cols[c].type == XL_TEXT)
+					x->s = text[r * ncols + c] = xasprintf("%lld", (long long)x->i);
+			} else if (json_is_string(v)) {
+				const char *s = json_string_value(v);
+				if (cols[c].type == XL_DATE)
+					x->empty = date_parse(s, strlen(s), &x->d) != 0;
+				else
+					x->s = s;
+			} else {
+				x->empty = true;
+			}
+		}
+	struct xl_table tt = *t;
+	tt.cols = xc;
+	tt.ncols = ncols;
+	tt.cells = cell;
+	tt.nrows = nrows;
+	int rc = xl_write(&tt, out, err, n);
+	for (size_t i = 0; i < nrows * ncols; i++)
+		free(text[i]);
+	free(text);
+	free(cell);
+	free(xc);
+	return rc;
+}

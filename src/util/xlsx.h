@@ -47,4 +47,17 @@ struct xl_table {
 
 /* Writes the workbook into out. 0, or -1 with a Danish reason in err[n]. */
 int xl_write(const struct xl_table *t, struct buf *out, char *err, size_t n);
+
+/* A column of a JSON table: the key of each row object, the header, the type (a date from a
+ * "YYYY-MM-DD" string, money from whole øre; true and false become "ja" and "nej"). */
+struct xl_jcol {
+	const char *key;
+	const char *name;
+	enum xl_type type;
+};
+/* The rows (an array of objects) as a workbook, t giving the sheet and the "Om" sheet (its
+ * cols, cells and nrows are ignored). */
+#include <jansson.h>
+int xl_write_json(const struct xl_table *t, json_t *rows, const struct xl_jcol *cols,
+                  size_t ncols, struct buf *out, char *err, size_t n);
 #endif

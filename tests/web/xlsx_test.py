@@ -68,6 +68,19 @@ def test(srv, res):
               len(fb["rows"]) > 0, "check --xlsx: the findings (%d rows)" % len(fb["rows"]))
     res.check(p.returncode in (0, 1) and all(r[2]["v"] in ("fejl", "advarsel") for r in fb["rows"]),
               "each finding with its severity")
+    # The forecast and the economy report.
+    fc = os.path.join(srv.dir, "fremskrivning.xlsx")
+    srv.fk("forecast", "--from", "2027-01-01", "--years", "2", "--xlsx", fc)
+    fw = read(fc)
+    res.check(fw["header"][:4] == ["Gruppe", "Kvartal", "Fra", "Til"] and fw["rows"] and
+              fw["rows"][0][2]["t"] == "d" and fw["rows"][0][4]["t"] == "n" and
+              fw["rows"][0][10]["v"] in ("ja", "nej"), "forecast --xlsx: a row per group and quarter, typed")
+    ec = os.path.join(srv.dir, "oekonomi.xlsx")
+    srv.fk("economy", "report", "2027", "--xlsx", ec)
+    ew = read(ec)
+    cph = next(r for r in ew["rows"] if r[1]["v"] == "København")
+    res.check(len(ew["rows"]) == 98 and cph[0]["v"] == "101" and cph[0]["t"] == "n" and cph[4]["t"] == "n" and
+              "kr." in cph[4]["f"], "economy report --xlsx: 98 municipalities, the share as money: %r" % cph[4])
     srv.start()
     try:
         admin = srv.client("admin")
