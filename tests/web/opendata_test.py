@@ -46,10 +46,7 @@ print(json.dumps({"errors": errors[:20], "seen": seen}))
 
 
 def validate_oparl(path):
-    p = subprocess.run(["/usr/bin/python3", "-c", VALIDATE_OPARL, path, OPARL], capture_output=True, text=True)
-    if p.returncode != 0:
-        raise RuntimeError("jsonschema: " + p.stderr)
-    return json.loads(p.stdout)
+    return debian_python(VALIDATE_OPARL, path, OPARL)
 
 
 def oparl(srv, res):
@@ -150,11 +147,16 @@ print(json.dumps({"errors": errors[:20], "n": {k: len(d[k]) for k in ("persons",
 '''
 
 
-def validate(path):
-    p = subprocess.run(["/usr/bin/python3", "-c", VALIDATE, path, SCHEMAS], capture_output=True, text=True)
+def debian_python(script, *args):
+    """Runs script with Debian's Python, which has python3-jsonschema; its JSON output."""
+    p = subprocess.run(["/usr/bin/python3", "-c", script, *args], capture_output=True, text=True)
     if p.returncode != 0:
         raise RuntimeError("jsonschema: " + p.stderr)
     return json.loads(p.stdout)
+
+
+def validate(path):
+    return debian_python(VALIDATE, path, SCHEMAS)
 
 
 def test(srv, res):
