@@ -31,6 +31,7 @@ static lxw_datetime excel_day(fk_date d)
 int xl_write(const struct xl_table *t, struct buf *out, char *err, size_t n)
 {
 	const char *dir = getenv("TMPDIR");
+	/* mkstemp fills in the six X of the template */
 	char *path = xasprintf("%s/fkigov-xlsx-XXXXXX", dir && *dir ? dir : "/tmp");
 	int fd = mkstemp(path);
 	if (fd < 0) {

@@ -22,6 +22,7 @@
 #include "util/xalloc.h"
 #include "web/form.h"
 #include "web/pages.h"
+#include "web/visible.h"
 
 /* The message of the diagnostic of d on field, or NULL. */
 static const char *diag_of(const struct diags *d, const char *field)
@@ -303,11 +304,8 @@ int page_meeting_attendance(struct web_req *r, struct web_resp *p)
 	if (web_input_refused(r, p))
 		return 0;
 	struct meeting mt;
-	int grc = store_meeting_get(r->st, id, &mt);
-	if (grc == FK_ENOTFOUND)
-		return web_error(r, p, 404, "Mødet findes ikke. Se årets møder under Møder.");
-	if (grc != FK_OK)
-		return web_error(r, p, 500, "Mødet kunne ikke læses. Prøv igen om lidt.");
+	if (!web_load_meeting(r, p, &id, &mt))
+		return 0;
 	meeting_free(&mt);
 	const char *action = web_field(r, "action");
 	struct diags d;

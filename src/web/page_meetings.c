@@ -1050,11 +1050,8 @@ int page_meeting(struct web_req *r, struct web_resp *p)
 		return rc;
 	}
 	struct meeting mt;
-	int grc = store_meeting_get(r->st, id, &mt);
-	if (grc == FK_ENOTFOUND)
-		return web_error(r, p, 404, "Mødet findes ikke. Se årets møder under Møder.");
-	if (grc != FK_OK)
-		return web_error(r, p, 500, "Mødet kunne ikke læses. Prøv igen om lidt.");
+	if (!web_load_meeting(r, p, &id, &mt))
+		return 0;
 	meeting_free(&mt);
 	const char *action = web_field(r, "action");
 	struct diags d;

@@ -29,6 +29,7 @@
 #include "util/xalloc.h"
 #include "web/form.h"
 #include "web/pages.h"
+#include "web/visible.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 #define MAX_GROUPS 32
@@ -89,24 +90,6 @@ static json_t *jda_of(json_t *o, const char *key)
 	if (!s || date_parse(s, strlen(s), &t) != 0)
 		return json_false();
 	return jda(t);
-}
-
-/* Loads meeting id from the route's {id}; on failure sets the error response and returns
- * false. */
-static bool load_meeting(struct web_req *r, struct web_resp *p, long *id, struct meeting *mt)
-{
-	if (!web_whole(r->param, 1L << 30, id))
-		goto none;
-	int rc = store_meeting_get(r->st, *id, mt);
-	if (rc == FK_OK)
-		return true;
-	if (rc != FK_ENOTFOUND) {
-		web_error(r, p, 500, "Mødet kunne ikke læses. Prøv igen om lidt.");
-		return false;
-	}
-none:
-	web_error(r, p, 404, "Mødet findes ikke. Se årets møder under Møder.");
-	return false;
 }
 
 /* The meeting as the templates show it. */
@@ -357,7 +340,7 @@ int page_meeting_status(struct web_req *r, struct web_resp *p)
 	const struct model *m = r->app->model;
 	long id;
 	struct meeting mt;
-	if (!load_meeting(r, p, &id, &mt))
+	if (!web_load_meeting(r, p, &id, &mt))
 		return 0;
 	struct groups g;
 	struct econ e;
@@ -506,7 +489,7 @@ int page_meeting_portfolio(struct web_req *r, struct web_resp *p)
 {
 	long id;
 	struct meeting mt;
-	if (!load_meeting(r, p, &id, &mt))
+	if (!web_load_meeting(r, p, &id, &mt))
 		return 0;
 	struct groups g;
 	json_t *doc = NULL;

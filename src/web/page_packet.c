@@ -31,25 +31,13 @@ static void pdf_headers(struct web_resp *p, const char *name, const char *etag)
 	web_resp_header(p, "Cache-Control", "private, no-cache");
 }
 
-/* The meeting of the request into mt: FK_OK, else the error after answering with it. */
-static int meeting_of(struct web_req *r, struct web_resp *p, struct meeting *mt)
-{
-	long id = 0;
-	int rc = web_whole(r->param, 1L << 30, &id) && id > 0 ? store_meeting_get(r->st, id, mt)
-	                                                       : FK_ENOTFOUND;
-	if (rc == FK_ENOTFOUND)
-		web_error(r, p, 404, "Mødet findes ikke. Se årets møder under Møder.");
-	else if (rc != FK_OK)
-		web_error(r, p, 500, "Mødet kunne ikke læses. Prøv igen om lidt.");
-	return rc;
-}
-
 int page_meeting_packet(struct web_req *r, struct web_resp *p)
 {
 	struct meeting mt;
-	int rc = meeting_of(r, p, &mt);
-	if (rc != FK_OK)
+	long mid;
+	if (!web_load_meeting(r, p, &mid, &mt))
 		return 0;
+	int rc;
 	bool admin = r->user.role == ROLE_ADMIN, planned = mt.state == MEETING_PLANNED;
 	char name[96], err[300] = "";
 	web_packet_name(&mt, "Dagsorden", name, sizeof name);
@@ -101,9 +89,10 @@ int page_meeting_packet(struct web_req *r, struct web_resp *p)
 int page_meeting_minutes_pdf(struct web_req *r, struct web_resp *p)
 {
 	struct meeting mt;
-	int rc = meeting_of(r, p, &mt);
-	if (rc != FK_OK)
+	long mid;
+	if (!web_load_meeting(r, p, &mid, &mt))
 		return 0;
+	int rc;
 	bool admin = r->user.role == ROLE_ADMIN;
 	int state = mt.state;
 	char name[96], err[300] = "";

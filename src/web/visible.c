@@ -314,3 +314,21 @@ void meeting_audit_free(struct meeting_audit *c)
 	free(c->v);
 	memset(c, 0, sizeof *c);
 }
+
+/* Loads meeting id from the route's {id}; on failure sets the error response and returns
+ * false. */
+bool web_load_meeting(struct web_req *r, struct web_resp *p, long *id, struct meeting *mt)
+{
+	if (!web_whole(r->param, 1L << 30, id))
+		goto none;
+	int rc = store_meeting_get(r->st, *id, mt);
+	if (rc == FK_OK)
+		return true;
+	if (rc != FK_ENOTFOUND) {
+		web_error(r, p, 500, "Mødet kunne ikke læses. Prøv igen om lidt.");
+		return false;
+	}
+none:
+	web_error(r, p, 404, "Mødet findes ikke. Se årets møder under Møder.");
+	return false;
+}

@@ -73,6 +73,10 @@ int meeting_view_audit(struct web_req *r, struct meeting_audit *c, const struct 
                        const char **note);
 void meeting_audit_free(struct meeting_audit *c);
 
+/* Loads the meeting of the route's {id} into mt (meeting_free) and its id into *id: true;
+ * else answers 404 (no such meeting) or 500 and returns false. */
+bool web_load_meeting(struct web_req *r, struct web_resp *p, long *id, struct meeting *mt);
+
 /* Whether the user of r may propose agenda items today: the secretariat (on a member's
  * behalf: store_proposal_add checks the person it names) and a member whose person sits in
  * the steering group today (store_proposal_may). When not, msg[n] gets the Danish refusal
