@@ -9,7 +9,7 @@
 
 VERSION  = 0.14.0
 CC      ?= cc
-PKGS     = sqlite3 jansson libsodium libmicrohttpd libical libmagic libzip libcurl pangocairo cairo-pdf libqpdf xlsxwriter
+PKGS     = sqlite3 jansson libsodium libmicrohttpd libical libmagic libzip libcurl pangocairo cairo-pdf libqpdf xlsxwriter expat
 SAN     ?=
 O       ?= build
 CFLAGS  ?= -O2 -g

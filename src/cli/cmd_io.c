@@ -36,12 +36,15 @@ static void release_pages(const char *upto, void *arg)
 }
 
 static const char import_usage[] =
-    "Brug: fkigov [--db STI] import appointments FIL.csv [--dry-run]\n\n"
-    "Indlæser udpegninger fra en CSV-fil med kolonnerne person, name, email, organisation,\n"
-    "municipality, body, seat, profile, start og end (komma eller semikolon, med eller uden\n"
-    "BOM). Alle rækker eller ingen: finder kontrollen en fejl, vises hver fejl med\n"
-    "fil:linje:kolonne, og databasen er uændret (afslutningskode 2). En række, der allerede er\n"
-    "registreret (samme person, organ og startdato), opdateres. --dry-run kontrollerer kun.\n";
+    "Brug: fkigov [--db STI] import appointments FIL.csv|FIL.xlsx [--dry-run]\n\n"
+    "Indlæser udpegninger fra en CSV-fil eller et Excel-regneark med kolonnerne person, name,\n"
+    "email, organisation, municipality, body, seat, profile, start og end i vilkårlig\n"
+    "rækkefølge. CSV: komma eller semikolon, med eller uden BOM. Excel (.xlsx): det første\n"
+    "ark; datoer som Excel-datoer, serienumre eller tekst ÅÅÅÅ-MM-DD. Alle rækker eller ingen:\n"
+    "finder kontrollen en fejl, vises hver fejl med fil:linje:kolonne (i et regneark med\n"
+    "cellen, fx Ark1!F12), og databasen er uændret (afslutningskode 2). En række, der\n"
+    "allerede er registreret (samme person, organ og startdato), opdateres. --dry-run\n"
+    "kontrollerer kun.\n";
 
 int cmd_import(struct cli *c, int argc, char **argv)
 {
@@ -60,7 +63,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
 			return cli_usage(import_usage, "ukendt argument »%s«.", argv[i]);
 	}
 	if (!file)
-		return cli_usage(import_usage, "angiv CSV-filen, der skal indlæses.");
+		return cli_usage(import_usage, "angiv CSV- eller Excel-filen, der skal indlæses.");
 	/* The file is mapped, and the pages the reader has passed are given back as it goes, so
 	 * a large import does not hold the whole file in memory. A named pipe or a device is
 	 * refused at once (cli_open_file), never waited on. */
@@ -86,8 +89,11 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	struct diags d;
 	diags_init(&d);
 	struct imp_plan plan;
-	rc = imp_csv_ex(c->model, munic_builtin(), &c->reg, map, size, file, &plan, &d,
-	                size ? release_pages : NULL, &mp);
+	if (imp_is_xlsx(map, size))
+		rc = imp_xlsx(c->model, munic_builtin(), &c->reg, map, size, file, &plan, &d);
+	else
+		rc = imp_csv_ex(c->model, munic_builtin(), &c->reg, map, size, file, &plan, &d,
+		                size ? release_pages : NULL, &mp);
 	if (size)
 		munmap(map, size);
 	if (rc != FK_OK) {

@@ -4,6 +4,7 @@
 #include "core/importer.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 #include "util/xlsx.h"
+#include "util/xlsx_read.h"
 
 const char *const imp_col_names[COL__MAX] = {
     [COL_PERSON] = "person", [COL_NAME] = "name",   [COL_EMAIL] = "email",
@@ -331,6 +333,7 @@ struct planner {
 	const struct model *m;
 	const struct munic_table *mt;
 	const char *file;
+	const char *unit;  /* what a row of the file is called: "linje", or a sheet's "række" */
 	struct diags *d;
 	size_t nd;
 	struct imp_plan *plan;
@@ -381,6 +384,7 @@ static void planner_begin(struct planner *pl, const struct model *m, const struc
 	pl->m = m;
 	pl->mt = mt;
 	pl->file = file;
+	pl->unit = "linje";
 	pl->d = d;
 	pl->nd = d->n;
 	pl->plan = plan;
@@ -419,9 +423,9 @@ static void planner_row(struct planner *pl, const struct imp_fields *in, long se
 	} else if (strcmp(ip->name, r.name) != 0) {
 		if (pl->name_line[k] && in->line)
 			snprintf(msg, sizeof msg,
-			         "Personen %s hedder »%s« i linje %ld, men »%s« her. Navnet hører til "
+			         "Personen %s hedder »%s« i %s %ld, men »%s« her. Navnet hører til "
 			         "personen og skal være ens i alle rækker.",
-			         r.person, ip->name, pl->name_line[k], r.name);
+			         r.person, ip->name, pl->unit, pl->name_line[k], r.name);
 		else
 			snprintf(msg, sizeof msg,
 			         "Personen %s er registreret som »%s«, men hedder »%s« her. Navnet skal "
@@ -438,9 +442,9 @@ static void planner_row(struct planner *pl, const struct imp_fields *in, long se
 		} else if (strcasecmp(ip->email, r.email) != 0) {
 			if (pl->email_line[k] && in->line)
 				snprintf(msg, sizeof msg,
-				         "Personen %s har e-mail »%s« i linje %ld, men »%s« her. E-mail hører "
+				         "Personen %s har e-mail »%s« i %s %ld, men »%s« her. E-mail hører "
 				         "til personen og skal være ens i alle rækker.",
-				         r.person, ip->email, pl->email_line[k], r.email);
+				         r.person, ip->email, pl->unit, pl->email_line[k], r.email);
 			else
 				snprintf(msg, sizeof msg,
 				         "Personen %s er registreret med e-mail »%s«, men har »%s« her. Ret "
@@ -488,9 +492,9 @@ static int planner_end(struct planner *pl)
 			if (prev->from_input) {
 				char msg[400];
 				snprintf(msg, sizeof msg,
-				         "Udpegningen af %s til %s fra samme dato står også i linje %ld. Slet den "
+				         "Udpegningen af %s til %s fra samme dato står også i %s %ld. Slet den "
 				         "ene række.",
-				         plan->persons[a->a.person].key, m->bodies[a->a.body].id,
+				         plan->persons[a->a.person].key, m->bodies[a->a.body].id, pl->unit,
 				         (long)prev->line);
 				diag_row(pl, a->col_start ? a->line : 0, a->col_start, COL_START, msg);
 				a->keep = false;
@@ -511,7 +515,7 @@ static int planner_end(struct planner *pl)
 			if (prev->a.end != DATE_OPEN)
 				date_format(prev->a.end, d2);
 			if (prev->from_input && prev->col_start)
-				snprintf(at, sizeof at, ", linje %ld", (long)prev->line);
+				snprintf(at, sizeof at, ", %s %ld", pl->unit, (long)prev->line);
 			snprintf(msg, sizeof msg,
 			         "Udpegningen overlapper en anden udpegning af %s til %s (%s–%s%s). Sæt "
 			         "en slutdato på den første, eller ret startdatoen.",
@@ -588,32 +592,58 @@ int imp_csv(const struct model *m, const struct munic_table *mt, const struct re
 	return imp_csv_ex(m, mt, existing, data, len, file, plan, d, NULL, NULL);
 }
 
-int imp_csv_ex(const struct model *m, const struct munic_table *mt, const struct reg *existing,
-               const char *data, size_t len, const char *file, struct imp_plan *plan,
-               struct diags *d, void (*release)(const char *upto, void *arg), void *arg)
+/* ------------------------------------------------------------------ tables: CSV and XLSX */
+
+/* One cell of a table being read: its text (NULL or "" empty) and where it stands. */
+struct tcell {
+	const char *s;
+	long line, col;
+};
+
+/* A table read row by row from a CSV file or a workbook's sheet: the header maps positions to
+ * columns, and each following row is planned at once. */
+struct table {
+	const struct model *m;
+	const struct munic_table *mt;
+	const struct reg *existing;
+	const char *file;
+	struct imp_plan *plan;
+	struct diags *d;
+	size_t nd;
+	size_t expect;
+	const char *unit;
+	int map[64];          /* position → column, -1 none */
+	size_t ncols;
+	bool header_seen, header_bad;
+	struct planner pl;
+};
+
+static void table_begin(struct table *t, const struct model *m, const struct munic_table *mt,
+                        const struct reg *existing, const char *file, struct imp_plan *plan,
+                        struct diags *d, size_t expect, const char *unit)
 {
+	memset(t, 0, sizeof *t);
 	memset(plan, 0, sizeof *plan);
-	struct csv_reader r;
-	csv_open(&r, data, len, file);
-	size_t nd = d->n;
-	int rc = csv_next(&r, d);
-	if (rc <= 0) {
-		if (rc == 0)
-			diags_add(d, file, 1, 1, NULL,
-			          "Filen er tom. Den skal have en overskriftslinje med kolonnerne person, "
-			          "name, email, organisation, municipality, body, seat, profile, start, end.");
-		csv_close(&r);
-		return FK_EINPUT;
-	}
-	int map[64];
-	size_t ncols = r.nfields;
+	*t = (struct table){.m = m, .mt = mt, .existing = existing, .file = file, .plan = plan,
+	                    .d = d, .nd = d->n, .expect = expect, .unit = unit};
+}
+
+static const char header_help[] = "Kolonnerne hedder person, name, email, organisation, "
+                                  "municipality, body, seat, profile, start og end.";
+
+/* The header row: cells at positions 0..n-1 (s NULL where a sheet has no header). Returns 0
+ * when it names the required columns once each; the planner then begins. */
+static int table_header(struct table *t, const struct tcell *c, size_t n, long line)
+{
 	int have[COL__MAX];
-	for (int c = 0; c < COL__MAX; c++)
-		have[c] = -1;
-	long header_line = r.record_line;
-	for (size_t i = 0; i < ncols; i++) {
+	size_t nd = t->d->n;
+	t->header_seen = true;
+	for (int k = 0; k < COL__MAX; k++)
+		have[k] = -1;
+	t->ncols = n;
+	for (size_t i = 0; i < n; i++) {
 		char name[64];
-		const char *s = r.fields[i].s;
+		const char *s = c[i].s ? c[i].s : "";
 		while (*s == ' ')
 			s++;
 		size_t l = strlen(s);
@@ -623,72 +653,229 @@ int imp_csv_ex(const struct model *m, const struct munic_table *mt, const struct
 			l = sizeof name - 1;
 		memcpy(name, s, l);
 		name[l] = '\0';
-		int c = -1;
+		int col = -1;
 		for (int k = 0; k < COL__MAX; k++)
 			if (strcasecmp(name, imp_col_names[k]) == 0)
-				c = k;
+				col = k;
 		if (i < 64)
-			map[i] = c;
-		if (c < 0)
-			diags_add(d, file, r.fields[i].line, r.fields[i].col, NULL,
-			          "Ukendt kolonne »%s«. Kolonnerne hedder person, name, email, "
-			          "organisation, municipality, body, seat, profile, start og end.",
-			          name);
-		else if (have[c] >= 0)
-			diags_add(d, file, r.fields[i].line, r.fields[i].col, NULL,
+			t->map[i] = col;
+		if (col < 0 && !c[i].s)
+			continue; /* a sheet's column without a header: its cells must be empty */
+		if (col < 0)
+			diags_add(t->d, t->file, c[i].line, c[i].col, NULL, "Ukendt kolonne »%s«. %s", name,
+			          header_help);
+		else if (have[col] >= 0)
+			diags_add(t->d, t->file, c[i].line, c[i].col, NULL,
 			          "Kolonnen »%s« står to gange i overskriften. Slet den ene.", name);
 		else
-			have[c] = (int)i;
+			have[col] = (int)i;
 	}
-	if (ncols > 64)
-		diags_add(d, file, header_line, 1, NULL, "Overskriften har %zu kolonner; højst 64.", ncols);
-	for (int c = 0; c < COL__MAX; c++)
-		if (col_required[c] && have[c] < 0)
-			diags_add(d, file, header_line, 1, NULL,
-			          "Kolonnen »%s« mangler i overskriften. Tilføj den.", imp_col_names[c]);
-	if (d->n > nd) {
-		csv_close(&r);
-		return FK_EINPUT;
+	if (n > 64)
+		diags_add(t->d, t->file, line, 1, NULL, "Overskriften har %zu kolonner; højst 64.", n);
+	for (int k = 0; k < COL__MAX; k++)
+		if (col_required[k] && have[k] < 0)
+			diags_add(t->d, t->file, line, 1, NULL,
+			          "Kolonnen »%s« mangler i overskriften. Tilføj den.", imp_col_names[k]);
+	if (t->d->n > nd) {
+		t->header_bad = true;
+		return -1;
 	}
+	planner_begin(&t->pl, t->m, t->mt, t->existing, t->file, t->plan, t->d, t->expect);
+	t->pl.unit = t->unit;
+	return 0;
+}
 
-	/* Each record is checked as it is read; only the compact plan is kept. */
-	struct planner pl;
-	/* A row of the file is at least 40 bytes (ten fields, two dates). */
-	planner_begin(&pl, m, mt, existing, file, plan, d, len / 40);
-	while ((rc = csv_next(&r, d)) > 0) {
-		if (r.nfields != ncols) {
-			diags_add(d, file, r.record_line, 1, NULL,
-			          "Linjen har %zu felter, men overskriften har %zu. Tjek skilletegn og "
-			          "anførselstegn i linjen.",
-			          r.nfields, ncols);
+/* A row of n cells at positions 0..n-1 (n at most the header's). */
+static void table_row(struct table *t, const struct tcell *c, size_t n, long line)
+{
+	struct imp_fields f;
+	memset(&f, 0, sizeof f);
+	f.line = line;
+	for (int k = 0; k < COL__MAX; k++)
+		f.col[k] = 1;
+	for (size_t i = 0; i < n; i++) {
+		if (t->map[i] < 0)
 			continue;
-		}
-		struct imp_fields f;
-		memset(&f, 0, sizeof f);
-		f.line = r.record_line;
-		for (int c = 0; c < COL__MAX; c++)
-			f.col[c] = 1;
-		for (size_t i = 0; i < ncols; i++) {
-			f.v[map[i]] = r.fields[i].s;
-			f.col[map[i]] = r.fields[i].col;
-		}
-		planner_row(&pl, &f, 0);
-		if (release && (plan->rows & 4095) == 0)
-			release(r.p, arg);
-		/* Stop collecting after many errors: the first hundreds say what is wrong. */
-		if (d->n - nd >= 1000)
-			break;
+		f.v[t->map[i]] = c[i].s;
+		f.col[t->map[i]] = c[i].col;
 	}
-	csv_close(&r);
-	rc = planner_end(&pl) != FK_OK || rc < 0 ? FK_EINPUT : FK_OK;
-	if (rc != FK_OK && d->n == nd)
-		diags_add(d, file, 0, 0, NULL, "Filen kunne ikke læses.");
+	planner_row(&t->pl, &f, 0);
+}
+
+/* Ends the table: the plan, or FK_EINPUT with the reasons in d. read_ok: the reader itself
+ * did not fail. */
+static int table_end(struct table *t, bool read_ok)
+{
+	struct imp_plan *plan = t->plan;
+	int rc = FK_EINPUT;
+	if (!t->header_seen && read_ok && t->d->n == t->nd)
+		diags_add(t->d, t->file, 1, 1, NULL,
+		          "Filen er tom. Den skal have en overskriftslinje med kolonnerne person, "
+		          "name, email, organisation, municipality, body, seat, profile, start, end.");
+	if (t->header_seen && !t->header_bad)
+		rc = planner_end(&t->pl) != FK_OK || !read_ok ? FK_EINPUT : FK_OK;
+	if (rc != FK_OK && t->d->n == t->nd)
+		diags_add(t->d, t->file, 0, 0, NULL, "Filen kunne ikke læses.");
 	if (rc != FK_OK) {
 		size_t rows = plan->rows;
 		imp_plan_free(plan);
 		plan->rows = rows;
 	}
 	return rc;
+}
+
+int imp_csv_ex(const struct model *m, const struct munic_table *mt, const struct reg *existing,
+               const char *data, size_t len, const char *file, struct imp_plan *plan,
+               struct diags *d, void (*release)(const char *upto, void *arg), void *arg)
+{
+	struct table t;
+	/* A row of the file is at least 40 bytes (ten fields, two dates). */
+	table_begin(&t, m, mt, existing, file, plan, d, len / 40, "linje");
+	struct csv_reader r;
+	csv_open(&r, data, len, file);
+	struct tcell *cells = NULL;
+	size_t cap = 0;
+	int rc;
+	/* Each record is checked as it is read; only the compact plan is kept. */
+	while ((rc = csv_next(&r, d)) > 0) {
+		if (t.header_seen && r.nfields != t.ncols) {
+			diags_add(d, file, r.record_line, 1, NULL,
+			          "Linjen har %zu felter, men overskriften har %zu. Tjek skilletegn og "
+			          "anførselstegn i linjen.",
+			          r.nfields, t.ncols);
+			continue;
+		}
+		cells = xgrow(cells, sizeof *cells, r.nfields, &cap);
+		for (size_t i = 0; i < r.nfields; i++)
+			cells[i] = (struct tcell){r.fields[i].s, r.fields[i].line, r.fields[i].col};
+		if (!t.header_seen) {
+			if (table_header(&t, cells, r.nfields, r.record_line) != 0)
+				break;
+			continue;
+		}
+		table_row(&t, cells, r.nfields, r.record_line);
+		if (release && (plan->rows & 4095) == 0)
+			release(r.p, arg);
+		/* Stop collecting after many errors: the first hundreds say what is wrong. */
+		if (d->n - t.nd >= 1000)
+			break;
+	}
+	free(cells);
+	csv_close(&r);
+	return table_end(&t, rc >= 0);
+}
+
+/* The workbook's rows: each is made dense over the header's positions, numbers turned into
+ * the text the columns take (a day from a serial number in start and end, a whole number
+ * as digits), booleans and formula errors refused by cell. */
+struct sheet_feed {
+	struct table t;
+	struct xlr *x;
+	struct tcell *cells;
+	size_t cap;
+	char (*text)[32];  /* the text of number cells, per position */
+	size_t captext;
+};
+
+static int sheet_row(void *arg, long row, const struct xlr_cell *c, size_t n)
+{
+	struct sheet_feed *sf = arg;
+	struct table *t = &sf->t;
+	size_t width = t->header_seen ? t->ncols : (size_t)c[n - 1].col;
+	sf->cells = xgrow(sf->cells, sizeof *sf->cells, width, &sf->cap);
+	sf->text = xgrow(sf->text, sizeof *sf->text, width, &sf->captext);
+	for (size_t i = 0; i < width; i++)
+		sf->cells[i] = (struct tcell){NULL, row, (long)i + 1};
+	bool bad = false; /* a cell that cannot be read: the row is not checked further */
+	for (size_t i = 0; i < n; i++) {
+		size_t at = (size_t)c[i].col - 1;
+		int col = t->header_seen && at < t->ncols && at < 64 ? t->map[at] : -1;
+		const char *what = col >= 0 ? imp_col_names[col] : "";
+		if (t->header_seen && col < 0) {
+			char letters[8];
+			csv_col_letters(at, letters);
+			diags_add(t->d, t->file, row, c[i].col, NULL,
+			          "Kolonne %s har ingen overskrift, men cellen er udfyldt. Slet indholdet, "
+			          "eller giv kolonnen en af overskrifterne (%s).",
+			          letters, "person, name, email, organisation, municipality, body, seat, "
+			                   "profile, start, end");
+			continue; /* the rest of the row is still checked */
+		}
+		if (c[i].kind == XLR_ERROR || c[i].kind == XLR_BOOL) {
+			diags_add(t->d, t->file, row, c[i].col, NULL,
+			          "%s%sCellen indeholder %s »%.*s«. Skriv værdien i cellen i stedet.", what,
+			          *what ? ": " : "",
+			          c[i].kind == XLR_ERROR ? "fejlen fra en formel" : "sandhedsværdien",
+			          (int)c[i].len, c[i].s);
+			bad = true;
+			continue;
+		}
+		const char *s = c[i].s;
+		char *tx = sf->text[at];
+		if (c[i].kind == XLR_NUMBER) {
+			fk_date day;
+			double v = c[i].num;
+			if ((col == COL_START || col == COL_END) && xlr_day(sf->x, v, &day) == 0)
+				date_format(day, tx);
+			else if (v == floor(v) && fabs(v) < 1e15)
+				snprintf(tx, 32, "%lld", (long long)v);
+			else
+				snprintf(tx, 32, "%.15g", v);
+			s = tx;
+		} else if (c[i].len < strlen(c[i].s)) {
+			snprintf(tx, 32, "%.*s", (int)c[i].len, c[i].s); /* a day from a date cell */
+			s = tx;
+		}
+		sf->cells[at].s = s;
+	}
+	if (!t->header_seen) {
+		if (table_header(t, sf->cells, width, row) != 0)
+			return 1;
+		return 0;
+	}
+	if (!bad)
+		table_row(t, sf->cells, width, row);
+	else
+		t->plan->rows++;
+	return t->d->n - t->nd >= 1000;
+}
+
+int imp_xlsx(const struct model *m, const struct munic_table *mt, const struct reg *existing,
+             const char *data, size_t len, const char *file, struct imp_plan *plan,
+             struct diags *d)
+{
+	struct sheet_feed sf = {0};
+	table_begin(&sf.t, m, mt, existing, file, plan, d, len / 8 + 16, "række");
+	char err[300];
+	sf.x = xlr_open(data, len, err, sizeof err);
+	if (!sf.x) {
+		diags_add(d, file, 0, 0, NULL, "%s.", err);
+		return table_end(&sf.t, false);
+	}
+	long at = 0;
+	int rc = xlr_rows(sf.x, sheet_row, &sf, err, sizeof err, &at);
+	if (rc < 0)
+		diags_add(d, file, at, 0, NULL, "%s. Gem regnearket igen i Excel, og prøv igen.", err);
+	rc = table_end(&sf.t, rc >= 0);
+	diags_in_sheet(d, sf.t.nd, xlr_sheet(sf.x));
+	xlr_close(sf.x);
+	free(sf.cells);
+	free(sf.text);
+	return rc;
+}
+
+bool imp_is_xlsx(const char *data, size_t len)
+{
+	return len >= 4 && !memcmp(data, "PK\x03\x04", 4);
+}
+
+int imp_file(const struct model *m, const struct munic_table *mt, const struct reg *existing,
+             const char *data, size_t len, const char *file, struct imp_plan *plan,
+             struct diags *d)
+{
+	if (imp_is_xlsx(data, len))
+		return imp_xlsx(m, mt, existing, data, len, file, plan, d);
+	return imp_csv(m, mt, existing, data, len, file, plan, d);
 }
 
 /* ------------------------------------------------------------------ export */

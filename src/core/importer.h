@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: MPL-2.0 */
 #ifndef FK_IMPORTER_H
 #define FK_IMPORTER_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -64,6 +65,20 @@ int imp_csv(const struct model *m, const struct munic_table *mt, const struct re
 int imp_csv_ex(const struct model *m, const struct munic_table *mt, const struct reg *existing,
                const char *data, size_t len, const char *file, struct imp_plan *plan,
                struct diags *d, void (*release)(const char *upto, void *arg), void *arg);
+
+/* The same from the first sheet of an Excel workbook (.xlsx): the header row and then one
+ * appointment per row, columns in any order; dates as Excel dates or serial numbers, or as
+ * text; the municipality as a number or text. Diagnostics name the cell, "Ark1!F12"
+ * (diags_in_sheet). */
+int imp_xlsx(const struct model *m, const struct munic_table *mt, const struct reg *existing,
+             const char *data, size_t len, const char *file, struct imp_plan *plan,
+             struct diags *d);
+/* Whether data is a ZIP package (an .xlsx), by its first bytes. */
+bool imp_is_xlsx(const char *data, size_t len);
+/* imp_xlsx for a workbook, else imp_csv: what an upload or a file on the command line is. */
+int imp_file(const struct model *m, const struct munic_table *mt, const struct reg *existing,
+             const char *data, size_t len, const char *file, struct imp_plan *plan,
+             struct diags *d);
 
 /* Plans the given appointments (from a form or the API). file may be NULL. */
 int imp_rows(const struct model *m, const struct munic_table *mt, const struct reg *existing,

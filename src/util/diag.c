@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "util/buf.h"
+#include "util/csv.h"
 #include "util/xalloc.h"
 
 void diags_init(struct diags *d)
@@ -21,6 +22,7 @@ void diags_free(struct diags *d)
 		free(d->v[i].file);
 		free(d->v[i].field);
 		free(d->v[i].msg);
+		free(d->v[i].sheet);
 	}
 	free(d->v);
 	diags_init(d);
@@ -35,6 +37,7 @@ void diags_add(struct diags *d, const char *file, long line, long col, const cha
 	g->line = line;
 	g->col = col;
 	g->field = field ? xstrdup(field) : NULL;
+	g->sheet = NULL;
 	va_list ap;
 	va_start(ap, fmt);
 	struct buf b;
@@ -46,10 +49,29 @@ void diags_add(struct diags *d, const char *file, long line, long col, const cha
 	g->msg = buf_detach(&b, NULL);
 }
 
+void diags_in_sheet(struct diags *d, size_t from, const char *sheet)
+{
+	for (size_t i = from; i < d->n; i++)
+		if (!d->v[i].sheet)
+			d->v[i].sheet = xstrdup(sheet);
+}
+
 void diags_print(const struct diags *d)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
+		if (g->sheet) {
+			char cell[8];
+			csv_col_letters(g->col > 0 ? (size_t)(g->col - 1) : 0, cell);
+			if (g->file)
+				fprintf(stderr, "%s: ", g->file);
+			if (g->line && g->col)
+				fprintf(stderr, "%s!%s%ld: ", g->sheet, cell, g->line);
+			else if (g->line)
+				fprintf(stderr, "%s, række %ld: ", g->sheet, g->line);
+			fprintf(stderr, "%s\n", g->msg);
+			continue;
+		}
 		if (g->file)
 			fprintf(stderr, "%s:", g->file);
 		if (g->line)

@@ -12,6 +12,7 @@ struct diag {
 	long col;
 	char *field;
 	char *msg;
+	char *sheet;  /* a workbook's sheet: line is then its row and col its column */
 };
 struct diags {
 	struct diag *v;
@@ -22,6 +23,9 @@ void diags_init(struct diags *d);
 void diags_free(struct diags *d);
 void diags_add(struct diags *d, const char *file, long line, long col, const char *field,
                const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Marks the diagnostics from index from on as about cells of the workbook sheet: they print
+ * as Excel names a cell, "Ark1!F12" (a whole row: "Ark1, række 12"). */
+void diags_in_sheet(struct diags *d, size_t from, const char *sheet);
 /* "file:line:col: msg" (parts that are unknown are left out), one per line, to stderr. */
 void diags_print(const struct diags *d);
 #endif

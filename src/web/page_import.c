@@ -220,7 +220,8 @@ int page_import(struct web_req *r, struct web_resp *p)
 
 	const struct web_field *f = web_form_field(r, "file");
 	if (!f || (!f->len && (!f->filename || !*f->filename))) {
-		form_error(&fm, "file", "Fil", "Vælg den CSV-fil med udpegninger, du vil indlæse.");
+		form_error(&fm, "file", "Fil",
+		           "Vælg den CSV- eller Excel-fil med udpegninger, du vil indlæse.");
 	} else if (!f->len) {
 		char *name = clean_filename(f->filename);
 		form_error(&fm, "file", "Fil", "Filen »%s« er tom. Vælg filen med udpegningerne.",
@@ -350,8 +351,17 @@ static json_t *error_row(const struct header *h, const struct diag *d)
 	json_t *o = json_pack("{s:o}", "message", form_text(msg));
 	if (d->line)
 		json_object_set_new(o, "line", json_integer(d->line));
-	char col[96];
-	col_text(h, field, d, col, sizeof col);
+	char col[96] = "";
+	if (d->sheet && d->col > 0) {
+		/* A workbook's cell: its column's letters and header, and the cell as Excel names it. */
+		char letters[8], cell[160];
+		csv_col_letters((size_t)d->col - 1, letters);
+		snprintf(col, sizeof col, field ? "%s (%s)" : "%s", letters, field ? field : "");
+		snprintf(cell, sizeof cell, "%s!%s%ld", d->sheet, letters, d->line);
+		json_object_set_new(o, "cell", form_text(cell));
+	} else if (!d->sheet) {
+		col_text(h, field, d, col, sizeof col);
+	}
 	json_object_set_new(o, "col", *col ? form_text(col) : json_null());
 	if (field)
 		json_object_set_new(o, "field", json_string(field));
@@ -524,7 +534,7 @@ int page_import_show(struct web_req *r, struct web_resp *p)
 	diags_init(&d);
 	struct imp_plan plan;
 	int rc =
-	    imp_csv(r->app->model, r->app->mt, &reg, imp.data, imp.len, imp.filename, &plan, &d);
+	    imp_file(r->app->model, r->app->mt, &reg, imp.data, imp.len, imp.filename, &plan, &d);
 
 	json_t *doc = json_object();
 	char size[32], when[64], ver[32];
@@ -540,7 +550,11 @@ int page_import_show(struct web_req *r, struct web_resp *p)
 	if (rc != FK_OK) {
 		json_t *errs = json_array();
 		struct header h;
-		header_read(&h, imp.data, imp.len);
+		if (imp_is_xlsx(imp.data, imp.len))
+			memset(&h, 0, sizeof h); /* errors carry their cells */
+		else
+			header_read(&h, imp.data, imp.len);
+		json_object_set_new(doc, "xlsx", json_boolean(imp_is_xlsx(imp.data, imp.len)));
 		for (size_t i = 0; i < d.n && i < SHOW_ERRORS_MAX; i++)
 			json_array_append_new(errs, error_row(&h, &d.v[i]));
 		header_free(&h);
@@ -622,7 +636,7 @@ int page_import_commit(struct web_req *r, struct web_resp *p)
 	diags_init(&d);
 	struct imp_plan plan;
 	int rc =
-	    imp_csv(r->app->model, r->app->mt, &reg, imp.data, imp.len, imp.filename, &plan, &d);
+	    imp_file(r->app->model, r->app->mt, &reg, imp.data, imp.len, imp.filename, &plan, &d);
 	diags_free(&d);
 	reg_free(&reg);
 	if (rc != FK_OK) {

@@ -15,6 +15,7 @@
 // The last line printed is "browser: N passed, N failed"; the exit status is 0 only when
 // nothing failed.
 
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -63,6 +64,16 @@ for (const [k, v] of Object.entries({ good: CSV_GOOD, preview: CSV_PREVIEW, bad:
 	files[k] = join(tmp, `${k === 'good' ? 'nye-medlemmer' : k === 'bad' ? 'fejl-i-filen' : 'forhaandsvisning'}.csv`);
 	writeFileSync(files[k], v);
 }
+
+// The bad rows as an Excel workbook too, written by Debian's openpyxl: its errors are named
+// by cell (Ark1!E2).
+files.badXlsx = join(tmp, 'fejl-i-regnearket.xlsx');
+execFileSync('/usr/bin/python3', ['-c', `
+import csv, io, sys, openpyxl
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = "Ark1"
+for r in csv.reader(io.StringIO(sys.argv[2])):
+    ws.append([int(v) if v.isdigit() else (v or None) for v in r])
+wb.save(sys.argv[1])`, files.badXlsx, CSV_BAD]);
 
 async function upload(page, file) {
 	await page.goto(`${BASE}/import`);
@@ -180,6 +191,12 @@ async function main() {
 		await audit(page, 'admin-import-annulleret');
 		await upload(page, files.bad);
 		await audit(page, 'admin-import-fejl');
+		await submit(page, page.getByRole('button', { name: 'Annullér denne import' }));
+		await upload(page, files.badXlsx);
+		await audit(page, 'admin-import-fejl-excel');
+		const cells = await page.locator('table.errors').innerText();
+		check(cells.includes('Ark1!E2') && cells.includes('E (municipality)') && cells.includes('Række'),
+			`regnearkets fejl står ikke med celle: ${cells.slice(0, 300)}`);
 		await submit(page, page.getByRole('button', { name: 'Annullér denne import' }));
 		await ctx.close();
 	});

@@ -27,7 +27,7 @@ import zipfile
 import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fkserver import PASSWORD, ROOT, Results, Server  # noqa: E402
+from fkserver import multipart, PASSWORD, ROOT, Results, Server  # noqa: E402
 from openapi_test import validate  # noqa: E402
 
 SPEC = json.load(open(os.path.join(ROOT, "static", "openapi.json"), encoding="utf-8"))
@@ -97,23 +97,6 @@ MIME = {
              "PowerPoint-præsentation"),
     "png": ("image/png", "PNG-billede"),
 }
-
-
-def multipart(fields, files):
-    """A multipart/form-data body as a browser sends it: a file name in UTF-8 with a double
-    quote written %22 and line breaks %0D, %0A (WHATWG HTML)."""
-    boundary = b"----fkigovMaterial9q8w7e6r5t"
-    out = []
-    for k, v in fields.items():
-        out.append(b"--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" %
-                   (boundary, k.encode(), v.encode()))
-    for field, name, data, ctype in files:
-        fn = name.replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A").encode()
-        out.append(b"--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
-                   b"Content-Type: %s\r\n\r\n" % (boundary, field.encode(), fn, ctype.encode()) +
-                   data + b"\r\n")
-    out.append(b"--%s--\r\n" % boundary)
-    return b"".join(out), "multipart/form-data; boundary=" + boundary.decode()
 
 
 def upload(c, item, name, data, reason=None, meeting=1, page=False, csrf=True,
