@@ -280,21 +280,21 @@ int cli_write_file(const char *path, const char *data, size_t len)
 	return bad ? -1 : 0;
 }
 
-int cli_write_xlsx(struct cli *c, const char *path, const char *sheet, const char *what,
-                   fk_date d, json_t *rows, const struct xl_jcol *cols, size_t ncols)
+int cli_write_sheet(struct cli *c, const char *path, enum sheet_kind k, json_t *doc,
+                    const char *what, fk_date d)
 {
 	char *source = xasprintf("fkigov, databasen %s", c->db);
-	struct xl_table t = {.sheet = sheet, .what = what, .source = source,
-	                     .model = c->model ? c->model->name : "", .date = d};
 	struct buf wb;
 	buf_init(&wb);
 	char err[300];
-	int rc = xl_write_json(&t, rows, cols, ncols, &wb, err, sizeof err);
+	size_t rows = 0;
+	int rc = sheet_write(k, doc, what, d, source, c->model ? c->model->name : "", &wb, &rows,
+	                     err, sizeof err);
 	free(source);
 	if (rc != 0)
 		fprintf(stderr, "fkigov: %s\n", err);
 	else if ((rc = cli_write_file(path, wb.s, wb.len)) == 0)
-		fprintf(stderr, "Skrev %zu rækker til %s.\n", json_array_size(rows), path);
+		fprintf(stderr, "Skrev %zu rækker til %s.\n", rows, path);
 	buf_free(&wb);
 	return rc == 0 ? 0 : 2;
 }

@@ -66,11 +66,11 @@ int cli_read_file(const char *path, struct buf *b);
 /* Writes data[0..len) to path: beside it first, then renamed into place, so a failure never
  * leaves half a file. 0, or -1 with the reason printed. */
 int cli_write_file(const char *path, const char *data, size_t len);
-/* The rows (a JSON array of objects) as an Excel workbook at path (util/xlsx.h), with what
+/* doc as the workbook of kind k (core/sheets.h) at path, with what (NULL: the kind's own)
  * and day d on its "Om" sheet: 0, or 2 with the reason printed. */
-struct xl_jcol;
-int cli_write_xlsx(struct cli *c, const char *path, const char *sheet, const char *what,
-                   fk_date d, json_t *rows, const struct xl_jcol *cols, size_t ncols);
+#include "core/sheets.h"
+int cli_write_sheet(struct cli *c, const char *path, enum sheet_kind k, json_t *doc,
+                    const char *what, fk_date d);
 
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);

@@ -160,32 +160,8 @@ int cmd_forecast(struct cli *c, int argc, char **argv)
 	struct forecast f;
 	forecast_run(c->model, &c->reg, from, years, &f);
 	if (xlsx) {
-		/* one row per group and quarter */
-		json_t *doc = report_forecast(c->model, &c->reg, &f), *rows = json_array(), *b, *q;
-		size_t i, k;
-		json_array_foreach(json_object_get(doc, "bodies"), i, b)
-		{
-			json_array_foreach(json_object_get(b, "quarters"), k, q)
-			{
-				json_t *row = json_deep_copy(q);
-				json_object_set(row, "name", json_object_get(b, "name"));
-				json_object_set_new(row, "leaving",
-				                    json_integer((json_int_t)json_array_size(
-				                        json_object_get(q, "leavers"))));
-				json_array_append_new(rows, row);
-			}
-		}
-		static const struct xl_jcol cols[] = {
-		    {"name", "Gruppe", XL_TEXT},           {"quarter", "Kvartal", XL_TEXT},
-		    {"start", "Fra", XL_DATE},             {"end", "Til", XL_DATE},
-		    {"leaving", "Går af", XL_INT},         {"vacancies_opened", "Nye ledige", XL_INT},
-		    {"vacancies_now", "Ledige i alt", XL_INT}, {"members", "Medlemmer", XL_INT},
-		    {"senior", "Med anciennitet", XL_INT}, {"required", "Krævet", XL_INT},
-		    {"quota_ok", "Kravet holder", XL_TEXT},
-		};
-		rc = cli_write_xlsx(c, xlsx, "Fremskrivning", "Fremskrivningen af udskiftningen kvartal for kvartal",
-		                    from, rows, cols, sizeof cols / sizeof cols[0]);
-		json_decref(rows);
+		json_t *doc = report_forecast(c->model, &c->reg, &f);
+		rc = cli_write_sheet(c, xlsx, SHEET_FORECAST, doc, NULL, from);
 		json_decref(doc);
 		forecast_free(&f);
 		return rc;

@@ -158,23 +158,10 @@ static int frame_or_report(struct cli *c, int argc, char **argv, bool report)
 	if (xlsx) {
 		/* the municipalities' shares of the frame, one row each */
 		json_t *doc = econ_report_json(&e, c->model, munic_builtin(), &f);
-		json_t *rows = json_object_get(doc, "municipalities"), *x;
-		size_t i;
-		json_array_foreach(rows, i, x)
-		{
-			const char *code = json_string_value(json_object_get(x, "code"));
-			json_object_set_new(x, "code_n", json_integer(code ? atoi(code) : 0));
-		}
-		static const struct xl_jcol cols[] = {
-		    {"code_n", "Kode", XL_INT},       {"name", "Kommune", XL_TEXT},
-		    {"region", "Region", XL_TEXT},    {"citizens", "Borgere", XL_INT},
-		    {"share_ore", "Andel af rammen", XL_MONEY},
-		};
 		char what[160];
 		snprintf(what, sizeof what, "Økonomien %d: kommunernes andel af rammen (sats gange borgere)",
 		         year);
-		rc = cli_write_xlsx(c, xlsx, "Kommuner", what, date_today(), rows, cols,
-		                    sizeof cols / sizeof cols[0]);
+		rc = cli_write_sheet(c, xlsx, SHEET_ECONOMY, doc, what, date_today());
 		json_decref(doc);
 		econ_free(&e);
 		return rc;

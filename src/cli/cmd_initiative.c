@@ -13,7 +13,7 @@
 static const char initiative_usage[] =
     "Brug: fkigov [--db STI] initiative add ID --name NAVN --body ORGAN [--description TEKST]\n"
     "                                         [--special]\n"
-    "      fkigov [--db STI] initiative list [--json]\n"
+    "      fkigov [--db STI] initiative list [--json | --xlsx FIL.xlsx]\n"
     "      fkigov [--db STI] initiative show ID [--json]\n"
     "      fkigov [--db STI] initiative status ID --status grøn|gul|rød [--reason TEKST]\n"
     "                                         [--date ÅÅÅÅ-MM-DD]\n"
@@ -135,9 +135,12 @@ static const char *status_word(json_t *o)
 static int list(struct cli *c, int argc, char **argv)
 {
 	bool json = false;
+	const char *xlsx = NULL;
 	for (int i = 2; i < argc; i++) {
 		if (cli_flag(argv, i, "--json"))
 			json = true;
+		else if (cli_flag(argv, i, "--xlsx") && i + 1 < argc)
+			xlsx = argv[++i];
 		else
 			return cli_usage(initiative_usage, "ukendt argument »%s«.", argv[i]);
 	}
@@ -147,6 +150,11 @@ static int list(struct cli *c, int argc, char **argv)
 		return rc;
 	json_t *doc = portfolio_json(&e, c->model, date_today());
 	econ_free(&e);
+	if (xlsx) {
+		rc = cli_write_sheet(c, xlsx, SHEET_PORTFOLIO, doc, NULL, date_today());
+		json_decref(doc);
+		return rc;
+	}
 	if (json) {
 		cli_print_json(doc);
 		return 0;

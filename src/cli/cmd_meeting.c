@@ -68,14 +68,16 @@ static const char usage[] =
     "rådgivning, drøftelse, beslutning, økonomi. »I dag« er $FKIGOV_TODAY, hvis den er sat.\n";
 
 static const char dusage[] =
-    "Brug: fkigov [--db STI] decisions search TEKST [--year ÅR] [--published] [--json]\n\n"
+    "Brug: fkigov [--db STI] decisions search TEKST [--year ÅR] [--published]\n"
+    "                        [--json | --xlsx FIL.xlsx]\n\n"
     "Søger i referaterne (punktets overskrift, referatets tekst og året) på tværs af år; alle\n"
-    "ord skal findes, som begyndelsen af et ord, uden hensyn til accenter. Nyeste først.\n";
+    "ord skal findes, som begyndelsen af et ord, uden hensyn til accenter. Nyeste først.\n"
+    "--xlsx skriver beslutningerne som et Excel-regneark (mødedato som dato).\n";
 
 /* Options of the meeting commands, parsed once. */
 struct mopts {
 	const char *year, *swap, *reason, *person, *title, *text, *minutes, *kind, *item, *date,
-	    *presenter, *material, *recommendation, *outcome;
+	    *presenter, *material, *recommendation, *outcome, *xlsx;
 	const char *pos[3]; /* positional arguments after the sub-command */
 	int npos;
 	int json, published, late;
@@ -102,6 +104,7 @@ static int parse(int argc, char **argv, int first, struct mopts *o, const char *
 	    {"--material", offsetof(struct mopts, material)},
 	    {"--recommendation", offsetof(struct mopts, recommendation)},
 	    {"--outcome", offsetof(struct mopts, outcome)},
+	    {"--xlsx", offsetof(struct mopts, xlsx)},
 	};
 	for (int i = first; i < argc;) {
 		int r = 0;
@@ -520,7 +523,7 @@ int cmd_decisions(struct cli *c, int argc, char **argv)
 		return 2;
 	if ((rc = cli_open(c, false)) != 0)
 		return rc;
-	struct hits h = {o.json ? json_array() : NULL, 0};
+	struct hits h = {o.json || o.xlsx ? json_array() : NULL, 0};
 	rc = store_decision_search(c->st, o.pos[0], (int)year, o.published, 0, hit, &h);
 	if (rc == FK_EINPUT) {
 		fprintf(stderr, "fkigov: skriv mindst ét ord at søge efter.\n");
@@ -531,9 +534,19 @@ int cmd_decisions(struct cli *c, int argc, char **argv)
 		json_decref(h.arr);
 		return 1;
 	}
+	json_t *doc = h.arr ? json_pack("{s:s, s:o, s:o}", "query", o.pos[0], "year",
+	                                year ? json_integer(year) : json_null(), "decisions", h.arr)
+	                    : NULL;
+	if (o.xlsx) {
+		char what[300];
+		snprintf(what, sizeof what, "Beslutningsloggen: beslutningerne, der matcher »%.200s«",
+		         o.pos[0]);
+		rc = cli_write_sheet(c, o.xlsx, SHEET_DECISIONS, doc, what, date_today());
+		json_decref(doc);
+		return rc;
+	}
 	if (o.json)
-		cli_print_json(json_pack("{s:s, s:o, s:o}", "query", o.pos[0], "year",
-		                         year ? json_integer(year) : json_null(), "decisions", h.arr));
+		cli_print_json(doc);
 	else if (h.n == 0)
 		printf("Ingen beslutninger fundet.\n");
 	return 0;

@@ -15,7 +15,7 @@
 
 static const char usage[] =
     "Brug: fkigov [--db STI] recruit propose --body ORGAN --date ÅÅÅÅ-MM-DD --candidates FIL.csv\n"
-    "                        [--seats N] [--min-score X] [--json]\n\n"
+    "                        [--seats N] [--min-score X] [--json | --xlsx FIL.xlsx]\n\n"
     "Anbefaler de bedste kandidater til organets kommunale pladser fra første dag i den nye\n"
     "periode (--date), efter reglerne for valgbarhed og de syv kriterier i rækkefølge:\n"
     "profiler, regioner (op til modellens mål), færrest fra samme kommune, kommunegrupper,\n"
@@ -73,6 +73,34 @@ static void print_json(const struct model *m, int body, fk_date day, const struc
 	cli_print_json(doc);
 }
 
+/* {"candidates": [...]}: each candidate in file order with the municipality, its region, the
+ * profile, the score, the outcome and why: the rows of the workbook (core/sheets.h). */
+static json_t *candidates_json(const struct model *m, const struct recruit_file *cs,
+                               const struct recruit_result *x)
+{
+	const struct munic_table *mt = munic_builtin();
+	json_t *arr = json_array();
+	for (size_t i = 0; i < cs->n; i++) {
+		const struct recruit_cand *k = &cs->v[i];
+		const struct munic *mu = munic_find(mt, k->munic);
+		const char *outcome = x->reason[i] != RECRUIT_OK ? "ikke valgbar"
+		                      : x->selected[i]            ? "anbefalet"
+		                                                  : "ikke valgt";
+		char from[11] = "";
+		if (x->reason[i] == RECRUIT_COOLOFF && x->from[i] != DATE_NONE)
+			date_format(x->from[i], from);
+		json_array_append_new(
+		    arr, json_pack("{s:s, s:i, s:s?, s:s?, s:s?, s:f, s:s, s:s?, s:s?}", "candidate",
+		                   cs->ids[i], "municipality", k->munic, "municipality_name",
+		                   mu ? mu->name : NULL, "region", mu ? mt->regions[mu->region] : NULL,
+		                   "profile", k->profile >= 0 ? m->profiles[k->profile].name : NULL,
+		                   "score", k->score / 10.0, "outcome", outcome, "why",
+		                   x->reason[i] != RECRUIT_OK ? x->message[i] : x->why[i],
+		                   "eligible_from", *from ? from : NULL));
+	}
+	return json_pack("{s:o}", "candidates", arr);
+}
+
 static void print_text(const struct model *m, int body, fk_date day, const struct recruit_file *cs,
                        const struct recruit_result *x)
 {
@@ -108,7 +136,8 @@ static void print_text(const struct model *m, int body, fk_date day, const struc
 
 int cmd_recruit_propose(struct cli *c, int argc, char **argv)
 {
-	const char *body_id = NULL, *date = NULL, *file = NULL, *seats_s = NULL, *min_s = NULL;
+	const char *body_id = NULL, *date = NULL, *file = NULL, *seats_s = NULL, *min_s = NULL,
+	           *xlsx = NULL;
 	int json = 0;
 	for (int i = 2; i < argc;) {
 		const char *v;
@@ -123,6 +152,8 @@ int cmd_recruit_propose(struct cli *c, int argc, char **argv)
 			seats_s = v;
 		else if (r == 0 && (r = cli_opt(argc, argv, &i, "--min-score", &v)) > 0)
 			min_s = v;
+		else if (r == 0 && (r = cli_opt(argc, argv, &i, "--xlsx", &v)) > 0)
+			xlsx = v;
 		if (r < 0)
 			return 2;
 		if (r)
@@ -190,13 +221,21 @@ int cmd_recruit_propose(struct cli *c, int argc, char **argv)
 		recruit_file_free(&cs);
 		return 1;
 	}
-	if (json)
+	if (xlsx) {
+		json_t *doc = candidates_json(c->model, &cs, &x);
+		char what[300];
+		snprintf(what, sizeof what,
+		         "Anbefalingen til %s fra %s: %d pladser; hver kandidat med udfald og begrundelse",
+		         c->model->bodies[body].name, date, x.seats);
+		rc = cli_write_sheet(c, xlsx, SHEET_RECRUIT, doc, what, day);
+		json_decref(doc);
+	} else if (json)
 		print_json(c->model, body, day, &cs, &x);
 	else
 		print_text(c->model, body, day, &cs, &x);
 	recruit_result_free(&x);
 	recruit_file_free(&cs);
-	return 0;
+	return rc;
 }
 
 int cmd_recruit(struct cli *c, int argc, char **argv)

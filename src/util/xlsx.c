@@ -4,6 +4,7 @@
  * temporary directory and read back, so callers get bytes. */
 #include "util/xlsx.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,8 @@ int xl_write(const struct xl_table *t, struct buf *out, char *err, size_t n)
 	format_set_num_format(fmoney, "#,##0.00 \"kr.\"");
 	lxw_format *fint = workbook_add_format(wb);
 	format_set_num_format(fint, "0");
+	lxw_format *ftenths = workbook_add_format(wb);
+	format_set_num_format(ftenths, "0.0");
 	lxw_format *ftext = workbook_add_format(wb);
 	format_set_num_format(ftext, "@");
 	lxw_worksheet *ws = workbook_add_worksheet(wb, t->sheet);
@@ -86,6 +89,10 @@ int xl_write(const struct xl_table *t, struct buf *out, char *err, size_t n)
 			case XL_INT:
 				worksheet_write_number(ws, row, col, (double)x->i, fint);
 				w = 8;
+				break;
+			case XL_TENTHS:
+				worksheet_write_number(ws, row, col, (double)x->i / 10.0, ftenths);
+				w = 6;
 				break;
 			case XL_MONEY:
 				worksheet_write_number(ws, row, col, (double)x->i / 100.0, fmoney);
@@ -149,6 +156,23 @@ out:
 	return rc;
 }
 
+/* The value at key in o, a path of object keys joined by '.' ("status.date"); NULL. */
+static json_t *path_get(json_t *o, const char *key)
+{
+	const char *dot;
+	while (o && (dot = strchr(key, '.')) != NULL) {
+		char part[64];
+		size_t l = (size_t)(dot - key);
+		if (l >= sizeof part)
+			return NULL;
+		memcpy(part, key, l);
+		part[l] = '\0';
+		o = json_object_get(o, part);
+		key = dot + 1;
+	}
+	return o ? json_object_get(o, key) : NULL;
+}
+
 int xl_write_json(const struct xl_table *t, json_t *rows, const struct xl_jcol *cols,
                   size_t ncols, struct buf *out, char *err, size_t n)
 {
@@ -160,21 +184,24 @@ int xl_write_json(const struct xl_table *t, json_t *rows, const struct xl_jcol *
 		xc[c] = (struct xl_col){cols[c].name, cols[c].type};
 	for (size_t r = 0; r < nrows; r++)
 		for (size_t c = 0; c < ncols; c++) {
-			json_t *v = json_object_get(json_array_get(rows, r), cols[c].key);
+			json_t *v = path_get(json_array_get(rows, r), cols[c].key);
 			struct xl_cell *x = &cell[r * ncols + c];
 			x->d = DATE_NONE;
 			if (!v || json_is_null(v)) {
 				x->empty = true;
 			} else if (json_is_boolean(v)) {
 				x->s = json_is_true(v) ? "ja" : "nej";
+			} else if (cols[c].type == XL_TENTHS && json_is_number(v)) {
+				x->i = (int64_t)llround(json_number_value(v) * 10.0);
 			} else if (json_is_integer(v)) {
 				x->i = json_integer_value(v);
 				if (cols[c].type == XL_TEXT)
 					x->s = text[r * ncols + c] = xasprintf("%lld", (long long)x->i);
 			} else if (json_is_string(v)) {
 				const char *s = json_string_value(v);
-				if (cols[c].type == XL_DATE)
-					x->empty = date_parse(s, strlen(s), &x->d) != 0;
+				if (cols[c].type == XL_DATE) /* a day, or the day of a time "…T10:00:00Z" */
+					x->empty = date_parse(s, strlen(s) > 10 && s[10] == 'T' ? 10 : strlen(s),
+					                      &x->d) != 0;
 				else
 					x->s = s;
 			} else {

@@ -16,7 +16,8 @@
  * the source and the model. Text is always written as text: a cell that begins with =, +,
  * - or @ is never a formula. */
 
-enum xl_type { XL_TEXT, XL_INT, XL_DATE, XL_MONEY };
+/* XL_TENTHS: a number with one decimal (a score), i in tenths; from JSON any number. */
+enum xl_type { XL_TEXT, XL_INT, XL_DATE, XL_MONEY, XL_TENTHS };
 
 struct xl_col {
 	const char *name;
@@ -48,7 +49,8 @@ struct xl_table {
 /* Writes the workbook into out. 0, or -1 with a Danish reason in err[n]. */
 int xl_write(const struct xl_table *t, struct buf *out, char *err, size_t n);
 
-/* A column of a JSON table: the key of each row object, the header, the type (a date from a
+/* A column of a JSON table: the key of each row object (a path "status.date" reaches into
+ * an object in the row), the header, the type (a date from a
  * "YYYY-MM-DD" string, money from whole øre; true and false become "ja" and "nej"). */
 struct xl_jcol {
 	const char *key;

@@ -1539,6 +1539,19 @@ int page_decisions(struct web_req *r, struct web_resp *p)
 	char y[16] = "";
 	if (year)
 		snprintf(y, sizeof y, "%d", year);
+	/* The same decisions as a workbook: the search, or the whole year's log (this year's
+	 * when none is chosen). */
+	struct buf href;
+	buf_init(&href);
+	buf_adds(&href, "/decisions.xlsx?");
+	char ty[16];
+	snprintf(ty, sizeof ty, "%d", date_year(r->today));
+	sort_url_arg(&href, "q", searched ? q : NULL);
+	sort_url_arg(&href, "year", year ? y : searched ? NULL : ty);
+	href.s[--href.len] = '\0'; /* the last '&' */
+	json_object_set_new(doc, "xlsx_href", json_string(href.s));
+	json_object_set_new(doc, "xlsx_year", json_string(year || searched ? "" : ty));
+	buf_free(&href);
 	json_object_set_new(doc, "year", json_string(y));
 	json_object_set_new(doc, "searched", json_boolean(searched));
 	json_object_set_new(doc, "latest", json_boolean(!searched));

@@ -29,6 +29,10 @@ EXPECT = {
     ("/open-data/oparl/file/{id}", "GET"): (404, 404, 404, 404),
     ("/compliance.xlsx", "GET"): (HTML_LOGIN, 200, 200, 200),
     ("/register.xlsx", "GET"): (HTML_LOGIN, 403, 403, 200),
+    ("/forecast.xlsx", "GET"): (HTML_LOGIN, 200, 200, 200),
+    ("/economy.xlsx", "GET"): (HTML_LOGIN, 200, 200, 200),
+    ("/portfolio.xlsx", "GET"): (HTML_LOGIN, 200, 200, 200),
+    ("/decisions.xlsx", "GET"): (HTML_LOGIN, 200, 200, 200),
     ("/login", "GET"): (200, 303, 303, 303),
     ("/login", "POST"): (401, 401, 401, 401),  # wrong password
     ("/logout", "POST"): (HTML_LOGIN, 303, 303, 303),

@@ -8,13 +8,14 @@ as dates in Danish format, the municipality code as a whole number), a frozen he
 autofilter, the "Om" sheet, and a name that looks like a formula written as text; the same
 name in the CSV export protected by a leading apostrophe. Roles: the register for the
 secretariat only."""
+import html
 import json
 import os
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fkserver import Results, Server  # noqa: E402
+from fkserver import ROOT, Results, Server  # noqa: E402
 
 READ = r'''
 import json, sys, openpyxl
@@ -36,6 +37,28 @@ def read(path):
     if p.returncode != 0:
         raise RuntimeError("openpyxl: " + p.stderr)
     return json.loads(p.stdout)
+
+
+def meeting_with_minutes(srv):
+    """The first meeting of 2027 held, its minutes written, approved and published; the number
+    of decisions (agenda items)."""
+    def fk(*args, today):
+        p = subprocess.run([srv.bin, "--db", srv.db, *args], capture_output=True, text=True,
+                           env=dict(os.environ, FKIGOV_ACTOR="test", FKIGOV_TODAY=today))
+        if p.returncode != 0:
+            raise RuntimeError("fkigov %s: %s%s" % (" ".join(args), p.stdout, p.stderr))
+        return p.stdout
+    fk("cycle", "plan", "2027", "--dates", "2027-03-09,2027-06-08,2027-09-14,2027-12-07", "--save", today="2026-12-03")
+    mid = str(json.loads(fk("meeting", "list", "--json", today="2027-01-10"))["meetings"][0]["id"])
+    fk("meeting", "agenda", mid, today="2027-01-10")
+    fk("meeting", "dispatch", mid, today="2027-02-20")
+    n = len(json.loads(fk("meeting", "show", mid, "--json", today="2027-03-09"))["items"])
+    for i in range(1, n + 1):
+        fk("meeting", "minutes", mid, "--item", str(i), "--outcome", "taget-til-efterretning", "--text",
+           "Styregruppen tog punkt %d til efterretning." % i, today="2027-03-09")
+    fk("meeting", "approve", mid, today="2027-03-10")
+    fk("meeting", "publish", mid, today="2027-03-11")
+    return n
 
 
 def test(srv, res):
@@ -81,9 +104,64 @@ def test(srv, res):
     cph = next(r for r in ew["rows"] if r[1]["v"] == "København")
     res.check(len(ew["rows"]) == 98 and cph[0]["v"] == "101" and cph[0]["t"] == "n" and cph[4]["t"] == "n" and
               "kr." in cph[4]["f"], "economy report --xlsx: 98 municipalities, the share as money: %r" % cph[4])
+    # The portfolio, the decision log and a recommendation, from the command line.
+    subprocess.run(["sh", os.path.join(ROOT, "data", "demo", "portfolio.sh"), srv.bin, srv.db], check=True,
+                   capture_output=True)
+    pf = os.path.join(srv.dir, "portefoelje.xlsx")
+    srv.fk("initiative", "list", "--xlsx", pf)
+    pw = read(pf)
+    init = json.loads(srv.fk("initiative", "list", "--json"))["initiatives"]
+    red = next(r for r in pw["rows"] if r[0]["v"] == "demo-data")
+    res.check(pw["sheets"] == ["Portefølje", "Om"] and len(pw["rows"]) == len(init) and
+              red[4]["v"] == "rød" and red[5]["t"] == "d" and red[7]["v"] == "værre" and red[10]["v"] == "ja",
+              "initiative list --xlsx: each initiative with status, its date as a date, the trend in Danish: %r" % red)
+    decided = meeting_with_minutes(srv)
+    dx = os.path.join(srv.dir, "beslutninger.xlsx")
+    srv.fk("decisions", "search", "efterretning", "--xlsx", dx)
+    dw = read(dx)
+    res.check(dw["header"][:4] == ["Mødedato", "År", "Møde nr.", "Punkt"] and len(dw["rows"]) == decided and
+              dw["rows"][0][0]["t"] == "d" and dw["rows"][0][3]["t"] == "n" and "efterretning" in dw["rows"][0][6]["v"],
+              "decisions search --xlsx: %d decisions, the meeting's day as a date" % len(dw["rows"]))
+    cand = os.path.join(srv.dir, "kandidater.csv")
+    with open(cand, "w") as f:
+        f.write("candidate,person,name,municipality,profile,score\n"
+                "k1,,Anne,751,fagperson-digital,90\nk2,,Bo,101,fagperson-digital,62.5\nk3,,Eva,999,fagperson-digital,99\n")
+    rx = os.path.join(srv.dir, "anbefaling.xlsx")
+    srv.fk("recruit", "propose", "--body", "rg-forretning", "--date", "2027-03-01", "--candidates", cand, "--xlsx", rx)
+    rw = read(rx)
+    byid = {r[0]["v"]: r for r in rw["rows"]}
+    res.check(rw["sheets"] == ["Kandidater", "Om"] and len(rw["rows"]) == 3 and byid["k2"][5]["v"] == "62.5" and
+              byid["k2"][5]["f"] == "0.0" and byid["k3"][6]["v"] == "ikke valgbar" and "999" in byid["k3"][7]["v"] and
+              byid["k1"][6]["v"] in ("anbefalet", "ikke valgt") and byid["k1"][2]["v"] == "Aarhus",
+              "recruit propose --xlsx: every candidate with the outcome and why, the score with one decimal")
     srv.start()
     try:
         admin = srv.client("admin")
+        viewer = srv.client("viewer")
+        for path, sheet, api in (("/portfolio.xlsx", "Portefølje", "/api/v1/initiatives"),
+                                 ("/economy.xlsx?year=2027", "Kommuner", "/api/v1/economy/report?year=2027"),
+                                 ("/forecast.xlsx?from=2027-01-01&years=2", "Fremskrivning",
+                                  "/api/v1/forecast?from=2027-01-01&years=2"),
+                                 ("/decisions.xlsx?q=efterretning", "Beslutninger", "/api/v1/decisions?q=efterretning")):
+            r = viewer.get(path)
+            w = os.path.join(srv.dir, "w.xlsx")
+            with open(w, "wb") as f:
+                f.write(r.body)
+            doc = json.loads(viewer.get(api).body)
+            n = {"Portefølje": lambda d: len(d["initiatives"]), "Kommuner": lambda d: len(d["municipalities"]),
+                 "Fremskrivning": lambda d: sum(len(b["quarters"]) for b in d["bodies"]),
+                 "Beslutninger": lambda d: len(d["decisions"])}[sheet](doc)
+            ok = r.status == 200 and r.headers["content-type"].startswith("application/vnd.openxmlformats")
+            res.check(ok and read(w)["sheets"] == [sheet, "Om"] and len(read(w)["rows"]) == n and n > 0,
+                      "%s: the API's %d rows as a workbook" % (path, n))
+        res.check(viewer.get("/economy.xlsx?year=abc").status == 400 and
+                  viewer.get("/forecast.xlsx?years=99").status == 400, "bad parameters: 400, as the API")
+        res.check(srv.client().get("/portfolio.xlsx").status in (302, 303), "anonymous: to the login")
+        for page, link in (("/portfolio", 'href="/portfolio.xlsx"'), ("/economy?year=2027", 'href="/economy.xlsx?year=2027"'),
+                           ("/compliance?date=2027-01-01", 'href="/forecast.xlsx?from=2027-01-01&years=3"'),
+                           ("/decisions?q=efterretning", 'href="/decisions.xlsx?q=efterretning"'),
+                           ("/decisions", 'href="/decisions.xlsx?year=')):
+            res.check(link in html.unescape(viewer.get(page).text), "%s links its workbook (%s)" % (page, link))
         r = admin.get("/register.xlsx")
         res.check(r.status == 200 and r.headers["content-type"].startswith("application/vnd.openxmlformats") and
                   "udpegninger.xlsx" in r.headers.get("content-disposition", ""), "/register.xlsx for the secretariat")
@@ -92,6 +170,8 @@ def test(srv, res):
             f.write(r.body)
         res.check(len(read(web)["rows"]) == len(wb["rows"]), "the page's workbook holds the same rows")
         res.check(srv.client("member").get("/register.xlsx").status == 403, "a member may not take the register")
+        srv.fk("check", "--date", "2027-03-01", "--xlsx", fpath, check=False)  # with the meeting now held
+        fb = read(fpath)
         r = srv.client("viewer").get("/compliance.xlsx?date=1-3-2027")
         cw = os.path.join(srv.dir, "c.xlsx")
         with open(cw, "wb") as f:
