@@ -76,6 +76,7 @@ int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_restore(struct cli *c, int argc, char **argv);
 int cmd_recruit(struct cli *c, int argc, char **argv);
+int cmd_round(struct cli *c, int argc, char **argv);
 int cmd_recruit_propose(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);

@@ -40,6 +40,7 @@ static const struct {
     /* meetings */
     {"meeting", cmd_meeting, "styregruppens møder: list, show, agenda, propose, dispatch, minutes"},
     {"recruit", cmd_recruit, "rekruttering: propose (anbefal kandidater efter reglerne)"},
+    {"round", cmd_round, "rekrutteringsrunder: opret, åbn, ansøgninger, sletning efter perioden"},
     {"backup", cmd_backup, "skriv en sikkerhedskopi af databasen (også mens serve kører)"},
     {"restore", cmd_restore, "gendan databasen fra en sikkerhedskopi, der er tjekket først"},
     {"decisions", cmd_decisions, "beslutningsloggen: search på tværs af år"},

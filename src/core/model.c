@@ -252,6 +252,13 @@ void model_free(struct model *m)
 	free(cy->by_number);
 	free(cy->nby_number);
 	free(m->rate_note);
+	for (size_t i = 0; i < m->recruitment.ncriteria; i++) {
+		free(m->recruitment.criteria[i].id);
+		free(m->recruitment.criteria[i].name);
+		free(m->recruitment.criteria[i].description);
+	}
+	free(m->recruitment.criteria);
+	free(m->recruitment.privacy);
 	free(m->body_index.slot);
 	free(m->profile_index.slot);
 	free(m);
@@ -1260,8 +1267,64 @@ static void load_cycle(struct ctx *c, json_t *root, struct model *model)
 /* The whole model                                                                      */
 /* ------------------------------------------------------------------------------------ */
 
-static const char *const root_keys[] = {"name",  "source",  "profiles", "bodies",
-                                        "cycle", "economy", NULL};
+static const char *const root_keys[] = {"name",  "source",  "profiles",    "bodies",
+                                        "cycle", "economy", "recruitment", NULL};
+static const char *const recruitment_keys[] = {"criteria",     "evaluators",  "min_score",
+                                               "retention_months", "pool_months", "privacy",
+                                               NULL};
+static const char *const criterion_keys[] = {"id", "name", "description", "weight", NULL};
+
+/* The optional "recruitment" section: the criteria with weights and the round defaults. */
+static void load_recruitment(struct ctx *c, json_t *root, struct model *m)
+{
+	const char *what = "rekrutteringen (\"recruitment\")";
+	struct model_recruitment *r = &m->recruitment;
+	json_t *o = member(c, root, "recruitment", J_OBJ, OPT, "modellen");
+	if (!o)
+		return;
+	push_key(c, "recruitment");
+	check_keys(c, o, recruitment_keys, what);
+	long long x;
+	if (get_int(c, o, "evaluators", REQ, what, 1, 20, &x))
+		r->evaluators = (int)x;
+	if (get_int(c, o, "min_score", REQ, what, 0, 100, &x))
+		r->min_score = (int)x;
+	if (get_int(c, o, "retention_months", REQ, what, 1, 120, &x))
+		r->retention_months = (int)x;
+	if (get_int(c, o, "pool_months", REQ, what, 1, 120, &x))
+		r->pool_months = (int)x;
+	r->privacy = dup_or_null(get_text(c, o, "privacy", REQ, what));
+	json_t *a = member(c, o, "criteria", J_ARR, REQ, what);
+	size_t n = json_array_size(a);
+	push_key(c, "criteria");
+	if (a && (n == 0 || n > 16))
+		report(c, 0, "Rekrutteringen skal have mellem 1 og 16 kriterier, men har %zu.", n);
+	else if (a) {
+		r->criteria = xcalloc(n, sizeof *r->criteria);
+		r->ncriteria = n;
+	}
+	for (size_t i = 0; i < r->ncriteria; i++) {
+		json_t *co = json_array_get(a, i);
+		struct model_criterion *k = &r->criteria[i];
+		const char *cw = fmt(c, "kriterium nr. %zu under \"criteria\"", i + 1);
+		push_index(c, i);
+		if (!json_is_object(co)) {
+			report(c, 0, "Kriterium nr. %zu skal være et objekt med \"id\", \"name\" og "
+			             "\"weight\".", i + 1);
+			pop(c);
+			continue;
+		}
+		check_keys(c, co, criterion_keys, cw);
+		k->id = dup_or_null(get_id(c, co, "id", REQ, cw));
+		k->name = dup_or_null(get_text(c, co, "name", REQ, cw));
+		k->description = dup_or_null(get_text(c, co, "description", OPT, cw));
+		if (get_int(c, co, "weight", REQ, cw, 1, 10, &x))
+			k->weight = (int)x;
+		pop(c);
+	}
+	pop(c);
+	pop(c);
+}
 static const char *const economy_keys[] = {"rate_ore", "note", NULL};
 
 static void load_economy(struct ctx *c, json_t *root, struct model *m)
@@ -1401,6 +1464,7 @@ int model_load(const char *json, size_t len, const char *file, struct model **ou
 		load_bodies(&c, root, m);
 		load_cycle(&c, root, m);
 		load_economy(&c, root, m);
+		load_recruitment(&c, root, m);
 	}
 	assert(c.depth == 0);
 	json_decref(root);

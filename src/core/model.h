@@ -122,6 +122,26 @@ struct model_index {
 	size_t cap; /* a power of two, or 0 when there is no index */
 };
 
+/* A criterion of recruitment (issue 13): what the evaluators mark 1-5, and its weight. */
+struct model_criterion {
+	char *id;
+	char *name;
+	char *description;       /* may be NULL */
+	int weight;              /* 1..10 */
+};
+
+/* The defaults of a recruitment round, from the model's optional "recruitment" section;
+ * ncriteria 0 when the model has none (rounds are then refused). */
+struct model_recruitment {
+	struct model_criterion *criteria;
+	size_t ncriteria;
+	int evaluators;          /* at least this many score every eligible candidate */
+	int min_score;           /* the qualifying score, 0..100 */
+	int retention_months;    /* applications of those not appointed are kept this long */
+	int pool_months;         /* with the candidate's consent to stay in the pool, this long */
+	char *privacy;           /* how personal data is handled, shown on the call */
+};
+
 struct model {
 	char *name;
 	char *source;            /* where the model comes from, may be NULL */
@@ -132,6 +152,7 @@ struct model {
 	struct model_cycle cycle;
 	int64_t rate_ore;        /* economy: rate per citizen in øre (500 = DKK 5) */
 	char *rate_note;         /* where the rate comes from, may be NULL */
+	struct model_recruitment recruitment;
 	/* Private: id lookup for model_body_index / model_profile_index, built by model_load.
 	 * Without them (a model built by hand) lookups fall back to a linear search. */
 	struct model_index body_index, profile_index;

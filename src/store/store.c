@@ -480,6 +480,39 @@ static const char *const stmt_sql[STMT__MAX] = {
     [STMT_GUEST_DELETE] = "DELETE FROM meeting_guest WHERE meeting = ?1 AND id = ?2",
     [STMT_MERGE_ATTEND] = "UPDATE meeting_attendance SET person = ?1 WHERE person = ?2",
     /* end attendance at meetings */
+    [STMT_ROUND_INSERT] = "INSERT INTO recruit_round (title, first_day, deadline, state, min_score,"
+                          " evaluators, criteria, created_by, created_at)"
+                          " VALUES (?1, ?2, ?3, 'draft', ?4, ?5, ?6, ?7, ?8)",
+    [STMT_ROUND_SEAT_INSERT] = "INSERT INTO recruit_seat (round, body, seats, profiles)"
+                               " VALUES (?1, ?2, ?3, ?4)",
+    [STMT_ROUND_GET] = "SELECT id, title, first_day, deadline, state, min_score, evaluators,"
+                       " criteria, decided, decision, created_by, created_at FROM recruit_round"
+                       " WHERE id = ?1",
+    [STMT_ROUND_LIST] = "SELECT id FROM recruit_round ORDER BY id DESC",
+    [STMT_ROUND_SEATS] = "SELECT body, seats, profiles FROM recruit_seat WHERE round = ?1",
+    [STMT_ROUND_STATE] = "UPDATE recruit_round SET state = ?2 WHERE id = ?1 AND state = ?3",
+    [STMT_ROUND_APP_INSERT] = "INSERT INTO recruit_app (round, ref, bodies, municipality, profile,"
+                              " nominated, pool, person, received, sealed, cv)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+                              " (SELECT id FROM person WHERE key = ?8), ?9, ?10, ?11)",
+    [STMT_ROUND_KEY_INSERT] = "INSERT INTO recruit_key (app, key) VALUES (?1, ?2)",
+    [STMT_ROUND_APPS] = "SELECT a.id, a.ref, a.bodies, a.municipality, a.profile, a.nominated,"
+                        " a.pool, a.received, a.appointed, a.purged, a.sealed, k.key, p.key"
+                        " FROM recruit_app a LEFT JOIN recruit_key k ON k.app = a.id"
+                        " LEFT JOIN person p ON p.id = a.person WHERE a.round = ?1 ORDER BY a.id",
+    [STMT_ROUND_PURGEABLE] = "SELECT a.id, a.ref FROM recruit_app a JOIN recruit_round r ON r.id = a.round"
+                             " WHERE a.purged IS NULL AND a.appointed = 0 AND r.decided IS NOT NULL"
+                             " AND date(r.decided, '+' || CASE a.pool WHEN 1 THEN ?2 ELSE ?1 END"
+                             " || ' months') <= ?3 ORDER BY a.id",
+    [STMT_ROUND_APP_PURGE] = "UPDATE recruit_app SET sealed = NULL, cv = NULL, person = NULL,"
+                             " purged = ?2 WHERE id = ?1",
+    [STMT_ROUND_KEY_DELETE] = "DELETE FROM recruit_key WHERE app = ?1",
+    [STMT_ROUND_MARKS_FORGET] = "UPDATE recruit_mark SET reason = '-' WHERE app = ?1",
+    [STMT_ROUND_CONFLICTS_FORGET] = "UPDATE recruit_conflict SET reason = '-' WHERE app = ?1",
+    [STMT_ROUND_PERSON_BY_EMAIL] = "SELECT key FROM person WHERE email = ?1 COLLATE NOCASE"
+                                   " ORDER BY id LIMIT 1",
+    [STMT_ROUND_MAIL_FORGET] = "DELETE FROM mail WHERE key = ?1",
+    /* end recruitment rounds */
 };
 
 sqlite3_stmt *stmt_get(struct store *st, enum stmt s)

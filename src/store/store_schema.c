@@ -637,6 +637,81 @@ const char *const store_migrations[] = {
     "	pdf BLOB NOT NULL,\n"
     "	PRIMARY KEY (meeting, version)\n"
     ") WITHOUT ROWID;\n",
+    /* 16: recruitment rounds (issue 13). A round fills municipal seats of one or more bodies
+     * (recruit_seat) from first_day; criteria is the JSON list of criteria with weights,
+     * copied from the model when the round is made and frozen when it opens. An application
+     * keeps in clear only what the evaluation and the statistics need (municipality, profile,
+     * bodies); the candidate's name, e-mail, job title, motivation and CV are sealed with a
+     * key of its own (libsodium secretbox) kept in recruit_key: the purge after the retention
+     * period deletes the key and the sealed data, so what a backup or a free page still holds
+     * cannot be read. The audit log names applications by id only. Marks are per evaluator
+     * (a login), criterion and application; conflicts are declared per application; picks are
+     * the decision (which application to which body). */
+    "CREATE TABLE recruit_round (\n"
+    "	id INTEGER PRIMARY KEY,\n"
+    "	title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),\n"
+    "	first_day TEXT NOT NULL CHECK (length(first_day) = 10),\n"
+    "	deadline TEXT NOT NULL CHECK (length(deadline) = 10 AND deadline < first_day),\n"
+    "	state TEXT NOT NULL CHECK (state IN ('draft', 'open', 'evaluation', 'recommended',\n"
+    "		'decided', 'closed')),\n"
+    "	min_score INTEGER NOT NULL CHECK (min_score BETWEEN 0 AND 100),\n"
+    "	evaluators INTEGER NOT NULL CHECK (evaluators BETWEEN 1 AND 20),\n"
+    "	criteria TEXT NOT NULL,\n"
+    "	decided TEXT,\n"
+    "	decision TEXT,\n"
+    "	created_by TEXT NOT NULL,\n"
+    "	created_at TEXT NOT NULL\n"
+    ");\n"
+    "CREATE TABLE recruit_seat (\n"
+    "	round INTEGER NOT NULL REFERENCES recruit_round(id) ON DELETE CASCADE,\n"
+    "	body TEXT NOT NULL,\n"
+    "	seats INTEGER NOT NULL CHECK (seats BETWEEN 1 AND 50),\n"
+    "	profiles TEXT NOT NULL,\n"
+    "	PRIMARY KEY (round, body)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE recruit_app (\n"
+    "	id INTEGER PRIMARY KEY,\n"
+    "	round INTEGER NOT NULL REFERENCES recruit_round(id) ON DELETE CASCADE,\n"
+    "	ref TEXT NOT NULL UNIQUE,\n"
+    "	bodies TEXT NOT NULL,\n"
+    "	municipality INTEGER NOT NULL,\n"
+    "	profile TEXT NOT NULL,\n"
+    "	nominated INTEGER NOT NULL DEFAULT 0 CHECK (nominated IN (0, 1)),\n"
+    "	pool INTEGER NOT NULL DEFAULT 0 CHECK (pool IN (0, 1)),\n"
+    "	person INTEGER REFERENCES person(id),\n"
+    "	received TEXT NOT NULL,\n"
+    "	sealed BLOB,\n"
+    "	cv BLOB,\n"
+    "	appointed INTEGER NOT NULL DEFAULT 0 CHECK (appointed IN (0, 1)),\n"
+    "	purged TEXT\n"
+    ");\n"
+    "CREATE INDEX recruit_app_round ON recruit_app(round, id);\n"
+    "CREATE TABLE recruit_key (\n"
+    "	app INTEGER PRIMARY KEY REFERENCES recruit_app(id) ON DELETE CASCADE,\n"
+    "	key BLOB NOT NULL CHECK (length(key) = 32)\n"
+    ");\n"
+    "CREATE TABLE recruit_mark (\n"
+    "	app INTEGER NOT NULL REFERENCES recruit_app(id) ON DELETE CASCADE,\n"
+    "	evaluator TEXT NOT NULL,\n"
+    "	crit INTEGER NOT NULL CHECK (crit BETWEEN 0 AND 15),\n"
+    "	mark INTEGER NOT NULL CHECK (mark BETWEEN 1 AND 5),\n"
+    "	reason TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 2000),\n"
+    "	at TEXT NOT NULL,\n"
+    "	PRIMARY KEY (app, evaluator, crit)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE recruit_conflict (\n"
+    "	app INTEGER NOT NULL REFERENCES recruit_app(id) ON DELETE CASCADE,\n"
+    "	evaluator TEXT NOT NULL,\n"
+    "	reason TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 500),\n"
+    "	at TEXT NOT NULL,\n"
+    "	PRIMARY KEY (app, evaluator)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE recruit_pick (\n"
+    "	round INTEGER NOT NULL REFERENCES recruit_round(id) ON DELETE CASCADE,\n"
+    "	app INTEGER NOT NULL REFERENCES recruit_app(id) ON DELETE CASCADE,\n"
+    "	body TEXT NOT NULL,\n"
+    "	PRIMARY KEY (round, app)\n"
+    ") WITHOUT ROWID;\n",
 };
 
 const int store_nmigrations = (int)(sizeof store_migrations / sizeof store_migrations[0]);

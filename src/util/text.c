@@ -140,6 +140,7 @@ bool text_multiline(const char *field)
 	static const char *const names[] = {
 	    "text",     "description", "reason",   "note",           "question",  "summary",
 	    "delivery", "decision",    "material", "recommendation", "indicator", "target",
+	    "motivation",
 	};
 	if (!field)
 		return false;

@@ -283,6 +283,20 @@ static time_t throttle_fail(const char *login, const char *addr, time_t now)
 	return wa > wb ? wa : wb;
 }
 
+time_t auth_form_limit(const char *form, const char *addr, time_t now)
+{
+	pthread_mutex_lock(&throttle_mu);
+	struct throttle *t = throttle_slot(TH_PAIR, form, addr, now);
+	time_t wait = t->until > now ? t->until - now : 0;
+	if (!wait) {
+		t->fails++;
+		t->last = now;
+		t->until = now + backoff(t->fails, AUTH_FORM_FREE);
+	}
+	pthread_mutex_unlock(&throttle_mu);
+	return wait;
+}
+
 bool auth_throttle_clear(bool pair, const char *login, const char *address)
 {
 	if (!address || (pair && !login))
@@ -485,11 +499,13 @@ static void anon_csrf(struct web_req *r, struct web_resp *p, const char *cookie)
 		memcpy(r->csrf, cookie, HEX_LEN + 1);
 		return;
 	}
-	/* Only the login form and the form of a one-time password link are forms an anonymous
-	 * visitor can send; other public pages stay free of cookies, so they can be cached. */
+	/* Only the login form, the form of a one-time password link and the application form of
+	 * a recruitment call (/calls/{id}) are forms an anonymous visitor can send; other public
+	 * pages stay free of cookies, so they can be cached. */
 	if (r->api || !r->path ||
 	    (strcmp(r->path, "/login") != 0 &&
-	     strncmp(r->path, AUTH_LINK_PATH, sizeof AUTH_LINK_PATH - 1) != 0))
+	     strncmp(r->path, AUTH_LINK_PATH, sizeof AUTH_LINK_PATH - 1) != 0 &&
+	     strncmp(r->path, "/calls/", 7) != 0))
 		return;
 	anon_token(r->csrf);
 	set_cookie(r, p, AUTH_CSRF_COOKIE, r->csrf, "Strict", false);

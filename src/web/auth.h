@@ -84,6 +84,11 @@ size_t auth_throttle_list(struct auth_throttle **out, time_t now);
 /* Forgets one counter: the pair login/address (pair true) or the address's own. True when
  * there was one. */
 bool auth_throttle_clear(bool pair, const char *login, const char *address);
+/* A public form's submissions (form: a key no login can be, "#ansøgning") from addr: the
+ * first AUTH_FORM_FREE in a row cost nothing, then the wait doubles from a second. 0 when
+ * this one may be taken (it is counted), else the seconds to wait. */
+#define AUTH_FORM_FREE 5
+time_t auth_form_limit(const char *form, const char *addr, time_t now);
 /* A wait of seconds in Danish words: "1 sekund", "40 sekunder", "3 minutter". */
 void auth_wait_text(time_t seconds, char *out, size_t n);
 

@@ -24,6 +24,9 @@ json_t *web_oparl(struct store *st, const struct model *m, const char *base, fk_
 int page_compliance_xlsx(struct web_req *r, struct web_resp *p);
 int page_register_xlsx(struct web_req *r, struct web_resp *p);
 int page_forecast_xlsx(struct web_req *r, struct web_resp *p);
+int page_calls(struct web_req *r, struct web_resp *p);
+int page_call(struct web_req *r, struct web_resp *p);
+int page_call_receipt(struct web_req *r, struct web_resp *p);
 int page_economy_xlsx(struct web_req *r, struct web_resp *p);
 int page_portfolio_xlsx(struct web_req *r, struct web_resp *p);
 int page_decisions_xlsx(struct web_req *r, struct web_resp *p);

@@ -44,6 +44,11 @@ const struct route routes[PAGE__MAX] = {
                          "En fil fra et offentliggjort møde"},
     [PAGE_REGISTER_XLSX] = {"/register.xlsx", page_register_xlsx, NULL, R_ADMIN, 0,
                             "Registret som Excel"},
+    /* recruitment (page_calls.c): the public calls and the application form, no login */
+    [PAGE_CALLS] = {"/calls", page_calls, "calls", R_ALL, 0, "Ledige pladser"},
+    [PAGE_CALL] = {"/calls/{id}", page_call, "call", R_ALL, R_ALL, "Opslag"},
+    [PAGE_CALL_RECEIPT] = {"/calls/{id}/receipt", page_call_receipt, "call_receipt", R_ALL, 0,
+                           "Kvittering"},
     /* the API's documents as workbooks, for the accounts that may read them */
     [PAGE_FORECAST_XLSX] = {"/forecast.xlsx", page_forecast_xlsx, NULL, R_USERS, 0,
                             "Fremskrivningen som Excel"},

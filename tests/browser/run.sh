@@ -35,7 +35,7 @@ if [ $# -gt 0 ]; then
 	exec node run.mjs "$@"
 fi
 pass=0 fail=0
-for t in run.mjs wg_flow.mjs cases.mjs meetings.mjs meetings10.mjs ical.mjs material.mjs portfolio.mjs accounts10.mjs danish10.mjs people10.mjs messages11.mjs attendance.mjs documents12.mjs; do
+for t in run.mjs wg_flow.mjs cases.mjs meetings.mjs meetings10.mjs ical.mjs material.mjs portfolio.mjs accounts10.mjs danish10.mjs people10.mjs messages11.mjs attendance.mjs documents12.mjs rounds13.mjs; do
 	log=$(mktemp)
 	node "$t" >"$log" 2>&1
 	rc=$?
