@@ -27,6 +27,21 @@ static const char usage[] =
     "        --body ORGAN [--body ...] --motivation TEKST [--cv FIL] [--nominated] [--pool]\n"
     "                                   registrér en ansøgning, der er kommet ad anden vej\n"
     "  applications ID [--json]         rundens ansøgninger\n"
+    "  mark ANSØGNING --as LOGIN --mark KRITERIUM=POINT --reason-KRITERIUM TEKST ...\n"
+    "                                   en bedømmers point (1-5) med begrundelse på hvert\n"
+    "                                   kriterium (bedømmere er sekretariatets konti)\n"
+    "  conflict ANSØGNING --as LOGIN --reason TEKST\n"
+    "                                   bedømmeren erklærer sig inhabil over for kandidaten\n"
+    "  evaluation ID [--as LOGIN] [--json]\n"
+    "                                   vurderingen, som bedømmeren LOGIN ser den (blindt:\n"
+    "                                   andres point først efter egne)\n"
+    "  recommend ID [--json]            indstil: den bedste sammensætning efter reglerne\n"
+    "  reconsider ID                    tilbage til vurdering\n"
+    "  decide ID [--pick ANSØGNING:ORGAN ...] [--reason TEKST]\n"
+    "                                   beslut (som indstillet, eller med valg og begrundelse);\n"
+    "                                   udpegningerne oprettes, og kandidaterne får besked\n"
+    "  close ID                         afslut runden\n"
+    "  report ID [--json]               rundens rapport (anonymiseret ud over de udpegede)\n"
     "  purge [--date ÅÅÅÅ-MM-DD]        slet personoplysninger i ansøgninger fra kandidater,\n"
     "                                   der ikke blev udpeget, når opbevaringsperioden er gået\n\n"
     "»I dag« er $FKIGOV_TODAY, hvis den er sat.\n";
@@ -380,6 +395,274 @@ static int applications(struct cli *c, int argc, char **argv)
 	return rc == FK_OK ? 0 : 1;
 }
 
+/* The account login as an evaluator: a secretariat account; its linked person, -1 none. */
+static int evaluator(struct cli *c, const char *login, int32_t *person)
+{
+	struct store_account acc;
+	if (!login || store_account_by_login(c->st, login, &acc) != FK_OK || strcmp(acc.role, "admin")) {
+		fprintf(stderr, "fkigov: --as: bedømmeren skal være en af sekretariatets konti (rollen "
+		                "admin). Se »fkigov user list«.\n");
+		return -1;
+	}
+	*person = acc.person[0] ? reg_person_find(&c->reg, acc.person) : -1;
+	return 0;
+}
+
+static int mark(struct cli *c, int argc, char **argv)
+{
+	int64_t app;
+	if (argc < 3 || parse_id(argv[2], &app))
+		return argc < 3 ? cli_usage(usage, "angiv ansøgningens nummer.") : 2;
+	int rc = cli_open(c, true);
+	if (rc)
+		return rc;
+	const struct model_recruitment *mr = &c->model->recruitment;
+	int marks[ROUND_CRITERIA_MAX];
+	const char *reasons[ROUND_CRITERIA_MAX] = {0}, *as = NULL;
+	for (size_t k = 0; k < ROUND_CRITERIA_MAX; k++)
+		marks[k] = 0;
+	for (int i = 3; i < argc;) {
+		const char *v;
+		int r = cli_opt(argc, argv, &i, "--as", &v);
+		if (r > 0) {
+			as = v;
+			continue;
+		}
+		if (r == 0 && (r = cli_opt(argc, argv, &i, "--mark", &v)) > 0) {
+			const char *eq = strchr(v, '=');
+			size_t k = 0;
+			while (eq && k < mr->ncriteria && strncmp(mr->criteria[k].id, v, (size_t)(eq - v)))
+				k++;
+			if (!eq || k == mr->ncriteria)
+				return cli_usage(usage, "--mark: skriv KRITERIUM=POINT med et af modellens "
+				                        "kriterier.");
+			marks[k] = atoi(eq + 1);
+			continue;
+		}
+		for (size_t k = 0; r == 0 && k < mr->ncriteria; k++) {
+			char opt[80];
+			snprintf(opt, sizeof opt, "--reason-%s", mr->criteria[k].id);
+			if ((r = cli_opt(argc, argv, &i, opt, &v)) > 0)
+				reasons[k] = v;
+		}
+		if (r < 0)
+			return 2;
+		if (r == 0)
+			return cli_usage(usage, "ukendt argument »%s«.", argv[i]);
+	}
+	int32_t person;
+	if (evaluator(c, as, &person))
+		return 2;
+	struct diags d;
+	diags_init(&d);
+	int src = store_round_mark(c->st, &c->reg, app, as, person, marks, reasons, mr->ncriteria, &d);
+	if (src == FK_ENOTFOUND)
+		diags_add(&d, NULL, 0, 0, "state", "Ansøgning %lld findes ikke.", (long long)app);
+	rc = cli_finish(src, &d);
+	if (rc == 0)
+		printf("Pointene er gemt.\n");
+	return rc;
+}
+
+static int conflict(struct cli *c, int argc, char **argv)
+{
+	int64_t app;
+	if (argc < 3 || parse_id(argv[2], &app))
+		return argc < 3 ? cli_usage(usage, "angiv ansøgningens nummer.") : 2;
+	const char *as = NULL, *reason = NULL;
+	for (int i = 3; i < argc;) {
+		const char *v;
+		int r = cli_opt(argc, argv, &i, "--as", &v);
+		if (r > 0)
+			as = v;
+		else if (r == 0 && (r = cli_opt(argc, argv, &i, "--reason", &v)) > 0)
+			reason = v;
+		if (r < 0)
+			return 2;
+		if (r == 0)
+			return cli_usage(usage, "ukendt argument »%s«.", argv[i]);
+	}
+	int rc = cli_open(c, true);
+	if (rc)
+		return rc;
+	int32_t person;
+	if (evaluator(c, as, &person))
+		return 2;
+	struct diags d;
+	diags_init(&d);
+	int src = store_round_conflict(c->st, app, as, reason, &d);
+	if (src == FK_ENOTFOUND)
+		diags_add(&d, NULL, 0, 0, "state", "Ansøgning %lld findes ikke.", (long long)app);
+	rc = cli_finish(src, &d);
+	if (rc == 0)
+		printf("Inhabiliteten er registreret; dine point for kandidaten er slettet.\n");
+	return rc;
+}
+
+static int evaluation(struct cli *c, int argc, char **argv)
+{
+	int64_t id;
+	if (argc < 3 || parse_id(argv[2], &id))
+		return argc < 3 ? cli_usage(usage, "angiv rundens nummer.") : 2;
+	const char *as = NULL;
+	bool json = false;
+	for (int i = 3; i < argc;) {
+		const char *v;
+		int r = cli_opt(argc, argv, &i, "--as", &v);
+		if (r > 0) {
+			as = v;
+			continue;
+		}
+		if (r < 0)
+			return 2;
+		if (!cli_flag(argv, i, "--json"))
+			return cli_usage(usage, "ukendt argument »%s«.", argv[i]);
+		json = true;
+		i++;
+	}
+	int rc = cli_open(c, true);
+	if (rc)
+		return rc;
+	int32_t person = -1;
+	if (as && evaluator(c, as, &person))
+		return 2;
+	json_t *doc = store_round_view(c->st, c->model, &c->reg, id, as, person);
+	if (!doc) {
+		fprintf(stderr, "fkigov: runde %lld findes ikke.\n", (long long)id);
+		return 2;
+	}
+	if (json) {
+		cli_print_json(doc);
+		return 0;
+	}
+	size_t i;
+	json_t *a;
+	json_array_foreach(json_object_get(doc, "applications"), i, a)
+	{
+		json_t *sc = json_object_get(a, "score");
+		printf("%-6lld %-14s %-24s %2lld bedømmere  %s\n",
+		       (long long)json_integer_value(json_object_get(a, "id")),
+		       json_string_value(json_object_get(a, "ref")),
+		       json_string_value(json_object_get(a, "name")) ? json_string_value(json_object_get(a, "name")) : "(slettet)",
+		       (long long)json_integer_value(json_object_get(a, "evaluators")),
+		       json_is_real(sc) ? "" : "ingen score endnu");
+		if (json_is_real(sc))
+			printf("       score %.1f\n", json_real_value(sc));
+	}
+	json_decref(doc);
+	return 0;
+}
+
+static int recommend(struct cli *c, int argc, char **argv)
+{
+	int rc = move(c, argc > 3 ? 3 : argc, argv, REV_RECOMMEND);
+	if (rc)
+		return rc;
+	int64_t id = 0;
+	parse_id(argv[2], &id);
+	if ((rc = cli_open(c, true)) != 0)
+		return rc;
+	json_t *doc = store_round_recommendation(c->st, c->model, &c->reg, id);
+	if (!doc)
+		return 1;
+	if (argc > 3 && cli_flag(argv, 3, "--json")) {
+		cli_print_json(doc);
+		return 0;
+	}
+	size_t i;
+	json_t *b;
+	json_array_foreach(json_object_get(doc, "bodies"), i, b)
+	{
+		printf("%s (%lld pladser):\n", json_string_value(json_object_get(b, "name")),
+		       (long long)json_integer_value(json_object_get(b, "seats")));
+		size_t k;
+		json_t *x;
+		json_array_foreach(json_object_get(b, "selected"), k, x)
+			printf("  indstillet: %lld %s: %s\n", (long long)json_integer_value(json_object_get(x, "id")),
+			       json_string_value(json_object_get(x, "ref")),
+			       json_string_value(json_object_get(x, "why")) ? json_string_value(json_object_get(x, "why")) : "");
+	}
+	json_decref(doc);
+	return 0;
+}
+
+static int decide(struct cli *c, int argc, char **argv)
+{
+	int64_t id;
+	if (argc < 3 || parse_id(argv[2], &id))
+		return argc < 3 ? cli_usage(usage, "angiv rundens nummer.") : 2;
+	struct round_pick picks[64];
+	char bodies[64][65];
+	size_t np = 0;
+	const char *reason = NULL;
+	for (int i = 3; i < argc;) {
+		const char *v;
+		int r = cli_opt(argc, argv, &i, "--reason", &v);
+		if (r > 0) {
+			reason = v;
+			continue;
+		}
+		if (r == 0 && (r = cli_opt(argc, argv, &i, "--pick", &v)) > 0) {
+			const char *colon = strchr(v, ':');
+			if (!colon || np == 64 || strlen(colon + 1) > 64)
+				return cli_usage(usage, "--pick: skriv ANSØGNING:ORGAN, fx 3:styregruppe.");
+			snprintf(bodies[np], sizeof bodies[np], "%s", colon + 1);
+			picks[np] = (struct round_pick){atoll(v), bodies[np]};
+			np++;
+			continue;
+		}
+		if (r < 0)
+			return 2;
+		return cli_usage(usage, "ukendt argument »%s«.", argv[i]);
+	}
+	int rc = cli_open(c, true);
+	if (rc)
+		return rc;
+	struct diags d;
+	diags_init(&d);
+	int src = store_round_decide(c->st, c->actor, c->model, &c->reg, id, np ? picks : NULL, np,
+	                             reason, date_today(), &d);
+	if (src == FK_ENOTFOUND)
+		diags_add(&d, NULL, 0, 0, "state", "Runde %lld findes ikke.", (long long)id);
+	rc = cli_finish(src, &d);
+	if (rc == 0)
+		printf("Beslutningen er gemt, udpegningerne er oprettet, og kandidaterne får besked.\n");
+	return rc;
+}
+
+static int report(struct cli *c, int argc, char **argv)
+{
+	int64_t id;
+	if (argc < 3 || parse_id(argv[2], &id))
+		return argc < 3 ? cli_usage(usage, "angiv rundens nummer.") : 2;
+	int rc = cli_open(c, true);
+	if (rc)
+		return rc;
+	json_t *doc = store_round_report(c->st, c->model, &c->reg, id);
+	if (!doc) {
+		fprintf(stderr, "fkigov: runde %lld findes ikke eller er ikke besluttet endnu.\n",
+		        (long long)id);
+		return 2;
+	}
+	if (argc > 3 && cli_flag(argv, 3, "--json")) {
+		cli_print_json(doc);
+		return 0;
+	}
+	printf("%s: %lld ansøgere, besluttet %s.\n", json_string_value(json_object_get(doc, "title")),
+	       (long long)json_integer_value(json_object_get(doc, "applicants")),
+	       json_string_value(json_object_get(doc, "decided")));
+	size_t i;
+	json_t *a;
+	json_array_foreach(json_object_get(doc, "appointed"), i, a)
+		printf("  udpeget: %s (%s) til %s, score %.1f\n",
+		       json_string_value(json_object_get(a, "name")) ? json_string_value(json_object_get(a, "name")) : "?",
+		       json_string_value(json_object_get(a, "municipality")) ? json_string_value(json_object_get(a, "municipality")) : "?",
+		       json_string_value(json_object_get(a, "body")),
+		       json_real_value(json_object_get(a, "score")));
+	json_decref(doc);
+	return 0;
+}
+
 static int purge(struct cli *c, int argc, char **argv)
 {
 	fk_date day = date_today();
@@ -426,6 +709,23 @@ int cmd_round(struct cli *c, int argc, char **argv)
 		return applications(c, argc, argv);
 	if (!strcmp(sub, "purge"))
 		return purge(c, argc, argv);
-	return cli_usage(usage, "angiv create, list, show, open, evaluate, apply, applications "
+	if (!strcmp(sub, "mark"))
+		return mark(c, argc, argv);
+	if (!strcmp(sub, "conflict"))
+		return conflict(c, argc, argv);
+	if (!strcmp(sub, "evaluation"))
+		return evaluation(c, argc, argv);
+	if (!strcmp(sub, "recommend"))
+		return recommend(c, argc, argv);
+	if (!strcmp(sub, "reconsider"))
+		return move(c, argc, argv, REV_RECONSIDER);
+	if (!strcmp(sub, "decide"))
+		return decide(c, argc, argv);
+	if (!strcmp(sub, "close"))
+		return move(c, argc, argv, REV_CLOSE);
+	if (!strcmp(sub, "report"))
+		return report(c, argc, argv);
+	return cli_usage(usage, "angiv create, list, show, open, evaluate, apply, applications, mark, "
+	                        "conflict, evaluation, recommend, reconsider, decide, close, report "
 	                        "eller purge.");
 }

@@ -511,7 +511,24 @@ static const char *const stmt_sql[STMT__MAX] = {
     [STMT_ROUND_CONFLICTS_FORGET] = "UPDATE recruit_conflict SET reason = '-' WHERE app = ?1",
     [STMT_ROUND_PERSON_BY_EMAIL] = "SELECT key FROM person WHERE email = ?1 COLLATE NOCASE"
                                    " ORDER BY id LIMIT 1",
-    [STMT_ROUND_MAIL_FORGET] = "DELETE FROM mail WHERE key = ?1",
+    [STMT_ROUND_MAIL_FORGET] = "DELETE FROM mail WHERE key = ?1 OR key = ?2",
+    [STMT_ROUND_APP_GET] = "SELECT round, municipality FROM recruit_app WHERE id = ?1",
+    [STMT_ROUND_MARK_PUT] = "INSERT INTO recruit_mark (app, evaluator, crit, mark, reason, at)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (app, evaluator, crit)"
+                            " DO UPDATE SET mark = ?4, reason = ?5, at = ?6",
+    [STMT_ROUND_MARKS] = "SELECT m.app, m.evaluator, m.crit, m.mark, m.reason FROM recruit_mark m"
+                         " JOIN recruit_app a ON a.id = m.app WHERE a.round = ?1"
+                         " ORDER BY m.app, m.evaluator, m.crit",
+    [STMT_ROUND_CONFLICT_PUT] = "INSERT OR REPLACE INTO recruit_conflict (app, evaluator, reason, at)"
+                                " VALUES (?1, ?2, ?3, ?4)",
+    [STMT_ROUND_CONFLICT_MARKS_DELETE] = "DELETE FROM recruit_mark WHERE app = ?1 AND evaluator = ?2",
+    [STMT_ROUND_CONFLICTS] = "SELECT c.app, c.evaluator FROM recruit_conflict c"
+                             " JOIN recruit_app a ON a.id = c.app WHERE a.round = ?1",
+    [STMT_ROUND_DECIDED] = "UPDATE recruit_round SET state = 'decided', decided = ?2, decision = ?3"
+                           " WHERE id = ?1 AND state = 'recommended'",
+    [STMT_ROUND_PICK_INSERT] = "INSERT INTO recruit_pick (round, app, body) VALUES (?1, ?2, ?3)",
+    [STMT_ROUND_APP_APPOINTED] = "UPDATE recruit_app SET appointed = 1 WHERE id = ?1",
+    [STMT_ROUND_PICKS] = "SELECT app, body FROM recruit_pick WHERE round = ?1 ORDER BY app",
     /* end recruitment rounds */
 };
 

@@ -12,8 +12,11 @@
 #include <strings.h>
 
 #include "core/munic.h"
+#include "core/mail.h"
+#include "core/recruit.h"
 #include "store/store_int.h"
 #include "util/err.h"
+#include "util/slug.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -269,6 +272,8 @@ static int app_count(struct store *st, int64_t round, size_t *n)
 	return rc == FK_ENOTFOUND ? FK_OK : rc;
 }
 
+static int missing_evaluations(struct store *st, int64_t round, size_t *missing);
+
 int store_round_move(struct store *st, const char *actor, int64_t id, enum round_event e,
                      fk_date today, char *msg, size_t n)
 {
@@ -303,6 +308,19 @@ int store_round_move(struct store *st, const char *actor, int64_t id, enum round
 		snprintf(msg, n, "Runden har ingen ansøgninger at vurdere.");
 		round_rec_free(&r);
 		return FK_EINPUT;
+	}
+	if (e == REV_RECOMMEND) {
+		/* Every application evaluated by the evaluators the round needs. */
+		size_t missing = 0;
+		if ((rc = missing_evaluations(st, id, &missing)) != FK_OK || missing) {
+			if (rc == FK_OK)
+				snprintf(msg, n,
+				         "%zu %s mangler point fra mindst %d bedømmere. Indstillingen kan laves, "
+				         "når alle er vurderet.",
+				         missing, missing == 1 ? "ansøgning" : "ansøgninger", r.evaluators);
+			round_rec_free(&r);
+			return rc == FK_OK ? FK_EINPUT : rc;
+		}
 	}
 	bool own;
 	rc = tx_enter(st, &own);
@@ -619,10 +637,11 @@ int store_round_purge(struct store *st, const char *actor, const struct model *m
 			rc = db_exec(st, STMT_ROUND_MARKS_FORGET, "slet begrundelser", "i", ids[i]);
 		if (rc == FK_OK)
 			rc = db_exec(st, STMT_ROUND_CONFLICTS_FORGET, "slet habilitet", "i", ids[i]);
-		char key[48];
+		char key[48], key2[48];
 		snprintf(key, sizeof key, "round-receipt:%s", refs[i]);
+		snprintf(key2, sizeof key2, "round-outcome:%s", refs[i]);
 		if (rc == FK_OK)
-			rc = db_exec(st, STMT_ROUND_MAIL_FORGET, "slet kvitteringen", "t", key);
+			rc = db_exec(st, STMT_ROUND_MAIL_FORGET, "slet kvitteringen", "tt", key, key2);
 		if (rc == FK_OK)
 			rc = audit(st, actor, "round-purge", "round-application", ids[i],
 			           json_pack("{s:s}", "purged", day));
@@ -633,5 +652,688 @@ int store_round_purge(struct store *st, const char *actor, const struct model *m
 	sqlite3_exec(st->db, "PRAGMA secure_delete = OFF", NULL, NULL, NULL);
 	free(ids);
 	free(refs);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- evaluation */
+
+/* The round and municipality of application app. */
+static int app_round(struct store *st, int64_t app, int64_t *round, int *munic)
+{
+	sqlite3_stmt *q = db_prepare(st, STMT_ROUND_APP_GET, "i", app);
+	if (!q)
+		return FK_EDB;
+	int rc = db_row(st, q, "læs ansøgning");
+	if (rc != FK_OK)
+		return rc;
+	*round = sqlite3_column_int64(q, 0);
+	*munic = sqlite3_column_int(q, 1);
+	stmt_done(q);
+	return FK_OK;
+}
+
+/* Whether evaluator declared a conflict for app. */
+static int declared(struct store *st, int64_t round, int64_t app, const char *evaluator, bool *out)
+{
+	*out = false;
+	sqlite3_stmt *q = db_prepare(st, STMT_ROUND_CONFLICTS, "i", round);
+	if (!q)
+		return FK_EDB;
+	int rc;
+	while ((rc = db_row(st, q, "læs habilitet")) == FK_OK)
+		*out |= sqlite3_column_int64(q, 0) == app &&
+		        !strcmp((const char *)sqlite3_column_text(q, 1), evaluator);
+	return rc == FK_ENOTFOUND ? FK_OK : rc;
+}
+
+int store_round_mark(struct store *st, const struct reg *reg, int64_t app, const char *evaluator,
+                     int32_t evaluator_person, const int *marks, const char *const *reasons,
+                     size_t n, struct diags *d)
+{
+	int64_t round;
+	int munic;
+	int rc = app_round(st, app, &round, &munic);
+	if (rc != FK_OK)
+		return rc;
+	struct round_rec r;
+	if ((rc = store_round_get(st, round, &r)) != FK_OK)
+		return rc;
+	size_t nd = d->n;
+	bool conflict = false;
+	if ((rc = declared(st, round, app, evaluator, &conflict)) != FK_OK) {
+		round_rec_free(&r);
+		return rc;
+	}
+	if (r.state != ROUND_EVALUATION)
+		diags_add(d, NULL, 0, 0, "state",
+		          r.state < ROUND_EVALUATION
+		              ? "Der kan først gives point, når der er lukket for ansøgninger."
+		              : "Vurderingen er afsluttet; pointene kan ikke ændres. Genovervej "
+		                "indstillingen, hvis vurderingen skal åbnes igen.");
+	else if (conflict)
+		diags_add(d, NULL, 0, 0, "state",
+		          "Du har erklæret dig inhabil over for denne kandidat og kan ikke give point.");
+	else if (round_employed_in(reg, evaluator_person, munic, r.deadline))
+		diags_add(d, NULL, 0, 0, "state",
+		          "Du er ansat i kandidatens kommune ifølge registret og kan derfor ikke vurdere "
+		          "kandidaten.");
+	else if (n != json_array_size(r.criteria))
+		diags_add(d, NULL, 0, 0, "state", "Giv point på alle rundens %zu kriterier.",
+		          json_array_size(r.criteria));
+	for (size_t k = 0; d->n == nd && k < n; k++) {
+		char f[40];
+		const char *name = json_string_value(json_object_get(json_array_get(r.criteria, k), "name"));
+		snprintf(f, sizeof f, "mark-%zu", k);
+		if (marks[k] < ROUND_MARK_MIN || marks[k] > ROUND_MARK_MAX)
+			diags_add(d, NULL, 0, 0, f, "Giv %s 1 til 5 point.", name ? name : "kriteriet");
+		snprintf(f, sizeof f, "reason-%zu", k);
+		if (!reasons[k] || !*reasons[k] || strlen(reasons[k]) > 2000)
+			diags_add(d, NULL, 0, 0, f, "Begrund pointene for %s (højst 2.000 tegn).",
+			          name ? name : "kriteriet");
+	}
+	round_rec_free(&r);
+	if (d->n > nd)
+		return FK_EINPUT;
+	bool own;
+	rc = tx_enter(st, &own);
+	for (size_t k = 0; rc == FK_OK && k < n; k++)
+		rc = db_exec(st, STMT_ROUND_MARK_PUT, "gem point", "itddtt", app, evaluator, (int)k,
+		             marks[k], reasons[k], store_now(st));
+	if (rc == FK_OK) {
+		json_t *ms = json_array();
+		for (size_t k = 0; k < n; k++)
+			json_array_append_new(ms, json_integer(marks[k]));
+		rc = audit(st, evaluator, "round-mark", "round-application", app,
+		           json_pack("{s:I, s:o}", "round", (json_int_t)round, "marks", ms));
+	}
+	return tx_leave(st, own, rc);
+}
+
+int store_round_conflict(struct store *st, int64_t app, const char *evaluator, const char *reason,
+                         struct diags *d)
+{
+	int64_t round;
+	int munic;
+	int rc = app_round(st, app, &round, &munic);
+	if (rc != FK_OK)
+		return rc;
+	if (!reason || !*reason || strlen(reason) > 500) {
+		diags_add(d, NULL, 0, 0, "reason", "Skriv kort, hvorfor du er inhabil (højst 500 tegn).");
+		return FK_EINPUT;
+	}
+	bool own;
+	rc = tx_enter(st, &own);
+	if (rc == FK_OK)
+		rc = db_exec(st, STMT_ROUND_CONFLICT_PUT, "gem habilitet", "ittt", app, evaluator, reason,
+		             store_now(st));
+	if (rc == FK_OK)
+		rc = db_exec(st, STMT_ROUND_CONFLICT_MARKS_DELETE, "slet point", "it", app, evaluator);
+	if (rc == FK_OK)
+		rc = audit(st, evaluator, "round-conflict", "round-application", app,
+		           json_pack("{s:I}", "round", (json_int_t)round));
+	return tx_leave(st, own, rc);
+}
+
+/* Everything of a round the views need, read once. */
+struct round_data {
+	struct round_rec r;
+	struct round_app_rec *apps;  /* copies: strings owned here */
+	size_t napps, capapps;
+	struct round_mark *marks;
+	char **reasons;              /* per mark */
+	size_t nmarks, capmarks;
+	char **evaluators;           /* evaluator index → login */
+	size_t nev, capev;
+	int64_t *c_app;              /* declared conflicts */
+	int *c_ev;
+	size_t nc, capc;
+	int weights[ROUND_CRITERIA_MAX];
+	size_t ncrit;
+};
+
+static char *dup0(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static int copy_app(const struct round_app_rec *a, void *arg)
+{
+	struct round_data *rd = arg;
+	rd->apps = xgrow(rd->apps, sizeof *rd->apps, rd->napps + 1, &rd->capapps);
+	struct round_app_rec *c = &rd->apps[rd->napps++];
+	*c = *a;
+	c->bodies = json_incref(a->bodies);
+	c->profile = dup0(a->profile);
+	c->received = dup0(a->received);
+	c->purged = dup0(a->purged);
+	c->person = dup0(a->person);
+	c->name = dup0(a->name);
+	c->email = dup0(a->email);
+	c->title = dup0(a->title);
+	c->motivation = dup0(a->motivation);
+	c->cv_name = dup0(a->cv_name);
+	return 0;
+}
+
+static int evaluator_index(struct round_data *rd, const char *login)
+{
+	for (size_t i = 0; i < rd->nev; i++)
+		if (!strcmp(rd->evaluators[i], login))
+			return (int)i;
+	rd->evaluators = xgrow(rd->evaluators, sizeof *rd->evaluators, rd->nev + 1, &rd->capev);
+	rd->evaluators[rd->nev] = xstrdup(login);
+	return (int)rd->nev++;
+}
+
+static void data_free(struct round_data *rd)
+{
+	for (size_t i = 0; i < rd->napps; i++) {
+		struct round_app_rec *a = &rd->apps[i];
+		json_decref(a->bodies);
+		free(a->profile);
+		free(a->received);
+		free(a->purged);
+		free(a->person);
+		free(a->name);
+		free(a->email);
+		free(a->title);
+		free(a->motivation);
+		free(a->cv_name);
+	}
+	free(rd->apps);
+	for (size_t i = 0; i < rd->nmarks; i++)
+		free(rd->reasons[i]);
+	free(rd->reasons);
+	free(rd->marks);
+	for (size_t i = 0; i < rd->nev; i++)
+		free(rd->evaluators[i]);
+	free(rd->evaluators);
+	free(rd->c_app);
+	free(rd->c_ev);
+	round_rec_free(&rd->r);
+}
+
+static int data_load(struct store *st, int64_t round, struct round_data *rd)
+{
+	memset(rd, 0, sizeof *rd);
+	int rc = store_round_get(st, round, &rd->r);
+	if (rc != FK_OK)
+		return rc;
+	rd->ncrit = json_array_size(rd->r.criteria);
+	if (rd->ncrit > ROUND_CRITERIA_MAX)
+		rd->ncrit = ROUND_CRITERIA_MAX;
+	for (size_t k = 0; k < rd->ncrit; k++)
+		rd->weights[k] = (int)json_integer_value(
+		    json_object_get(json_array_get(rd->r.criteria, k), "weight"));
+	if ((rc = store_round_apps(st, round, copy_app, rd)) != FK_OK)
+		return rc;
+	sqlite3_stmt *q = db_prepare(st, STMT_ROUND_MARKS, "i", round);
+	if (!q)
+		return FK_EDB;
+	size_t capr = 0;
+	while ((rc = db_row(st, q, "læs point")) == FK_OK) {
+		rd->marks = xgrow(rd->marks, sizeof *rd->marks, rd->nmarks + 1, &rd->capmarks);
+		rd->reasons = xgrow(rd->reasons, sizeof *rd->reasons, rd->nmarks + 1, &capr);
+		rd->marks[rd->nmarks] = (struct round_mark){
+		    sqlite3_column_int64(q, 0), evaluator_index(rd, (const char *)sqlite3_column_text(q, 1)),
+		    sqlite3_column_int(q, 2), sqlite3_column_int(q, 3)};
+		rd->reasons[rd->nmarks++] = col_str(q, 4);
+	}
+	if (rc != FK_ENOTFOUND)
+		return rc;
+	q = db_prepare(st, STMT_ROUND_CONFLICTS, "i", round);
+	if (!q)
+		return FK_EDB;
+	size_t cape = 0;
+	while ((rc = db_row(st, q, "læs habilitet")) == FK_OK) {
+		rd->c_app = xgrow(rd->c_app, sizeof *rd->c_app, rd->nc + 1, &rd->capc);
+		rd->c_ev = xgrow(rd->c_ev, sizeof *rd->c_ev, rd->nc + 1, &cape);
+		rd->c_app[rd->nc] = sqlite3_column_int64(q, 0);
+		rd->c_ev[rd->nc++] = evaluator_index(rd, (const char *)sqlite3_column_text(q, 1));
+	}
+	return rc == FK_ENOTFOUND ? FK_OK : rc;
+}
+
+static json_t *marks_json(const struct round_data *rd, int64_t app, int evaluator, bool mine)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < rd->nmarks; i++) {
+		const struct round_mark *m = &rd->marks[i];
+		if (m->app != app || (mine ? m->evaluator != evaluator : m->evaluator == evaluator))
+			continue;
+		json_array_append_new(
+		    a, json_pack("{s:s, s:O, s:i, s:s}", "evaluator", rd->evaluators[m->evaluator],
+		                 "criterion", json_object_get(json_array_get(rd->r.criteria, (size_t)m->crit), "id"),
+		                 "mark", m->mark, "reason", rd->reasons[i]));
+	}
+	return a;
+}
+
+json_t *store_round_view(struct store *st, const struct model *m, const struct reg *reg,
+                         int64_t round, const char *viewer, int32_t viewer_person)
+{
+	struct round_data rd;
+	if (data_load(st, round, &rd) != FK_OK) {
+		data_free(&rd);
+		return NULL;
+	}
+	const struct munic_table *mt = munic_builtin();
+	int ve = -1;
+	for (size_t i = 0; viewer && i < rd.nev; i++)
+		if (!strcmp(rd.evaluators[i], viewer))
+			ve = (int)i;
+	bool past = rd.r.state > ROUND_EVALUATION;
+	bool ready = rd.napps > 0;
+	json_t *apps = json_array();
+	for (size_t i = 0; i < rd.napps; i++) {
+		const struct round_app_rec *a = &rd.apps[i];
+		struct round_eval ev;
+		round_evaluate(rd.weights, rd.ncrit, rd.marks, rd.nmarks, a->id, &ev);
+		ready &= ev.evaluators >= rd.r.evaluators;
+		const struct munic *mu = munic_find(mt, a->munic);
+		int p = model_profile_index(m, a->profile);
+		bool conflict = false;
+		for (size_t c = 0; c < rd.nc; c++)
+			conflict |= rd.c_app[c] == a->id && rd.c_ev[c] == ve && ve >= 0;
+		bool employed = viewer && round_employed_in(reg, viewer_person, a->munic, rd.r.deadline);
+		json_t *spread = json_array();
+		for (size_t k = 0; k < rd.ncrit; k++)
+			if (ev.spread & (1u << k))
+				json_array_append(spread, json_object_get(json_array_get(rd.r.criteria, k), "id"));
+		bool sees = past || !viewer ||
+		            (ve >= 0 && round_may_see_others(rd.marks, rd.nmarks, a->id, ve, rd.ncrit));
+		json_t *o = json_pack(
+		    "{s:I, s:s, s:s?, s:s?, s:s?, s:s?, s:i, s:s?, s:s?, s:s?, s:s?, s:O, s:s?, s:i, s:o,"
+		    " s:o, s:b, s:s?, s:o, s:o, s:b, s:s?}",
+		    "id", (json_int_t)a->id, "ref", a->ref, "name", a->name, "email", a->email, "title",
+		    a->title, "motivation", a->motivation, "municipality", a->munic, "municipality_name",
+		    mu ? mu->name : NULL, "region", mu ? mt->regions[mu->region] : NULL, "profile",
+		    a->profile, "profile_name", p >= 0 ? m->profiles[p].name : NULL, "bodies", a->bodies,
+		    "person", a->person, "evaluators", ev.evaluators, "score",
+		    ev.evaluators ? json_real(ev.score) : json_null(), "spread", spread, "excluded",
+		    conflict || employed, "excluded_why",
+		    conflict ? "Du har erklæret dig inhabil." : employed ? "Du er ansat i kandidatens kommune." : NULL,
+		    "mine", viewer && ve >= 0 ? marks_json(&rd, a->id, ve, true) : json_array(), "others",
+		    sees ? marks_json(&rd, a->id, viewer ? ve : -1, false) : json_null(), "purged",
+		    a->purged != NULL, "cv_name", a->cv_name);
+		json_array_append_new(apps, o);
+	}
+	char fd[11], dl[11];
+	date_format(rd.r.first_day, fd);
+	date_format(rd.r.deadline, dl);
+	json_t *seats = json_array();
+	for (size_t i = 0; i < rd.r.nseats; i++) {
+		int b = model_body_index(m, rd.r.seats[i].body);
+		json_array_append_new(seats, json_pack("{s:s, s:s, s:i}", "body", rd.r.seats[i].body,
+		                                       "name", b >= 0 ? m->bodies[b].name : "", "seats",
+		                                       rd.r.seats[i].seats));
+	}
+	json_t *doc = json_pack(
+	    "{s:{s:I, s:s, s:s, s:s, s:s, s:s, s:i, s:i, s:O, s:o}, s:o, s:b}", "round", "id",
+	    (json_int_t)rd.r.id, "title", rd.r.title, "state", round_state_name(rd.r.state), "state_da",
+	    round_state_title(rd.r.state), "first_day", fd, "deadline", dl, "min_score",
+	    rd.r.min_score, "evaluators", rd.r.evaluators, "criteria", rd.r.criteria, "seats", seats,
+	    "applications", apps, "ready", ready);
+	data_free(&rd);
+	return doc;
+}
+
+/* ---------------------------------------------------------------- recommendation */
+
+/* The candidates of rd for recruit_select: ids (the receipt numbers), register persons,
+ * municipalities, profiles and scores in tenths. */
+static struct recruit_cand *candidates(const struct model *m, const struct reg *reg,
+                                       const struct round_data *rd)
+{
+	struct recruit_cand *c = xcalloc(rd->napps + 1, sizeof *c);
+	for (size_t i = 0; i < rd->napps; i++) {
+		struct round_eval ev;
+		round_evaluate(rd->weights, rd->ncrit, rd->marks, rd->nmarks, rd->apps[i].id, &ev);
+		c[i] = (struct recruit_cand){rd->apps[i].ref,
+		                             rd->apps[i].person ? reg_person_find(reg, rd->apps[i].person) : -1,
+		                             rd->apps[i].munic, model_profile_index(m, rd->apps[i].profile),
+		                             (int)(ev.score * 10.0 + 0.5)};
+	}
+	return c;
+}
+
+static bool applied_to(const struct round_app_rec *a, const char *body)
+{
+	size_t i;
+	json_t *b;
+	json_array_foreach(a->bodies, i, b)
+		if (json_is_string(b) && !strcmp(json_string_value(b), body))
+			return true;
+	return false;
+}
+
+json_t *store_round_recommendation(struct store *st, const struct model *m, const struct reg *reg,
+                                   int64_t round)
+{
+	struct round_data rd;
+	if (data_load(st, round, &rd) != FK_OK) {
+		data_free(&rd);
+		return NULL;
+	}
+	struct recruit_cand *all = candidates(m, reg, &rd);
+	bool *taken = xcalloc(rd.napps + 1, sizeof *taken);
+	json_t *bodies = json_array();
+	for (size_t b = 0; b < m->nbodies; b++) {
+		size_t s = 0;
+		while (s < rd.r.nseats && strcmp(rd.r.seats[s].body, m->bodies[b].id))
+			s++;
+		if (s == rd.r.nseats)
+			continue;
+		/* this body's applicants, the ones recommended for an earlier body skipped */
+		struct recruit_cand *c = xcalloc(rd.napps + 1, sizeof *c);
+		bool *skip = xcalloc(rd.napps + 1, sizeof *skip);
+		size_t *ix = xcalloc(rd.napps + 1, sizeof *ix), n = 0;
+		for (size_t i = 0; i < rd.napps; i++)
+			if (applied_to(&rd.apps[i], m->bodies[b].id)) {
+				skip[n] = taken[i];
+				ix[n] = i;
+				c[n++] = all[i];
+			}
+		struct recruit_result x;
+		json_t *sel = json_array(), *left = json_array();
+		if (recruit_select(m, munic_builtin(), reg, (int)b, rd.r.first_day, c, n,
+		                   rd.r.seats[s].seats, rd.r.min_score * 10, skip, &x) == 0) {
+			for (size_t k = 0; k < n; k++) {
+				const struct round_app_rec *a = &rd.apps[ix[k]];
+				const char *why = x.reason[k] != RECRUIT_OK ? x.message[k] : x.why[k];
+				if (skip[k])
+					why = "Anbefales til en gruppe tidligere i rækkefølgen.";
+				json_t *o = json_pack("{s:I, s:s, s:s?, s:f, s:s?}", "id", (json_int_t)a->id,
+				                      "ref", a->ref, "name", a->name, "score", c[k].score / 10.0,
+				                      "why", why);
+				if (x.selected[k]) {
+					taken[ix[k]] = true;
+					json_array_append_new(sel, o);
+				} else {
+					json_array_append_new(left, o);
+				}
+			}
+			recruit_result_free(&x);
+		}
+		json_array_append_new(bodies, json_pack("{s:s, s:s, s:i, s:o, s:o}", "body",
+		                                        m->bodies[b].id, "name", m->bodies[b].name,
+		                                        "seats", rd.r.seats[s].seats, "selected", sel,
+		                                        "left_out", left));
+		free(c);
+		free(skip);
+		free(ix);
+	}
+	free(all);
+	free(taken);
+	data_free(&rd);
+	return json_pack("{s:o}", "bodies", bodies);
+}
+
+/* ---------------------------------------------------------------- decision */
+
+static bool key_taken(void *arg, const char *id)
+{
+	return reg_person_find(arg, id) >= 0;
+}
+
+/* The outcome to the candidate of a (not purged, with an e-mail). */
+static int tell_outcome(struct store *st, const struct model *m, const struct round_rec *r,
+                        const struct round_app_rec *a, const char *body)
+{
+	if (!a->email)
+		return FK_OK;
+	char key[48], subject[300], day[40];
+	snprintf(key, sizeof key, "round-outcome:%s", a->ref);
+	snprintf(subject, sizeof subject, "Udfaldet af din ansøgning: %s", r->title);
+	date_format_da(r->first_day, day, sizeof day);
+	struct buf text;
+	buf_init(&text);
+	int b = body ? model_body_index(m, body) : -1;
+	if (b >= 0)
+		buf_printf(&text,
+		           "Kære %s\n\nDu er udpeget til %s fra %s. Tillykke, og velkommen.\n\n"
+		           "Sekretariatet kontakter dig om det første møde.\n\n",
+		           a->name, m->bodies[b].name, day);
+	else
+		buf_printf(&text,
+		           "Kære %s\n\nTak for din ansøgning til »%s« (kvitteringsnummer %s). Du er ikke "
+		           "udpeget denne gang.\n\n%s\n\nRundens rapport med kriterier, vægte og point "
+		           "(uden navne på andre kandidater) kan ses på opslaget.\n\n",
+		           a->name, r->title, a->ref,
+		           a->pool ? "Du har sagt ja til at blive i puljen, så vi kan tage din ansøgning "
+		                     "med i senere runder."
+		                   : "Din ansøgning slettes, når opbevaringsperioden er gået.");
+	buf_adds(&text, "Med venlig hilsen\nSekretariatet for den fælleskommunale infrastruktur\n");
+	struct store_mail_new mail = {.key = key, .address = a->email, .name = a->name,
+	                              .subject = subject, .text = text.s, .kind = MAIL_ACTION,
+	                              .never_hold = true};
+	int rc = mail_addr_ok(a->email) ? store_mail_queue(st, &mail, NULL) : FK_OK;
+	buf_free(&text);
+	return rc;
+}
+
+int store_round_decide(struct store *st, const char *actor, const struct model *m,
+                       const struct reg *reg, int64_t round, const struct round_pick *picks,
+                       size_t npicks, const char *reason, fk_date today, struct diags *d)
+{
+	struct round_data rd;
+	int rc = data_load(st, round, &rd);
+	if (rc != FK_OK) {
+		data_free(&rd);
+		return rc;
+	}
+	size_t nd = d->n;
+	if (rd.r.state != ROUND_RECOMMENDED) {
+		char msg[300];
+		enum round_state to;
+		round_next(rd.r.state, REV_DECIDE, &to, msg, sizeof msg);
+		diags_add(d, NULL, 0, 0, "state", "%s", msg);
+		data_free(&rd);
+		return FK_EINPUT;
+	}
+	/* The recommendation, and the picks (given, or the recommendation's). */
+	json_t *rec = store_round_recommendation(st, m, reg, round);
+	size_t nrec = 0;
+	struct round_pick *rp = xcalloc(rd.napps + 1, sizeof *rp);
+	size_t i;
+	json_t *b;
+	json_array_foreach(json_object_get(rec, "bodies"), i, b)
+	{
+		size_t k;
+		json_t *x;
+		json_array_foreach(json_object_get(b, "selected"), k, x)
+			rp[nrec++] = (struct round_pick){json_integer_value(json_object_get(x, "id")),
+			                                 json_string_value(json_object_get(b, "body"))};
+	}
+	if (!picks) {
+		picks = rp;
+		npicks = nrec;
+	}
+	bool departs = npicks != nrec;
+	size_t *chosen = xcalloc(npicks + 1, sizeof *chosen);
+	for (size_t k = 0; k < npicks; k++) {
+		size_t a = 0;
+		while (a < rd.napps && rd.apps[a].id != picks[k].app)
+			a++;
+		size_t s = 0;
+		while (picks[k].body && s < rd.r.nseats && strcmp(rd.r.seats[s].body, picks[k].body))
+			s++;
+		int bi = picks[k].body ? model_body_index(m, picks[k].body) : -1;
+		if (a == rd.napps) {
+			diags_add(d, NULL, 0, 0, "pick", "Ansøgning %lld hører ikke til runden.",
+			          (long long)picks[k].app);
+			continue;
+		}
+		chosen[k] = a;
+		if (s == rd.r.nseats || bi < 0 || !applied_to(&rd.apps[a], picks[k].body)) {
+			diags_add(d, NULL, 0, 0, "pick", "%s har ikke søgt en plads i %s i denne runde.",
+			          rd.apps[a].ref, picks[k].body ? picks[k].body : "?");
+			continue;
+		}
+		int p = model_profile_index(m, rd.apps[a].profile);
+		if (p < 0 || !model_body_has_profile(&m->bodies[bi], p))
+			diags_add(d, NULL, 0, 0, "pick", "%ss profil hører ikke til %s.", rd.apps[a].ref,
+			          m->bodies[bi].name);
+		if (rd.apps[a].purged)
+			diags_add(d, NULL, 0, 0, "pick", "Ansøgning %s er slettet.", rd.apps[a].ref);
+		size_t in_body = 0;
+		for (size_t j = 0; j < k; j++) {
+			if (picks[j].app == picks[k].app)
+				diags_add(d, NULL, 0, 0, "pick", "%s er valgt to gange.", rd.apps[a].ref);
+			in_body += picks[j].body && !strcmp(picks[j].body, picks[k].body);
+		}
+		if (in_body + 1 > (size_t)rd.r.seats[s].seats)
+			diags_add(d, NULL, 0, 0, "pick", "Der er kun %d pladser i %s i runden.",
+			          rd.r.seats[s].seats, m->bodies[bi].name);
+		bool in_rec = false;
+		for (size_t j = 0; j < nrec; j++)
+			in_rec |= rp[j].app == picks[k].app && !strcmp(rp[j].body, picks[k].body);
+		departs |= !in_rec;
+	}
+	if (departs && (!reason || !*reason))
+		diags_add(d, NULL, 0, 0, "reason",
+		          "Beslutningen afviger fra indstillingen. Skriv begrundelsen, så den kan ses i "
+		          "rundens rapport.");
+	if (d->n > nd) {
+		free(chosen);
+		free(rp);
+		json_decref(rec);
+		data_free(&rd);
+		return FK_EINPUT;
+	}
+	char day[11];
+	date_format(today, day);
+	bool own;
+	rc = tx_enter(st, &own);
+	for (size_t k = 0; rc == FK_OK && k < npicks; k++) {
+		const struct round_app_rec *a = &rd.apps[chosen[k]];
+		int64_t pid = 0;
+		int32_t pi = a->person ? reg_person_find(reg, a->person) : -1;
+		if (pi >= 0) {
+			pid = reg->persons[pi].id;
+		} else {
+			char key[64];
+			slug_unique(a->name, "kandidat", key_taken, (void *)reg, key, sizeof key);
+			rc = store_person_put(st, actor, key, a->name, a->email, &pid);
+		}
+		struct reg_appt ap = {0, (int32_t)pid, model_body_index(m, picks[k].body), SEAT_KOMMUNE,
+		                      SEAT_KOMMUNE, (int16_t)model_profile_index(m, a->profile),
+		                      (int16_t)a->munic, rd.r.first_day, DATE_OPEN};
+		if (rc == FK_OK)
+			rc = store_appt_insert(st, actor, m, &ap);
+		if (rc == FK_OK)
+			rc = db_exec(st, STMT_ROUND_PICK_INSERT, "gem beslutning", "iit", round, a->id,
+			             picks[k].body);
+		if (rc == FK_OK)
+			rc = db_exec(st, STMT_ROUND_APP_APPOINTED, "markér udpeget", "i", a->id);
+	}
+	if (rc == FK_OK)
+		rc = db_exec(st, STMT_ROUND_DECIDED, "gem beslutning", "itt", round, day,
+		             departs ? reason : NULL);
+	for (size_t a = 0; rc == FK_OK && a < rd.napps; a++) {
+		const char *body = NULL;
+		for (size_t k = 0; k < npicks; k++)
+			if (chosen[k] == a)
+				body = picks[k].body;
+		rc = tell_outcome(st, m, &rd.r, &rd.apps[a], body);
+	}
+	if (rc == FK_OK) {
+		json_t *pj = json_array();
+		for (size_t k = 0; k < npicks; k++)
+			json_array_append_new(pj, json_pack("{s:I, s:s}", "application",
+			                                    (json_int_t)picks[k].app, "body", picks[k].body));
+		rc = audit(st, actor, "round-decide", "round", round,
+		           json_pack("{s:s, s:o, s:b, s:s?}", "decided", day, "picks", pj,
+		                     "departs", departs, "reason", departs ? reason : NULL));
+	}
+	free(chosen);
+	free(rp);
+	json_decref(rec);
+	data_free(&rd);
+	return tx_leave(st, own, rc);
+}
+
+/* ---------------------------------------------------------------- report */
+
+static void count_in(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key ? key : "ukendt");
+	json_object_set_new(o, key ? key : "ukendt", json_integer(v ? json_integer_value(v) + 1 : 1));
+}
+
+json_t *store_round_report(struct store *st, const struct model *m, const struct reg *reg,
+                           int64_t round)
+{
+	(void)reg;
+	struct round_data rd;
+	if (data_load(st, round, &rd) != FK_OK || rd.r.state < ROUND_DECIDED) {
+		data_free(&rd);
+		return NULL;
+	}
+	sqlite3_stmt *q = db_prepare(st, STMT_ROUND_PICKS, "i", round);
+	json_t *picks = json_object();
+	while (q && db_row(st, q, "læs beslutning") == FK_OK) {
+		char id[24];
+		snprintf(id, sizeof id, "%lld", (long long)sqlite3_column_int64(q, 0));
+		json_object_set_new(picks, id, json_string((const char *)sqlite3_column_text(q, 1)));
+	}
+	const struct munic_table *mt = munic_builtin();
+	json_t *regions = json_object(), *groups = json_object(), *profiles = json_object();
+	json_t *appointed = json_array(), *others = json_array();
+	for (size_t i = 0; i < rd.napps; i++) {
+		const struct round_app_rec *a = &rd.apps[i];
+		const struct munic *mu = munic_find(mt, a->munic);
+		int p = model_profile_index(m, a->profile);
+		count_in(regions, mu ? mt->regions[mu->region] : NULL);
+		count_in(groups, mu ? mu->group : NULL);
+		count_in(profiles, p >= 0 ? m->profiles[p].name : NULL);
+		struct round_eval ev;
+		round_evaluate(rd.weights, rd.ncrit, rd.marks, rd.nmarks, a->id, &ev);
+		char id[24];
+		snprintf(id, sizeof id, "%lld", (long long)a->id);
+		const char *body = json_string_value(json_object_get(picks, id));
+		int b = body ? model_body_index(m, body) : -1;
+		double score = (double)(long)(ev.score * 10.0 + 0.5) / 10.0;
+		if (b >= 0)
+			json_array_append_new(appointed, json_pack("{s:s?, s:s?, s:s, s:f}", "name", a->name,
+			                                           "municipality", mu ? mu->name : NULL,
+			                                           "body", m->bodies[b].name, "score", score));
+		else
+			json_array_append_new(others, json_real(score));
+	}
+	/* the other scores without names, highest first */
+	size_t n = json_array_size(others);
+	for (size_t x = 1; x < n; x++)
+		for (size_t y = x; y > 0 && json_real_value(json_array_get(others, y - 1)) <
+		                                 json_real_value(json_array_get(others, y)); y--) {
+			json_t *t = json_incref(json_array_get(others, y));
+			json_array_set(others, y, json_array_get(others, y - 1));
+			json_array_set_new(others, y - 1, t);
+		}
+	char dd[11];
+	date_format(rd.r.decided, dd);
+	json_t *doc = json_pack("{s:s, s:s, s:O, s:i, s:o, s:o, s:o, s:o, s:o, s:s?}", "title",
+	                        rd.r.title, "decided", dd, "criteria", rd.r.criteria, "applicants",
+	                        (int)rd.napps, "by_region", regions, "by_group", groups, "by_profile",
+	                        profiles, "appointed", appointed, "other_scores", others,
+	                        "departure", rd.r.decision);
+	json_decref(picks);
+	data_free(&rd);
+	return doc;
+}
+
+/* How many applications (kept, not purged) of round lack the complete evaluations of the
+ * number of evaluators the round needs. */
+static int missing_evaluations(struct store *st, int64_t round, size_t *missing)
+{
+	struct round_data rd;
+	int rc = data_load(st, round, &rd);
+	*missing = 0;
+	for (size_t i = 0; rc == FK_OK && i < rd.napps; i++) {
+		struct round_eval ev;
+		round_evaluate(rd.weights, rd.ncrit, rd.marks, rd.nmarks, rd.apps[i].id, &ev);
+		*missing += !rd.apps[i].purged && ev.evaluators < rd.r.evaluators;
+	}
+	data_free(&rd);
 	return rc;
 }

@@ -109,4 +109,57 @@ int store_round_apps(struct store *st, int64_t round,
  * *n gets how many. */
 int store_round_purge(struct store *st, const char *actor, const struct model *m, fk_date today,
                       size_t *n);
+
+/* ---------------------------------------------------------------- evaluation (state evaluation) */
+
+/* evaluator's marks of app on every criterion of its round (marks[k] 1-5, reasons[k] a
+ * written reason), replacing earlier ones. Refused (FK_EINPUT, by field "mark-K" /
+ * "reason-K" or "state"): the round is not in evaluation, the evaluator declared a conflict
+ * for the application or works in its municipality (evaluator_person, -1 none, on the round's
+ * first day by reg), a mark outside 1-5, a reason missing. Audited without the reasons' text. */
+int store_round_mark(struct store *st, const struct reg *reg, int64_t app, const char *evaluator,
+                     int32_t evaluator_person, const int *marks, const char *const *reasons,
+                     size_t n, struct diags *d);
+/* evaluator declares a conflict of interest for app (reason required); their marks of it are
+ * deleted. */
+int store_round_conflict(struct store *st, int64_t app, const char *evaluator, const char *reason,
+                         struct diags *d);
+
+/* The round as a JSON view for viewer (a login; NULL: everything, as after the evaluation):
+ * {"round": {...}, "applications": [{"id", "ref", "name", "email", "title", "motivation",
+ * "municipality", "municipality_name", "region", "profile", "profile_name", "bodies",
+ * "person", "evaluators" (complete evaluations counted), "score" (0-100 or null), "spread"
+ * (criterion ids), "excluded" (viewer may not score it, with "excluded_why"), "mine" (the
+ * viewer's marks), "others" (the other evaluators' marks, or null while blind)}],
+ * "ready": whether every application has the evaluations the round needs}. Blind scoring:
+ * "others" is null until viewer has marked every criterion of that application, unless the
+ * round is past its evaluation. NULL when the round cannot be read. */
+json_t *store_round_view(struct store *st, const struct model *m, const struct reg *reg,
+                         int64_t round, const char *viewer, int32_t viewer_person);
+
+/* The recommendation of SPEC §7.2 for the round, body by body in the model's order (a
+ * candidate recommended for an earlier body is not considered for a later one), from the
+ * view's scores: {"bodies": [{"body", "name", "seats", "selected": [{"id", "ref", "name",
+ * "score", "why"}], "left_out": [{"id", "ref", "name", "score", "why"}]}]}. NULL on error. */
+json_t *store_round_recommendation(struct store *st, const struct model *m, const struct reg *reg,
+                                   int64_t round);
+
+/* Records the decision of a recommended round: the picks (application ids with the body each
+ * is appointed to; NULL/0: the recommendation as it stands), and when they depart from the
+ * recommendation a reason (required then). In one transaction: the appointments from the
+ * round's first day (a matched person, or a new one from the application's name and e-mail),
+ * the round decided today, and the outcome by e-mail to every candidate. */
+struct round_pick {
+	int64_t app;
+	const char *body;
+};
+int store_round_decide(struct store *st, const char *actor, const struct model *m,
+                       const struct reg *reg, int64_t round, const struct round_pick *picks,
+                       size_t npicks, const char *reason, fk_date today, struct diags *d);
+
+/* The transparency report of a decided round: the criteria and weights, applicants by
+ * region, municipality group and profile, the appointed with their scores, and the other
+ * scores without names. NULL before the decision or on error. */
+json_t *store_round_report(struct store *st, const struct model *m, const struct reg *reg,
+                           int64_t round);
 #endif
