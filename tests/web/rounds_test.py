@@ -11,7 +11,6 @@ after the retention period that leaves no name or e-mail in the database file.""
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 
@@ -111,7 +110,8 @@ def test(srv, res):
         # fields and the good one), the sixth waits.
         codes, last = [], None
         for i in range(4):
-            last = apply(anon, dict(good, email="k%d@example.dk" % i))
+            last = apply(anon, dict(good, name="Kandidat %d" % i, email="k%d@example.dk" % i,
+                                    municipality="101" if i == 1 else "751"))
             codes.append(last.status)
         res.check(codes == [303, 303, 303, 400] and "mange ansøgninger fra din adresse" in last.text,
                   "throttled per address after five tries: %s" % codes)
@@ -134,22 +134,74 @@ def test(srv, res):
         del os.environ["FKIGOV_TODAY"]
     n = len(json.loads(run(srv, "round", "applications", "1", "--json").stdout)["applications"])
     res.check(n == 4, "four applications stored in all (%d)" % n)
-    # The purge: the decision is taken on 1 May (the decision step is not built yet, so the
-    # test records it in the table); six months later the data of those not appointed goes.
-    db = sqlite3.connect(srv.db)
-    db.execute("UPDATE recruit_round SET state = 'decided', decided = '2027-05-01' WHERE id = 1")
-    db.commit()
-    db.close()
-    p = run(srv, "round", "purge", "--date", "2027-10-31", today="2027-10-31")
-    res.check(p.returncode == 0 and p.stdout.startswith("0 "), "not yet on 31 October: %s" % p.stdout)
+    # The evaluation: three of the secretariat's accounts; eva works in København (101) by the
+    # register (sg01) and may not score Kandidat 1 from there.
+    for login, extra in (("eva", ("--person", "sg01")), ("bo", ())):
+        srv.fk("user", "add", login, "--role", "admin", *extra, input="correct horse battery staple\n")
+    later = "2027-04-16"
+    res.check(run(srv, "round", "evaluate", "1", today=later).returncode == 0, "applications closed after the deadline")
+    crit = ["profil", "netvaerk", "k98", "samarbejde"]
+
+    def mark(app, who, points, today=later):
+        args = ["round", "mark", str(app), "--as", who]
+        for c, m in zip(crit, points):
+            args += ["--mark", "%s=%d" % (c, m), "--reason-" + c, "Begrundelse fra %s" % who]
+        return run(srv, *args, today=today)
+
+    res.check(mark(1, "admin", [1, 1, 1, 1]).returncode == 0, "admin scores Birthe")
+    view = json.loads(run(srv, "round", "evaluation", "1", "--as", "eva", "--json", today=later).stdout)
+    b1 = view["applications"][0]
+    res.check(b1["others"] is None and b1["mine"] == [], "blind: eva does not see admin's marks before her own")
+    res.check(mark(1, "eva", [2, 1, 1, 3]).returncode == 0, "eva scores Birthe")
+    view = json.loads(run(srv, "round", "evaluation", "1", "--as", "eva", "--json", today=later).stdout)
+    b1 = view["applications"][0]
+    res.check(b1["others"] and {m["evaluator"] for m in b1["others"]} == {"admin"} and b1["evaluators"] == 2 and
+              "samarbejde" in b1["spread"], "after her own: admin's marks, two evaluations, the spread flagged")
+    p = mark(3, "eva", [4, 4, 4, 4])
+    res.check(p.returncode == 2 and "ansat i kandidatens kommune" in p.stderr, "eva excluded from København's candidate")
+    p = mark(2, "bo", [6, 4, 4, 4])
+    res.check(p.returncode == 2 and "--mark-0:" in p.stderr, "a mark outside 1-5 refused by criterion")
+    p = run(srv, "round", "recommend", "1", today=later)
+    res.check(p.returncode == 2 and "3 ansøgninger mangler point fra mindst 2 bedømmere" in p.stderr,
+              "no recommendation before every application is scored: %s" % p.stderr)
+    res.check(run(srv, "round", "conflict", "4", "--as", "bo", "--reason", "Tidligere kollega", today=later).returncode == 0,
+              "bo declares a conflict")
+    p = mark(4, "bo", [5, 5, 5, 5])
+    res.check(p.returncode == 2 and "inhabil" in p.stderr, "no marks after a declared conflict")
+    for app, who in ((2, "admin"), (2, "bo"), (3, "admin"), (3, "bo"), (4, "admin"), (4, "eva")):
+        mark(app, who, [4, 4, 3, 4] if app != 3 else [5, 4, 5, 4])
+    p = run(srv, "round", "recommend", "1", "--json", today=later)
+    res.check(p.returncode == 0, "recommended: %s" % p.stderr)
+    rec = json.loads(p.stdout[p.stdout.index("{"):])
+    sel = [x["id"] for b in rec["bodies"] for x in b["selected"]]
+    res.check(len(sel) == 2 and 1 not in sel and all(x["why"] for b in rec["bodies"] for x in b["selected"]),
+              "two recommended for the steering group, each with why: %s" % sel)
+    p = run(srv, "round", "decide", "1", "--pick", "1:styregruppe", today=later)
+    res.check(p.returncode == 2 and "afviger fra indstillingen" in p.stderr, "a departure needs a reason")
+    p = run(srv, "round", "decide", "1", today=later)
+    res.check(p.returncode == 0, "decided as recommended: %s" % p.stderr)
+    reg = run(srv, "export", "appointments").stdout
+    res.check(sum(1 for line in reg.splitlines() if ",styregruppe,kommune,it-digitaliseringschef,2027-07-01," in line) == 2,
+              "two appointments from the term's first day")
+    rep = json.loads(run(srv, "round", "report", "1", "--json", today=later).stdout)
+    res.check(rep["applicants"] == 4 and len(rep["appointed"]) == 2 and len(rep["other_scores"]) == 2 and
+              "Birthe" not in json.dumps(rep["other_scores"]) and rep["by_region"].get("Region Midtjylland") == 3,
+              "the report: the appointed named, the others' scores only")
+    mails = run(srv, "mail", "list", "--json").stdout
+    res.check(mails.count("Udfaldet af din ansøgning") == 4, "every candidate told the outcome")
+    res.check(run(srv, "round", "close", "1", today=later).returncode == 0, "closed")
+    # The purge: six months after the decision (16 April), the data of those not appointed.
+    p = run(srv, "round", "purge", "--date", "2027-10-15", today="2027-10-15")
+    res.check(p.returncode == 0 and p.stdout.startswith("0 "), "not yet on 15 October: %s" % p.stdout)
     res.check(file_has(srv, good["name"]), "the receipt message still names the candidate before the purge")
-    p = run(srv, "round", "purge", "--date", "2027-11-01", today="2027-11-01")
-    res.check(p.returncode == 0 and p.stdout.startswith("4 "), "purged on 1 November: %s" % p.stdout)
-    res.check(not file_has(srv, good["name"]) and not file_has(srv, good["email"]) and not file_has(srv, "k2@example.dk"),
-              "no name or e-mail left in the database file")
+    p = run(srv, "round", "purge", "--date", "2027-10-16", today="2027-10-16")
+    res.check(p.returncode == 0 and p.stdout.startswith("2 "), "purged on 16 October: %s" % p.stdout)
     apps = json.loads(run(srv, "round", "applications", "1", "--json").stdout)["applications"]
-    res.check(all(a["purged"] and a["name"] is None and a["municipality"] == 751 for a in apps),
+    gone = [a for a in apps if a["purged"]]
+    res.check(len(gone) == 2 and all(a["name"] is None and a["municipality"] for a in gone),
               "the anonymised statistics stay")
+    res.check(not file_has(srv, good["name"]) and not file_has(srv, good["email"]),
+              "no name or e-mail of Birthe (not appointed) left in the database file")
     res.check(run(srv, "audit", "verify").returncode == 0, "the audit chain still holds")
 
 
