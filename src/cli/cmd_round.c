@@ -337,7 +337,6 @@ static int apply(struct cli *c, int argc, char **argv)
 		a.cvlen = cv.len;
 		const char *slash = strrchr(cvpath, '/');
 		a.cv_name = slash ? slash + 1 : cvpath;
-		a.cv_type = "application/octet-stream";
 	}
 	int rc = cli_open(c, false);
 	if (rc) {

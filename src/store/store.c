@@ -528,6 +528,8 @@ static const char *const stmt_sql[STMT__MAX] = {
                            " WHERE id = ?1 AND state = 'recommended'",
     [STMT_ROUND_PICK_INSERT] = "INSERT INTO recruit_pick (round, app, body) VALUES (?1, ?2, ?3)",
     [STMT_ROUND_APP_APPOINTED] = "UPDATE recruit_app SET appointed = 1 WHERE id = ?1",
+    [STMT_ROUND_CV] = "SELECT a.cv, a.sealed, k.key, a.round FROM recruit_app a"
+                      " LEFT JOIN recruit_key k ON k.app = a.id WHERE a.id = ?1",
     [STMT_ROUND_PICKS] = "SELECT app, body FROM recruit_pick WHERE round = ?1 ORDER BY app",
     /* end recruitment rounds */
 };

@@ -245,6 +245,7 @@ enum stmt {
 	STMT_ROUND_PICK_INSERT,
 	STMT_ROUND_APP_APPOINTED,
 	STMT_ROUND_PICKS,
+	STMT_ROUND_CV,
 	/* end recruitment rounds */
 	STMT__MAX
 };

@@ -13,6 +13,7 @@
 
 #include "core/munic.h"
 #include "core/mail.h"
+#include "core/material.h"
 #include "core/recruit.h"
 #include "store/store_int.h"
 #include "util/err.h"
@@ -21,7 +22,7 @@
 #include "util/xalloc.h"
 
 #define SEAL_OVERHEAD (crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
-#define CV_MAX_BYTES (10u << 20)
+#define CV_MAX_BYTES MATERIAL_MAX_BYTES
 
 static char *col_str(sqlite3_stmt *q, int i)
 {
@@ -401,6 +402,18 @@ static char *unseal(const unsigned char *s, size_t len, const unsigned char *key
 	return p;
 }
 
+/* The media type of a CV the round takes (PDF or DOCX, by its bytes), or NULL. */
+static const char *cv_type(const void *data, size_t len)
+{
+	char mime[128];
+	material_sniff(data, len, mime, sizeof mime);
+	if (!strcmp(mime, "application/pdf"))
+		return "application/pdf";
+	if (!strcmp(mime, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+	return NULL;
+}
+
 static void check_application(const struct model *m, const struct round_rec *r,
                               const struct round_application *a, struct diags *d)
 {
@@ -440,6 +453,13 @@ static void check_application(const struct model *m, const struct round_rec *r,
 		          "gruppe.", m->profiles[p].name);
 	if (a->cvlen > CV_MAX_BYTES)
 		diags_add(d, NULL, 0, 0, "cv", "CV'et er for stort (højst %u MB).", CV_MAX_BYTES >> 20);
+	else if (a->cv && !cv_type(a->cv, a->cvlen)) {
+		char mime[128], what[160];
+		material_sniff(a->cv, a->cvlen, mime, sizeof mime);
+		material_type_name(mime, what, sizeof what);
+		diags_add(d, NULL, 0, 0, "cv", "Filen er %s. Vedhæft CV'et som PDF eller Word (DOCX).",
+		          what);
+	}
 }
 
 void store_round_ref(char ref[16])
@@ -483,7 +503,8 @@ int store_round_apply(struct store *st, const struct model *m, int64_t round,
 	crypto_secretbox_keygen(key);
 	json_t *pj = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s?}", "name", a->name, "email",
 	                       a->email, "title", a->title, "motivation", a->motivation, "cv_name",
-	                       a->cv ? a->cv_name : NULL, "cv_type", a->cv ? a->cv_type : NULL);
+	                       a->cv ? a->cv_name : NULL, "cv_type",
+	                       a->cv ? cv_type(a->cv, a->cvlen) : NULL);
 	char *plain = json_dumps(pj, JSON_COMPACT);
 	json_decref(pj);
 	struct buf sealed, cv;
@@ -1335,5 +1356,42 @@ static int missing_evaluations(struct store *st, int64_t round, size_t *missing)
 		*missing += !rd.apps[i].purged && ev.evaluators < rd.r.evaluators;
 	}
 	data_free(&rd);
+	return rc;
+}
+
+int store_round_cv(struct store *st, int64_t app, struct buf *out, char **name, char **type,
+                   int64_t *round)
+{
+	*name = *type = NULL;
+	sqlite3_stmt *q = db_prepare(st, STMT_ROUND_CV, "i", app);
+	if (!q)
+		return FK_EDB;
+	int rc = db_row(st, q, "læs CV");
+	if (rc != FK_OK)
+		return rc;
+	const unsigned char *cv = sqlite3_column_blob(q, 0), *sealed = sqlite3_column_blob(q, 1),
+	                    *key = sqlite3_column_blob(q, 2);
+	size_t cvlen = (size_t)sqlite3_column_bytes(q, 0), slen = (size_t)sqlite3_column_bytes(q, 1);
+	*round = sqlite3_column_int64(q, 3);
+	rc = FK_ENOTFOUND;
+	if (cv && sealed && key && sqlite3_column_bytes(q, 2) == crypto_secretbox_KEYBYTES &&
+	    cvlen >= SEAL_OVERHEAD) {
+		unsigned char *plain = xmalloc(cvlen - SEAL_OVERHEAD + 1);
+		char *meta = unseal(sealed, slen, key);
+		json_t *pj = meta ? json_loads(meta, 0, NULL) : NULL;
+		if (crypto_secretbox_open_easy(plain, cv + crypto_secretbox_NONCEBYTES,
+		                               cvlen - crypto_secretbox_NONCEBYTES, cv, key) == 0) {
+			buf_add(out, plain, cvlen - SEAL_OVERHEAD);
+			const char *n = json_string_value(json_object_get(pj, "cv_name"));
+			const char *t = json_string_value(json_object_get(pj, "cv_type"));
+			*name = xstrdup(n ? n : "cv");
+			*type = xstrdup(t ? t : "application/octet-stream");
+			rc = FK_OK;
+		}
+		json_decref(pj);
+		free(meta);
+		free(plain);
+	}
+	stmt_done(q);
 	return rc;
 }

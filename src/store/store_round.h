@@ -15,6 +15,7 @@
 #include "core/model.h"
 #include "core/round.h"
 #include "store/store.h"
+#include "util/buf.h"
 #include "util/diag.h"
 
 struct round_seat {
@@ -64,9 +65,9 @@ struct round_application {
 	const char *const *bodies;   /* body ids of the round, at least one */
 	size_t nbodies;
 	bool nominated, pool;
-	const void *cv;              /* may be NULL */
+	const void *cv;              /* may be NULL; PDF or DOCX by its bytes */
 	size_t cvlen;
-	const char *cv_name, *cv_type;
+	const char *cv_name;
 };
 
 /* A new receipt number, "FKI-" and ten random letters and digits (none can be guessed from
@@ -100,6 +101,12 @@ struct round_app_rec {
 /* The round's applications in the order received: fn(app, arg) until it returns non-zero. */
 int store_round_apps(struct store *st, int64_t round,
                      int (*fn)(const struct round_app_rec *a, void *arg), void *arg);
+
+/* The CV of application app, opened: its bytes into out (empty on entry), its name and
+ * media type (caller frees); *round its round. FK_ENOTFOUND when there is none (or it is
+ * purged). */
+int store_round_cv(struct store *st, int64_t app, struct buf *out, char **name, char **type,
+                   int64_t *round);
 
 /* Deletes the personal data of every application whose candidate was not appointed, once the
  * retention period of the model has passed since its round's decision (the pool period with

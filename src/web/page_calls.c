@@ -185,31 +185,11 @@ int page_calls(struct web_req *r, struct web_resp *p)
 	return 0;
 }
 
-/* The uploaded CV: none, or a PDF or Word file within the size limit. */
-static bool take_cv(struct web_req *r, struct form *fm, const struct web_field **out,
-                    const char **type)
+/* The uploaded CV, or NULL; its type is checked by the store (PDF or DOCX). */
+static const struct web_field *uploaded_cv(struct web_req *r)
 {
 	const struct web_field *f = web_form_field(r, "cv");
-	*out = NULL;
-	if (!f || !f->len)
-		return true;
-	char mime[128];
-	material_sniff((const unsigned char *)f->value, f->len, mime, sizeof mime);
-	if (strcmp(mime, "application/pdf") != 0 &&
-	    strcmp(mime, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")) {
-		char what[160];
-		material_type_name(mime, what, sizeof what);
-		form_error(fm, "cv", "CV", "Filen er %s. Vedhæft dit CV som PDF eller Word (DOCX).",
-		           what);
-		return false;
-	}
-	if (f->len > MATERIAL_MAX_BYTES) {
-		form_error(fm, "cv", "CV", "Filen er for stor (højst %u MB).", MATERIAL_MAX_BYTES >> 20);
-		return false;
-	}
-	*out = f;
-	*type = material_type_static(mime);
-	return true;
+	return f && f->len ? f : NULL;
 }
 
 /* The receipt e-mail: what was received, the number, and what happens next. */
@@ -271,16 +251,14 @@ int page_call(struct web_req *r, struct web_resp *p)
 			bodies[nb++] = r->form[i].value;
 	if (rd.nseats == 1 && nb == 0)
 		bodies[nb++] = rd.seats[0].body;
-	const struct web_field *cv = NULL;
-	const char *cvtype = NULL;
-	take_cv(r, &fm, &cv, &cvtype);
+	const struct web_field *cv = uploaded_cv(r);
 	struct round_application a = {
 	    .name = name, .email = email, .title = title, .motivation = motivation,
 	    .munic = atoi(web_form(r, "municipality") ? web_form(r, "municipality") : "0"),
 	    .profile = web_form(r, "profile"), .bodies = bodies, .nbodies = nb,
 	    .nominated = web_form(r, "nominated") != NULL, .pool = web_form(r, "pool") != NULL,
 	    .cv = cv ? cv->value : NULL, .cvlen = cv ? cv->len : 0,
-	    .cv_name = cv ? cv->filename : NULL, .cv_type = cvtype};
+	    .cv_name = cv ? cv->filename : NULL};
 	int rc = FK_EINPUT;
 	char ref[16] = "";
 	if (form_ok(&fm)) {
