@@ -693,6 +693,12 @@ static int app_round(struct store *st, int64_t app, int64_t *round, int *munic)
 	return FK_OK;
 }
 
+int store_round_of_app(struct store *st, int64_t app, int64_t *round)
+{
+	int munic;
+	return app_round(st, app, round, &munic);
+}
+
 /* Whether evaluator declared a conflict for app. */
 static int declared(struct store *st, int64_t round, int64_t app, const char *evaluator, bool *out)
 {
@@ -741,7 +747,8 @@ int store_round_mark(struct store *st, const struct reg *reg, int64_t app, const
 	else if (n != json_array_size(r.criteria))
 		diags_add(d, NULL, 0, 0, "state", "Giv point på alle rundens %zu kriterier.",
 		          json_array_size(r.criteria));
-	for (size_t k = 0; d->n == nd && k < n; k++) {
+	bool gate = d->n == nd; /* the marks are checked when the evaluator may give them */
+	for (size_t k = 0; gate && k < n; k++) {
 		char f[40];
 		const char *name = json_string_value(json_object_get(json_array_get(r.criteria, k), "name"));
 		snprintf(f, sizeof f, "mark-%zu", k);
@@ -922,10 +929,11 @@ static json_t *marks_json(const struct round_data *rd, int64_t app, int evaluato
 		const struct round_mark *m = &rd->marks[i];
 		if (m->app != app || (mine ? m->evaluator != evaluator : m->evaluator == evaluator))
 			continue;
+		json_t *c = json_array_get(rd->r.criteria, (size_t)m->crit);
 		json_array_append_new(
-		    a, json_pack("{s:s, s:O, s:i, s:s}", "evaluator", rd->evaluators[m->evaluator],
-		                 "criterion", json_object_get(json_array_get(rd->r.criteria, (size_t)m->crit), "id"),
-		                 "mark", m->mark, "reason", rd->reasons[i]));
+		    a, json_pack("{s:s, s:O, s:O, s:i, s:s}", "evaluator", rd->evaluators[m->evaluator],
+		                 "criterion", json_object_get(c, "id"), "criterion_name",
+		                 json_object_get(c, "name"), "mark", m->mark, "reason", rd->reasons[i]));
 	}
 	return a;
 }

@@ -127,6 +127,8 @@ int store_round_purge(struct store *st, const char *actor, const struct model *m
 int store_round_mark(struct store *st, const struct reg *reg, int64_t app, const char *evaluator,
                      int32_t evaluator_person, const int *marks, const char *const *reasons,
                      size_t n, struct diags *d);
+/* The round of application app: FK_OK, or FK_ENOTFOUND. */
+int store_round_of_app(struct store *st, int64_t app, int64_t *round);
 /* evaluator declares a conflict of interest for app (reason required); their marks of it are
  * deleted. */
 int store_round_conflict(struct store *st, int64_t app, const char *evaluator, const char *reason,

@@ -162,14 +162,16 @@ static int call_one(const struct round_rec *rd, void *arg)
 		return 0;
 	char dl[40];
 	date_format_da(rd->deadline, dl, sizeof dl);
-	json_t *names = json_array();
+	struct buf names;
+	buf_init(&names);
 	for (size_t i = 0; i < rd->nseats; i++) {
 		int b = model_body_index(oc->r->app->model, rd->seats[i].body);
-		json_array_append_new(names, json_string(b >= 0 ? oc->r->app->model->bodies[b].name : ""));
+		buf_printf(&names, "%s%s", i ? ", " : "", b >= 0 ? oc->r->app->model->bodies[b].name : "");
 	}
-	json_array_append_new(oc->arr, json_pack("{s:I, s:o, s:s, s:o}", "id", (json_int_t)rd->id,
+	json_array_append_new(oc->arr, json_pack("{s:I, s:o, s:s, s:s}", "id", (json_int_t)rd->id,
 	                                         "title", form_text(rd->title), "deadline_da", dl,
-	                                         "bodies", names));
+	                                         "bodies", names.s));
+	buf_free(&names);
 	return 0;
 }
 

@@ -306,14 +306,15 @@ static void add_layout(struct web_req *r, json_t *doc, enum page pg)
 	static const enum page nav[] = {PAGE_HOME,      PAGE_MY,        PAGE_ORG,      PAGE_PEOPLE,
 	                                PAGE_MEETINGS,  PAGE_DECISIONS, PAGE_COMPLIANCE, PAGE_WGS,
 	                                PAGE_CASES,     PAGE_PORTFOLIO, PAGE_ECONOMY,  PAGE_GOALS,
-	                                PAGE_IMPORT,    PAGE_AUDIT,     PAGE_ACCOUNTS, PAGE_MAIL};
+	                                PAGE_IMPORT,    PAGE_ROUNDS,    PAGE_AUDIT,    PAGE_ACCOUNTS,
+	                                PAGE_MAIL};
 	json_t *items = json_array(), *tools = json_array();
 	for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
 		const struct route *rt = &routes[nav[i]];
 		if (!(rt->get & (1u << r->user.role)))
 			continue;
-		bool tool = nav[i] == PAGE_MY || nav[i] == PAGE_IMPORT || nav[i] == PAGE_AUDIT ||
-		            nav[i] == PAGE_ACCOUNTS || nav[i] == PAGE_MAIL;
+		bool tool = nav[i] == PAGE_MY || nav[i] == PAGE_IMPORT || nav[i] == PAGE_ROUNDS ||
+		            nav[i] == PAGE_AUDIT || nav[i] == PAGE_ACCOUNTS || nav[i] == PAGE_MAIL;
 		json_array_append_new(tool ? tools : items,
 		                      json_pack("{s:s, s:s, s:b}", "href", rt->pattern, "title",
 		                                rt->title, "current", nav[i] == pg));

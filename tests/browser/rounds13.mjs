@@ -3,13 +3,15 @@
 // Browser tests of the public recruitment call (issue 13) in Debian's headless Chromium
 // (playwright-core): a candidate finds the call from the footer, applies with the keyboard
 // only, and again without JavaScript after first sending the form empty (the errors next to
-// their fields and in a summary). axe-core (WCAG 2.1 A and AA) on every page visited;
+// their fields and in a summary); the secretariat makes a round from the prefilled form,
+// opens it, scores an application (blind) and reads the decided round's public report. axe-core (WCAG 2.1 A and AA) on every page visited;
 // screenshots at 1280 and 390 px in build/screenshots/rounds13-*.png.
 //
 // Usage: node rounds13.mjs [--keep] [--filter TEXT]   Environment: FKIGOV, CHROMIUM.
 // The last line printed is "browser (rekruttering): N passed, N failed".
 import {
-	check, fk, initDemo, launchBrowser, look, newContext, runSuite, startServer, submit, suite, test, text,
+	addUser, check, fk, initDemo, launchBrowser, login, look, newContext, runSuite, startServer, submit, suite, test,
+	text,
 } from './lib.mjs';
 
 suite({
@@ -81,12 +83,61 @@ async function run() {
 	});
 }
 
+async function secretariat() {
+	await test('rekruttering: sekretariatet opretter og åbner en runde, vurderer, og rapporten læses', async () => {
+		const page = await (await newContext()).newPage();
+		await login(page, 'admin');
+		await page.goto(`${BASE}/rounds`);
+		await look(page, 'runder', { route: '/rounds' });
+		const free = await page.locator('#seats-rg-drift-forvaltning').inputValue();
+		check(/^[0-9]+$/.test(free), `ledige pladser er udfyldt: ${free}`);
+		await page.getByLabel('Titel').fill('Drift og Forvaltning 2027');
+		await page.locator('#first_day').fill('1-8-2027');
+		await page.locator('#deadline').fill('1-6-2027');
+		await page.locator('#seats-rg-drift-forvaltning').fill('1');
+		let r = await submit(page, page.getByRole('button', { name: 'Opret runden som kladde' }));
+		check(r.status() === 200 && /\/rounds\/2$/.test(page.url()), `runden er oprettet: ${page.url()}`);
+		await look(page, 'runde-kladde', { route: '/rounds/{id}' });
+		r = await submit(page, page.getByRole('button', { name: 'Åbn for ansøgninger' }));
+		check((await text(page)).includes('Åben for ansøgninger'), 'runden er åbnet');
+		// Round 1 after its deadline: closed for applications, scored by the secretariat.
+		fk(['round', 'evaluate', '1'], undefined, { FKIGOV_TODAY: '2027-04-16' });
+		await page.goto(`${BASE}/applications/1`);
+		check((await text(page)).includes('når du selv har givet point på alle kriterier'), 'blindt: ingen andres point');
+		await look(page, 'ansoegning', { route: '/applications/{id}' });
+		const radios = page.locator('fieldset input[type=radio][value="4"]');
+		for (let i = 0; i < await radios.count(); i++) await radios.nth(i).check();
+		const reasons = page.locator('fieldset textarea');
+		for (let i = 0; i < await reasons.count(); i++) await reasons.nth(i).fill('Relevant erfaring');
+		r = await submit(page, page.getByRole('button', { name: 'Gem point' }));
+		check((await text(page)).includes('Gemt. Tak for din vurdering'), 'pointene er gemt');
+		await page.context().close();
+		// The rest from the command line, then the public report.
+		const apps = JSON.parse(fk(['round', 'applications', '1', '--json'])).applications;
+		for (const a of apps)
+			for (const who of ['admin', 'eva'])
+				fk(['round', 'mark', String(a.id), '--as', who, '--mark', 'profil=4', '--mark', 'netvaerk=3', '--mark', 'k98=4',
+					'--mark', 'samarbejde=3', '--reason-profil', 'a', '--reason-netvaerk', 'b', '--reason-k98', 'c',
+					'--reason-samarbejde', 'd'], undefined, { FKIGOV_TODAY: '2027-04-16' });
+		fk(['round', 'recommend', '1'], undefined, { FKIGOV_TODAY: '2027-04-16' });
+		fk(['round', 'decide', '1'], undefined, { FKIGOV_TODAY: '2027-04-16' });
+		const pub = await (await newContext()).newPage();
+		r = await pub.goto(`${BASE}/calls/1/report`);
+		check(r.status() === 200 && (await text(pub)).includes('Udpeget'), `rapporten: ${r.status()}`);
+		await look(pub, 'rapport', { route: '/calls/{id}/report' });
+		await pub.context().close();
+	});
+}
+
 await runSuite(async () => {
 	initDemo();
+	addUser('admin', 'admin');
+	addUser('eva', 'admin');
 	fk(['round', 'create', '--title', 'Styregruppen og Forretning 2027', '--first-day', '2027-07-01', '--deadline',
 		'2027-04-15', '--body', 'styregruppe:2:it-digitaliseringschef', '--body', 'rg-forretning:1']);
 	fk(['round', 'open', '1']);
 	BASE = await startServer();
 	await launchBrowser();
 	await run();
+	await secretariat();
 });

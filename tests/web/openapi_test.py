@@ -623,7 +623,11 @@ def live(doc, args, res):
         check_call(doc, c, res, "GET", path, pattern, None, found if public else 401, "anonymous")
         check_call(doc, c, res, "GET", path, pattern, tok, found, "token")
         if args.viewer_token:
-            check_call(doc, c, res, "GET", path, pattern, args.viewer_token, found, "viewer")
+            # A route the viewer role may not read (route.c) must say 403, as documented.
+            viewer_may = not args.routes_table or (
+                args.routes_table.get(pattern, {}).get("get", 0) & ROLE_BITS["R_VIEWER"])
+            check_call(doc, c, res, "GET", path, pattern, args.viewer_token,
+                       found if viewer_may else 403, "viewer")
 
     # Parameters: documented ones answer, bad ones get a 400 with the field named.
     today = datetime.date.today().isoformat()
@@ -764,8 +768,10 @@ def main():
     for p in problems:
         res.check(False, "OpenAPI structure", p)
     res.check(not problems, "static/openapi.json is a valid OpenAPI 3.0 document")
+    args.routes_table = None
     if os.path.exists(args.routes):
-        check_routes(doc, parse_routes(args.routes), res)
+        args.routes_table = parse_routes(args.routes)
+        check_routes(doc, args.routes_table, res)
     if args.base and not problems:
         if not args.token:
             ap.error("--base needs --token")
