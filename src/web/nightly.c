@@ -9,13 +9,17 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/date.h"
+#include "core/model.h"
 #include "store/store.h"
+#include "store/store_round.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 #include "web/periodic.h"
 
 static char dir[4096], db[4096];
 static int keep = 7, hour = 2;
+static const struct model *model;
 
 const char *nightly_dir(void)
 {
@@ -50,15 +54,22 @@ static void backup_round(struct store *st, void *arg)
 	localtime_r(&now, &tm);
 	if (tm.tm_hour < hour)
 		return;
+	size_t purged = 0;
+	if (model && model->recruitment.ncriteria &&
+	    store_round_purge(st, "fkigov", model, date_today(), &purged) == FK_OK && purged)
+		fprintf(stderr, "fkigov: personoplysningerne i %zu ansøgninger er slettet efter "
+		                "opbevaringsperioden.\n", purged);
 	char made[4200], err[600];
-	if (store_backup_nightly(st, dir, keep, now, made, sizeof made, err, sizeof err) != FK_OK)
+	if (keep > 0 &&
+	    store_backup_nightly(st, dir, keep, now, made, sizeof made, err, sizeof err) != FK_OK)
 		fprintf(stderr, "fkigov: natlig sikkerhedskopi: %s\n", err);
 }
 
 static struct periodic nightly = {.round = backup_round, .seconds = 600};
 
-void nightly_start(const char *path)
+void nightly_start(const char *path, const struct model *m)
 {
+	model = m;
 	snprintf(db, sizeof db, "%s", path);
 	const char *d = getenv("FKIGOV_BACKUP_DIR");
 	if (d && *d) {
@@ -72,8 +83,7 @@ void nightly_start(const char *path)
 	}
 	keep = env_int("FKIGOV_BACKUP_KEEP", 7, 0, 3650);
 	hour = env_int("FKIGOV_BACKUP_HOUR", 2, 0, 23);
-	if (keep > 0)
-		periodic_start(&nightly, path);
+	periodic_start(&nightly, path);
 }
 
 void nightly_stop(void)

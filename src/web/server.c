@@ -912,7 +912,7 @@ int web_serve(const struct web_config *cfg)
 	fprintf(stderr, "fkigov lytter på http://%s/ (%u tråde). Stop med Ctrl+C.\n", cfg->listen,
 	        threads);
 	mailer_start(cfg->db, app.model, cfg->public_url); /* the outbox's sender (web/mailer.h) */
-	nightly_start(cfg->db); /* the nightly backup (web/nightly.h) */
+	nightly_start(cfg->db, app.model); /* the nightly backup and purge (web/nightly.h) */
 	int sig = 0;
 	sigwait(&sigs, &sig);
 	fprintf(stderr, "fkigov: stopper (signal %d) ...\n", sig);

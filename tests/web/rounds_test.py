@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fkserver import Results, Server, multipart  # noqa: E402
@@ -249,8 +250,20 @@ def test(srv, res):
     p = run(srv, "round", "purge", "--date", "2027-10-15", today="2027-10-15")
     res.check(p.returncode == 0 and p.stdout.startswith("0 "), "not yet on 15 October: %s" % p.stdout)
     res.check(file_has(srv, good["name"]), "the receipt message still names the candidate before the purge")
-    p = run(srv, "round", "purge", "--date", "2027-10-16", today="2027-10-16")
-    res.check(p.returncode == 0 and p.stdout.startswith("2 "), "purged on 16 October: %s" % p.stdout)
+    # serve purges by itself, in its nightly round (here at start: the hour has come).
+    os.environ.update(FKIGOV_TODAY="2027-10-16", FKIGOV_BACKUP_HOUR="0")
+    srv.start()
+    log = os.path.join(srv.dir, "serve.log")
+    try:
+        for _ in range(100):
+            if "personoplysningerne i 2 ansøgninger er slettet" in open(log).read():
+                break
+            time.sleep(0.1)
+    finally:
+        srv.kill()
+        del os.environ["FKIGOV_TODAY"], os.environ["FKIGOV_BACKUP_HOUR"]
+    res.check("personoplysningerne i 2 ansøgninger er slettet" in open(log).read(),
+              "serve purged the two not appointed on 16 October by itself")
     apps = json.loads(run(srv, "round", "applications", "1", "--json").stdout)["applications"]
     gone = [a for a in apps if a["purged"]]
     res.check(len(gone) == 2 and all(a["name"] is None and a["municipality"] for a in gone),
