@@ -41,7 +41,8 @@ static const char usage[] =
     "                                   beslut (som indstillet, eller med valg og begrundelse);\n"
     "                                   udpegningerne oprettes, og kandidaterne får besked\n"
     "  close ID                         afslut runden\n"
-    "  report ID [--json]               rundens rapport (anonymiseret ud over de udpegede)\n"
+    "  report ID [--json | --xlsx FIL.xlsx]\n"
+    "                                   rundens rapport (anonymiseret ud over de udpegede)\n"
     "  purge [--date ÅÅÅÅ-MM-DD]        slet personoplysninger i ansøgninger fra kandidater,\n"
     "                                   der ikke blev udpeget, når opbevaringsperioden er gået\n\n"
     "»I dag« er $FKIGOV_TODAY, hvis den er sat.\n";
@@ -646,6 +647,14 @@ static int report(struct cli *c, int argc, char **argv)
 	if (argc > 3 && cli_flag(argv, 3, "--json")) {
 		cli_print_json(doc);
 		return 0;
+	}
+	if (argc > 4 && cli_flag(argv, 3, "--xlsx")) {
+		char what[300];
+		snprintf(what, sizeof what, "Rapporten for runden »%.200s«",
+		         json_string_value(json_object_get(doc, "title")));
+		rc = cli_write_sheet(c, argv[4], SHEET_ROUND, doc, what, date_today());
+		json_decref(doc);
+		return rc;
 	}
 	printf("%s: %lld ansøgere, besluttet %s.\n", json_string_value(json_object_get(doc, "title")),
 	       (long long)json_integer_value(json_object_get(doc, "applicants")),

@@ -75,6 +75,11 @@ static json_t *recruit_rows(json_t *doc)
 	return member_rows(doc, "candidates");
 }
 
+static json_t *round_rows(json_t *doc)
+{
+	return member_rows(doc, "rows");
+}
+
 struct sheet_def {
 	const char *sheet;
 	const char *what;
@@ -144,6 +149,17 @@ static const struct sheet_def defs[SHEET__MAX] = {
                         {"why", "Begrundelse", XL_TEXT},
                         {"eligible_from", "Kan udpeges fra", XL_DATE}},
                        9},
+    [SHEET_ROUND] = {"Ansøgere", "Rundens rapport: hver ansøger med region, kommunegruppe, profil "
+                                 "og score; navn og kommune kun for de udpegede",
+                     round_rows,
+                     {{"outcome", "Udfald", XL_TEXT},
+                      {"name", "Navn", XL_TEXT},
+                      {"municipality", "Kommune", XL_TEXT},
+                      {"region", "Region", XL_TEXT},
+                      {"group", "Kommunegruppe", XL_TEXT},
+                      {"profile", "Profil", XL_TEXT},
+                      {"score", "Score", XL_TENTHS}},
+                     7},
 };
 
 int sheet_write(enum sheet_kind k, json_t *doc, const char *what, fk_date day, const char *source,

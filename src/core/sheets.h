@@ -18,6 +18,7 @@ enum sheet_kind {
 	SHEET_PORTFOLIO, /* portfolio_json: a row per initiative with status and milestone */
 	SHEET_DECISIONS, /* the decision log (GET /api/v1/decisions): a row per decision */
 	SHEET_RECRUIT,   /* recruit propose: a row per candidate, with the outcome and why */
+	SHEET_ROUND,     /* a round's report: a row per applicant, named only when appointed */
 	SHEET__MAX
 };
 

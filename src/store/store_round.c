@@ -1308,7 +1308,7 @@ json_t *store_round_report(struct store *st, const struct model *m, const struct
 	}
 	const struct munic_table *mt = munic_builtin();
 	json_t *regions = json_object(), *groups = json_object(), *profiles = json_object();
-	json_t *appointed = json_array(), *others = json_array();
+	json_t *appointed = json_array(), *others = json_array(), *rows = json_array();
 	for (size_t i = 0; i < rd.napps; i++) {
 		const struct round_app_rec *a = &rd.apps[i];
 		const struct munic *mu = munic_find(mt, a->munic);
@@ -1329,6 +1329,13 @@ json_t *store_round_report(struct store *st, const struct model *m, const struct
 			                                           "body", m->bodies[b].name, "score", score));
 		else
 			json_array_append_new(others, json_real(score));
+		/* one row per applicant: named (with the municipality) only when appointed */
+		json_array_append_new(
+		    rows, json_pack("{s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:f}", "outcome",
+		                    b >= 0 ? "udpeget" : "ikke udpeget", "name", b >= 0 ? a->name : NULL,
+		                    "municipality", b >= 0 && mu ? mu->name : NULL, "region",
+		                    mu ? mt->regions[mu->region] : NULL, "group", mu ? mu->group : NULL,
+		                    "profile", p >= 0 ? m->profiles[p].name : NULL, "score", score));
 	}
 	/* the other scores without names, highest first */
 	size_t n = json_array_size(others);
@@ -1341,11 +1348,11 @@ json_t *store_round_report(struct store *st, const struct model *m, const struct
 		}
 	char dd[11];
 	date_format(rd.r.decided, dd);
-	json_t *doc = json_pack("{s:s, s:s, s:O, s:i, s:o, s:o, s:o, s:o, s:o, s:s?}", "title",
+	json_t *doc = json_pack("{s:s, s:s, s:O, s:i, s:o, s:o, s:o, s:o, s:o, s:s?, s:o}", "title",
 	                        rd.r.title, "decided", dd, "criteria", rd.r.criteria, "applicants",
 	                        (int)rd.napps, "by_region", regions, "by_group", groups, "by_profile",
 	                        profiles, "appointed", appointed, "other_scores", others,
-	                        "departure", rd.r.decision);
+	                        "departure", rd.r.decision, "rows", rows);
 	json_decref(picks);
 	data_free(&rd);
 	return doc;

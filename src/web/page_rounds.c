@@ -15,6 +15,7 @@
 
 #include "core/material.h"
 #include "core/munic.h"
+#include "core/sheets.h"
 #include "store/store_round.h"
 #include "util/err.h"
 #include "util/xalloc.h"
@@ -621,5 +622,29 @@ int api_application_marks(struct web_req *r, struct web_resp *p)
 	if (rc != FK_OK)
 		return web_error(r, p, 500, "Pointene kunne ikke gemmes.");
 	p->doc = json_pack("{s:b}", "saved", 1);
+	return 0;
+}
+
+/* GET /calls/{id}/report.xlsx: the report as a workbook (core/sheets.h), public as the page. */
+int page_call_report_xlsx(struct web_req *r, struct web_resp *p)
+{
+	int64_t id = param_id(r);
+	json_t *rep = id ? store_round_report(r->st, r->app->model, NULL, id) : NULL;
+	if (!rep)
+		return web_error(r, p, 404, "Rapporten findes ikke, eller runden er ikke besluttet endnu.");
+	char err[300], what[300];
+	snprintf(what, sizeof what, "Rapporten for runden »%.200s«",
+	         json_string_value(json_object_get(rep, "title")));
+	int rc = sheet_write(SHEET_ROUND, rep, what, r->today, "fkigov", r->app->model->name, &p->body,
+	                     NULL, err, sizeof err);
+	json_decref(rep);
+	if (rc != 0) {
+		buf_reset(&p->body);
+		return web_error(r, p, 500, "%s Prøv igen om lidt.", err);
+	}
+	p->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	char cd[80];
+	snprintf(cd, sizeof cd, "attachment; filename=\"rapport-runde-%lld.xlsx\"", (long long)id);
+	web_resp_header(p, "Content-Disposition", cd);
 	return 0;
 }

@@ -28,6 +28,7 @@ int page_calls(struct web_req *r, struct web_resp *p);
 int page_call(struct web_req *r, struct web_resp *p);
 int page_call_receipt(struct web_req *r, struct web_resp *p);
 int page_call_report(struct web_req *r, struct web_resp *p);
+int page_call_report_xlsx(struct web_req *r, struct web_resp *p);
 int page_rounds(struct web_req *r, struct web_resp *p);
 int page_round(struct web_req *r, struct web_resp *p);
 int page_application(struct web_req *r, struct web_resp *p);

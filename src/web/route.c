@@ -51,6 +51,8 @@ const struct route routes[PAGE__MAX] = {
                            "Kvittering"},
     [PAGE_CALL_REPORT] = {"/calls/{id}/report", page_call_report, "call_report", R_ALL, 0,
                           "Rundens rapport"},
+    [PAGE_CALL_REPORT_XLSX] = {"/calls/{id}/report.xlsx", page_call_report_xlsx, NULL, R_ALL, 0,
+                               "Rundens rapport som Excel"},
     /* the rounds for the secretariat (page_rounds.c): its accounts are the evaluators */
     [PAGE_ROUNDS] = {"/rounds", page_rounds, "rounds", R_ADMIN, R_ADMIN, "Rekruttering"},
     [PAGE_ROUND] = {"/rounds/{id}", page_round, "round", R_ADMIN, R_ADMIN, "Runde"},

@@ -35,6 +35,7 @@ EXPECT = {
     ("/calls/{id}", "POST"): (404, 404, 404, 404),
     ("/calls/{id}/receipt", "GET"): (404, 404, 404, 404),
     ("/calls/{id}/report", "GET"): (404, 404, 404, 404),
+    ("/calls/{id}/report.xlsx", "GET"): (404, 404, 404, 404),
     ("/rounds", "GET"): (HTML_LOGIN, 403, 403, 200),
     ("/rounds", "POST"): (HTML_LOGIN, 403, 403, "ok"),
     ("/rounds/{id}", "GET"): (HTML_LOGIN, 403, 403, 404),

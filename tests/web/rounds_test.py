@@ -244,6 +244,18 @@ def test(srv, res):
         res.check(rp.status == 200 and rep["appointed"][0]["name"] in rp.text and good["name"] not in rp.text,
                   "the public report names the appointed, not the others")
         res.check(anon.get("/api/v1/rounds/1/report").status == 200, "the report through the API without login")
+        x = anon.get("/calls/1/report.xlsx")
+        path = os.path.join(srv.dir, "rapport.xlsx")
+        with open(path, "wb") as f:
+            f.write(x.body)
+        rows = json.loads(subprocess.run(
+            ["/usr/bin/python3", "-c", "import sys, json, openpyxl; ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0];"
+             " print(json.dumps([[c.value for c in r] for r in ws.iter_rows()]))", path],
+            capture_output=True, text=True).stdout or "[]")
+        named = [r for r in rows[1:] if r[1]]
+        res.check(x.status == 200 and rows and rows[0][:3] == ["Udfald", "Navn", "Kommune"] and len(rows) == 5 and
+                  len(named) == 2 and all(r[0] == "udpeget" for r in named) and good["name"] not in json.dumps(rows),
+                  "the report as a workbook: four applicants, only the appointed named: %s" % rows[:2])
     finally:
         srv.kill()
     # The purge: six months after the decision (16 April), the data of those not appointed.
