@@ -3,6 +3,9 @@
 /* Recruitment rounds: the state machine and the evaluation's arithmetic (round.h). */
 #include "core/round.h"
 
+#include "core/model.h"
+#include "core/munic.h"
+
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -185,4 +188,41 @@ bool round_employed_in(const struct reg *r, int32_t person, int munic, fk_date d
 			return true;
 	}
 	return false;
+}
+
+json_t *round_k98(const struct model *m, const struct munic_table *mt, const struct reg *r,
+                  fk_date d, int years, const int *applied)
+{
+	json_t *arr = json_array();
+	fk_date since = date_add_years(d, -years);
+	for (size_t i = 0; i < mt->n; i++) {
+		const struct munic *mu = &mt->v[i];
+		fk_date last = DATE_NONE;
+		json_t *seats = json_array();
+		for (size_t b = 0; b < m->nbodies; b++) {
+			bool sits = false;
+			for (size_t k = 0; k < r->nappts; k++) {
+				const struct reg_appt *a = &r->appts[k];
+				if (a->munic != mu->code || a->seat != SEAT_KOMMUNE || a->body != (int32_t)b ||
+				    a->start > d)
+					continue;
+				fk_date end = a->end < d ? a->end : d;
+				if (last == DATE_NONE || end > last)
+					last = end;
+				sits |= a->end >= d;
+			}
+			if (sits)
+				json_array_append_new(seats, json_string(m->bodies[b].name));
+		}
+		char ls[11] = "";
+		if (last != DATE_NONE && last < d)
+			date_format(last, ls);
+		json_array_append_new(
+		    arr, json_pack("{s:i, s:s, s:s, s:i, s:o, s:s?, s:b}", "code", mu->code, "name",
+		                   mu->name, "region", mt->regions[mu->region], "applied", applied[i],
+		                   "seats", seats, "last_seat",
+		                   last == DATE_NONE ? NULL : last >= d ? "nu" : ls, "none_for_years",
+		                   last == DATE_NONE || last < since));
+	}
+	return arr;
 }

@@ -92,4 +92,15 @@ bool round_may_see_others(const struct round_mark *m, size_t n, int64_t app, int
  * day d, by the register: they hold a municipal-seat appointment for that municipality on d.
  * Such an evaluator is excluded from that candidate (a conflict of interest). r sorted. */
 bool round_employed_in(const struct reg *r, int32_t person, int munic, fk_date d);
+
+/* K98: the 98 municipalities for a round, in code order: {"code", "name", "region",
+ * "applied" (applications from it, applied[i] for mt->v[i]), "seats" (the bodies where a
+ * member from it sits on municipal seats on day d, by name), "last_seat" (the last day one
+ * of its members sat, "YYYY-MM-DD", null when never, "nu" when one sits), "none_for_years"
+ * (no seat in the years before d)}. */
+#include <jansson.h>
+struct model;
+struct munic_table;
+json_t *round_k98(const struct model *m, const struct munic_table *mt, const struct reg *r,
+                  fk_date d, int years, const int *applied);
 #endif

@@ -14,7 +14,9 @@
 #include "core/munic.h"
 #include "core/mail.h"
 #include "core/material.h"
+#include "core/forecast.h"
 #include "core/recruit.h"
+#include "core/rules.h"
 #include "store/store_int.h"
 #include "util/err.h"
 #include "util/slug.h"
@@ -1036,6 +1038,120 @@ static bool applied_to(const struct round_app_rec *a, const char *body)
 	return false;
 }
 
+/* A copy of reg with the candidates ix[k] of sel (selected in c[0..n)) appointed to body b
+ * from the round's first day; new people are keyed "ny-REF"; pidx[k] gets each one's person
+ * index in out (-1 when not selected). Sorted. */
+static void with_new_members(const struct reg *reg, const struct round_data *rd, int b,
+                             const struct recruit_cand *c, const size_t *ix, size_t n,
+                             const bool *sel, struct reg *out, int32_t *pidx)
+{
+	reg_init(out);
+	for (size_t i = 0; i < reg->npersons; i++)
+		reg_person_add(out, reg->persons[i].id, reg->persons[i].key, reg->persons[i].name, NULL);
+	for (size_t i = 0; i < reg->nappts; i++)
+		reg_appt_add(out, &reg->appts[i]);
+	for (size_t k = 0; k < n; k++) {
+		pidx[k] = -1;
+		if (!sel[k])
+			continue;
+		int32_t p = c[k].person;
+		if (p < 0) {
+			char key[32];
+			snprintf(key, sizeof key, "ny-%s", rd->apps[ix[k]].ref);
+			p = reg_person_add(out, 0, key, rd->apps[ix[k]].ref, NULL);
+		}
+		struct reg_appt a = {0, p, b, SEAT_KOMMUNE, SEAT_KOMMUNE, (int16_t)c[k].profile,
+		                     (int16_t)c[k].munic, rd->r.first_day, DATE_OPEN};
+		reg_appt_add(out, &a);
+		pidx[k] = p;
+	}
+	reg_sort(out);
+}
+
+/* The evidence beside body b's recommendation (doc's "selected"): every rule checked on the
+ * first day with the new members ("checks"), the forecast of the next five years with them
+ * (quarters where the seniority quota breaks, and when each new member must leave), and for
+ * each one selected the best set if that one declines ("if_declines"). */
+static void evidence(const struct model *m, const struct reg *reg, const struct round_data *rd,
+                     int b, int seats, const struct recruit_cand *c, const size_t *ix, size_t n,
+                     const bool *skip, json_t *doc)
+{
+	bool *sel = xcalloc(n + 1, sizeof *sel);
+	size_t k;
+	json_t *x;
+	json_array_foreach(json_object_get(doc, "selected"), k, x)
+		for (size_t i = 0; i < n; i++)
+			sel[i] |= (int64_t)rd->apps[ix[i]].id == json_integer_value(json_object_get(x, "id"));
+	struct reg after;
+	int32_t *pidx = xcalloc(n + 1, sizeof *pidx);
+	with_new_members(reg, rd, b, c, ix, n, sel, &after, pidx);
+	struct findings f;
+	findings_init(&f);
+	rules_check(m, munic_builtin(), &after, rd->r.first_day, &f);
+	json_t *checks = json_array();
+	for (size_t i = 0; i < f.n; i++)
+		if (f.v[i].body == b)
+			json_array_append_new(
+			    checks, json_pack("{s:s, s:s?, s:s}", "severity",
+			                      f.v[i].severity == SEV_ERROR ? "fejl" : "advarsel", "person",
+			                      f.v[i].person >= 0 ? after.persons[f.v[i].person].name : NULL,
+			                      "message", f.v[i].message));
+	findings_free(&f);
+	json_object_set_new(doc, "checks", checks);
+	struct forecast fc;
+	forecast_run(m, &after, rd->r.first_day, 5, &fc);
+	json_t *breaks = json_array(), *leaving = json_array();
+	for (size_t i = 0; i < fc.nbodies; i++) {
+		if (fc.bodies[i].body != b)
+			continue;
+		for (size_t q = 0; q < fc.bodies[i].nq; q++) {
+			const struct fc_quarter *fq = &fc.bodies[i].q[q];
+			char label[20];
+			forecast_quarter_label(fq->start, label);
+			if (!fq->quota_ok)
+				json_array_append_new(breaks, json_string(label));
+			for (size_t l = 0; l < fq->nleavers; l++) {
+				for (size_t j = 0; j < n; j++) {
+					if (pidx[j] >= 0 && fq->leavers[l].person == pidx[j]) {
+						char d[11];
+						date_format(fq->leavers[l].last_day, d);
+						json_array_append_new(leaving, json_pack("{s:s, s:s, s:s}", "ref",
+						                                         rd->apps[ix[j]].ref, "last_day", d,
+						                                         "quarter", label));
+					}
+				}
+			}
+		}
+	}
+	forecast_free(&fc);
+	reg_free(&after);
+	free(pidx);
+	json_object_set_new(doc, "forecast", json_pack("{s:o, s:o}", "quota_breaks", breaks, "leaving", leaving));
+	/* If one selected declines: the best set without them. */
+	json_t *alts = json_array();
+	bool *skip2 = xcalloc(n + 1, sizeof *skip2);
+	for (size_t i = 0; i < n; i++) {
+		if (!sel[i])
+			continue;
+		memcpy(skip2, skip, n * sizeof *skip2);
+		skip2[i] = true;
+		struct recruit_result y;
+		const char *instead = NULL;
+		if (recruit_select(m, munic_builtin(), reg, b, rd->r.first_day, c, n, seats,
+		                   rd->r.min_score * 10, skip2, &y) == 0) {
+			for (size_t j = 0; j < n; j++)
+				if (y.selected[j] && !sel[j])
+					instead = rd->apps[ix[j]].ref;
+			recruit_result_free(&y);
+		}
+		json_array_append_new(alts, json_pack("{s:s, s:s?}", "declines", rd->apps[ix[i]].ref,
+		                                      "instead", instead));
+	}
+	free(skip2);
+	free(sel);
+	json_object_set_new(doc, "if_declines", alts);
+}
+
 json_t *store_round_recommendation(struct store *st, const struct model *m, const struct reg *reg,
                                    int64_t round)
 {
@@ -1084,10 +1200,11 @@ json_t *store_round_recommendation(struct store *st, const struct model *m, cons
 			}
 			recruit_result_free(&x);
 		}
-		json_array_append_new(bodies, json_pack("{s:s, s:s, s:i, s:o, s:o}", "body",
-		                                        m->bodies[b].id, "name", m->bodies[b].name,
-		                                        "seats", rd.r.seats[s].seats, "selected", sel,
-		                                        "left_out", left));
+		json_t *body_doc = json_pack("{s:s, s:s, s:i, s:o, s:o}", "body", m->bodies[b].id,
+		                             "name", m->bodies[b].name, "seats", rd.r.seats[s].seats,
+		                             "selected", sel, "left_out", left);
+		evidence(m, reg, &rd, (int)b, rd.r.seats[s].seats, c, ix, n, skip, body_doc);
+		json_array_append_new(bodies, body_doc);
 		free(c);
 		free(skip);
 		free(ix);

@@ -149,7 +149,12 @@ json_t *store_round_view(struct store *st, const struct model *m, const struct r
 /* The recommendation of SPEC §7.2 for the round, body by body in the model's order (a
  * candidate recommended for an earlier body is not considered for a later one), from the
  * view's scores: {"bodies": [{"body", "name", "seats", "selected": [{"id", "ref", "name",
- * "score", "why"}], "left_out": [{"id", "ref", "name", "score", "why"}]}]}. NULL on error. */
+ * "score", "why"}], "left_out": [{"id", "ref", "name", "score", "why"}], and the evidence:
+ * "checks" (every rule on the first day with the new members: [{"severity", "message"}]),
+ * "forecast" ({"quota_breaks": quarters where the seniority quota breaks in the next five
+ * years, "leaving": [{"ref", "last_day", "quarter"}] when a new member must leave}) and
+ * "if_declines" ([{"declines", "instead"}]: the candidate the best set takes if that one
+ * declines, null when none can)}]}. NULL on error. */
 json_t *store_round_recommendation(struct store *st, const struct model *m, const struct reg *reg,
                                    int64_t round);
 

@@ -22,6 +22,8 @@
 #include "web/form.h"
 #include "web/pages.h"
 
+#define K98_YEARS 5 /* "no seat for the last N years" on the round's K98 table */
+
 static int64_t param_id(const struct web_req *r)
 {
 	long v;
@@ -252,8 +254,17 @@ static json_t *round_doc(struct web_req *r, const struct reg *reg, int64_t id, c
 		json_t *rec = store_round_recommendation(r->st, r->app->model, reg, id), *b;
 		size_t k;
 		json_array_foreach(json_object_get(rec, "bodies"), k, b)
+		{
 			json_object_set_new(b, "any_left",
 			                    json_boolean(json_array_size(json_object_get(b, "left_out")) > 0));
+			json_object_set_new(b, "any_checks",
+			                    json_boolean(json_array_size(json_object_get(b, "checks")) > 0));
+			json_object_set_new(b, "any_breaks",
+			                    json_boolean(json_array_size(json_object_get(
+			                                     json_object_get(b, "forecast"), "quota_breaks")) > 0));
+			json_object_set_new(b, "any_declines",
+			                    json_boolean(json_array_size(json_object_get(b, "if_declines")) > 0));
+		}
 		if (rec)
 			json_object_set_new(doc, "recommendation", rec);
 	}
@@ -277,6 +288,28 @@ static json_t *round_doc(struct web_req *r, const struct reg *reg, int64_t id, c
 		json_object_set_new(a, "spread_any", json_boolean(json_array_size(json_object_get(a, "spread")) > 0));
 	}
 	json_object_set_new(doc, "any_apps", json_boolean(json_array_size(json_object_get(doc, "applications")) > 0));
+	/* K98: who applied, who sits, who has had no seat for five years */
+	const struct munic_table *mt = r->app->mt;
+	int *applied = xcalloc(mt->n + 1, sizeof *applied);
+	json_array_foreach(json_object_get(doc, "applications"), i, a)
+		for (size_t k = 0; k < mt->n; k++)
+			applied[k] += mt->v[k].code == json_integer_value(json_object_get(a, "municipality"));
+	json_t *k98 = round_k98(r->app->model, mt, reg, r->today, K98_YEARS, applied), *x;
+	free(applied);
+	json_array_foreach(k98, i, x)
+	{
+		json_t *st = json_object_get(x, "seats");
+		struct buf names;
+		buf_init(&names);
+		size_t j;
+		json_t *nm;
+		json_array_foreach(st, j, nm)
+			buf_printf(&names, "%s%s", j ? ", " : "", json_string_value(nm));
+		json_object_set_new(x, "seats_text", json_string(names.s));
+		buf_free(&names);
+	}
+	json_object_set_new(doc, "k98", k98);
+	json_object_set_new(doc, "k98_years", json_integer(K98_YEARS));
 	if (failure)
 		json_object_set_new(doc, "failure", json_string(failure));
 	return doc;

@@ -182,6 +182,10 @@ def test(srv, res):
         page = admin.get("/rounds/1")
         res.check(page.status == 200 and good["name"] in page.text and "Vurdering" in page.text,
                   "the round's page lists the applications")
+        k98 = page.text[page.text.find("K98: de 98 kommuner"):]
+        res.check(k98.count("<tr><th scope=\"row\">") == 98 and "ingen plads i 5 år" in k98 and
+                  re.search(r"Aarhus</th><td>Region Midtjylland</td><td class=\"num\">[1-9]", k98),
+                  "K98: the 98 municipalities, who applied, who has had no seat for five years")
         cv = admin.get("/applications/1/cv")
         with open(pdf, "rb") as f:
             res.check(cv.status == 200 and cv.headers["content-type"] == "application/pdf" and cv.body == f.read(),
@@ -223,6 +227,15 @@ def test(srv, res):
     sel = [x["id"] for b in rec["bodies"] for x in b["selected"]]
     res.check(len(sel) == 2 and 1 not in sel and all(x["why"] for b in rec["bodies"] for x in b["selected"]),
               "two recommended for the steering group, each with why: %s" % sel)
+    sg = next(b for b in rec["bodies"] if b["body"] == "styregruppe")
+    refs = {x["ref"] for x in sg["selected"]}
+    res.check(isinstance(sg["checks"], list) and all(c["message"] for c in sg["checks"]),
+              "the composition after appointment checked by every rule: %d findings" % len(sg["checks"]))
+    res.check({x["ref"] for x in sg["forecast"]["leaving"]} <= refs and isinstance(sg["forecast"]["quota_breaks"], list),
+              "the five-year forecast with the new members: %s" % sg["forecast"])
+    res.check({x["declines"] for x in sg["if_declines"]} == refs and
+              all(x["instead"] not in refs for x in sg["if_declines"]),
+              "the best alternative if one declines: %s" % sg["if_declines"])
     p = run(srv, "round", "decide", "1", "--pick", "1:styregruppe", today=later)
     res.check(p.returncode == 2 and "afviger fra indstillingen" in p.stderr, "a departure needs a reason")
     p = run(srv, "round", "decide", "1", today=later)
