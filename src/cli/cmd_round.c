@@ -27,6 +27,7 @@ static const char usage[] =
     "        --body ORGAN [--body ...] --motivation TEKST [--cv FIL] [--nominated] [--pool]\n"
     "                                   registrér en ansøgning, der er kommet ad anden vej\n"
     "  applications ID [--json]         rundens ansøgninger\n"
+    "  match ANSØGNING PERSON|--none     knyt ansøgningen til en person i registret (eller fjern)\n"
     "  mark ANSØGNING --as LOGIN --mark KRITERIUM=POINT --reason-KRITERIUM TEKST ...\n"
     "                                   en bedømmers point (1-5) med begrundelse på hvert\n"
     "                                   kriterium (bedømmere er sekretariatets konti)\n"
@@ -464,6 +465,28 @@ static int mark(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+static int match(struct cli *c, int argc, char **argv)
+{
+	int64_t app;
+	if (argc != 4 || parse_id(argv[2], &app))
+		return argc != 4 ? cli_usage(usage, "angiv ansøgningens nummer og personens id (eller --none).") : 2;
+	const char *person = strcmp(argv[3], "--none") ? argv[3] : NULL;
+	int rc = cli_open(c, true);
+	if (rc)
+		return rc;
+	struct diags d;
+	diags_init(&d);
+	int src = store_round_match(c->st, c->actor, &c->reg, app, person, &d);
+	if (src == FK_ENOTFOUND)
+		diags_add(&d, NULL, 0, 0, "state", "Ansøgning %lld findes ikke.", (long long)app);
+	rc = cli_finish(src, &d);
+	if (rc == 0)
+		printf(person ? "Ansøgningen er knyttet til %s.\n" : "Ansøgningen er ikke længere knyttet "
+		                                                     "til en person%s.\n",
+		       person ? person : "");
+	return rc;
+}
+
 static int conflict(struct cli *c, int argc, char **argv)
 {
 	int64_t app;
@@ -721,6 +744,8 @@ int cmd_round(struct cli *c, int argc, char **argv)
 		return mark(c, argc, argv);
 	if (!strcmp(sub, "conflict"))
 		return conflict(c, argc, argv);
+	if (!strcmp(sub, "match"))
+		return match(c, argc, argv);
 	if (!strcmp(sub, "evaluation"))
 		return evaluation(c, argc, argv);
 	if (!strcmp(sub, "recommend"))
@@ -733,7 +758,7 @@ int cmd_round(struct cli *c, int argc, char **argv)
 		return move(c, argc, argv, REV_CLOSE);
 	if (!strcmp(sub, "report"))
 		return report(c, argc, argv);
-	return cli_usage(usage, "angiv create, list, show, open, evaluate, apply, applications, mark, "
+	return cli_usage(usage, "angiv create, list, show, open, evaluate, apply, applications, match, mark, "
 	                        "conflict, evaluation, recommend, reconsider, decide, close, report "
 	                        "eller purge.");
 }

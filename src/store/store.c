@@ -530,6 +530,8 @@ static const char *const stmt_sql[STMT__MAX] = {
     [STMT_ROUND_APP_APPOINTED] = "UPDATE recruit_app SET appointed = 1 WHERE id = ?1",
     [STMT_ROUND_CV] = "SELECT a.cv, a.sealed, k.key, a.round FROM recruit_app a"
                       " LEFT JOIN recruit_key k ON k.app = a.id WHERE a.id = ?1",
+    [STMT_ROUND_MATCH] = "UPDATE recruit_app SET person = (SELECT id FROM person WHERE key = ?2)"
+                         " WHERE id = ?1 AND purged IS NULL",
     [STMT_ROUND_PICKS] = "SELECT app, body FROM recruit_pick WHERE round = ?1 ORDER BY app",
     /* end recruitment rounds */
 };

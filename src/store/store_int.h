@@ -246,6 +246,7 @@ enum stmt {
 	STMT_ROUND_APP_APPOINTED,
 	STMT_ROUND_PICKS,
 	STMT_ROUND_CV,
+	STMT_ROUND_MATCH,
 	/* end recruitment rounds */
 	STMT__MAX
 };

@@ -701,6 +701,30 @@ int store_round_of_app(struct store *st, int64_t app, int64_t *round)
 	return app_round(st, app, round, &munic);
 }
 
+int store_round_match(struct store *st, const char *actor, const struct reg *reg, int64_t app,
+                      const char *person, struct diags *d)
+{
+	int64_t round;
+	int rc = store_round_of_app(st, app, &round);
+	if (rc != FK_OK)
+		return rc;
+	if (person && *person && reg_person_find(reg, person) < 0) {
+		diags_add(d, NULL, 0, 0, "person", "Personen findes ikke i registret. Vælg en person fra "
+		                                   "listen.");
+		return FK_EINPUT;
+	}
+	bool own;
+	rc = tx_enter(st, &own);
+	if (rc == FK_OK)
+		rc = db_exec(st, STMT_ROUND_MATCH, "match ansøgning", "it", app,
+		             person && *person ? person : NULL);
+	if (rc == FK_OK)
+		rc = audit(st, actor, "round-match", "round-application", app,
+		           json_pack("{s:I, s:s?}", "round", (json_int_t)round, "person",
+		                     person && *person ? person : NULL));
+	return tx_leave(st, own, rc);
+}
+
 /* Whether evaluator declared a conflict for app. */
 static int declared(struct store *st, int64_t round, int64_t app, const char *evaluator, bool *out)
 {

@@ -127,6 +127,12 @@ int store_round_purge(struct store *st, const char *actor, const struct model *m
 int store_round_mark(struct store *st, const struct reg *reg, int64_t app, const char *evaluator,
                      int32_t evaluator_person, const int *marks, const char *const *reasons,
                      size_t n, struct diags *d);
+/* Matches application app to the register person with key person (NULL: none), when the
+ * secretariat knows the candidate is or was a member: eligibility (SPEC §7.1) and "new
+ * member" then follow the person's history. FK_EINPUT (field "person") for an unknown person;
+ * FK_ENOTFOUND. Audited. */
+int store_round_match(struct store *st, const char *actor, const struct reg *reg, int64_t app,
+                      const char *person, struct diags *d);
 /* The round of application app: FK_OK, or FK_ENOTFOUND. */
 int store_round_of_app(struct store *st, int64_t app, int64_t *round);
 /* evaluator declares a conflict of interest for app (reason required); their marks of it are

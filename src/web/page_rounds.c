@@ -21,6 +21,7 @@
 #include "util/xalloc.h"
 #include "web/form.h"
 #include "web/pages.h"
+#include "web/picker.h"
 
 #define K98_YEARS 5 /* "no seat for the last N years" on the round's K98 table */
 
@@ -123,6 +124,18 @@ static json_t *rounds_doc(struct web_req *r, const struct reg *reg, struct form 
 	json_object_set_new(doc, "any", json_boolean(json_array_size(arr) > 0));
 	json_object_set_new(doc, "bodies", bodies_prefill(r, reg, first));
 	json_object_set_new(doc, "has_model", json_boolean(r->app->model->recruitment.ncriteria > 0));
+	json_t *crit = json_array();
+	const struct model_recruitment *mr = &r->app->model->recruitment;
+	for (size_t k = 0; k < mr->ncriteria; k++) {
+		char f[80], w[16];
+		snprintf(f, sizeof f, "weight-%s", mr->criteria[k].id);
+		snprintf(w, sizeof w, "%d", mr->criteria[k].weight);
+		const char *posted = web_form(r, f);
+		json_array_append_new(crit, json_pack("{s:s, s:s, s:o}", "field", f, "name",
+		                                      mr->criteria[k].name, "weight",
+		                                      form_text(posted ? posted : w)));
+	}
+	json_object_set_new(doc, "criteria", crit);
 	if (!web_form(r, "first_day"))
 		json_object_set_new(doc, "first_day_default", short_day(first));
 	if (!web_form(r, "deadline"))
@@ -177,6 +190,18 @@ int page_rounds(struct web_req *r, struct web_resp *p)
 			if (!strcmp(r->form[f].name, name + 6) && s->nprofiles < m->bodies[b].nprofiles)
 				s->profiles[s->nprofiles++] = r->form[f].value;
 	}
+	int weights[ROUND_CRITERIA_MAX] = {0};
+	for (size_t k = 0; k < m->recruitment.ncriteria && k < ROUND_CRITERIA_MAX; k++) {
+		char f[80];
+		snprintf(f, sizeof f, "weight-%s", m->recruitment.criteria[k].id);
+		long w;
+		const char *v = web_form(r, f);
+		if (v && *v && !web_whole(v, 10, &w))
+			form_error(&fm, f, m->recruitment.criteria[k].name,
+			           "Skriv vægten som et helt tal fra 1 til 10.");
+		else if (v && *v)
+			weights[k] = (int)w;
+	}
 	in.title = title;
 	in.first_day = fd;
 	in.deadline = dl;
@@ -185,7 +210,7 @@ int page_rounds(struct web_req *r, struct web_resp *p)
 	if (form_ok(&fm)) {
 		struct diags d;
 		diags_init(&d);
-		rc = store_round_create(r->st, r->user.login, m, &in, NULL, &d, &id);
+		rc = store_round_create(r->st, r->user.login, m, &in, weights, &d, &id);
 		static const char *const map[] = {"title",    "title",    "Titel",          "first_day",
 		                                  "first_day", "Første dag", "deadline",     "deadline",
 		                                  "Ansøgningsfrist", "body", "pladser", "Pladser",
@@ -414,6 +439,13 @@ static json_t *app_doc(struct web_req *r, const struct reg *reg, int64_t app, st
 		                                      "options", opts));
 	}
 	json_object_set_new(doc, "criteria", crit);
+	struct picker pk = {.id = "person", .name = "person", .label = "Person i registret",
+	                    .hint = "Vælg personen, hvis kandidaten er eller har været medlem af en "
+	                            "gruppe: så gælder reglerne for genudpegning og pause.",
+	                    .empty = "Ingen: en ny kandidat", .optional = true};
+	json_object_set_new(doc, "picker",
+	                    picker_people(&pk, reg, r->app->mt, r->today, NULL, 0,
+	                                  json_string_value(json_object_get(found, "person"))));
 	json_object_set_new(doc, "title", json_copy(json_object_get(found, "ref")));
 	json_object_set_new(doc, "evaluating",
 	                    json_boolean(!strcmp(json_string_value(json_object_get(
@@ -441,7 +473,11 @@ int page_application(struct web_req *r, struct web_resp *p)
 	if (r->method == WM_POST && app) {
 		struct diags d;
 		diags_init(&d);
-		if (web_form(r, "conflict")) {
+		if (web_form(r, "match")) {
+			rc = store_round_match(r->st, r->user.login, &reg, app, web_form(r, "person"), &d);
+			static const char *const map[] = {"person", "person", "Person i registret"};
+			form_diags(&fm, &d, map, 3);
+		} else if (web_form(r, "conflict")) {
 			rc = store_round_conflict(r->st, app, r->user.login, web_form(r, "reason"), &d);
 			static const char *const map[] = {"reason", "reason", "Begrundelse"};
 			form_diags(&fm, &d, map, 3);

@@ -192,6 +192,8 @@ def test(srv, res):
                       "the CV comes back as sent, to the secretariat")
         bo = srv.client("bo")
         ap = bo.get("/applications/2")
+        res.check('<select id="person" name="person"' in ap.text and "Ingen: en ny kandidat" in ap.text,
+                  "a register person is chosen from a list of names")
         res.check(ap.status == 200 and "Du ser de andre bedømmeres point, når du selv" in ap.text,
                   "blind on the page: bo sees no marks of application 2 yet")
         form = {"mark-%d" % k: "4" for k in range(4)}
@@ -217,6 +219,12 @@ def test(srv, res):
               "no recommendation before every application is scored: %s" % p.stderr)
     res.check(run(srv, "round", "conflict", "4", "--as", "bo", "--reason", "Tidligere kollega", today=later).returncode == 0,
               "bo declares a conflict")
+    p = run(srv, "round", "match", "4", "nobody", today=later)
+    res.check(p.returncode == 2 and "--person: Personen findes ikke" in p.stderr, "match to an unknown person refused")
+    res.check(run(srv, "round", "match", "4", "sg05", today=later).returncode == 0 and
+              json.loads(run(srv, "round", "applications", "1", "--json").stdout)["applications"][3]["person"] == "sg05",
+              "the secretariat matches an application to a register person")
+    run(srv, "round", "match", "4", "--none", today=later)
     p = mark(4, "bo", [5, 5, 5, 5])
     res.check(p.returncode == 2 and "inhabil" in p.stderr, "no marks after a declared conflict")
     for app, who in ((2, "admin"), (3, "admin"), (3, "bo"), (4, "admin"), (4, "eva")):
