@@ -426,7 +426,8 @@ async function main() {
 		}
 		// Follow the first error link with the keyboard: focus lands on the field.
 		if (links.length) {
-			await tabTo(page, (x) => x.href === links[0], `fejllinket ${links[0]}`, 20);
+			// past the skip link, the tools, the account and the main menu
+			await tabTo(page, (x) => x.href === links[0], `fejllinket ${links[0]}`, 30);
 			await page.keyboard.press('Enter');
 			const f = await focusInfo(page);
 			check(`#${f.id}` === links[0], `Enter på fejllinket ${links[0]}: fokus på ${f.tag}#${f.id}`);
