@@ -57,6 +57,26 @@ static int parse_id(const char *s, int64_t *id)
 	return 0;
 }
 
+/* argv[2] as the id of what (a round or an application): 0, or the exit status. */
+static int need_id(int argc, char **argv, const char *what, int64_t *id)
+{
+	if (argc < 3)
+		return cli_usage(usage, "angiv %s nummer.", what);
+	return parse_id(argv[2], id) ? 2 : 0;
+}
+
+/* The end of a change: a missing application or round named, the diagnostics printed, ok
+ * printed on success; the exit status. */
+static int finish(int src, struct diags *d, const char *missing, int64_t id, const char *ok)
+{
+	if (src == FK_ENOTFOUND)
+		diags_add(d, NULL, 0, 0, "state", "%s %lld findes ikke.", missing, (long long)id);
+	int rc = cli_finish(src, d);
+	if (rc == 0 && ok)
+		printf("%s\n", ok);
+	return rc;
+}
+
 static json_t *round_json(const struct model *m, const struct round_rec *r)
 {
 	char fd[11], dl[11];
@@ -222,8 +242,9 @@ static int list(struct cli *c, int argc, char **argv)
 static int show(struct cli *c, int argc, char **argv)
 {
 	int64_t id;
-	if (argc < 3 || parse_id(argv[2], &id))
-		return argc < 3 ? cli_usage(usage, "angiv rundens nummer.") : 2;
+	int rc0 = need_id(argc, argv, "rundens", &id);
+	if (rc0)
+		return rc0;
 	bool json = argc > 3 && cli_flag(argv, 3, "--json");
 	int rc = cli_open(c, false);
 	if (rc)
@@ -261,8 +282,9 @@ static int show(struct cli *c, int argc, char **argv)
 static int move(struct cli *c, int argc, char **argv, enum round_event e)
 {
 	int64_t id;
-	if (argc < 3 || parse_id(argv[2], &id))
-		return argc < 3 ? cli_usage(usage, "angiv rundens nummer.") : 2;
+	int rc0 = need_id(argc, argv, "rundens", &id);
+	if (rc0)
+		return rc0;
 	if (argc > 3)
 		return cli_usage(usage, "ukendt argument »%s«.", argv[3]);
 	int rc = cli_open(c, false);
@@ -287,8 +309,9 @@ static int move(struct cli *c, int argc, char **argv, enum round_event e)
 static int apply(struct cli *c, int argc, char **argv)
 {
 	int64_t id;
-	if (argc < 3 || parse_id(argv[2], &id))
-		return argc < 3 ? cli_usage(usage, "angiv rundens nummer.") : 2;
+	int rc0 = need_id(argc, argv, "rundens", &id);
+	if (rc0)
+		return rc0;
 	struct round_application a;
 	memset(&a, 0, sizeof a);
 	const char *bodies[16], *munic = NULL, *cvpath = NULL;
@@ -351,13 +374,10 @@ static int apply(struct cli *c, int argc, char **argv)
 	int64_t app;
 	store_round_ref(ref);
 	int src = store_round_apply(c->st, c->model, id, &a, date_today(), ref, NULL, &d, &app);
-	if (src == FK_ENOTFOUND)
-		diags_add(&d, NULL, 0, 0, "state", "Runde %lld findes ikke.", (long long)id);
 	buf_free(&cv);
-	rc = cli_finish(src, &d);
-	if (rc == 0)
-		printf("Ansøgningen er registreret med kvitteringsnummer %s.\n", ref);
-	return rc;
+	char ok[80];
+	snprintf(ok, sizeof ok, "Ansøgningen er registreret med kvitteringsnummer %s.", ref);
+	return finish(src, &d, "Runde", id, ok);
 }
 
 static int app_one(const struct round_app_rec *a, void *arg)
@@ -383,8 +403,9 @@ static int app_one(const struct round_app_rec *a, void *arg)
 static int applications(struct cli *c, int argc, char **argv)
 {
 	int64_t id;
-	if (argc < 3 || parse_id(argv[2], &id))
-		return argc < 3 ? cli_usage(usage, "angiv rundens nummer.") : 2;
+	int rc0 = need_id(argc, argv, "rundens", &id);
+	if (rc0)
+		return rc0;
 	bool json = argc > 3 && cli_flag(argv, 3, "--json");
 	int rc = cli_open(c, false);
 	if (rc)
@@ -412,8 +433,9 @@ static int evaluator(struct cli *c, const char *login, int32_t *person)
 static int mark(struct cli *c, int argc, char **argv)
 {
 	int64_t app;
-	if (argc < 3 || parse_id(argv[2], &app))
-		return argc < 3 ? cli_usage(usage, "angiv ansøgningens nummer.") : 2;
+	int rc0 = need_id(argc, argv, "ansøgningens", &app);
+	if (rc0)
+		return rc0;
 	int rc = cli_open(c, true);
 	if (rc)
 		return rc;
@@ -457,12 +479,7 @@ static int mark(struct cli *c, int argc, char **argv)
 	struct diags d;
 	diags_init(&d);
 	int src = store_round_mark(c->st, &c->reg, app, as, person, marks, reasons, mr->ncriteria, &d);
-	if (src == FK_ENOTFOUND)
-		diags_add(&d, NULL, 0, 0, "state", "Ansøgning %lld findes ikke.", (long long)app);
-	rc = cli_finish(src, &d);
-	if (rc == 0)
-		printf("Pointene er gemt.\n");
-	return rc;
+	return finish(src, &d, "Ansøgning", app, "Pointene er gemt.");
 }
 
 static int match(struct cli *c, int argc, char **argv)
@@ -477,21 +494,19 @@ static int match(struct cli *c, int argc, char **argv)
 	struct diags d;
 	diags_init(&d);
 	int src = store_round_match(c->st, c->actor, &c->reg, app, person, &d);
-	if (src == FK_ENOTFOUND)
-		diags_add(&d, NULL, 0, 0, "state", "Ansøgning %lld findes ikke.", (long long)app);
-	rc = cli_finish(src, &d);
-	if (rc == 0)
-		printf(person ? "Ansøgningen er knyttet til %s.\n" : "Ansøgningen er ikke længere knyttet "
-		                                                     "til en person%s.\n",
-		       person ? person : "");
-	return rc;
+	char ok[120];
+	snprintf(ok, sizeof ok, person ? "Ansøgningen er knyttet til %s." : "Ansøgningen er ikke længere "
+	                                                                   "knyttet til en person%s.",
+	         person ? person : "");
+	return finish(src, &d, "Ansøgning", app, ok);
 }
 
 static int conflict(struct cli *c, int argc, char **argv)
 {
 	int64_t app;
-	if (argc < 3 || parse_id(argv[2], &app))
-		return argc < 3 ? cli_usage(usage, "angiv ansøgningens nummer.") : 2;
+	int rc0 = need_id(argc, argv, "ansøgningens", &app);
+	if (rc0)
+		return rc0;
 	const char *as = NULL, *reason = NULL;
 	for (int i = 3; i < argc;) {
 		const char *v;
@@ -514,19 +529,16 @@ static int conflict(struct cli *c, int argc, char **argv)
 	struct diags d;
 	diags_init(&d);
 	int src = store_round_conflict(c->st, app, as, reason, &d);
-	if (src == FK_ENOTFOUND)
-		diags_add(&d, NULL, 0, 0, "state", "Ansøgning %lld findes ikke.", (long long)app);
-	rc = cli_finish(src, &d);
-	if (rc == 0)
-		printf("Inhabiliteten er registreret; dine point for kandidaten er slettet.\n");
-	return rc;
+	return finish(src, &d, "Ansøgning", app,
+	              "Inhabiliteten er registreret; dine point for kandidaten er slettet.");
 }
 
 static int evaluation(struct cli *c, int argc, char **argv)
 {
 	int64_t id;
-	if (argc < 3 || parse_id(argv[2], &id))
-		return argc < 3 ? cli_usage(usage, "angiv rundens nummer.") : 2;
+	int rc0 = need_id(argc, argv, "rundens", &id);
+	if (rc0)
+		return rc0;
 	const char *as = NULL;
 	bool json = false;
 	for (int i = 3; i < argc;) {
@@ -612,8 +624,9 @@ static int recommend(struct cli *c, int argc, char **argv)
 static int decide(struct cli *c, int argc, char **argv)
 {
 	int64_t id;
-	if (argc < 3 || parse_id(argv[2], &id))
-		return argc < 3 ? cli_usage(usage, "angiv rundens nummer.") : 2;
+	int rc0 = need_id(argc, argv, "rundens", &id);
+	if (rc0)
+		return rc0;
 	struct round_pick picks[64];
 	char bodies[64][65];
 	size_t np = 0;
@@ -645,19 +658,16 @@ static int decide(struct cli *c, int argc, char **argv)
 	diags_init(&d);
 	int src = store_round_decide(c->st, c->actor, c->model, &c->reg, id, np ? picks : NULL, np,
 	                             reason, date_today(), &d);
-	if (src == FK_ENOTFOUND)
-		diags_add(&d, NULL, 0, 0, "state", "Runde %lld findes ikke.", (long long)id);
-	rc = cli_finish(src, &d);
-	if (rc == 0)
-		printf("Beslutningen er gemt, udpegningerne er oprettet, og kandidaterne får besked.\n");
-	return rc;
+	return finish(src, &d, "Runde", id,
+	              "Beslutningen er gemt, udpegningerne er oprettet, og kandidaterne får besked.");
 }
 
 static int report(struct cli *c, int argc, char **argv)
 {
 	int64_t id;
-	if (argc < 3 || parse_id(argv[2], &id))
-		return argc < 3 ? cli_usage(usage, "angiv rundens nummer.") : 2;
+	int rc0 = need_id(argc, argv, "rundens", &id);
+	if (rc0)
+		return rc0;
 	int rc = cli_open(c, true);
 	if (rc)
 		return rc;

@@ -630,6 +630,12 @@ int db_exec(struct store *st, enum stmt s, const char *what, const char *fmt, ..
 	return err;
 }
 
+char *db_text(sqlite3_stmt *q, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(q, i);
+	return s ? xstrdup(s) : NULL;
+}
+
 int db_row(struct store *st, sqlite3_stmt *q, const char *what)
 {
 	int rc = sqlite3_step(q);

@@ -18,12 +18,6 @@
 
 /* ---------------------------------------------------------------- helpers */
 
-static char *col_str(sqlite3_stmt *q, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(q, i);
-	return s ? xstrdup(s) : NULL;
-}
-
 /* s, or NULL when s is NULL or only blanks. */
 static const char *opt(const char *s)
 {
@@ -125,7 +119,7 @@ int store_attend_apologies(struct store *st, int64_t id, char ***keys, size_t *n
 	int rc;
 	while ((rc = db_row(st, q, "læs afbud")) == FK_OK) {
 		v = xgrow(v, sizeof *v, nv + 1, &cap);
-		v[nv++] = col_str(q, 0);
+		v[nv++] = db_text(q, 0);
 	}
 	if (rc != FK_ENOTFOUND) {
 		for (size_t i = 0; i < nv; i++)
@@ -154,14 +148,14 @@ static int load_rows(struct store *st, const struct model *m, const struct meeti
 		stored = xgrow(stored, sizeof *stored, ns + 1, &caps);
 		struct attendance *a = &stored[ns++];
 		memset(a, 0, sizeof *a);
-		a->person = col_str(q, 0);
-		a->name = col_str(q, 1);
+		a->person = db_text(q, 0);
+		a->name = db_text(q, 1);
 		int s = attend_status_parse((const char *)sqlite3_column_text(q, 2));
 		a->status = s < 0 ? ATTEND_NONE : s;
-		a->substitute = col_str(q, 3);
-		a->note = col_str(q, 4);
-		a->set_by = col_str(q, 5);
-		a->set_at = col_str(q, 6);
+		a->substitute = db_text(q, 3);
+		a->note = db_text(q, 4);
+		a->set_by = db_text(q, 5);
+		a->set_at = db_text(q, 6);
 	}
 	if (rc != FK_ENOTFOUND) {
 		store_attendance_free(stored, ns);
@@ -234,8 +228,8 @@ int store_meeting_guests(struct store *st, int64_t meeting, struct meeting_guest
 	while ((rc = db_row(st, q, "læs gæster")) == FK_OK) {
 		g = xgrow(g, sizeof *g, ng + 1, &cap);
 		g[ng].id = sqlite3_column_int64(q, 0);
-		g[ng].name = col_str(q, 1);
-		g[ng].organisation = col_str(q, 2);
+		g[ng].name = db_text(q, 1);
+		g[ng].organisation = db_text(q, 2);
 		ng++;
 	}
 	if (rc != FK_ENOTFOUND) {

@@ -341,6 +341,9 @@ int db_exec(struct store *st, enum stmt s, const char *what, const char *fmt, ..
  * stmt_done(q). */
 int db_row(struct store *st, sqlite3_stmt *q, const char *what);
 
+/* Column i of the current row of q as a copy (the caller frees), NULL for NULL. */
+char *db_text(sqlite3_stmt *q, int i);
+
 /* Maps a failed SQLite result code to the store's errors: a constraint violation is
  * FK_ECONFLICT (its text kept in st->conflict), everything else FK_EDB with the SQLite
  * message printed to stderr once, naming what was being done. */

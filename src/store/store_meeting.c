@@ -25,12 +25,6 @@
 
 /* ---------------------------------------------------------------- helpers */
 
-static char *col_str(sqlite3_stmt *q, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(q, i);
-	return s ? xstrdup(s) : NULL;
-}
-
 static fk_date col_date(sqlite3_stmt *q, int i)
 {
 	const char *s = (const char *)sqlite3_column_text(q, i);
@@ -155,10 +149,10 @@ static void read_meeting(sqlite3_stmt *q, struct meeting *mt)
 	if (mt->state < 0)
 		mt->state = MEETING_PLANNED;
 	mt->dispatched_on = col_date(q, 10);
-	mt->speaker = col_str(q, 11);
-	mt->speaker_name = col_str(q, 12);
-	mt->speaker_reason = col_str(q, 13);
-	mt->place = col_str(q, 14);
+	mt->speaker = db_text(q, 11);
+	mt->speaker_name = db_text(q, 12);
+	mt->speaker_reason = db_text(q, 13);
+	mt->place = db_text(q, 14);
 	mt->sequence = sqlite3_column_int(q, 15);
 }
 
@@ -173,18 +167,18 @@ static int load_items(struct store *st, struct meeting *mt)
 		mt->items = xgrow(mt->items, sizeof *mt->items, mt->nitems + 1, &mt->capitems);
 		struct meeting_item *it = &mt->items[mt->nitems++];
 		it->pos = sqlite3_column_int(q, 0);
-		it->source = col_str(q, 1);
-		it->ref = col_str(q, 2);
-		it->title = col_str(q, 3);
-		it->kind = col_str(q, 4);
-		it->presenter = col_str(q, 5);
+		it->source = db_text(q, 1);
+		it->ref = db_text(q, 2);
+		it->title = db_text(q, 3);
+		it->kind = db_text(q, 4);
+		it->presenter = db_text(q, 5);
 		it->minutes = sqlite3_column_int(q, 6);
 		it->needs_material = sqlite3_column_int(q, 7);
-		it->material = col_str(q, 8);
-		it->recommendation = col_str(q, 9);
-		it->amended = col_str(q, 10);
-		it->outcome = col_str(q, 11);
-		it->minutes_text = col_str(q, 12);
+		it->material = db_text(q, 8);
+		it->recommendation = db_text(q, 9);
+		it->amended = db_text(q, 10);
+		it->outcome = db_text(q, 11);
+		it->minutes_text = db_text(q, 12);
 		it->nfiles = sqlite3_column_int(q, 13);
 	}
 	int err = rc == SQLITE_DONE ? FK_OK : store_fail(st, rc, "læs dagsorden");
@@ -203,15 +197,15 @@ static int load_props(struct store *st, struct meeting *mt)
 		mt->props = xgrow(mt->props, sizeof *mt->props, mt->nprops + 1, &mt->capprops);
 		struct meeting_proposal *p = &mt->props[mt->nprops++];
 		p->id = sqlite3_column_int64(q, 0);
-		p->person = col_str(q, 1);
-		p->person_name = col_str(q, 2);
-		p->title = col_str(q, 3);
-		p->text = col_str(q, 4);
-		p->kind = col_str(q, 5);
+		p->person = db_text(q, 1);
+		p->person_name = db_text(q, 2);
+		p->title = db_text(q, 3);
+		p->text = db_text(q, 4);
+		p->kind = db_text(q, 5);
 		p->minutes = sqlite3_column_int(q, 6);
 		p->submitted = col_date(q, 7);
-		p->state = col_str(q, 8);
-		p->reason = col_str(q, 9);
+		p->state = db_text(q, 8);
+		p->reason = db_text(q, 9);
 	}
 	int err = rc == SQLITE_DONE ? FK_OK : store_fail(st, rc, "læs forslag");
 	stmt_done(q);
@@ -1236,7 +1230,7 @@ int store_proposal_add(struct store *st, const char *actor, const struct model *
 	sqlite3_bind_text(q, 1, person ? person : "", -1, SQLITE_TRANSIENT);
 	int src = sqlite3_step(q);
 	int64_t prow = src == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
-	char *pname = src == SQLITE_ROW ? col_str(q, 1) : NULL;
+	char *pname = src == SQLITE_ROW ? db_text(q, 1) : NULL;
 	if (src != SQLITE_ROW && src != SQLITE_DONE)
 		rc = store_fail(st, src, "læs person");
 	stmt_done(q);
@@ -1530,16 +1524,16 @@ static void read_material(sqlite3_stmt *q, struct store_material *f)
 	memset(f, 0, sizeof *f);
 	f->id = sqlite3_column_int64(q, 0);
 	f->meeting = sqlite3_column_int64(q, 1);
-	f->source = col_str(q, 2);
-	f->ref = col_str(q, 3);
-	f->name = col_str(q, 4);
-	f->mime = col_str(q, 5);
+	f->source = db_text(q, 2);
+	f->ref = db_text(q, 3);
+	f->name = db_text(q, 4);
+	f->mime = db_text(q, 5);
 	f->size = sqlite3_column_int64(q, 6);
 	const char *h = (const char *)sqlite3_column_text(q, 7);
 	snprintf(f->sha256, sizeof f->sha256, "%s", h ? h : "");
-	f->uploaded = col_str(q, 8);
-	f->actor = col_str(q, 9);
-	f->reason = col_str(q, 10);
+	f->uploaded = db_text(q, 8);
+	f->actor = db_text(q, 9);
+	f->reason = db_text(q, 10);
 	f->pos = sqlite3_column_int(q, 11);
 }
 
@@ -1784,10 +1778,10 @@ static void read_mstatus(sqlite3_stmt *q, void *rec)
 {
 	struct store_mstatus *x = rec;
 	x->id = sqlite3_column_int64(q, 0);
-	x->body = col_str(q, 1);
+	x->body = db_text(q, 1);
 	x->submitted = col_date(q, 2);
-	x->actor = col_str(q, 3);
-	x->note = col_str(q, 4);
+	x->actor = db_text(q, 3);
+	x->note = db_text(q, 4);
 }
 
 static void drop_mstatus(void *v, size_t n) { store_mstatus_free(v, n); }

@@ -26,12 +26,6 @@
 #define SEAL_OVERHEAD (crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
 #define CV_MAX_BYTES MATERIAL_MAX_BYTES
 
-static char *col_str(sqlite3_stmt *q, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(q, i);
-	return s ? xstrdup(s) : NULL;
-}
-
 static fk_date col_date(sqlite3_stmt *q, int i)
 {
 	const char *s = (const char *)sqlite3_column_text(q, i);
@@ -195,7 +189,7 @@ static int load_seats(struct store *st, struct round_rec *r)
 		r->seats = xgrow(r->seats, sizeof *r->seats, r->nseats + 1, &cap);
 		struct round_seat *s = &r->seats[r->nseats++];
 		memset(s, 0, sizeof *s);
-		s->body = col_str(q, 0);
+		s->body = db_text(q, 0);
 		s->seats = sqlite3_column_int(q, 1);
 		json_t *pj = json_loads((const char *)sqlite3_column_text(q, 2), 0, NULL);
 		s->nprofiles = json_array_size(pj);
@@ -217,7 +211,7 @@ int store_round_get(struct store *st, int64_t id, struct round_rec *out)
 	if (rc != FK_OK)
 		return rc;
 	out->id = sqlite3_column_int64(q, 0);
-	out->title = col_str(q, 1);
+	out->title = db_text(q, 1);
 	out->first_day = col_date(q, 2);
 	out->deadline = col_date(q, 3);
 	out->state = (enum round_state)round_state_parse((const char *)sqlite3_column_text(q, 4));
@@ -225,9 +219,9 @@ int store_round_get(struct store *st, int64_t id, struct round_rec *out)
 	out->evaluators = sqlite3_column_int(q, 6);
 	out->criteria = json_loads((const char *)sqlite3_column_text(q, 7), 0, NULL);
 	out->decided = col_date(q, 8);
-	out->decision = col_str(q, 9);
-	out->created_by = col_str(q, 10);
-	out->created_at = col_str(q, 11);
+	out->decision = db_text(q, 9);
+	out->created_by = db_text(q, 10);
+	out->created_at = db_text(q, 11);
 	stmt_done(q);
 	if (!out->criteria)
 		out->criteria = json_array();
@@ -526,7 +520,7 @@ int store_round_apply(struct store *st, const struct model *m, int64_t round,
 	char *person = NULL;
 	sqlite3_stmt *pq = db_prepare(st, STMT_ROUND_PERSON_BY_EMAIL, "t", a->email);
 	if (pq && db_row(st, pq, "find personen") == FK_OK) {
-		person = col_str(pq, 0);
+		person = db_text(pq, 0);
 		stmt_done(pq);
 	}
 	char *received = xstrdup(store_now(st));
@@ -574,13 +568,13 @@ int store_round_apps(struct store *st, int64_t round,
 		snprintf(a.ref, sizeof a.ref, "%s", (const char *)sqlite3_column_text(q, 1));
 		a.bodies = json_loads((const char *)sqlite3_column_text(q, 2), 0, NULL);
 		a.munic = sqlite3_column_int(q, 3);
-		a.profile = col_str(q, 4);
+		a.profile = db_text(q, 4);
 		a.nominated = sqlite3_column_int(q, 5);
 		a.pool = sqlite3_column_int(q, 6);
-		a.received = col_str(q, 7);
+		a.received = db_text(q, 7);
 		a.appointed = sqlite3_column_int(q, 8);
-		a.purged = col_str(q, 9);
-		a.person = col_str(q, 12);
+		a.purged = db_text(q, 9);
+		a.person = db_text(q, 12);
 		const void *sealed = sqlite3_column_blob(q, 10);
 		const void *key = sqlite3_column_blob(q, 11);
 		if (sealed && key && sqlite3_column_bytes(q, 11) == crypto_secretbox_KEYBYTES) {
@@ -931,7 +925,7 @@ static int data_load(struct store *st, int64_t round, struct round_data *rd)
 		rd->marks[rd->nmarks] = (struct round_mark){
 		    sqlite3_column_int64(q, 0), evaluator_index(rd, (const char *)sqlite3_column_text(q, 1)),
 		    sqlite3_column_int(q, 2), sqlite3_column_int(q, 3)};
-		rd->reasons[rd->nmarks++] = col_str(q, 4);
+		rd->reasons[rd->nmarks++] = db_text(q, 4);
 	}
 	if (rc != FK_ENOTFOUND)
 		return rc;

@@ -31,6 +31,16 @@ static int64_t param_id(const struct web_req *r)
 	return web_whole(r->param, 1000000000L, &v) ? v : 0;
 }
 
+/* The register into reg; else the error page, and -1. */
+static int load_register(struct web_req *r, struct web_resp *p, struct reg *reg)
+{
+	if (web_load_register(r, reg) == FK_OK)
+		return 0;
+	reg_free(reg);
+	web_error(r, p, 500, "Registret kunne ikke læses. Prøv igen om lidt.");
+	return -1;
+}
+
 /* The viewer's register person (an account linked to one), -1 none. */
 static int32_t viewer_person(const struct web_req *r, const struct reg *reg)
 {
@@ -147,10 +157,8 @@ static json_t *rounds_doc(struct web_req *r, const struct reg *reg, struct form 
 int page_rounds(struct web_req *r, struct web_resp *p)
 {
 	struct reg reg;
-	if (web_load_register(r, &reg) != FK_OK) {
-		reg_free(&reg);
-		return web_error(r, p, 500, "Registret kunne ikke læses. Prøv igen om lidt.");
-	}
+	if (load_register(r, p, &reg))
+		return 0;
 	struct form fm;
 	form_init(&fm);
 	fk_date first, deadline;
@@ -344,10 +352,8 @@ int page_round(struct web_req *r, struct web_resp *p)
 {
 	int64_t id = param_id(r);
 	struct reg reg;
-	if (web_load_register(r, &reg) != FK_OK) {
-		reg_free(&reg);
-		return web_error(r, p, 500, "Registret kunne ikke læses. Prøv igen om lidt.");
-	}
+	if (load_register(r, p, &reg))
+		return 0;
 	char msg[600] = "";
 	if (r->method == WM_POST && id) {
 		const char *act = web_form(r, "action");
@@ -463,10 +469,8 @@ int page_application(struct web_req *r, struct web_resp *p)
 {
 	int64_t app = param_id(r);
 	struct reg reg;
-	if (web_load_register(r, &reg) != FK_OK) {
-		reg_free(&reg);
-		return web_error(r, p, 500, "Registret kunne ikke læses. Prøv igen om lidt.");
-	}
+	if (load_register(r, p, &reg))
+		return 0;
 	struct form fm;
 	form_init(&fm);
 	int rc = FK_OK;

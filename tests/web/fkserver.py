@@ -230,3 +230,15 @@ class Results:
     def done(self, name):
         print("%s: %d passed, %d failed" % (name, self.passed, self.failed))
         return 0 if self.failed == 0 else 1
+
+
+def run_test(test, label):
+    """The main of a test file: test(srv, res) on a fresh demo server, cleaned up after; the
+    exit status."""
+    res = Results()
+    srv = Server()
+    try:
+        test(srv, res)
+    finally:
+        srv.close()
+    return res.done(label)

@@ -21,7 +21,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fkserver import ROOT, Results, Server  # noqa: E402
+from fkserver import ROOT, run_test  # noqa: E402
 from pdfgen import make_pdf  # noqa: E402
 
 DATES = "2027-03-09,2027-06-08,2027-09-14,2027-12-07"
@@ -292,13 +292,7 @@ def test(srv, res):
 
 
 def main():
-    res = Results()
-    srv = Server()
-    try:
-        test(srv, res)
-    finally:
-        srv.close()
-    return res.done("pdf")
+    return run_test(test, "pdf")
 
 
 if __name__ == "__main__":

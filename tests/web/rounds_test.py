@@ -16,7 +16,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fkserver import Results, Server, multipart  # noqa: E402
+from fkserver import multipart, run_test  # noqa: E402
 from pdfgen import make_pdf  # noqa: E402
 
 TODAY = "2027-03-01"
@@ -307,13 +307,7 @@ def test(srv, res):
 
 
 def main():
-    res = Results()
-    srv = Server()
-    try:
-        test(srv, res)
-    finally:
-        srv.close()
-    return res.done("rounds")
+    return run_test(test, "rounds")
 
 
 if __name__ == "__main__":

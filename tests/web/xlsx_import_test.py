@@ -24,7 +24,7 @@ except ImportError:  # pyenv's python has no openpyxl; Debian's has
     raise
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fkserver import ROOT, Results, Server, multipart  # noqa: E402
+from fkserver import multipart, ROOT, run_test  # noqa: E402
 
 DEMO = os.path.join(ROOT, "data", "demo", "appointments.csv")
 HEADER = ["person", "name", "email", "organisation", "municipality", "body", "seat", "profile",
@@ -234,13 +234,7 @@ def test(srv, res):
 
 
 def main():
-    res = Results()
-    srv = Server()
-    try:
-        test(srv, res)
-    finally:
-        srv.close()
-    return res.done("xlsx_import")
+    return run_test(test, "xlsx_import")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fkserver import ROOT, Results, Server  # noqa: E402
+from fkserver import ROOT, run_test  # noqa: E402
 
 READ = r'''
 import json, sys, openpyxl
@@ -185,13 +185,7 @@ def test(srv, res):
 
 
 def main():
-    res = Results()
-    srv = Server()
-    try:
-        test(srv, res)
-    finally:
-        srv.close()
-    return res.done("xlsx")
+    return run_test(test, "xlsx")
 
 
 if __name__ == "__main__":
