@@ -18,6 +18,7 @@ static const char usage[] =
     "Brug: fkigov [--db STI] round KOMMANDO ...\n\n"
     "  create --title TEKST --first-day ÅÅÅÅ-MM-DD --deadline ÅÅÅÅ-MM-DD\n"
     "         --body ORGAN:PLADSER[:PROFIL,PROFIL...] [--body ...] [--weight KRITERIUM=N ...]\n"
+    "         [--min-score 0-100]\n"
     "                                   en ny runde (kladde) med modellens kriterier og vægte\n"
     "  list [--json]                    alle runder\n"
     "  show ID [--json]                 en runde med organer, pladser og kriterier\n"
@@ -134,9 +135,10 @@ static int parse_body(const char *v, struct round_seat *s)
 
 static int create(struct cli *c, int argc, char **argv)
 {
-	const char *title = NULL, *first = NULL, *deadline = NULL;
+	const char *title = NULL, *first = NULL, *deadline = NULL, *min = NULL;
 	struct round_rec in;
 	memset(&in, 0, sizeof in);
+	in.min_score = -1;
 	int weights[ROUND_CRITERIA_MAX] = {0};
 	const char *wv[ROUND_CRITERIA_MAX];
 	size_t nw = 0;
@@ -150,6 +152,8 @@ static int create(struct cli *c, int argc, char **argv)
 			first = v;
 		else if (r == 0 && (r = cli_opt(argc, argv, &i, "--deadline", &v)) > 0)
 			deadline = v;
+		else if (r == 0 && (r = cli_opt(argc, argv, &i, "--min-score", &v)) > 0)
+			min = v;
 		else if (r == 0 && (r = cli_opt(argc, argv, &i, "--body", &v)) > 0) {
 			in.seats = xrealloc(in.seats, (in.nseats + 1) * sizeof *in.seats);
 			rc = parse_body(v, &in.seats[in.nseats++]) ? 2 : 0;
@@ -168,6 +172,15 @@ static int create(struct cli *c, int argc, char **argv)
 	if (rc == 0 && (cli_date("--first-day", first, &in.first_day) != 0 ||
 	                cli_date("--deadline", deadline, &in.deadline) != 0))
 		rc = 2;
+	long ms;
+	if (rc == 0 && min) {
+		if (!strcmp(min, "0"))
+			in.min_score = 0;
+		else if (cli_number("--min-score", min, 100, &ms) == 0)
+			in.min_score = (int)ms;
+		else
+			rc = 2;
+	}
 	if (rc == 0)
 		rc = cli_open(c, false);
 	for (size_t k = 0; rc == 0 && k < nw; k++) {

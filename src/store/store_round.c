@@ -108,6 +108,9 @@ static void check_round(const struct model *m, const struct round_rec *in, struc
 		          "Ansøgningsfristen skal ligge før periodens første dag.");
 	if (!in->nseats)
 		diags_add(d, NULL, 0, 0, "body", "Angiv mindst ét organ med pladser, der skal besættes.");
+	if (in->min_score > 100)
+		diags_add(d, NULL, 0, 0, "min_score",
+		          "Den kvalificerende score skal være et helt tal fra 0 til 100.");
 	for (size_t i = 0; i < in->nseats; i++) {
 		const struct round_seat *s = &in->seats[i];
 		int b = model_body_index(m, s->body);
@@ -153,7 +156,8 @@ int store_round_create(struct store *st, const char *actor, const struct model *
 	int rc = tx_enter(st, &own);
 	if (rc == FK_OK)
 		rc = db_exec(st, STMT_ROUND_INSERT, "opret runde", "tttddttt", in->title, fd, dl,
-		             m->recruitment.min_score, m->recruitment.evaluators, cj, actor,
+		             in->min_score >= 0 ? in->min_score : m->recruitment.min_score,
+		             m->recruitment.evaluators, cj, actor,
 		             store_now(st));
 	*id = sqlite3_last_insert_rowid(st->db);
 	json_t *seats = json_array();
@@ -1005,6 +1009,23 @@ json_t *store_round_view(struct store *st, const struct model *m, const struct r
 		    "mine", viewer && ve >= 0 ? marks_json(&rd, a->id, ve, true) : json_array(), "others",
 		    sees ? marks_json(&rd, a->id, viewer ? ve : -1, false) : json_null(), "purged",
 		    a->purged != NULL, "cv_name", a->cv_name);
+		/* eligibility on the first day (SPEC 7.1), for each body applied to */
+		json_t *elig = json_array(), *bj;
+		size_t bi;
+		json_array_foreach(a->bodies, bi, bj)
+		{
+			int b = model_body_index(m, json_string_value(bj));
+			if (b < 0)
+				continue;
+			struct recruit_cand rc = {a->ref, a->person ? reg_person_find(reg, a->person) : -1,
+			                          a->munic, p, 1000};
+			fk_date from = DATE_NONE;
+			char msg[400];
+			int why = recruit_eligible(m, mt, reg, b, rd.r.first_day, &rc, 0, &from, msg, sizeof msg);
+			json_array_append_new(elig, json_pack("{s:s, s:b, s:s}", "body", m->bodies[b].name,
+			                                      "eligible", why == RECRUIT_OK, "message", msg));
+		}
+		json_object_set_new(o, "eligibility", elig);
 		json_array_append_new(apps, o);
 	}
 	char fd[11], dl[11];

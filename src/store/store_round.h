@@ -30,7 +30,7 @@ struct round_rec {
 	char *title;
 	fk_date first_day, deadline;
 	enum round_state state;
-	int min_score, evaluators;
+	int min_score, evaluators; /* at creation: min_score -1 takes the model's */
 	json_t *criteria;  /* [{"id", "name", "weight"}] */
 	fk_date decided;   /* DATE_NONE before the decision */
 	char *decision;    /* the reason when the decision departs from the recommendation */
@@ -143,7 +143,9 @@ int store_round_conflict(struct store *st, int64_t app, const char *evaluator, c
 /* The round as a JSON view for viewer (a login; NULL: everything, as after the evaluation):
  * {"round": {...}, "applications": [{"id", "ref", "name", "email", "title", "motivation",
  * "municipality", "municipality_name", "region", "profile", "profile_name", "bodies",
- * "person", "evaluators" (complete evaluations counted), "score" (0-100 or null), "spread"
+ * "person", "eligibility" (per body applied: {"body", "eligible", "message"} on the first
+ * day, SPEC §7.1, the day a former member may return included), "evaluators" (complete
+ * evaluations counted), "score" (0-100 or null), "spread"
  * (criterion ids), "excluded" (viewer may not score it, with "excluded_why"), "mine" (the
  * viewer's marks), "others" (the other evaluators' marks, or null while blind)}],
  * "ready": whether every application has the evaluations the round needs}. Blind scoring:

@@ -146,6 +146,10 @@ static json_t *rounds_doc(struct web_req *r, const struct reg *reg, struct form 
 		                                      form_text(posted ? posted : w)));
 	}
 	json_object_set_new(doc, "criteria", crit);
+	char msd[16];
+	snprintf(msd, sizeof msd, "%d", mr->min_score);
+	json_object_set_new(doc, "min_score_default",
+	                    form_text(web_form(r, "min_score") ? web_form(r, "min_score") : msd));
 	if (!web_form(r, "first_day"))
 		json_object_set_new(doc, "first_day_default", short_day(first));
 	if (!web_form(r, "deadline"))
@@ -178,6 +182,16 @@ int page_rounds(struct web_req *r, struct web_resp *p)
 	form_date(&fm, "deadline", "Ansøgningsfrist", web_form(r, "deadline"), true, &dl);
 	struct round_rec in;
 	memset(&in, 0, sizeof in);
+	in.min_score = -1;
+	const char *msv = web_form(r, "min_score");
+	long ms;
+	if (msv && *msv && !strcmp(msv, "0"))
+		in.min_score = 0;
+	else if (msv && *msv && web_whole(msv, 100, &ms))
+		in.min_score = (int)ms;
+	else if (msv && *msv)
+		form_error(&fm, "min_score", "Kvalificerende score",
+		           "Skriv et helt tal fra 0 til 100.");
 	in.seats = xcalloc(m->nbodies + 1, sizeof *in.seats);
 	for (size_t b = 0; b < m->nbodies; b++) {
 		char name[80];
@@ -223,7 +237,8 @@ int page_rounds(struct web_req *r, struct web_resp *p)
 		                                  "first_day", "Første dag", "deadline",     "deadline",
 		                                  "Ansøgningsfrist", "body", "pladser", "Pladser",
 		                                  "seats",    "pladser",  "Pladser",        "profile",
-		                                  "pladser",  "Profiler"};
+		                                  "pladser",  "Profiler", "min_score", "min_score",
+		                                  "Kvalificerende score"};
 		form_diags(&fm, &d, map, sizeof map / sizeof map[0]);
 		diags_free(&d);
 	}

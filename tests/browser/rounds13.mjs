@@ -120,7 +120,18 @@ async function secretariat() {
 					'--mark', 'samarbejde=3', '--reason-profil', 'a', '--reason-netvaerk', 'b', '--reason-k98', 'c',
 					'--reason-samarbejde', 'd'], undefined, { FKIGOV_TODAY: '2027-04-16' });
 		fk(['round', 'recommend', '1'], undefined, { FKIGOV_TODAY: '2027-04-16' });
-		fk(['round', 'decide', '1'], undefined, { FKIGOV_TODAY: '2027-04-16' });
+		const sec = await (await newContext()).newPage();
+		await login(sec, 'admin');
+		await sec.goto(`${BASE}/rounds/1`);
+		const rec = await text(sec);
+		check(rec.includes('Indstilling') && rec.includes('Reglerne på første dag') && rec.includes('De næste fem år'),
+			'indstillingen med regler og fremskrivning');
+		await sec.locator('details.k98 summary').click();
+		await look(sec, 'runde-indstillet');
+		await submit(sec, sec.getByRole('button', { name: 'Beslut som indstillet' }));
+		check((await text(sec)).includes('Besluttet'), 'besluttet fra siden');
+		await look(sec, 'runde-besluttet');
+		await sec.context().close();
 		const pub = await (await newContext()).newPage();
 		r = await pub.goto(`${BASE}/calls/1/report`);
 		check(r.status() === 200 && (await text(pub)).includes('Udpeget'), `rapporten: ${r.status()}`);

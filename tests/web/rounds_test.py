@@ -54,10 +54,11 @@ def test(srv, res):
               "a bad round: every field named, exit 2:\n" + p.stderr)
     p = run(srv, "round", "create", "--title", "Styregruppen og Forretning 2027", "--first-day", "2027-07-01",
             "--deadline", "2027-04-15", "--body", "styregruppe:2:it-digitaliseringschef", "--body", "rg-forretning:1",
-            "--weight", "k98=3")
+            "--weight", "k98=3", "--min-score", "40")
     res.check(p.returncode == 0, "round create: %s" % p.stderr)
     show = json.loads(run(srv, "round", "show", "1", "--json").stdout)
-    res.check(show["state"] == "draft" and [c["weight"] for c in show["criteria"]] == [3, 2, 3, 1],
+    res.check(show["state"] == "draft" and [c["weight"] for c in show["criteria"]] == [3, 2, 3, 1] and
+              show["min_score"] == 40,
               "the model's criteria with the weight given: %s" % show["criteria"])
     p = run(srv, "round", "evaluate", "1")
     res.check(p.returncode == 2 and "ikke åbnet endnu" in p.stderr, "a draft cannot close applications: %s" % p.stderr)
@@ -224,6 +225,10 @@ def test(srv, res):
     res.check(run(srv, "round", "match", "4", "sg05", today=later).returncode == 0 and
               json.loads(run(srv, "round", "applications", "1", "--json").stdout)["applications"][3]["person"] == "sg05",
               "the secretariat matches an application to a register person")
+    ev = json.loads(run(srv, "round", "evaluation", "1", "--json", today=later).stdout)["applications"]
+    res.check(not ev[3]["eligibility"][0]["eligible"] and ev[0]["eligibility"][0]["eligible"] and
+              ev[0]["eligibility"][0]["message"] == "Kan udpeges.",
+              "eligibility on the first day by the register (SPEC 7.1): %s" % ev[3]["eligibility"])
     run(srv, "round", "match", "4", "--none", today=later)
     p = mark(4, "bo", [5, 5, 5, 5])
     res.check(p.returncode == 2 and "inhabil" in p.stderr, "no marks after a declared conflict")
