@@ -292,7 +292,9 @@ static int show(struct cli *c, int argc, char **argv)
 
 /* ---------------------------------------------------------------- moves */
 
-static int move(struct cli *c, int argc, char **argv, enum round_event e)
+/* The move e of the round argv[2]; the database is opened (with the register when
+ * want_reg, for what follows the move). */
+static int move(struct cli *c, int argc, char **argv, enum round_event e, bool want_reg)
 {
 	int64_t id;
 	int rc0 = need_id(argc, argv, "rundens", &id);
@@ -300,7 +302,7 @@ static int move(struct cli *c, int argc, char **argv, enum round_event e)
 		return rc0;
 	if (argc > 3)
 		return cli_usage(usage, "ukendt argument »%s«.", argv[3]);
-	int rc = cli_open(c, false);
+	int rc = cli_open(c, want_reg);
 	if (rc)
 		return rc;
 	char msg[400];
@@ -603,13 +605,11 @@ static int evaluation(struct cli *c, int argc, char **argv)
 
 static int recommend(struct cli *c, int argc, char **argv)
 {
-	int rc = move(c, argc > 3 ? 3 : argc, argv, REV_RECOMMEND);
+	int rc = move(c, argc > 3 ? 3 : argc, argv, REV_RECOMMEND, true);
 	if (rc)
 		return rc;
 	int64_t id = 0;
 	parse_id(argv[2], &id);
-	if ((rc = cli_open(c, true)) != 0)
-		return rc;
 	json_t *doc = store_round_recommendation(c->st, c->model, &c->reg, id);
 	if (!doc)
 		return 1;
@@ -754,9 +754,9 @@ int cmd_round(struct cli *c, int argc, char **argv)
 	if (!strcmp(sub, "show"))
 		return show(c, argc, argv);
 	if (!strcmp(sub, "open"))
-		return move(c, argc, argv, REV_OPEN);
+		return move(c, argc, argv, REV_OPEN, false);
 	if (!strcmp(sub, "evaluate"))
-		return move(c, argc, argv, REV_EVALUATE);
+		return move(c, argc, argv, REV_EVALUATE, false);
 	if (!strcmp(sub, "apply"))
 		return apply(c, argc, argv);
 	if (!strcmp(sub, "applications"))
@@ -774,11 +774,11 @@ int cmd_round(struct cli *c, int argc, char **argv)
 	if (!strcmp(sub, "recommend"))
 		return recommend(c, argc, argv);
 	if (!strcmp(sub, "reconsider"))
-		return move(c, argc, argv, REV_RECONSIDER);
+		return move(c, argc, argv, REV_RECONSIDER, false);
 	if (!strcmp(sub, "decide"))
 		return decide(c, argc, argv);
 	if (!strcmp(sub, "close"))
-		return move(c, argc, argv, REV_CLOSE);
+		return move(c, argc, argv, REV_CLOSE, false);
 	if (!strcmp(sub, "report"))
 		return report(c, argc, argv);
 	return cli_usage(usage, "angiv create, list, show, open, evaluate, apply, applications, match, mark, "
