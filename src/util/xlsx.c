@@ -41,7 +41,10 @@ int xl_write(const struct xl_table *t, struct buf *out, char *err, size_t n)
 		return -1;
 	}
 	close(fd);
-	lxw_workbook *wb = workbook_new(path);
+	/* Rows go to a temporary file as they are written (constant memory): a register of a
+	 * hundred thousand rows does not hold every cell in memory at once. */
+	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
+	lxw_workbook *wb = workbook_new_opt(path, &opt);
 	int rc = -1;
 	if (!wb) {
 		snprintf(err, n, "Regnearket kunne ikke begyndes.");
