@@ -57,7 +57,9 @@ struct throttle {
 	char addr[64];
 	unsigned fails; /* failures counted */
 	time_t last;    /* the last failure */
-	time_t until;   /* no attempt before this */
+	time_t until;   /* no attempt before this (whole seconds: for the list and the sweep) */
+	int64_t until_ms; /* the same to the millisecond: what a wait is decided by, so a wait
+	                   * of 1 s is never cut short by the second it began in */
 };
 static pthread_mutex_t throttle_mu = PTHREAD_MUTEX_INITIALIZER;
 static struct throttle throttle[THROTTLE_SLOTS];
@@ -252,15 +254,36 @@ static time_t backoff(unsigned fails, unsigned grace)
 	return k >= 20 || ((time_t)1 << k) > AUTH_WAIT_MAX ? AUTH_WAIT_MAX : (time_t)1 << k;
 }
 
+/* The wall clock in milliseconds. */
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Whole seconds (rounded up) left of t's wait at ms; 0 when none. */
+static time_t wait_left(const struct throttle *t, int64_t ms)
+{
+	return t && t->until_ms > ms ? (time_t)((t->until_ms - ms + 999) / 1000) : 0;
+}
+
+/* Sets t's wait to w seconds from now (ms the same moment to the millisecond). */
+static void wait_set(struct throttle *t, time_t now, int64_t ms, time_t w)
+{
+	t->until = now + w;
+	t->until_ms = ms + (int64_t)w * 1000;
+}
+
 /* Seconds until login may try again from addr (the longer of the pair's and the
  * address's wait); 0 when it may now. */
 static time_t throttle_check(const char *login, const char *addr, time_t now)
 {
+	int64_t ms = now_ms();
 	pthread_mutex_lock(&throttle_mu);
 	const struct throttle *a = throttle_find(TH_PAIR, login, addr, now);
 	const struct throttle *b = throttle_find(TH_ADDR, "", addr, now);
-	time_t wa = a && a->until > now ? a->until - now : 0;
-	time_t wb = b && b->until > now ? b->until - now : 0;
+	time_t wa = wait_left(a, ms), wb = wait_left(b, ms);
 	pthread_mutex_unlock(&throttle_mu);
 	return wa > wb ? wa : wb;
 }
@@ -268,30 +291,32 @@ static time_t throttle_check(const char *login, const char *addr, time_t now)
 /* Counts a failure of login from addr; returns the wait it causes (0: none). */
 static time_t throttle_fail(const char *login, const char *addr, time_t now)
 {
+	int64_t ms = now_ms();
 	pthread_mutex_lock(&throttle_mu);
 	struct throttle *a = throttle_slot(TH_PAIR, login, addr, now);
 	a->fails++;
 	a->last = now;
-	a->until = now + backoff(a->fails, AUTH_PAIR_FREE);
-	time_t wa = a->until - now;
+	time_t wa = backoff(a->fails, AUTH_PAIR_FREE);
+	wait_set(a, now, ms, wa);
 	struct throttle *b = throttle_slot(TH_ADDR, "", addr, now);
 	b->fails++;
 	b->last = now;
-	b->until = now + backoff(b->fails, AUTH_ADDR_FREE);
-	time_t wb = b->until - now;
+	time_t wb = backoff(b->fails, AUTH_ADDR_FREE);
+	wait_set(b, now, ms, wb);
 	pthread_mutex_unlock(&throttle_mu);
 	return wa > wb ? wa : wb;
 }
 
 time_t auth_form_limit(const char *form, const char *addr, time_t now)
 {
+	int64_t ms = now_ms();
 	pthread_mutex_lock(&throttle_mu);
 	struct throttle *t = throttle_slot(TH_PAIR, form, addr, now);
-	time_t wait = t->until > now ? t->until - now : 0;
+	time_t wait = wait_left(t, ms);
 	if (!wait) {
 		t->fails++;
 		t->last = now;
-		t->until = now + backoff(t->fails, AUTH_FORM_FREE);
+		wait_set(t, now, ms, backoff(t->fails, AUTH_FORM_FREE));
 	}
 	pthread_mutex_unlock(&throttle_mu);
 	return wait;
