@@ -532,6 +532,7 @@ static const char *const stmt_sql[STMT__MAX] = {
                       " LEFT JOIN recruit_key k ON k.app = a.id WHERE a.id = ?1",
     [STMT_ROUND_MATCH] = "UPDATE recruit_app SET person = (SELECT id FROM person WHERE key = ?2)"
                          " WHERE id = ?1 AND purged IS NULL",
+    [STMT_ROUND_APP_COUNT] = "SELECT count(*) FROM recruit_app WHERE round = ?1",
     [STMT_ROUND_PICKS] = "SELECT app, body FROM recruit_pick WHERE round = ?1 ORDER BY app",
     /* end recruitment rounds */
 };

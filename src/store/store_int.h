@@ -247,6 +247,7 @@ enum stmt {
 	STMT_ROUND_PICKS,
 	STMT_ROUND_CV,
 	STMT_ROUND_MATCH,
+	STMT_ROUND_APP_COUNT,
 	/* end recruitment rounds */
 	STMT__MAX
 };

@@ -264,13 +264,15 @@ int store_round_list(struct store *st, int (*fn)(const struct round_rec *r, void
 static int app_count(struct store *st, int64_t round, size_t *n)
 {
 	*n = 0;
-	sqlite3_stmt *q = db_prepare(st, STMT_ROUND_APPS, "i", round);
+	sqlite3_stmt *q = db_prepare(st, STMT_ROUND_APP_COUNT, "i", round);
 	if (!q)
 		return FK_EDB;
-	int rc;
-	while ((rc = db_row(st, q, "tæl ansøgninger")) == FK_OK)
-		(*n)++;
-	return rc == FK_ENOTFOUND ? FK_OK : rc;
+	int rc = db_row(st, q, "tæl ansøgninger");
+	if (rc == FK_OK) {
+		*n = (size_t)sqlite3_column_int64(q, 0);
+		stmt_done(q);
+	}
+	return rc;
 }
 
 static int missing_evaluations(struct store *st, int64_t round, size_t *missing);
@@ -349,17 +351,6 @@ int store_round_move(struct store *st, const char *actor, int64_t id, enum round
 
 /* ---------------------------------------------------------------- applications */
 
-static bool valid_email(const char *s)
-{
-	const char *at = s ? strchr(s, '@') : NULL;
-	if (!at || at == s || strchr(at + 1, '@') || !strchr(at + 1, '.') || strlen(s) > 254)
-		return false;
-	for (; *s; s++)
-		if ((unsigned char)*s <= ' ' || strchr(",;<>\"", *s))
-			return false;
-	return at[1] != '.' && s[-1] != '.';
-}
-
 /* A text field: required, at most max bytes, one line unless multiline. */
 static void text_field(struct diags *d, const char *field, const char *v, size_t max,
                        bool multiline, const char *what)
@@ -420,7 +411,7 @@ static void check_application(const struct model *m, const struct round_rec *r,
 	text_field(d, "name", a->name, 200, false, "dit navn");
 	if (!a->email || !*a->email)
 		diags_add(d, NULL, 0, 0, "email", "Udfyld din e-mailadresse; kvitteringen sendes dertil.");
-	else if (!valid_email(a->email))
+	else if (!mail_addr_ok(a->email)) /* the receipt must be sendable */
 		diags_add(d, NULL, 0, 0, "email",
 		          "»%.100s« ligner ikke en e-mailadresse. Skriv den som navn@kommune.dk.",
 		          a->email);
@@ -558,7 +549,9 @@ int store_round_apply(struct store *st, const struct model *m, int64_t round,
 	return tx_leave(st, own, rc);
 }
 
-int store_round_apps(struct store *st, int64_t round,
+/* store_round_apps, the personal data opened only when open (the evaluation's arithmetic
+ * needs none of it). */
+static int apps_each(struct store *st, int64_t round, bool open,
                      int (*fn)(const struct round_app_rec *a, void *arg), void *arg)
 {
 	sqlite3_stmt *q = db_prepare(st, STMT_ROUND_APPS, "i", round);
@@ -581,7 +574,7 @@ int store_round_apps(struct store *st, int64_t round,
 		a.person = db_text(q, 12);
 		const void *sealed = sqlite3_column_blob(q, 10);
 		const void *key = sqlite3_column_blob(q, 11);
-		if (sealed && key && sqlite3_column_bytes(q, 11) == crypto_secretbox_KEYBYTES) {
+		if (open && sealed && key && sqlite3_column_bytes(q, 11) == crypto_secretbox_KEYBYTES) {
 			char *plain = unseal(sealed, (size_t)sqlite3_column_bytes(q, 10), key);
 			json_t *pj = plain ? json_loads(plain, 0, NULL) : NULL;
 			if (plain) {
@@ -618,6 +611,12 @@ int store_round_apps(struct store *st, int64_t round,
 		}
 	}
 	return rc == FK_ENOTFOUND ? FK_OK : rc;
+}
+
+int store_round_apps(struct store *st, int64_t round,
+                     int (*fn)(const struct round_app_rec *a, void *arg), void *arg)
+{
+	return apps_each(st, round, true, fn, arg);
 }
 
 int store_round_purge(struct store *st, const char *actor, const struct model *m, fk_date today,
@@ -905,7 +904,7 @@ static void data_free(struct round_data *rd)
 	round_rec_free(&rd->r);
 }
 
-static int data_load(struct store *st, int64_t round, struct round_data *rd)
+static int data_load(struct store *st, int64_t round, struct round_data *rd, bool open)
 {
 	memset(rd, 0, sizeof *rd);
 	int rc = store_round_get(st, round, &rd->r);
@@ -917,7 +916,7 @@ static int data_load(struct store *st, int64_t round, struct round_data *rd)
 	for (size_t k = 0; k < rd->ncrit; k++)
 		rd->weights[k] = (int)json_integer_value(
 		    json_object_get(json_array_get(rd->r.criteria, k), "weight"));
-	if ((rc = store_round_apps(st, round, copy_app, rd)) != FK_OK)
+	if ((rc = apps_each(st, round, open, copy_app, rd)) != FK_OK)
 		return rc;
 	sqlite3_stmt *q = db_prepare(st, STMT_ROUND_MARKS, "i", round);
 	if (!q)
@@ -966,7 +965,7 @@ json_t *store_round_view(struct store *st, const struct model *m, const struct r
                          int64_t round, const char *viewer, int32_t viewer_person)
 {
 	struct round_data rd;
-	if (data_load(st, round, &rd) != FK_OK) {
+	if (data_load(st, round, &rd, true) != FK_OK) {
 		data_free(&rd);
 		return NULL;
 	}
@@ -1195,7 +1194,7 @@ json_t *store_round_recommendation(struct store *st, const struct model *m, cons
                                    int64_t round)
 {
 	struct round_data rd;
-	if (data_load(st, round, &rd) != FK_OK) {
+	if (data_load(st, round, &rd, true) != FK_OK) {
 		data_free(&rd);
 		return NULL;
 	}
@@ -1302,7 +1301,7 @@ int store_round_decide(struct store *st, const char *actor, const struct model *
                        size_t npicks, const char *reason, fk_date today, struct diags *d)
 {
 	struct round_data rd;
-	int rc = data_load(st, round, &rd);
+	int rc = data_load(st, round, &rd, true);
 	if (rc != FK_OK) {
 		data_free(&rd);
 		return rc;
@@ -1451,7 +1450,7 @@ json_t *store_round_report(struct store *st, const struct model *m, const struct
 {
 	(void)reg;
 	struct round_data rd;
-	if (data_load(st, round, &rd) != FK_OK || rd.r.state < ROUND_DECIDED) {
+	if (data_load(st, round, &rd, true) != FK_OK || rd.r.state < ROUND_DECIDED) {
 		data_free(&rd);
 		return NULL;
 	}
@@ -1519,7 +1518,7 @@ json_t *store_round_report(struct store *st, const struct model *m, const struct
 static int missing_evaluations(struct store *st, int64_t round, size_t *missing)
 {
 	struct round_data rd;
-	int rc = data_load(st, round, &rd);
+	int rc = data_load(st, round, &rd, false);
 	*missing = 0;
 	for (size_t i = 0; rc == FK_OK && i < rd.napps; i++) {
 		struct round_eval ev;
